@@ -1,0 +1,38 @@
+import { StoreBusy } from '../src/core/errors.js';
+import type { Store } from '../src/core/store.js';
+import type { Db } from './client.js';
+import { SqliteAuditRepo } from './repos/audit.js';
+import { SqliteChannelRepo } from './repos/channels.js';
+import { SqliteMatrixRepo } from './repos/matrix.js';
+import { SqliteManagerRepo, SqlitePeopleRepo } from './repos/people.js';
+
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'SQLITE_BUSY_SNAPSHOT';
+}
+
+/** The Store over one SQLite database. */
+export function createStore(db: Db): Store {
+  const sqlite = db.$client;
+  let depth = 0;
+  return {
+    transaction<T>(fn: () => T): T {
+      // Nested calls join the outer transaction: a command's work is one unit.
+      if (depth > 0) return fn();
+      depth++;
+      try {
+        return sqlite.transaction(fn).immediate();
+      } catch (err) {
+        if (isBusy(err)) throw new StoreBusy(err);
+        throw err;
+      } finally {
+        depth--;
+      }
+    },
+    channels: new SqliteChannelRepo(db),
+    people: new SqlitePeopleRepo(db),
+    managers: new SqliteManagerRepo(db),
+    matrix: new SqliteMatrixRepo(db),
+    audit: new SqliteAuditRepo(db),
+  };
+}

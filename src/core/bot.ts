@@ -1,0 +1,130 @@
+import type { AnyCommandSpec, CommandContext, ChannelContext } from './command.js';
+import type { Clock } from './clock.js';
+import { PermissionDenied, StoreBusy, TandemError, UserError } from './errors.js';
+import type { Logger } from './logger.js';
+import type { Person } from './model.js';
+import type { CommandRegistry } from './registry.js';
+import { ephemeral, paragraph, prose, type Reply } from './reply.js';
+import type { Store } from './store.js';
+import type { Inbound, Mention } from './types.js';
+
+export interface BotDeps {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  registry: CommandRegistry;
+  /** Called after a command's transaction committed: wakes the outbox and the scheduler. */
+  afterCommit?: () => void;
+}
+
+/**
+ * Dispatches inbound lines to commands. The one error boundary of the core: whatever a command
+ * throws becomes a reply that is safe to show, and nothing a failed command wrote is kept.
+ */
+export class Bot {
+  constructor(private readonly deps: BotDeps) {}
+
+  get registry(): CommandRegistry {
+    return this.deps.registry;
+  }
+
+  async handle(inbound: Inbound): Promise<Reply> {
+    const { log } = this.deps;
+    try {
+      const parsed = this.deps.registry.parse(inbound.text);
+      const reply = await this.run(parsed.spec, parsed.args, inbound);
+      this.deps.afterCommit?.();
+      return reply;
+    } catch (err) {
+      return this.toReply(err, inbound, log);
+    }
+  }
+
+  private async run(spec: AnyCommandSpec, args: unknown, inbound: Inbound): Promise<Reply> {
+    const { store, clock, log } = this.deps;
+    const now = clock.now();
+    return store.transaction(() => {
+      const actor = store.people.upsert(inbound.actor.platform, inbound.actor.userId, inbound.actor.name);
+      const channel = store.channels.find(inbound.conversation);
+      if (spec.requiresSetup && !channel) {
+        throw new UserError(
+          'This channel is not set up yet. A manager starts with `setup org:<your organisation> msp:<your MSP> tz:<IANA zone>`, ' +
+            'for example `setup org:Acme msp:Northwind tz:America/New_York`.',
+          'not_set_up',
+        );
+      }
+      const isManager = channel ? store.managers.isManager(channel.id, actor.id) : false;
+      const audit = (action: string, subject: string, before: unknown, after: unknown) => {
+        // setup registers the channel inside this transaction, so look it up at the time of writing.
+        const target = channel ?? store.channels.find(inbound.conversation);
+        if (!target) throw new Error('audit needs a registered channel');
+        store.audit.record({ channelId: target.id, at: now, actorId: actor.id, actorName: actor.name, action, subject, before, after, outcome: 'ok' });
+      };
+      if (spec.permission === 'manager' && channel && !isManager) {
+        // Recorded in the audit log by toReply, outside this transaction that rolls back.
+        throw new PermissionDenied(refusalFor(spec, store.managers.list(channel.id)));
+      }
+      const ctx: CommandContext = {
+        now,
+        clock,
+        actor,
+        conversation: inbound.conversation,
+        channel,
+        isManager,
+        store,
+        log: log.child({ command: spec.id }),
+        commands: this.deps.registry.all,
+        audit,
+        personFor: (m: Mention): Person => store.people.upsert(inbound.actor.platform, m.id, m.label.replace(/^@/, '')),
+      };
+      const reply = spec.run(ctx as ChannelContext, args);
+      if (reply instanceof Promise) throw new Error(`command ${spec.id} must run synchronously inside its transaction`);
+      return reply;
+    });
+  }
+
+  private toReply(err: unknown, inbound: Inbound, log: Logger): Reply {
+    if (err instanceof PermissionDenied) {
+      // A refusal is recorded in the audit log; the transaction that wrote it was rolled back, so write it again.
+      this.recordRefusal(inbound, err);
+      return ephemeral(paragraph(...prose(err.message)));
+    }
+    if (err instanceof UserError || err instanceof StoreBusy) {
+      if (err instanceof StoreBusy) log.warn({ err: err.cause, text: inbound.text.slice(0, 80) }, 'database busy');
+      return ephemeral(paragraph(...prose(err.message)));
+    }
+    const code = err instanceof TandemError ? err.code : 'internal';
+    log.error({ err, code, platform: inbound.conversation.platform, channel: inbound.conversation.channelId }, 'command failed');
+    return ephemeral(paragraph(...prose('Something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell whoever runs Tandem.')));
+  }
+
+  private recordRefusal(inbound: Inbound, err: PermissionDenied): void {
+    const { store, clock } = this.deps;
+    try {
+      store.transaction(() => {
+        const channel = store.channels.find(inbound.conversation);
+        if (!channel) return;
+        const actor = store.people.upsert(inbound.actor.platform, inbound.actor.userId, inbound.actor.name);
+        const { spec } = this.deps.registry.parse(inbound.text);
+        store.audit.record({
+          channelId: channel.id,
+          at: clock.now(),
+          actorId: actor.id,
+          actorName: actor.name,
+          action: spec.id,
+          subject: inbound.text.slice(0, 200),
+          before: null,
+          after: { refused: err.message },
+          outcome: 'refused',
+        });
+      });
+    } catch (e) {
+      this.deps.log.warn({ err: e }, 'could not record a refusal in the audit log');
+    }
+  }
+}
+
+function refusalFor(spec: AnyCommandSpec, managers: Person[]): string {
+  const names = managers.map((m) => `@${m.name}`).join(', ') || 'nobody yet';
+  return `Only managers of this channel can run \`${spec.path.join(' ')}\`. Managers here: ${names}. Ask one of them to make the change, or to add you with \`managers add @you\`.`;
+}

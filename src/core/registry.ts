@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { closest } from '../domain/similarity.js';
+import type { AnyCommandSpec, ArgInput } from './command.js';
+import { UserError } from './errors.js';
+import { tokenize, type Token } from './tokenize.js';
+
+/** Slack slash commands (and console forms) that stand for the first words of a command line. */
+export const SHORTCUTS: Readonly<Record<string, string>> = {
+  whoowns: 'who owns',
+  escalate: 'escalate',
+  handoff: 'handoff',
+};
+
+/** The slash command that reaches every command: `/tandem <command>`. */
+export const MAIN_SLASH = 'tandem';
+
+export interface ParsedCommand {
+  spec: AnyCommandSpec;
+  args: unknown;
+}
+
+/** The declared commands. Two commands claiming the same words are a programming error. */
+export class CommandRegistry {
+  readonly #specs: AnyCommandSpec[] = [];
+  readonly #byPath = new Map<string, AnyCommandSpec>();
+
+  constructor(specs: readonly AnyCommandSpec[] = []) {
+    for (const s of specs) this.register(s);
+  }
+
+  register(spec: AnyCommandSpec): void {
+    if (this.#specs.some((s) => s.id === spec.id)) throw new Error(`command id "${spec.id}" is declared twice`);
+    for (const path of [spec.path, ...(spec.aliases ?? [])]) {
+      const key = path.join(' ');
+      const taken = this.#byPath.get(key);
+      if (taken) throw new Error(`"${key}" is claimed by both "${taken.id}" and "${spec.id}"`);
+    }
+    for (const path of [spec.path, ...(spec.aliases ?? [])]) this.#byPath.set(path.join(' '), spec);
+    this.#specs.push(spec);
+  }
+
+  get all(): readonly AnyCommandSpec[] {
+    return this.#specs;
+  }
+
+  /** The spec selected by the longest run of leading words, and how many tokens it used. */
+  match(tokens: Token[]): { spec: AnyCommandSpec; used: number } | null {
+    const words = tokens.map((t) => (t.quoted || t.option || t.mention ? '\u0000' : t.text.toLowerCase()));
+    for (let len = Math.min(words.length, 4); len > 0; len--) {
+      const spec = this.#byPath.get(words.slice(0, len).join(' '));
+      if (spec) return { spec, used: len };
+    }
+    return null;
+  }
+
+  /** Turns a line into a command and its validated arguments, or throws a UserError with the right form. */
+  parse(line: string): ParsedCommand {
+    const normalized = stripSlash(line);
+    if (!normalized) throw new UserError('Type a command after it, for example `who owns backups`. Type `help` to see every command.');
+    const tokens = tokenize(normalized);
+    const found = this.match(tokens);
+    if (!found) throw this.unknown(tokens[0]?.text ?? normalized);
+    const { spec, used } = found;
+    const after = tokens.slice(used);
+    const declared = new Set(spec.options ?? []);
+    const input: ArgInput = {
+      words: after.filter((t) => !(t.option && declared.has(t.option.key))),
+      options: {},
+      rest: after.length ? normalized.slice(after[0]!.start).trim() : '',
+    };
+    for (const t of after) {
+      if (!t.option || !declared.has(t.option.key)) continue;
+      if (t.option.key in input.options) throw new UserError(`\`${t.option.key}:\` is given twice.\nUsage: ${spec.usage}`);
+      input.options[t.option.key] = t.option.value;
+    }
+    const result = spec.args.safeParse(input);
+    if (!result.success) throw new UserError(`${describeIssues(result.error)}\nUsage: \`${spec.usage}\``, 'usage');
+    return { spec, args: result.data };
+  }
+
+  private unknown(word: string): UserError {
+    const firstWords = [...new Set([...this.#byPath.keys()].map((k) => k.split(' ')[0]!))];
+    const guess = closest(word.toLowerCase(), firstWords, 2);
+    const hint = guess ? ` Did you mean \`${guess}\`?` : '';
+    return new UserError(`I don't know the command “${word.slice(0, 40)}”.${hint} Type \`help\` to see every command.`, 'unknown_command');
+  }
+}
+
+/** Strips a leading `/tandem` and expands shortcuts such as `/whoowns x` to `who owns x`. */
+export function stripSlash(line: string): string {
+  const trimmed = line.trim();
+  const m = /^\/([a-z]+)\b\s*/i.exec(trimmed);
+  if (!m) return trimmed;
+  const name = m[1]!.toLowerCase();
+  const rest = trimmed.slice(m[0].length);
+  if (name === MAIN_SLASH) return rest.trim();
+  const expansion = SHORTCUTS[name];
+  return expansion ? `${expansion} ${rest}`.trim() : trimmed;
+}
+
+function describeIssues(error: z.ZodError): string {
+  const seen = new Set<string>();
+  return error.issues
+    .map((i) => i.message)
+    .filter((m) => (seen.has(m) ? false : (seen.add(m), true)))
+    .join('\n');
+}

@@ -1,0 +1,18 @@
+import type { AuditRepo } from './ports/audit.js';
+import type { ChannelRepo } from './ports/channels.js';
+import type { MatrixRepo } from './ports/matrix.js';
+import type { ManagerRepo, PeopleRepo } from './ports/people.js';
+
+/**
+ * Everything the core reads and writes, behind interfaces: the database layer (`db/`) implements
+ * it. Repositories are synchronous; `transaction` runs its function as one immediate write
+ * transaction, so a command's state change, audit entry and outgoing posts land together or not at all.
+ */
+export interface Store {
+  transaction<T>(fn: () => T): T;
+  channels: ChannelRepo;
+  people: PeopleRepo;
+  managers: ManagerRepo;
+  matrix: MatrixRepo;
+  audit: AuditRepo;
+}
