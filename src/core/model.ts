@@ -1,4 +1,4 @@
-import type { Mention, Owner, Platform } from './types.js';
+import type { ConversationRef, Mention, Owner, Platform } from './types.js';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -80,3 +80,8 @@ export interface AuditEntry {
 }
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
+
+/** Where a channel's posts go. */
+export function conversationOf(channel: Pick<Channel, 'platform' | 'externalId'>): ConversationRef {
+  return { platform: channel.platform, channelId: channel.externalId };
+}

@@ -78,7 +78,7 @@ export function spansToPlain(spans: Span[]): string {
     .map((s) => {
       switch (s.kind) {
         case 'text':
-          return s.text;
+          return s.style === 'code' ? `\`${s.text}\`` : s.text;
         case 'mention':
           return s.mention.label.startsWith('@') ? s.mention.label : `@${s.mention.label}`;
         case 'link':

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Bot } from '../../src/core/bot.js';
+import type { ManualClock } from '../../src/core/clock.js';
+import type { ChatAdapter, PostedMessage } from '../../src/core/ports/chat.js';
+import type { Reply } from '../../src/core/reply.js';
+import type { Store } from '../../src/core/store.js';
+import type { ConversationRef } from '../../src/core/types.js';
+import { renderText } from './render.js';
+import { ConsoleSession, indent } from './session.js';
+
+/** The one conversation of the console face. */
+export const CONSOLE_CONVERSATION: ConversationRef = { platform: 'console', channelId: 'console' };
+
+/** Posts and updates from the scheduler and the outbox, printed with the simulated time. */
+export class ConsoleChat implements ChatAdapter {
+  readonly platform = 'console' as const;
+  #next = 1;
+  constructor(
+    private readonly out: (text: string) => void,
+    private readonly stamp: () => string,
+  ) {}
+
+  async post(_conversation: ConversationRef, reply: Reply): Promise<PostedMessage> {
+    const id = `m${this.#next++}`;
+    this.out(`[${this.stamp()}] Tandem posted:\n${indent(renderText(reply))}`);
+    return { platformMessageId: id };
+  }
+
+  async update(_conversation: ConversationRef, _id: string, reply: Reply): Promise<void> {
+    this.out(`[${this.stamp()}] Tandem updated its post:\n${indent(renderText(reply))}`);
+  }
+}
+
+export interface ConsoleOptions {
+  bot: Bot;
+  store: Store;
+  clock: ManualClock;
+  advanceTo: (to: Date) => Promise<void>;
+  out: (text: string) => void;
+  /** A file of lines to run; interactive on stdin when absent. */
+  scriptPath?: string;
+  /** Who is speaking at first. */
+  userName?: string;
+}
+
+/** Runs the console face until the script ends, stdin closes or `:quit`. */
+export async function runConsole(opts: ConsoleOptions): Promise<ConsoleSession> {
+  const session = new ConsoleSession(
+    { bot: opts.bot, clock: opts.clock, store: opts.store, conversation: CONSOLE_CONVERSATION, out: opts.out, advanceTo: opts.advanceTo },
+    opts.userName,
+  );
+  if (opts.scriptPath) {
+    const lines = readFileSync(opts.scriptPath, 'utf8').split(/\r?\n/);
+    for (const line of lines) {
+      if (/^:quit\b/.test(line.trim())) break;
+      if (line.trim().startsWith('#')) {
+        opts.out(line);
+        continue;
+      }
+      if (line.trim()) opts.out(`${session.prompt()}${line.trim()}`);
+      await session.handleLine(line);
+    }
+    return session;
+  }
+
+  opts.out(`Tandem console — the time is ${session.now()}. Type help for commands, :help for console directives, :quit to leave.`);
+  opts.out('Start with: setup org:Acme msp:Northwind tz:America/New_York');
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: session.prompt() });
+  rl.prompt();
+  for await (const line of rl) {
+    if (/^:(quit|exit)\b/.test(line.trim())) break;
+    try {
+      await session.handleLine(line);
+    } catch (err) {
+      opts.out(`(console error: ${(err as Error).message})`);
+    }
+    rl.setPrompt(session.prompt());
+    rl.prompt();
+  }
+  rl.close();
+  return session;
+}

@@ -1,0 +1,30 @@
+import { spansToPlain, type Block, type Reply } from '../../src/core/reply.js';
+
+/** A reply as readable terminal text. */
+export function renderText(reply: Reply): string {
+  return reply.blocks.map(renderBlock).filter((s) => s !== '').join('\n');
+}
+
+function renderBlock(block: Block): string {
+  switch (block.kind) {
+    case 'header':
+      return `== ${block.text} ==`;
+    case 'paragraph':
+      return spansToPlain(block.spans);
+    case 'context':
+      return `  ${spansToPlain(block.spans)}`;
+    case 'fields':
+      return block.fields.map((f) => `${f.label}: ${spansToPlain(f.value).replace(/\n/g, '\n    ')}`).join('\n');
+    case 'list':
+      return block.items.map((i) => `  • ${spansToPlain(i).replace(/\n/g, '\n    ')}`).join('\n');
+    case 'code':
+      return block.text
+        .split('\n')
+        .map((l) => `    ${l}`)
+        .join('\n');
+    case 'buttons':
+      return `  ${block.buttons.map((b) => `[${b.label}: ${b.command}]`).join('  ')}`;
+    case 'divider':
+      return '  ────';
+  }
+}

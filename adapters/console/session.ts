@@ -1,0 +1,108 @@
+import type { Bot } from '../../src/core/bot.js';
+import type { ManualClock } from '../../src/core/clock.js';
+import type { Store } from '../../src/core/store.js';
+import type { Actor, ConversationRef } from '../../src/core/types.js';
+import { formatLocal, localToInstant, parseIsoDate, parseMinuteOfDay } from '../../src/domain/zoned-time.js';
+import { parseDuration } from './duration.js';
+import { renderText } from './render.js';
+
+export interface ConsoleSessionDeps {
+  bot: Bot;
+  clock: ManualClock;
+  store: Store;
+  conversation: ConversationRef;
+  /** Writes one line (or block) of the transcript. */
+  out: (text: string) => void;
+  /** Moves simulated time forward to `to`, running every job that falls due on the way, in order. */
+  advanceTo: (to: Date) => Promise<void>;
+}
+
+const MAX_ADVANCE_MS = 366 * 86_400_000;
+
+/** The console face's conversation: directives, then everything else to the bot as a command line. */
+export class ConsoleSession {
+  #actor: Actor;
+
+  constructor(private readonly deps: ConsoleSessionDeps, userName = 'you') {
+    this.#actor = { platform: 'console', userId: userName, name: userName };
+  }
+
+  get actor(): Actor {
+    return this.#actor;
+  }
+
+  /** The prompt shown before a line, e.g. `alice> `. */
+  prompt(): string {
+    return `${this.#actor.name}> `;
+  }
+
+  /** The timezone the console shows times in: the channel's, or UTC before setup. */
+  timeZone(): string {
+    return this.deps.store.channels.find(this.deps.conversation)?.timezone ?? 'UTC';
+  }
+
+  now(): string {
+    return formatLocal(this.deps.clock.now(), this.timeZone());
+  }
+
+  async handleLine(raw: string): Promise<void> {
+    const line = raw.trim();
+    if (!line) return;
+    if (line.startsWith('#')) return;
+    if (line.startsWith(':')) return this.directive(line);
+    const text = line.replace(/^@tandem\b[:,]?\s*/i, '');
+    const reply = await this.deps.bot.handle({ conversation: this.deps.conversation, actor: this.#actor, text });
+    const who = reply.visibility === 'ephemeral' ? 'Tandem (only you see this)' : 'Tandem';
+    this.deps.out(`${who}:\n${indent(renderText(reply))}`);
+  }
+
+  private async directive(line: string): Promise<void> {
+    const [name, ...rest] = line.slice(1).split(/\s+/);
+    const arg = rest.join(' ').trim();
+    switch (name?.toLowerCase()) {
+      case 'as': {
+        const who = arg.replace(/^@/, '');
+        if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(who)) return this.deps.out('Usage: :as <name>   e.g. :as alice');
+        this.#actor = { platform: 'console', userId: who, name: who };
+        return this.deps.out(`(now speaking as ${who})`);
+      }
+      case 'at': {
+        const at = this.parseLocal(arg);
+        if (!at) return this.deps.out(`Usage: :at <YYYY-MM-DDTHH:MM>   local time in ${this.timeZone()}, e.g. :at 2026-11-27T16:30`);
+        this.deps.clock.set(at);
+        return this.deps.out(`(the time is now ${this.now()})`);
+      }
+      case 'advance': {
+        const ms = parseDuration(arg);
+        if (ms === null || ms > MAX_ADVANCE_MS) return this.deps.out('Usage: :advance <duration>   e.g. :advance 90m, :advance 14h, :advance 3d (at most 366d)');
+        await this.deps.advanceTo(new Date(this.deps.clock.now().getTime() + ms));
+        return this.deps.out(`(the time is now ${this.now()})`);
+      }
+      case 'now':
+        return this.deps.out(`(the time is ${this.now()})`);
+      case 'help':
+        return this.deps.out(
+          'Console directives: :as <name> (speak as someone), :at <YYYY-MM-DDTHH:MM> (set the clock, channel-local), ' +
+            ':advance <90m|14h|3d> (move the clock, running what falls due), :now, :quit. Anything else goes to Tandem; type help.',
+        );
+      default:
+        return this.deps.out(`Unknown directive “:${name}”. Type :help for the console directives.`);
+    }
+  }
+
+  private parseLocal(text: string): Date | null {
+    const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2})$/.exec(text);
+    if (!m) return null;
+    const date = parseIsoDate(m[1]!);
+    const minute = parseMinuteOfDay(m[2]!);
+    if (!date || minute === null || minute >= 1440) return null;
+    return localToInstant(date, minute, this.timeZone());
+  }
+}
+
+export function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
+}

@@ -1,0 +1,12 @@
+import type { CommandContext } from '../core/command.js';
+import type { Channel } from '../core/model.js';
+import { DEFAULT_MATRIX } from '../domain/default-matrix.js';
+
+/**
+ * What a newly registered channel starts with. Runs inside setup's transaction; each capability
+ * that keeps per-channel state seeds it here.
+ */
+export function seedChannel(ctx: CommandContext, channel: Channel): void {
+  ctx.store.matrix.replaceAll(channel.id, [...DEFAULT_MATRIX]);
+  ctx.store.managers.add(channel.id, ctx.actor.id, ctx.now);
+}

@@ -1,0 +1,39 @@
+import type { AnyCommandSpec } from '../core/command.js';
+import { CommandRegistry } from '../core/registry.js';
+import { auditShow } from './audit.js';
+import { help } from './help.js';
+import { holidayAdd, holidayList, holidayRemove } from './holidays.js';
+import { hoursSet, hoursShow, hoursTz } from './hours.js';
+import { managersAdd, managersList, managersRemove } from './managers.js';
+import { matrixExport, matrixImport } from './matrix-csv.js';
+import { matrixRemove } from './matrix-remove.js';
+import { matrixSet } from './matrix-set.js';
+import { matrixShow } from './matrix-show.js';
+import { setup } from './setup.js';
+import { whoOwns } from './who-owns.js';
+
+/** Every command Tandem understands, in the order help lists them. */
+export const ALL_COMMANDS: readonly AnyCommandSpec[] = [
+  whoOwns,
+  matrixShow,
+  matrixSet,
+  matrixRemove,
+  matrixExport,
+  matrixImport,
+  setup,
+  hoursShow,
+  hoursSet,
+  hoursTz,
+  holidayAdd,
+  holidayRemove,
+  holidayList,
+  managersList,
+  managersAdd,
+  managersRemove,
+  auditShow,
+  help,
+];
+
+export function createRegistry(): CommandRegistry {
+  return new CommandRegistry(ALL_COMMANDS);
+}

@@ -1,0 +1,25 @@
+import type { Reply } from '../reply.js';
+import type { ConversationRef } from '../types.js';
+
+export interface OutgoingPost {
+  conversation: ConversationRef;
+  reply: Reply;
+  /** Makes queueing the same post twice a no-op, e.g. `morning:3:2026-11-30`. */
+  idempotencyKey: string;
+  /** A logical message that later updates replace in place, e.g. `escalation:12`. */
+  messageKey?: string;
+}
+
+/**
+ * Outgoing messages, written in the same transaction as the state change that causes them and
+ * delivered afterwards by the outbox sender.
+ */
+export interface OutboxRepo {
+  /** Queues a new post; false when a post with that idempotency key was queued before. */
+  enqueuePost(post: OutgoingPost, now: Date): boolean;
+  /**
+   * Queues an in-place update of the message posted under `messageKey`. Updates wait for that post
+   * to be delivered; a newer update of the same message replaces a pending older one.
+   */
+  enqueueUpdate(messageKey: string, conversation: ConversationRef, reply: Reply, now: Date): void;
+}

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { runConsole } from '../adapters/console/index.js';
+import { openDb } from '../db/client.js';
+import { createStore } from '../db/store.js';
+import { createCore } from './app.js';
+import { ManualClock } from './core/clock.js';
+import { ConfigError, facesOf, loadConfig } from './config.js';
+import { createLogger } from './logging.js';
+
+function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<number> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const faces = facesOf(config);
+  const consoleMode = faces.includes('console');
+  // In the console, logs would interleave with the chat: only warnings unless asked for more.
+  const log = createLogger(config.LOG_LEVEL ?? (consoleMode ? 'warn' : 'info'));
+  const db = openDb(config.DATABASE_PATH);
+  const store = createStore(db);
+
+  if (consoleMode) {
+    // The console runs on simulated time, starting now; :at and :advance move it.
+    const clock = new ManualClock(new Date());
+    const { bot } = createCore({ store, clock, log });
+    const out = (text: string) => process.stdout.write(`${text}\n`);
+    const scriptPath = argValue('--script');
+    await runConsole({
+      bot,
+      store,
+      clock,
+      out,
+      scriptPath,
+      userName: argValue('--as') ?? (scriptPath ? 'you' : process.env.USER || 'you'),
+      advanceTo: async (to) => clock.set(to),
+    });
+    db.$client.close();
+    return 0;
+  }
+  log.error({ faces }, 'the Slack and Teams faces are not available in this build yet');
+  db.$client.close();
+  return 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`Tandem stopped: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
