@@ -2,6 +2,7 @@ import { StoreBusy } from '../src/core/errors.js';
 import type { Store } from '../src/core/store.js';
 import type { Db } from './client.js';
 import { SqliteAuditRepo } from './repos/audit.js';
+import { SqliteCadenceRepo } from './repos/cadences.js';
 import { SqliteChannelRepo } from './repos/channels.js';
 import { SqliteMatrixRepo } from './repos/matrix.js';
 import { SqliteManagerRepo, SqlitePeopleRepo } from './repos/people.js';
@@ -34,5 +35,6 @@ export function createStore(db: Db): Store {
     managers: new SqliteManagerRepo(db),
     matrix: new SqliteMatrixRepo(db),
     audit: new SqliteAuditRepo(db),
+    cadences: new SqliteCadenceRepo(db),
   };
 }

@@ -1,5 +1,6 @@
 import type { CommandContext } from '../core/command.js';
 import type { Channel } from '../core/model.js';
+import { DEFAULT_CADENCES } from '../domain/cadence.js';
 import { DEFAULT_MATRIX } from '../domain/default-matrix.js';
 
 /**
@@ -9,4 +10,5 @@ import { DEFAULT_MATRIX } from '../domain/default-matrix.js';
 export function seedChannel(ctx: CommandContext, channel: Channel): void {
   ctx.store.matrix.replaceAll(channel.id, [...DEFAULT_MATRIX]);
   ctx.store.managers.add(channel.id, ctx.actor.id, ctx.now);
+  ctx.store.cadences.ensure(channel.id, DEFAULT_CADENCES);
 }

@@ -1,4 +1,5 @@
 import type { AuditRepo } from './ports/audit.js';
+import type { CadenceRepo } from './ports/cadences.js';
 import type { ChannelRepo } from './ports/channels.js';
 import type { MatrixRepo } from './ports/matrix.js';
 import type { ManagerRepo, PeopleRepo } from './ports/people.js';
@@ -15,4 +16,6 @@ export interface Store {
   managers: ManagerRepo;
   matrix: MatrixRepo;
   audit: AuditRepo;
+  /** Sync cadences (weekly, monthly, quarterly) and their skipped dates. */
+  cadences: CadenceRepo;
 }
