@@ -4,6 +4,8 @@ import type { Db } from './client.js';
 import { SqliteAuditRepo } from './repos/audit.js';
 import { SqliteCadenceRepo } from './repos/cadences.js';
 import { SqliteChannelRepo } from './repos/channels.js';
+import { SqliteJobRepo } from './repos/jobs.js';
+import { SqliteOutboxRepo } from './repos/outbox.js';
 import { SqliteMatrixRepo } from './repos/matrix.js';
 import { SqliteManagerRepo, SqlitePeopleRepo } from './repos/people.js';
 
@@ -35,6 +37,8 @@ export function createStore(db: Db): Store {
     managers: new SqliteManagerRepo(db),
     matrix: new SqliteMatrixRepo(db),
     audit: new SqliteAuditRepo(db),
+    jobs: new SqliteJobRepo(db),
+    outbox: new SqliteOutboxRepo(db),
     cadences: new SqliteCadenceRepo(db),
   };
 }

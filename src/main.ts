@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
-import { runConsole } from '../adapters/console/index.js';
+import { CONSOLE_CONVERSATION, ConsoleChat, runConsole } from '../adapters/console/index.js';
 import { openDb } from '../db/client.js';
 import { createStore } from '../db/store.js';
 import { createCore } from './app.js';
 import { ManualClock } from './core/clock.js';
 import { ConfigError, facesOf, loadConfig } from './config.js';
 import { createLogger } from './logging.js';
+import { formatLocal } from './domain/zoned-time.js';
+import { createSimulatedBackground } from './scheduler/background.js';
 
 function argValue(flag: string): string | undefined {
   const i = process.argv.indexOf(flag);
@@ -36,6 +38,9 @@ async function main(): Promise<number> {
     const clock = new ManualClock(new Date());
     const { bot } = createCore({ store, clock, log });
     const out = (text: string) => process.stdout.write(`${text}\n`);
+    // Scheduled posts print with the simulated time at which they are delivered.
+    const chat = new ConsoleChat(out, () => formatLocal(clock.now(), store.channels.find(CONSOLE_CONVERSATION)?.timezone ?? 'UTC'));
+    const background = createSimulatedBackground({ store, clock, log, adapters: new Map([['console', chat]]) });
     const scriptPath = argValue('--script');
     await runConsole({
       bot,
@@ -44,11 +49,14 @@ async function main(): Promise<number> {
       out,
       scriptPath,
       userName: argValue('--as') ?? (scriptPath ? 'you' : process.env.USER || 'you'),
-      advanceTo: async (to) => clock.set(to),
+      advanceTo: (to) => background.runUntil(to),
+      afterCommand: () => background.flush(),
     });
     db.$client.close();
     return 0;
   }
+  // Scheduler + outbox for the real faces: startBackground({ store, clock, log, adapters }) from
+  // ./scheduler/background.js; wire its wake() to createCore's afterCommit and await stop() on shutdown.
   log.error({ faces }, 'the Slack and Teams faces are not available in this build yet');
   db.$client.close();
   return 1;

@@ -37,6 +37,8 @@ export interface ConsoleOptions {
   store: Store;
   clock: ManualClock;
   advanceTo: (to: Date) => Promise<void>;
+  /** Runs after each command's reply is printed (delivers the outbox). */
+  afterCommand?: () => Promise<void>;
   out: (text: string) => void;
   /** A file of lines to run; interactive on stdin when absent. */
   scriptPath?: string;
@@ -47,7 +49,7 @@ export interface ConsoleOptions {
 /** Runs the console face until the script ends, stdin closes or `:quit`. */
 export async function runConsole(opts: ConsoleOptions): Promise<ConsoleSession> {
   const session = new ConsoleSession(
-    { bot: opts.bot, clock: opts.clock, store: opts.store, conversation: CONSOLE_CONVERSATION, out: opts.out, advanceTo: opts.advanceTo },
+    { bot: opts.bot, clock: opts.clock, store: opts.store, conversation: CONSOLE_CONVERSATION, out: opts.out, advanceTo: opts.advanceTo, afterCommand: opts.afterCommand },
     opts.userName,
   );
   if (opts.scriptPath) {

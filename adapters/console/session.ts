@@ -15,6 +15,8 @@ export interface ConsoleSessionDeps {
   out: (text: string) => void;
   /** Moves simulated time forward to `to`, running every job that falls due on the way, in order. */
   advanceTo: (to: Date) => Promise<void>;
+  /** Runs after each command's reply is printed: delivers what the command queued, so posts follow the reply. */
+  afterCommand?: () => Promise<void>;
 }
 
 const MAX_ADVANCE_MS = 366 * 86_400_000;
@@ -54,6 +56,7 @@ export class ConsoleSession {
     const reply = await this.deps.bot.handle({ conversation: this.deps.conversation, actor: this.#actor, text });
     const who = reply.visibility === 'ephemeral' ? 'Tandem (only you see this)' : 'Tandem';
     this.deps.out(`${who}:\n${indent(renderText(reply))}`);
+    await this.deps.afterCommand?.();
   }
 
   private async directive(line: string): Promise<void> {

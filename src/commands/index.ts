@@ -10,6 +10,7 @@ import { matrixRemove } from './matrix-remove.js';
 import { matrixSet } from './matrix-set.js';
 import { matrixShow } from './matrix-show.js';
 import { setup } from './setup.js';
+import { status } from './status.js';
 import { whoOwns } from './who-owns.js';
 
 /** Every command Tandem understands, in the order help lists them. */
@@ -31,6 +32,7 @@ export const ALL_COMMANDS: readonly AnyCommandSpec[] = [
   managersAdd,
   managersRemove,
   auditShow,
+  status,
   help,
 ];
 

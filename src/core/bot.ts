@@ -7,6 +7,10 @@ import type { CommandRegistry } from './registry.js';
 import { ephemeral, paragraph, prose, type Reply } from './reply.js';
 import type { Store } from './store.js';
 import type { Inbound, Mention } from './types.js';
+import { postingTo } from '../outbox/posting.js';
+import type { JobKindRegistry } from '../scheduler/job-kind.js';
+import { JOB_KINDS } from '../scheduler/kinds.js';
+import { replan } from '../scheduler/planning.js';
 
 export interface BotDeps {
   store: Store;
@@ -15,6 +19,8 @@ export interface BotDeps {
   registry: CommandRegistry;
   /** Called after a command's transaction committed: wakes the outbox and the scheduler. */
   afterCommit?: () => void;
+  /** The job kinds `ctx.replan` plans; every registered kind by default. */
+  jobKinds?: JobKindRegistry;
 }
 
 /**
@@ -76,6 +82,11 @@ export class Bot {
         commands: this.deps.registry.all,
         audit,
         personFor: (m: Mention): Person => store.people.upsert(inbound.actor.platform, m.id, m.label.replace(/^@/, '')),
+        ...postingTo(store, () => inbound.conversation, now),
+        replan: (kind?: string) => {
+          const target = channel ?? store.channels.find(inbound.conversation);
+          return target ? replan(store, this.deps.jobKinds ?? JOB_KINDS, target.id, now, kind) : 0;
+        },
       };
       const reply = spec.run(ctx as ChannelContext, args);
       if (reply instanceof Promise) throw new Error(`command ${spec.id} must run synchronously inside its transaction`);

@@ -6,6 +6,7 @@ import type { Reply } from './reply.js';
 import type { Store } from './store.js';
 import type { Token } from './tokenize.js';
 import type { ConversationRef, Mention } from './types.js';
+import type { PostOptions } from '../outbox/posting.js';
 
 /** What a command's argument schema receives: the line after the command's words. */
 export interface ArgInput {
@@ -35,6 +36,12 @@ export interface CommandContext {
   audit(action: string, subject: string, before: unknown, after: unknown): void;
   /** Turns a mention typed in a command into the person it names (created if new). */
   personFor(mention: Mention): Person;
+  /** Queues a post to this conversation through the outbox, written in the command's transaction. */
+  post(reply: Reply, options: PostOptions): boolean;
+  /** Queues an in-place update of the message posted under `messageKey` (sent once that post is delivered). */
+  updatePost(messageKey: string, reply: Reply): void;
+  /** After a change that moves this channel's scheduled times: re-plans `kind`, or every planned job kind. */
+  replan(kind?: string): number;
 }
 
 /** The channel is registered: commands that declare `requiresSetup` get this context. */

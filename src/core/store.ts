@@ -3,6 +3,10 @@ import type { CadenceRepo } from './ports/cadences.js';
 import type { ChannelRepo } from './ports/channels.js';
 import type { MatrixRepo } from './ports/matrix.js';
 import type { ManagerRepo, PeopleRepo } from './ports/people.js';
+import type { JobRepo } from './ports/jobs.js';
+import type { OutboxRepo } from './ports/outbox.js';
+import type { JobQueue } from '../scheduler/job-queue.js';
+import type { OutboxQueue } from '../outbox/outbox-queue.js';
 
 /**
  * Everything the core reads and writes, behind interfaces: the database layer (`db/`) implements
@@ -16,6 +20,10 @@ export interface Store {
   managers: ManagerRepo;
   matrix: MatrixRepo;
   audit: AuditRepo;
+  /** Durable scheduled jobs; features use the JobRepo part, the scheduler the JobQueue part. */
+  jobs: JobRepo & JobQueue;
+  /** Outgoing posts and updates; features use the OutboxRepo part (or ctx.post), the sender the OutboxQueue part. */
+  outbox: OutboxRepo & OutboxQueue;
   /** Sync cadences (weekly, monthly, quarterly) and their skipped dates. */
   cadences: CadenceRepo;
 }

@@ -1,0 +1,196 @@
+import type { Clock } from '../core/clock.js';
+import { NotSupported, StoreBusy } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { PermanentDeliveryError, RateLimited, type ChatAdapter } from '../core/ports/chat.js';
+import { replySummary } from '../core/reply.js';
+import type { Store } from '../core/store.js';
+import type { Platform } from '../core/types.js';
+import { newLeaseOwner } from '../scheduler/lease-owner.js';
+import type { Delivery, SendRules } from './outbox-queue.js';
+
+export interface RetryPolicy {
+  /** Delay after the first failure; doubled for each further one, up to maxDelayMs, with jitter. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Failures (other than rate limits) before a row is failed. */
+  maxAttempts: number;
+  /** After this long since it was queued, the next failure fails the row, whatever the cause. */
+  maxAgeMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 2_000, maxDelayMs: 5 * 60_000, maxAttempts: 10, maxAgeMs: 60 * 60_000 };
+
+/** Minimum time between two messages to one conversation: Slack about 1/s per channel, Teams 7/s per conversation. */
+export const DEFAULT_PACING_MS: Readonly<Record<Platform, number>> = { slack: 1_000, teams: Math.ceil(1_000 / 7), console: 0 };
+
+export interface SenderOptions {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  /** The faces this process delivers through; rows for other platforms are left for a process that has them. */
+  adapters: ReadonlyMap<Platform, ChatAdapter>;
+  owner?: string;
+  /** Uniform in [0, 1): the jitter source. Tests inject a fixed one. */
+  random?: () => number;
+  pacingMs?: Partial<Record<Platform, number>>;
+  retry?: Partial<RetryPolicy>;
+  /** How long a row being sent is held; a face's HTTP timeout must be well below it. */
+  leaseMs?: number;
+  /** How long an update waits for its post before it fails; the retry policy's maxAgeMs by default. */
+  maxWaitForPostMs?: number;
+  /** Conversations delivered to in parallel per round. */
+  batchSize?: number;
+}
+
+const MAX_ROUNDS_PER_DRAIN = 10_000;
+
+/**
+ * Delivers the outbox through the faces: leased rows, one in flight per conversation, paced per
+ * platform, retried with exponential backoff and jitter, Retry-After honoured, failed for good on a
+ * permanent error or after the retry limits (and then shown by `status`).
+ */
+export class OutboxSender {
+  readonly owner: string;
+  readonly #o: SenderOptions;
+  readonly #retry: RetryPolicy;
+  readonly #rules: SendRules;
+  readonly #random: () => number;
+  #running: Promise<number> | null = null;
+  #again = false;
+  #stopped = false;
+
+  constructor(options: SenderOptions) {
+    this.#o = options;
+    this.owner = options.owner ?? newLeaseOwner();
+    this.#retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.#random = options.random ?? Math.random;
+    const pacing = { ...DEFAULT_PACING_MS, ...options.pacingMs };
+    this.#rules = {
+      platforms: [...options.adapters.keys()],
+      minIntervalMs: (p) => pacing[p],
+      maxWaitForPostMs: options.maxWaitForPostMs ?? this.#retry.maxAgeMs,
+    };
+  }
+
+  /**
+   * Delivers every row that may be sent now, round after round, until none is left that may go now
+   * (the rest are paced, backing off or waiting). Concurrent calls share one run. Returns how many were delivered.
+   */
+  drain(): Promise<number> {
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    const run = (async () => {
+      let delivered = 0;
+      try {
+        do {
+          this.#again = false;
+          delivered += await this.rounds();
+        } while (this.#again && !this.#stopped);
+      } finally {
+        this.#running = null;
+      }
+      return delivered;
+    })();
+    this.#running = run;
+    return run;
+  }
+
+  /** The earliest instant a row may become sendable; null when nothing waits. */
+  nextWakeAt(): Date | null {
+    return this.#o.store.outbox.nextWakeAt(this.#o.clock.now(), this.#rules);
+  }
+
+  /** Stops claiming; a drain in progress finishes the rows it holds. */
+  stop(): void {
+    this.#stopped = true;
+  }
+
+  /** Resolves when no drain is running. */
+  async idle(): Promise<void> {
+    while (this.#running) await this.#running.catch(() => undefined);
+  }
+
+  /** Gives back rows this process holds (graceful shutdown). */
+  release(): number {
+    return this.#o.store.transaction(() => this.#o.store.outbox.release(this.owner));
+  }
+
+  /** The backoff before the next attempt after `attempts` failures: exponential, capped, with equal jitter. */
+  backoffMs(attempts: number): number {
+    const exp = Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** Math.max(0, attempts - 1));
+    return Math.round(exp / 2 + this.#random() * (exp / 2));
+  }
+
+  private async rounds(): Promise<number> {
+    const { store, clock, log } = this.#o;
+    const leaseMs = this.#o.leaseMs ?? 120_000;
+    let delivered = 0;
+    for (let round = 0; round < MAX_ROUNDS_PER_DRAIN && !this.#stopped; round++) {
+      const now = clock.now();
+      let claimed: Delivery[];
+      try {
+        claimed = store.transaction(() =>
+          store.outbox.claimSendable(now, this.owner, new Date(now.getTime() + leaseMs), this.#rules, this.#o.batchSize ?? 20),
+        );
+      } catch (err) {
+        if (!(err instanceof StoreBusy)) throw err;
+        log.warn({ err: err.cause }, 'database busy; the outbox is delivered at the next tick');
+        break;
+      }
+      if (claimed.length === 0) break;
+      const results = await Promise.all(claimed.map((d) => this.deliver(d)));
+      delivered += results.filter(Boolean).length;
+    }
+    return delivered;
+  }
+
+  private async deliver(d: Delivery): Promise<boolean> {
+    const { store, clock, log } = this.#o;
+    const adapter = this.#o.adapters.get(d.conversation.platform);
+    try {
+      if (!adapter) throw new PermanentDeliveryError(`no ${d.conversation.platform} face is configured`);
+      let platformMessageId: string | null = null;
+      if (d.op === 'post') platformMessageId = (await adapter.post(d.conversation, d.reply)).platformMessageId;
+      else await adapter.update(d.conversation, d.targetMessageId!, d.reply);
+      const recorded = store.transaction(() => store.outbox.markSent(d.id, this.owner, clock.now(), platformMessageId));
+      if (!recorded) log.warn({ outbox: d.id }, 'delivered after its lease expired; another process may deliver it too');
+      return true;
+    } catch (err) {
+      try {
+        store.transaction(() => this.recordFailure(d, err));
+      } catch (e) {
+        log.error({ err: e, outbox: d.id }, 'could not record a delivery failure; retried when its lease expires');
+      }
+      return false;
+    }
+  }
+
+  private recordFailure(d: Delivery, err: unknown): void {
+    const { store, clock, log } = this.#o;
+    const now = clock.now();
+    const age = now.getTime() - d.createdAt.getTime();
+    const message = err instanceof Error ? err.message : String(err);
+    const what = { outbox: d.id, op: d.op, platform: d.conversation.platform, conversation: d.conversation.channelId, summary: replySummary(d.reply, 60) };
+    const fail = (reason: string) => {
+      store.outbox.markFailed(d.id, this.owner, reason);
+      log.error({ ...what, err, attempts: d.attempts }, `delivery failed for good: ${reason}`);
+    };
+    if (err instanceof RateLimited) {
+      if (age >= this.#retry.maxAgeMs) return fail(`still rate limited after ${d.attempts} attempts: ${message}`);
+      const at = new Date(now.getTime() + Math.max(0, err.retryAfterMs));
+      store.outbox.retryLater(d.id, this.owner, at, message);
+      store.outbox.holdConversation(d.conversation, at);
+      log.warn({ ...what, retryAt: at.toISOString() }, 'rate limited; waiting as the platform asked');
+      return;
+    }
+    if (err instanceof PermanentDeliveryError || err instanceof NotSupported) return fail(message);
+    if (d.attempts >= this.#retry.maxAttempts || age >= this.#retry.maxAgeMs) {
+      return fail(`gave up after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}: ${message}`);
+    }
+    const at = new Date(now.getTime() + this.backoffMs(d.attempts));
+    store.outbox.retryLater(d.id, this.owner, at, `attempt ${d.attempts} failed: ${message}`);
+    log.warn({ ...what, err, retryAt: at.toISOString() }, 'delivery failed; will retry');
+  }
+}

@@ -1,0 +1,104 @@
+import type { Clock, ManualClock } from '../core/clock.js';
+import type { Logger } from '../core/logger.js';
+import type { ChatAdapter } from '../core/ports/chat.js';
+import type { Store } from '../core/store.js';
+import type { Platform } from '../core/types.js';
+import { OutboxSender, type SenderOptions } from '../outbox/sender.js';
+import { startCronDriver } from './cron-driver.js';
+import type { JobKindRegistry } from './job-kind.js';
+import { JOB_KINDS } from './kinds.js';
+import { newLeaseOwner } from './lease-owner.js';
+import { runUntil } from './run-until.js';
+import { Scheduler, type SchedulerOptions } from './scheduler.js';
+
+export interface BackgroundDeps {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  /** The faces posts are delivered through, by platform. */
+  adapters: ReadonlyMap<Platform, ChatAdapter>;
+  /** Every registered kind by default. */
+  kinds?: JobKindRegistry;
+  /** Seconds between ticks (a divisor of 60). */
+  tickSeconds?: number;
+  scheduler?: Partial<Pick<SchedulerOptions, 'leaseMs' | 'batchSize' | 'maxAttempts' | 'retryBaseMs'>>;
+  sender?: Partial<Pick<SenderOptions, 'random' | 'pacingMs' | 'retry' | 'leaseMs' | 'maxWaitForPostMs' | 'batchSize'>>;
+}
+
+/** The scheduler and the outbox sender of one process, sharing one lease owner id. */
+export function createBackgroundParts(deps: BackgroundDeps): { scheduler: Scheduler; sender: OutboxSender } {
+  const owner = newLeaseOwner();
+  const log = deps.log.child({ component: 'background' });
+  const scheduler = new Scheduler({ store: deps.store, clock: deps.clock, log, kinds: deps.kinds ?? JOB_KINDS, owner, ...deps.scheduler });
+  const sender = new OutboxSender({ store: deps.store, clock: deps.clock, log, adapters: deps.adapters, owner, ...deps.sender });
+  return { scheduler, sender };
+}
+
+export interface Background {
+  scheduler: Scheduler;
+  sender: OutboxSender;
+  /** Delivers the outbox now (wire it to the Bot's `afterCommit`). */
+  wake(): void;
+  /** Graceful shutdown: stop claiming, finish what is in hand, release leases. Close the database after. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Production wiring: plans every channel, then ticks every `tickSeconds` (node-cron drives; the
+ * database decides), running due jobs and delivering the outbox.
+ *
+ *   const background = startBackground({ store, clock, log, adapters: new Map([['slack', slackChat]]) });
+ *   const { bot } = createCore({ store, clock, log, afterCommit: () => background.wake() });
+ *   process.once('SIGTERM', async () => { await background.stop(); db.$client.close(); });
+ */
+export function startBackground(deps: BackgroundDeps): Background {
+  const { scheduler, sender } = createBackgroundParts(deps);
+  const log = deps.log.child({ component: 'background' });
+  let stopping = false;
+  const pump = async () => {
+    if (stopping) return;
+    scheduler.tick();
+    await sender.drain();
+  };
+  scheduler.planAll();
+  const driver = startCronDriver({ everySeconds: deps.tickSeconds ?? 1, onTick: pump, log });
+  return {
+    scheduler,
+    sender,
+    wake() {
+      if (stopping) return;
+      sender.drain().catch((err: unknown) => log.error({ err }, 'outbox delivery failed'));
+    },
+    async stop() {
+      stopping = true;
+      scheduler.stop();
+      sender.stop();
+      await driver.stop();
+      await sender.idle();
+      const jobs = scheduler.release();
+      const posts = sender.release();
+      log.info({ releasedJobs: jobs, releasedPosts: posts }, 'background stopped');
+    },
+  };
+}
+
+export interface SimulatedBackground {
+  scheduler: Scheduler;
+  sender: OutboxSender;
+  /** Moves the clock to each due instant up to `to` in order, running jobs and delivering posts at each. */
+  runUntil(to: Date): Promise<void>;
+  /** Runs what is due now and delivers the outbox: after each console command. */
+  flush(): Promise<void>;
+}
+
+/** The console's wiring: no timer; simulated time moves only through runUntil. */
+export function createSimulatedBackground(deps: Omit<BackgroundDeps, 'clock' | 'tickSeconds'> & { clock: ManualClock }): SimulatedBackground {
+  const { scheduler, sender } = createBackgroundParts(deps);
+  scheduler.planAll();
+  return {
+    scheduler,
+    sender,
+    runUntil: (to) => runUntil({ clock: deps.clock, scheduler, sender }, to),
+    flush: () => runUntil({ clock: deps.clock, scheduler, sender }, deps.clock.now()),
+  };
+}

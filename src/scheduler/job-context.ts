@@ -1,0 +1,32 @@
+import type { Logger } from '../core/logger.js';
+import { conversationOf, type Channel } from '../core/model.js';
+import { context } from '../core/reply.js';
+import type { Store } from '../core/store.js';
+import { formatLocal } from '../domain/zoned-time.js';
+import { postingTo } from '../outbox/posting.js';
+import type { JobContext, ScheduledJob } from './job-kind.js';
+
+/** The context a job's `run` gets: posts go to the channel's conversation through the outbox, stamped `now`. */
+export function jobContext<P>(job: ScheduledJob<P>, channel: Channel, store: Store, now: Date, late: boolean, log: Logger): JobContext<P> {
+  const posting = postingTo(store, () => conversationOf(channel), now);
+  let defaultKeys = 0;
+  return {
+    now,
+    job,
+    channel,
+    store,
+    dueAt: job.dueAt,
+    late,
+    log,
+    post(reply, options = {}) {
+      let key = options.idempotencyKey;
+      if (key === undefined) {
+        defaultKeys++;
+        key = defaultKeys === 1 ? `job:${job.occurrenceKey}` : `job:${job.occurrenceKey}:${defaultKeys}`;
+      }
+      return posting.post(reply, { idempotencyKey: key, ...(options.messageKey ? { messageKey: options.messageKey } : {}) });
+    },
+    updatePost: posting.updatePost,
+    lateNotice: () => (late ? context(`Posted late: this was due ${formatLocal(job.dueAt, channel.timezone)}.`) : null),
+  };
+}

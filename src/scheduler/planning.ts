@@ -1,0 +1,66 @@
+import type { Logger } from '../core/logger.js';
+import type { Channel } from '../core/model.js';
+import type { Store } from '../core/store.js';
+import type { AnyJobKind, JobKindRegistry } from './job-kind.js';
+
+/** Rounds of planning past occurrences that already ran, before giving up. */
+const MAX_PLAN_ROUNDS = 10;
+
+/**
+ * Schedules what `kind` plans for `channel` after `after`; existing occurrences are left alone.
+ * When every occurrence the plan returns already ran (a change moved today's time after today's
+ * post went out), plans again after them, so the next occurrence is never lost. Returns how many were created.
+ */
+export function planKind(store: Store, kind: AnyJobKind, channel: Channel, after: Date, now: Date): number {
+  if (!kind.plan) return 0;
+  let created = 0;
+  let from = after;
+  for (let round = 0; round < MAX_PLAN_ROUNDS; round++) {
+    const planned = kind.plan(channel, store, from);
+    if (planned.length === 0) break;
+    for (const p of planned) {
+      if (store.jobs.schedule(kind.newJob(channel.id, p), now)) created++;
+    }
+    const pending = new Set(store.jobs.pendingFor(channel.id, kind.kind).map((j) => j.occurrenceKey));
+    if (planned.some((p) => pending.has(p.occurrenceKey))) break;
+    const last = Math.max(...planned.map((p) => p.dueAt.getTime()));
+    if (last <= from.getTime()) break;
+    from = new Date(last);
+  }
+  return created;
+}
+
+/**
+ * After a change that moves a channel's times: cancels the channel's pending jobs of `kind` (or of
+ * every kind with a plan) that are due in the future, and plans again. Jobs already due are kept:
+ * they run at the next tick. Joins the caller's transaction. Returns how many jobs were (re)created.
+ */
+export function replan(store: Store, kinds: JobKindRegistry, channelId: number, now: Date, kind?: string): number {
+  const targets = kind === undefined ? kinds.planned : [kinds.get(kind)].filter((k): k is AnyJobKind => k !== undefined);
+  if (kind !== undefined && targets.length === 0) throw new Error(`replan: unknown job kind "${kind}"`);
+  return store.transaction(() => {
+    const channel = store.channels.get(channelId);
+    let created = 0;
+    for (const k of targets) {
+      if (!k.plan) continue;
+      store.jobs.cancelPendingOf(channelId, k.kind, now, now);
+      created += planKind(store, k, channel, now, now);
+    }
+    return created;
+  });
+}
+
+/** Plans every planned kind for every channel (at startup). A channel whose planning throws is logged and skipped. */
+export function planAll(store: Store, kinds: JobKindRegistry, now: Date, log: Logger): number {
+  let created = 0;
+  for (const channel of store.channels.all()) {
+    for (const kind of kinds.planned) {
+      try {
+        created += store.transaction(() => planKind(store, kind, channel, now, now));
+      } catch (err) {
+        log.error({ err, channel: channel.id, kind: kind.kind }, 'planning failed');
+      }
+    }
+  }
+  return created;
+}

@@ -1,0 +1,208 @@
+import type { Clock } from '../core/clock.js';
+import { StoreBusy } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import type { Channel } from '../core/model.js';
+import type { Job } from '../core/ports/jobs.js';
+import type { Store } from '../core/store.js';
+import { jobContext } from './job-context.js';
+import type { AnyJobKind, JobKindRegistry } from './job-kind.js';
+import { newLeaseOwner } from './lease-owner.js';
+import { decideMisfire } from './misfire.js';
+import { planAll, planKind, replan } from './planning.js';
+
+export interface SchedulerOptions {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  kinds: JobKindRegistry;
+  /** Lease holder id; unique per process by default. */
+  owner?: string;
+  /** How long a claim is held before another process may take the job over (the holder died). */
+  leaseMs?: number;
+  /** Jobs claimed per transaction. */
+  batchSize?: number;
+  /** Attempts (runs that threw, or claims whose process died) before a job is failed. */
+  maxAttempts?: number;
+  /** Delay before the first retry; doubled for each further one. */
+  retryBaseMs?: number;
+}
+
+/** What one tick did. */
+export interface TickReport {
+  done: number;
+  /** Of `done`, the runs that were late. */
+  late: number;
+  dropped: number;
+  failed: number;
+  retried: number;
+  /** Claimed here but taken over by another process before they ran (lease expired). */
+  lost: number;
+}
+
+type Outcome = 'done' | 'late' | 'dropped' | 'failed' | 'retried' | 'lost' | 'busy';
+
+/** A mistake in a job kind that retrying cannot fix. */
+class JobKindError extends Error {}
+
+const MAX_BATCHES_PER_TICK = 1000;
+
+/**
+ * Runs durable jobs. The database is the only truth: each tick claims the jobs due at `now` under
+ * a lease, runs each in its own transaction (which re-checks the lease, so two processes never run
+ * one occurrence), applies the kind's misfire policy, and records the outcome.
+ */
+export class Scheduler {
+  readonly owner: string;
+  readonly #o: Required<Omit<SchedulerOptions, 'owner'>>;
+  #stopped = false;
+
+  constructor(options: SchedulerOptions) {
+    this.owner = options.owner ?? newLeaseOwner();
+    this.#o = { leaseMs: 60_000, batchSize: 20, maxAttempts: 3, retryBaseMs: 60_000, ...options };
+  }
+
+  /** Runs every job due at `now`. Synchronous: jobs only touch the database. */
+  tick(now: Date = this.#o.clock.now()): TickReport {
+    const report: TickReport = { done: 0, late: 0, dropped: 0, failed: 0, retried: 0, lost: 0 };
+    const { store, batchSize, leaseMs, log } = this.#o;
+    for (let batch = 0; batch < MAX_BATCHES_PER_TICK && !this.#stopped; batch++) {
+      let claimed: Job[];
+      try {
+        claimed = store.transaction(() => store.jobs.claimDue(now, this.owner, new Date(now.getTime() + leaseMs), batchSize));
+      } catch (err) {
+        if (!(err instanceof StoreBusy)) throw err;
+        log.warn({ err: err.cause }, 'database busy; jobs will be claimed at the next tick');
+        break;
+      }
+      for (const job of claimed) {
+        const outcome = this.process(job, now);
+        if (outcome === 'late') report.late++;
+        if (outcome === 'done' || outcome === 'late') report.done++;
+        else if (outcome !== 'busy') report[outcome]++;
+      }
+      if (claimed.length < batchSize) break;
+    }
+    return report;
+  }
+
+  /** The earliest instant a job becomes due (or claimable again); null when nothing is scheduled. */
+  nextDueAt(): Date | null {
+    return this.#o.store.jobs.nextWakeAt();
+  }
+
+  /** Plans every planned kind for every channel: call at startup. */
+  planAll(now: Date = this.#o.clock.now()): number {
+    return planAll(this.#o.store, this.#o.kinds, now, this.#o.log);
+  }
+
+  /** Cancels a channel's future pending jobs of `kind` (or every planned kind) and plans them again. */
+  replan(channelId: number, kind?: string): number {
+    return replan(this.#o.store, this.#o.kinds, channelId, this.#o.clock.now(), kind);
+  }
+
+  /** Stops claiming: later ticks do nothing. */
+  stop(): void {
+    this.#stopped = true;
+  }
+
+  /** Gives back the jobs this process holds, for another process or the next start. */
+  release(): number {
+    return this.#o.store.transaction(() => this.#o.store.jobs.release(this.owner));
+  }
+
+  private process(job: Job, now: Date): Outcome {
+    const { store, log } = this.#o;
+    try {
+      return store.transaction(() => this.runHeld(job, now));
+    } catch (err) {
+      if (err instanceof StoreBusy) {
+        log.warn({ err: err.cause, job: job.id }, 'database busy; the job runs again when its lease expires');
+        return 'busy';
+      }
+      try {
+        return store.transaction(() => this.recordFailure(job, now, err));
+      } catch (e) {
+        log.error({ err: e, job: job.id }, 'could not record a job failure; it runs again when its lease expires');
+        return 'busy';
+      }
+    }
+  }
+
+  /** Inside the job's transaction: everything it writes commits with its outcome. */
+  private runHeld(job: Job, now: Date): Outcome {
+    const { store, kinds, maxAttempts, log } = this.#o;
+    if (!store.jobs.holds(job.id, this.owner)) return 'lost';
+    const fail = (reason: string): Outcome => {
+      store.jobs.finish(job.id, this.owner, 'failed', reason, now);
+      log.error({ job: job.id, kind: job.kind, occurrence: job.occurrenceKey, reason }, 'job failed');
+      return 'failed';
+    };
+    if (job.attempts > maxAttempts) {
+      return fail(`gave up after ${maxAttempts} attempts: a process stopped while running it`);
+    }
+    const kind = kinds.get(job.kind);
+    if (!kind) return fail(`unknown job kind "${job.kind}"`);
+    const parsed = kind.payload.safeParse(job.payload);
+    if (!parsed.success) {
+      return fail(`payload does not fit the ${job.kind} schema: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
+    }
+    const channel = this.channelOf(job);
+    if (!channel) return fail(job.channelId === null ? 'the job has no channel' : `channel ${job.channelId} no longer exists`);
+
+    const scheduled = { ...job, payload: parsed.data as unknown };
+    const decision = decideMisfire(kind.misfire, scheduled, { now, channel, store });
+    if (decision.action === 'drop') {
+      store.jobs.finish(job.id, this.owner, 'dropped', decision.reason, now);
+      log.info({ job: job.id, kind: job.kind, occurrence: job.occurrenceKey, reason: decision.reason }, 'job dropped');
+      this.planNext(kind, channel, now);
+      return 'dropped';
+    }
+    const ctx = jobContext(scheduled, channel, store, now, decision.late, log.child({ job: job.id, kind: job.kind }));
+    const result: unknown = kind.run(ctx, parsed.data);
+    if (result instanceof Promise) {
+      result.catch(() => undefined);
+      throw new JobKindError(`job kind ${job.kind} must run synchronously inside its transaction`);
+    }
+    const recorded = typeof result === 'string' && result ? result : 'done';
+    store.jobs.finish(job.id, this.owner, 'done', decision.late ? `${recorded} (late)` : recorded, now);
+    this.planNext(kind, channel, now);
+    return decision.late ? 'late' : 'done';
+  }
+
+  /** The run threw and rolled back: retry with backoff, or fail it once out of attempts. */
+  private recordFailure(job: Job, now: Date, err: unknown): Outcome {
+    const { store, kinds, maxAttempts, retryBaseMs, log } = this.#o;
+    if (!store.jobs.holds(job.id, this.owner)) return 'lost';
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof JobKindError || job.attempts >= maxAttempts) {
+      store.jobs.finish(job.id, this.owner, 'failed', `failed after ${job.attempts} attempt${job.attempts === 1 ? '' : 's'}: ${message}`, now);
+      log.error({ err, job: job.id, kind: job.kind, occurrence: job.occurrenceKey }, 'job failed');
+      const kind = kinds.get(job.kind);
+      const channel = this.channelOf(job);
+      if (kind && channel) this.planNext(kind, channel, now);
+      return 'failed';
+    }
+    const at = new Date(now.getTime() + retryBaseMs * 2 ** (job.attempts - 1));
+    store.jobs.retryLater(job.id, this.owner, at, `attempt ${job.attempts} failed: ${message}`);
+    log.warn({ err, job: job.id, kind: job.kind, retryAt: at.toISOString() }, 'job failed; will retry');
+    return 'retried';
+  }
+
+  private channelOf(job: Job): Channel | null {
+    if (job.channelId === null) return null;
+    try {
+      return this.#o.store.channels.get(job.channelId);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keeps the kind's next occurrence scheduled; a planning error is logged, never undoes the run. */
+  private planNext(kind: AnyJobKind, channel: Channel, now: Date): void {
+    try {
+      planKind(this.#o.store, kind, channel, now, now);
+    } catch (err) {
+      this.#o.log.error({ err, kind: kind.kind, channel: channel.id }, 'planning the next occurrence failed');
+    }
+  }
+}
