@@ -1,0 +1,119 @@
+import { App } from '@slack/bolt';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { Config } from '../../src/config.js';
+import type { Logger } from '../../src/core/logger.js';
+import type { HttpServer } from '../http/server.js';
+import { boltLogger } from './bolt-logger.js';
+import { SlackChat } from './chat.js';
+import { registerListeners, type CommandHandler } from './listeners.js';
+import { httpReceiver, socketReceiver, SLACK_EVENTS_PATH } from './receiver.js';
+import { SlackStartError, verifyToken } from './verify.js';
+import { UserDirectory } from './users.js';
+
+export { SlackChat } from './chat.js';
+export { SlackStartError } from './verify.js';
+export { SLACK_EVENTS_PATH } from './receiver.js';
+
+/** Every Web API call gives up after this; the outbox retries deliveries, a person retries a command. */
+const API_TIMEOUT_MS = 10_000;
+/** How long Socket Mode may take to connect at startup before we give up with a clear message. */
+const SOCKET_CONNECT_TIMEOUT_MS = 30_000;
+
+export interface StartSlackOptions {
+  config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL'>;
+  bot: CommandHandler;
+  log: Logger;
+  /** The process's one HTTP server: HTTP mode mounts `POST /slack/events` on it; both modes report readiness to /healthz. */
+  http?: HttpServer;
+  /** Socket Mode's startup connection timeout, for tests. */
+  socketConnectTimeoutMs?: number;
+}
+
+export interface SlackFace {
+  mode: 'http' | 'socket';
+  /** Outgoing posts and in-place updates: the outbox's ChatAdapter for Slack conversations. */
+  chat: SlackChat;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the Slack face: checks the bot token with auth.test, then receives slash commands,
+ * mentions and button clicks over HTTP (on the shared server) or Socket Mode (when
+ * SLACK_APP_TOKEN is set). Rejects with a SlackStartError whose message says what to fix.
+ */
+export async function startSlack(opts: StartSlackOptions): Promise<SlackFace> {
+  const { config, bot, http } = opts;
+  const log = opts.log.child({ face: 'slack' });
+  const token = config.SLACK_BOT_TOKEN;
+  if (!token) throw new SlackStartError('The Slack face needs SLACK_BOT_TOKEN (the Bot User OAuth Token, xoxb-…).');
+  const mode = config.SLACK_APP_TOKEN ? 'socket' : 'http';
+  if (mode === 'http' && !config.SLACK_SIGNING_SECRET) {
+    throw new SlackStartError('Slack HTTP mode needs SLACK_SIGNING_SECRET (Basic Information → Signing Secret), or set SLACK_APP_TOKEN for Socket Mode.');
+  }
+  if (mode === 'http' && !http) throw new SlackStartError('Slack HTTP mode needs the shared HTTP server to mount /slack/events on.');
+
+  const apiUrl = (config.SLACK_API_URL ?? 'https://slack.com/api/').replace(/\/*$/, '/');
+  const logger = boltLogger(log);
+  // The outbox owns retries and honours Retry-After: the client neither retries nor queues behind a 429.
+  const clientOptions = (): WebClientOptions => ({ slackApiUrl: apiUrl, logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: API_TIMEOUT_MS });
+  const client = new WebClient(token, clientOptions());
+  const identity = await verifyToken(client, apiUrl);
+  log.info({ team: identity.team, botUserId: identity.userId, mode }, 'Slack token verified');
+
+  const chat = new SlackChat(client, log);
+  const receiver =
+    mode === 'http'
+      ? httpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, logger, http: http! })
+      : socketReceiver({ appToken: config.SLACK_APP_TOKEN!, logger, clientOptions: clientOptions() });
+  // tokenVerificationEnabled: false — the awaited auth.test above replaces Bolt's un-awaited one.
+  const app = new App({
+    token,
+    receiver: receiver.receiver,
+    logger,
+    clientOptions: clientOptions(),
+    tokenVerificationEnabled: false,
+    ...(identity.botId ? { botId: identity.botId } : {}),
+    ...(identity.userId ? { botUserId: identity.userId } : {}),
+  });
+  registerListeners(app, { bot, chat, users: new UserDirectory(client, log), log, botUserId: identity.userId });
+
+  if (mode === 'socket') await connectSocket(app, opts.socketConnectTimeoutMs ?? SOCKET_CONNECT_TIMEOUT_MS);
+  http?.addReadiness('slack', receiver.ready);
+  log.info({ mode, path: mode === 'http' ? SLACK_EVENTS_PATH : undefined }, 'Slack face ready');
+
+  return {
+    mode,
+    chat,
+    async stop() {
+      receiver.stop();
+      if (mode !== 'socket') return;
+      // A socket that never answers the close must not hold up shutdown.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, 3000)));
+      await Promise.race([app.stop().catch((err: unknown) => log.warn({ err }, 'Socket Mode did not close cleanly')), late]);
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function connectSocket(app: App, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SlackStartError(`Socket Mode did not connect to Slack within ${Math.round(timeoutMs / 1000)} s. Check the network and SLACK_APP_TOKEN.`)), timeoutMs);
+  });
+  try {
+    await Promise.race([app.start(), timeout]);
+  } catch (err) {
+    await app.stop().catch(() => undefined);
+    if (err instanceof SlackStartError) throw err;
+    const code = (err as { data?: { error?: string } }).data?.error;
+    throw new SlackStartError(
+      code
+        ? `Slack refused SLACK_APP_TOKEN for Socket Mode: ${code}. Use an app-level token (xapp-…) with the connections:write scope, and turn Socket Mode on for the app.`
+        : `Socket Mode could not connect to Slack: ${(err as Error).message}`,
+      { cause: err },
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}

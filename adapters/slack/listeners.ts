@@ -1,0 +1,89 @@
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { Logger } from '../../src/core/logger.js';
+import type { Reply } from '../../src/core/reply.js';
+import type { Inbound } from '../../src/core/types.js';
+import type { SlackChat } from './chat.js';
+import { inboundFromAction, inboundFromMention, inboundFromSlash, stripBotMention } from './parse.js';
+import { ACTION_PREFIX, renderMessages } from './render.js';
+import type { UserDirectory } from './users.js';
+
+/** What the Slack face needs of the core: the one error boundary that turns a line into a reply. */
+export interface CommandHandler {
+  handle(inbound: Inbound): Promise<Reply>;
+}
+
+export interface ListenerDeps {
+  bot: CommandHandler;
+  chat: SlackChat;
+  users: UserDirectory;
+  log: Logger;
+  botUserId: string | undefined;
+}
+
+/**
+ * Slash commands, mentions and button clicks. Each acknowledges first (Slack's 3 seconds) and then
+ * runs the command; nothing here throws into Bolt, whose default handler would only log it.
+ */
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  const { bot, chat, users, log } = deps;
+  const recentEvents = new Set<string>();
+
+  app.command(/^\/.+/, async ({ command, ack, respond }) => {
+    await ack();
+    await guard(log, 'slash command', async () => {
+      const inbound = inboundFromSlash(command, await users.labelsFor(command.text ?? ''));
+      await respondWith(respond, await bot.handle(inbound));
+    });
+  });
+
+  app.event('app_mention', async ({ event, body }) => {
+    await guard(log, 'app_mention', async () => {
+      // Slack redelivers an event it thinks we missed; answer each once.
+      const eventId = (body as { event_id?: string }).event_id;
+      if (eventId) {
+        if (recentEvents.has(eventId)) return;
+        recentEvents.add(eventId);
+        if (recentEvents.size > 500) recentEvents.delete(recentEvents.values().next().value!);
+      }
+      // Another bot mentioning Tandem could start a reply loop.
+      if (!event.user || 'bot_id' in event) return;
+      const user = event.user;
+      const [name, labelOf] = await Promise.all([users.nameOf(user), users.labelsFor(stripBotMention(event.text, deps.botUserId))]);
+      const inbound = inboundFromMention({ user, text: event.text, channel: event.channel }, deps.botUserId, name ?? user, labelOf);
+      const reply = await bot.handle(inbound);
+      // Answered in a thread under the question, so the answer stays with it and the channel stays readable.
+      await chat.postInThread(inbound.conversation, event.thread_ts ?? event.ts, reply);
+    });
+  });
+
+  app.action<BlockAction>({ type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX.replace(/\./g, '\\.')}`) }, async ({ ack, body, action, respond }) => {
+    await ack();
+    await guard(log, 'button click', async () => {
+      const value = action.type === 'button' ? ((action as ButtonAction).value ?? '') : '';
+      const inbound = inboundFromAction(body, value);
+      if (!inbound) return;
+      // The card itself is updated by the core through the outbox (chat.update); this answers the clicker.
+      await respondWith(respond, await bot.handle(inbound));
+    });
+  });
+
+  app.error(async (err) => {
+    log.error({ err }, 'Slack listener failed');
+  });
+}
+
+/** Answers through the response_url: ephemeral to the asker or in the channel, as the reply says. */
+async function respondWith(respond: RespondFn, reply: Reply): Promise<void> {
+  const response_type = reply.visibility === 'channel' ? 'in_channel' : 'ephemeral';
+  for (const m of renderMessages(reply)) {
+    await respond({ response_type, replace_original: false, text: m.text, ...(m.blocks.length ? { blocks: m.blocks } : {}) });
+  }
+}
+
+async function guard(log: Logger, what: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    log.error({ err }, `Slack ${what} could not be answered`);
+  }
+}

@@ -1,0 +1,126 @@
+import { MAIN_SLASH, SHORTCUTS } from '../../src/core/registry.js';
+import type { Actor, ConversationRef, Inbound } from '../../src/core/types.js';
+
+/**
+ * Slack payloads → neutral Inbound lines. Slack escapes `&`, `<`, `>` in what people type and
+ * writes mentions, channels and links as `<…>` tokens; the core reads mentions as
+ * `<user:ID|Label>` / `<group:ID|Label>` and everything else as the literal text typed.
+ */
+
+/** Looks up a display label for a user id that came without one; undefined falls back to the id. */
+export type LabelOf = (userId: string) => string | undefined;
+
+const TOKEN = /<([^<>]*)>/g;
+
+export const slackUnescape = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** A label safe inside the neutral form and in `key:value` options: no `|`, `>` or spaces. */
+const safeLabel = (label: string): string => label.replace(/[|<>]/g, '').trim().replace(/\s+/g, '_');
+
+/** Typed text can never forge a neutral mention: a zero-width space breaks `<user:` and `<group:`. */
+const literal = (s: string): string => slackUnescape(s).replace(/<(?=(?:user|group):)/gi, '<\u200b');
+
+/** Slack message text → the core's neutral text. */
+export function slackToNeutral(input: string, labelOf: LabelOf = () => undefined): string {
+  let out = '';
+  let last = 0;
+  for (const m of input.matchAll(TOKEN)) {
+    out += literal(input.slice(last, m.index));
+    out += tokenToNeutral(m[1]!, labelOf);
+    last = m.index + m[0].length;
+  }
+  return out + literal(input.slice(last));
+}
+
+function tokenToNeutral(inner: string, labelOf: LabelOf): string {
+  const bar = inner.indexOf('|');
+  const target = bar >= 0 ? inner.slice(0, bar) : inner;
+  const label = bar >= 0 ? slackUnescape(inner.slice(bar + 1)) : '';
+  if (target.startsWith('@')) {
+    const id = target.slice(1);
+    return `<user:${id}|${safeLabel(label || labelOf(id) || id) || id}>`;
+  }
+  if (target.startsWith('!subteam^')) {
+    const id = target.slice('!subteam^'.length);
+    return `<group:${id}|${safeLabel(label || id) || id}>`;
+  }
+  // @here, @channel, @everyone typed as real mentions: kept as words, so the bot never repeats the ping.
+  if (/^!(here|channel|everyone)$/.test(target)) return `@${target.slice(1)}`;
+  if (target.startsWith('!')) return literal(label || target.slice(1));
+  if (target.startsWith('#')) return `#${literal(label || target.slice(1))}`;
+  // A link: the URL itself, since commands take ticket references as URLs.
+  return literal(target.replace(/^mailto:/, ''));
+}
+
+/** User ids mentioned without a label, for looking up their names before `slackToNeutral`. */
+export function unlabelledUserIds(input: string): string[] {
+  const ids = new Set<string>();
+  for (const m of input.matchAll(/<@([A-Z0-9]+)>/g)) ids.add(m[1]!);
+  return [...ids];
+}
+
+/** Removes every mention of the bot itself (`<@UBOT>` or `<@UBOT|tandem>`). */
+export function stripBotMention(input: string, botUserId: string | undefined): string {
+  if (!botUserId) return input.replace(/^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/, '').trim();
+  return input.replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The command line a slash command stands for: `/tandem x` → `x`, `/whoowns x` → `who owns x`. */
+export function slashLine(command: string, text: string): string {
+  const name = command.replace(/^\//, '').toLowerCase();
+  const expansion = name === MAIN_SLASH ? undefined : SHORTCUTS[name];
+  return expansion ? `${expansion} ${text}`.trim() : text.trim();
+}
+
+const conversation = (channelId: string): ConversationRef => ({ platform: 'slack', channelId });
+const actor = (userId: string, name: string | undefined): Actor => ({ platform: 'slack', userId, name: name || userId });
+
+/** The fields of a slash command payload we read. */
+export interface SlashPayload {
+  command: string;
+  text: string;
+  user_id: string;
+  user_name?: string;
+  channel_id: string;
+}
+
+export function inboundFromSlash(p: SlashPayload, labelOf?: LabelOf): Inbound {
+  return {
+    conversation: conversation(p.channel_id),
+    actor: actor(p.user_id, p.user_name),
+    text: slashLine(p.command, slackToNeutral(p.text ?? '', labelOf)),
+  };
+}
+
+/** The fields of an app_mention event we read. */
+export interface MentionEvent {
+  user?: string;
+  text: string;
+  channel: string;
+}
+
+export function inboundFromMention(e: MentionEvent & { user: string }, botUserId: string | undefined, actorName: string, labelOf?: LabelOf): Inbound {
+  return {
+    conversation: conversation(e.channel),
+    actor: actor(e.user, actorName),
+    text: slackToNeutral(stripBotMention(e.text, botUserId), labelOf),
+  };
+}
+
+/** The fields of a block_actions payload we read. */
+export interface ActionPayload {
+  user: { id: string; username?: string; name?: string };
+  channel?: { id: string };
+  container?: { channel_id?: string };
+}
+
+/** A button click runs the command line in the button's value, as the person who clicked. */
+export function inboundFromAction(p: ActionPayload, commandLine: string): Inbound | null {
+  const channelId = p.channel?.id ?? p.container?.channel_id;
+  if (!channelId || !commandLine.trim()) return null;
+  return {
+    conversation: conversation(channelId),
+    actor: actor(p.user.id, p.user.username ?? p.user.name),
+    text: commandLine,
+  };
+}

@@ -1,0 +1,47 @@
+import { ErrorCode, type WebClient } from '@slack/web-api';
+
+/** The Slack face could not start; the message says what to fix and never contains a token. */
+export class SlackStartError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SlackStartError';
+  }
+}
+
+export interface BotIdentity {
+  userId?: string;
+  botId?: string;
+  team?: string;
+}
+
+/**
+ * Checks the bot token with an awaited auth.test. (Bolt's own check runs un-awaited from its
+ * constructor, and a failure there is an unhandled rejection that kills the process.)
+ */
+export async function verifyToken(client: WebClient, apiUrl: string): Promise<BotIdentity> {
+  try {
+    const res = await client.auth.test();
+    return { userId: res.user_id, botId: res.bot_id, team: res.team };
+  } catch (err) {
+    throw new SlackStartError(explain(err, apiUrl), { cause: err });
+  }
+}
+
+function explain(err: unknown, apiUrl: string): string {
+  const e = err as { code?: string; data?: { error?: string }; statusCode?: number; retryAfter?: number; original?: Error; message?: string };
+  switch (e?.code) {
+    case ErrorCode.PlatformError:
+      return (
+        `Slack rejected SLACK_BOT_TOKEN (auth.test: ${e.data?.error ?? 'unknown error'}). ` +
+        'Copy the Bot User OAuth Token (xoxb-…) from the app’s OAuth & Permissions page, and make sure the app is installed in the workspace.'
+      );
+    case ErrorCode.RequestError:
+      return `Could not reach Slack at ${apiUrl} (${e.original?.message ?? e.message}). Check the network or proxy, and SLACK_API_URL if you set it.`;
+    case ErrorCode.HTTPError:
+      return `Slack at ${apiUrl} answered auth.test with HTTP ${e.statusCode}. Check SLACK_API_URL (it should end in /api/).`;
+    case ErrorCode.RateLimitedError:
+      return `Slack rate-limited the startup token check; try again in ${e.retryAfter ?? 60} s.`;
+    default:
+      return `Could not check SLACK_BOT_TOKEN with Slack at ${apiUrl}: ${e?.message ?? String(err)}`;
+  }
+}

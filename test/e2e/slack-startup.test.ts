@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { HttpServer } from '../../adapters/http/server.js';
+import { startSlack, SlackStartError, type StartSlackOptions } from '../../adapters/slack/index.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { makeCore } from '../helpers/core.js';
+import { FakeSlack } from '../helpers/slack-fake.js';
+import { visibleText } from '../helpers/slack-limits.js';
+import { FakeSocketMode } from '../helpers/slack-socket.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function fakeSlack(): Promise<FakeSlack> {
+  const fake = await FakeSlack.start();
+  cleanups.push(() => fake.close());
+  return fake;
+}
+
+function coreOnSlack() {
+  const core = makeCore('2026-11-30T15:00:00Z', { platform: 'slack', channelId: 'C0COORD' });
+  cleanups.push(() => void core.db.$client.close());
+  return core;
+}
+
+const httpConfig = (apiUrl: string): StartSlackOptions['config'] => ({
+  SLACK_BOT_TOKEN: 'xoxb-test-token',
+  SLACK_SIGNING_SECRET: 'secret',
+  SLACK_APP_TOKEN: undefined,
+  SLACK_API_URL: apiUrl,
+});
+
+/** The rejection of a start that must fail, with its message. */
+async function failedStart(opts: StartSlackOptions): Promise<SlackStartError> {
+  const err = await startSlack(opts).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(SlackStartError);
+  return err as SlackStartError;
+}
+
+describe('Slack face startup', () => {
+  it('fails with a clear message when Slack rejects the bot token', async () => {
+    const fake = await fakeSlack();
+    fake.on('auth.test', () => ({ body: { ok: false, error: 'invalid_auth' } }));
+    const err = await failedStart({ config: httpConfig(fake.apiUrl), bot: coreOnSlack().bot, log: silentLogger, http: new HttpServer(silentLogger) });
+    expect(err.message).toContain('Slack rejected SLACK_BOT_TOKEN (auth.test: invalid_auth)');
+    expect(err.message).not.toContain('xoxb-test-token');
+    expect(fake.callsTo('auth.test')).toHaveLength(1);
+  });
+
+  it('fails with a clear message when Slack cannot be reached', async () => {
+    const fake = await fakeSlack();
+    const deadUrl = fake.apiUrl;
+    await fake.close();
+    const err = await failedStart({ config: httpConfig(deadUrl), bot: coreOnSlack().bot, log: silentLogger, http: new HttpServer(silentLogger) });
+    expect(err.message).toMatch(/^Could not reach Slack at http:\/\/127\.0\.0\.1:\d+\/api\//);
+  });
+
+  it('names the missing setting for HTTP mode', async () => {
+    const err = await failedStart({
+      config: { ...httpConfig('http://127.0.0.1:1/api/'), SLACK_SIGNING_SECRET: undefined },
+      bot: coreOnSlack().bot,
+      log: silentLogger,
+      http: new HttpServer(silentLogger),
+    });
+    expect(err.message).toContain('SLACK_SIGNING_SECRET');
+  });
+
+  it('adds the trailing slash SLACK_API_URL needs', async () => {
+    const fake = await fakeSlack();
+    const http = new HttpServer(silentLogger);
+    const face = await startSlack({ config: httpConfig(fake.apiUrl.replace(/\/$/, '')), bot: coreOnSlack().bot, log: silentLogger, http });
+    cleanups.push(() => face.stop());
+    expect(fake.callsTo('auth.test')).toHaveLength(1);
+    expect(face.mode).toBe('http');
+  });
+});
+
+describe('Slack face in Socket Mode', () => {
+  const socketConfig = (apiUrl: string): StartSlackOptions['config'] => ({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: undefined,
+    SLACK_APP_TOKEN: 'xapp-test-token',
+    SLACK_API_URL: apiUrl,
+  });
+
+  it('fails with a clear message when Slack refuses the app-level token', async () => {
+    const fake = await fakeSlack();
+    fake.on('apps.connections.open', () => ({ body: { ok: false, error: 'invalid_auth' } }));
+    const err = await failedStart({ config: socketConfig(fake.apiUrl), bot: coreOnSlack().bot, log: silentLogger });
+    expect(err.message).toContain('Slack refused SLACK_APP_TOKEN for Socket Mode: invalid_auth');
+    expect(fake.callsTo('apps.connections.open')[0]!.token).toBe('xapp-test-token');
+  });
+
+  it('connects, answers a slash command pushed over the socket, and reports ready', async () => {
+    const fake = await fakeSlack();
+    const socket = new FakeSocketMode(fake);
+    cleanups.push(() => socket.close());
+    const core = coreOnSlack();
+    const http = new HttpServer(silentLogger);
+    const port = await http.listen(0, '127.0.0.1');
+    cleanups.push(() => http.close());
+    const face = await startSlack({ config: socketConfig(fake.apiUrl), bot: core.bot, log: silentLogger, http });
+    cleanups.push(() => face.stop());
+    expect(face.mode).toBe('socket');
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+
+    const envelope = socket.push('slash_commands', {
+      command: '/tandem',
+      text: 'setup org:Acme msp:Northwind tz:America/New_York',
+      user_id: 'UALICE',
+      user_name: 'alice',
+      channel_id: 'C0COORD',
+      team_id: 'T1',
+      response_url: fake.responseUrl('s1'),
+    });
+    await fake.waitFor(() => socket.acks.find((a) => a.envelope_id === envelope), 'the ack over the socket');
+    const reply = await fake.waitFor(() => fake.responsesTo('s1')[0], 'the reply');
+    expect(visibleText(reply)).toContain('Tandem is set up for Acme and Northwind');
+    expect(core.channel()?.orgName).toBe('Acme');
+
+    await face.stop();
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(503);
+  });
+});
