@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../helpers/console-process.js';
 
-describe('npm start -- --script', () => {
+describe('npm start -- --script', { timeout: 90_000 }, () => {
   it('answers who owns with a typo after setup, as a real process on an on-disk database', () => {
     const run = runScript([
       ':as alice',
