@@ -1,14 +1,11 @@
 import { defineCommand } from '../core/command.js';
 import { conversationOf } from '../core/model.js';
 import { ephemeral, field, fields, paragraph, replySummary, text } from '../core/reply.js';
-import { JOB_KINDS } from '../scheduler/kinds.js';
 import { noArgs } from './args.js';
 import { localTime } from './format.js';
 
 const NEXT_JOBS = 5;
 const PROBLEMS = 5;
-
-const labelOf = (kind: string) => JOB_KINDS.get(kind)?.label ?? kind;
 
 /** `status`: what Tandem will post next, what it still has to deliver, and what it could not. */
 export const status = defineCommand({
@@ -21,6 +18,7 @@ export const status = defineCommand({
   args: noArgs('status'),
   run(ctx) {
     const { channel, store } = ctx;
+    const labelOf = (kind: string) => ctx.jobKinds.get(kind)?.label ?? kind;
     const conversation = conversationOf(channel);
     const next = store.jobs.pendingFor(channel.id).slice(0, NEXT_JOBS);
     const backlog = store.outbox.backlog(conversation);

@@ -87,6 +87,7 @@ export class Bot {
           const target = channel ?? store.channels.find(inbound.conversation);
           return target ? replan(store, this.deps.jobKinds ?? JOB_KINDS, target.id, now, kind) : 0;
         },
+        jobKinds: this.deps.jobKinds ?? JOB_KINDS,
       };
       const reply = spec.run(ctx as ChannelContext, args);
       if (reply instanceof Promise) throw new Error(`command ${spec.id} must run synchronously inside its transaction`);

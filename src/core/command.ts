@@ -7,6 +7,7 @@ import type { Store } from './store.js';
 import type { Token } from './tokenize.js';
 import type { ConversationRef, Mention } from './types.js';
 import type { PostOptions } from '../outbox/posting.js';
+import type { JobKindRegistry } from '../scheduler/job-kind.js';
 
 /** What a command's argument schema receives: the line after the command's words. */
 export interface ArgInput {
@@ -42,6 +43,8 @@ export interface CommandContext {
   updatePost(messageKey: string, reply: Reply): void;
   /** After a change that moves this channel's scheduled times: re-plans `kind`, or every planned job kind. */
   replan(kind?: string): number;
+  /** The registered job kinds (their labels, for `status`). */
+  jobKinds: JobKindRegistry;
 }
 
 /** The channel is registered: commands that declare `requiresSetup` get this context. */
