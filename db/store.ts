@@ -6,6 +6,7 @@ import { SqliteCadenceRepo } from './repos/cadences.js';
 import { SqliteChannelRepo } from './repos/channels.js';
 import { SqliteJobRepo } from './repos/jobs.js';
 import { SqliteOutboxRepo } from './repos/outbox.js';
+import { SqliteEscalationRepo } from './repos/escalations.js';
 import { SqliteMatrixRepo } from './repos/matrix.js';
 import { SqliteManagerRepo, SqlitePeopleRepo } from './repos/people.js';
 
@@ -39,6 +40,7 @@ export function createStore(db: Db): Store {
     audit: new SqliteAuditRepo(db),
     jobs: new SqliteJobRepo(db),
     outbox: new SqliteOutboxRepo(db),
+    escalations: new SqliteEscalationRepo(db),
     cadences: new SqliteCadenceRepo(db),
   };
 }

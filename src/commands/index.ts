@@ -1,6 +1,10 @@
 import type { AnyCommandSpec } from '../core/command.js';
 import { CommandRegistry } from '../core/registry.js';
+import { ack } from './ack.js';
 import { auditShow } from './audit.js';
+import { escalate } from './escalate.js';
+import { escalationsList, escalationsTimeouts } from './escalations.js';
+import { handback } from './handback.js';
 import { help } from './help.js';
 import { holidayAdd, holidayList, holidayRemove } from './holidays.js';
 import { hoursSet, hoursShow, hoursTz } from './hours.js';
@@ -9,6 +13,8 @@ import { matrixExport, matrixImport } from './matrix-csv.js';
 import { matrixRemove } from './matrix-remove.js';
 import { matrixSet } from './matrix-set.js';
 import { matrixShow } from './matrix-show.js';
+import { note } from './note.js';
+import { resolve } from './resolve.js';
 import { setup } from './setup.js';
 import { status } from './status.js';
 import { whoOwns } from './who-owns.js';
@@ -21,6 +27,13 @@ export const ALL_COMMANDS: readonly AnyCommandSpec[] = [
   matrixRemove,
   matrixExport,
   matrixImport,
+  escalate,
+  ack,
+  resolve,
+  handback,
+  note,
+  escalationsList,
+  escalationsTimeouts,
   setup,
   hoursShow,
   hoursSet,

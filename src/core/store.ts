@@ -1,6 +1,7 @@
 import type { AuditRepo } from './ports/audit.js';
 import type { CadenceRepo } from './ports/cadences.js';
 import type { ChannelRepo } from './ports/channels.js';
+import type { EscalationRepo } from './ports/escalations.js';
 import type { MatrixRepo } from './ports/matrix.js';
 import type { ManagerRepo, PeopleRepo } from './ports/people.js';
 import type { JobRepo } from './ports/jobs.js';
@@ -24,6 +25,7 @@ export interface Store {
   jobs: JobRepo & JobQueue;
   /** Outgoing posts and updates; features use the OutboxRepo part (or ctx.post), the sender the OutboxQueue part. */
   outbox: OutboxRepo & OutboxQueue;
+  escalations: EscalationRepo;
   /** Sync cadences (weekly, monthly, quarterly) and their skipped dates. */
   cadences: CadenceRepo;
 }

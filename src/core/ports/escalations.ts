@@ -1,0 +1,61 @@
+import type {
+  Escalation,
+  EscalationEvent,
+  EscalationEventKind,
+  EscalationPatch,
+  EscalationState,
+} from '../../domain/escalation.js';
+
+/** What opening an escalation stores; the repository numbers it (ESC-n per channel). */
+export type NewEscalation = Omit<
+  Escalation,
+  | 'id'
+  | 'seq'
+  | 'state'
+  | 'acknowledgedAt'
+  | 'acknowledgedBy'
+  | 'handedBackAt'
+  | 'handedBackBy'
+  | 'handbackNote'
+  | 'resolvedAt'
+  | 'resolvedBy'
+  | 'resolutionNote'
+  | 'renotifyCount'
+>;
+
+export interface NewEscalationEvent {
+  at: Date;
+  actorId: number | null;
+  kind: EscalationEventKind;
+  note: string | null;
+}
+
+/**
+ * Escalations and their history. Windows are half-open, `from <= t < to`; lists in a window are
+ * oldest first. These are the queries the morning post and the sync agendas read.
+ */
+export interface EscalationRepo {
+  /** Stores a new open escalation with the channel's next number and its `opened` event. */
+  open(input: NewEscalation): Escalation;
+  get(id: number): Escalation | null;
+  /** `ESC-seq` of that channel. */
+  bySeq(channelId: number, seq: number): Escalation | null;
+  update(id: number, patch: EscalationPatch): Escalation;
+  addEvent(escalationId: number, event: NewEscalationEvent): void;
+  /** The escalation's history, oldest first. */
+  events(escalationId: number): EscalationEvent[];
+  /** The newest `limit` escalations of the channel, newest first, optionally only in these states. */
+  recent(channelId: number, limit: number, states?: readonly EscalationState[]): Escalation[];
+  /** How many escalations the channel has, optionally only in these states. */
+  count(channelId: number, states?: readonly EscalationState[]): number;
+  /** Opened in the window, with their state now (for the morning post: `afterHours` marks the night's). */
+  openedBetween(channelId: number, from: Date, to: Date): Escalation[];
+  /** Handed back in the window (by the latest handback), whatever their state now. */
+  handedBackBetween(channelId: number, from: Date, to: Date): Escalation[];
+  /** Resolved in the window. */
+  resolvedBetween(channelId: number, from: Date, to: Date): Escalation[];
+  /** Not resolved yet (open, acknowledged or handed back), oldest first. */
+  unresolved(channelId: number): Escalation[];
+  /** Notes added in the window, with their escalation, oldest first. */
+  notesBetween(channelId: number, from: Date, to: Date): { escalation: Escalation; event: EscalationEvent }[];
+}

@@ -1,0 +1,85 @@
+import type { Priority } from '../core/model.js';
+
+/** The two sides of the co-managed split that send and receive escalations. */
+export type Team = 'internal' | 'msp';
+
+export type EscalationState = 'open' | 'acknowledged' | 'handed_back' | 'resolved';
+export const ESCALATION_STATES: readonly EscalationState[] = ['open', 'acknowledged', 'handed_back', 'resolved'];
+
+/** Not resolved yet: open, acknowledged or handed back. */
+export const UNRESOLVED_STATES: readonly EscalationState[] = ['open', 'acknowledged', 'handed_back'];
+
+/** One escalation as stored. Instants are UTC; people are ids in the people table. */
+export interface Escalation {
+  id: number;
+  channelId: number;
+  /** The n of `ESC-n`, counted per channel. */
+  seq: number;
+  summary: string;
+  areaId: number | null;
+  /** The area's name when it was opened (kept when the area is later renamed or removed). */
+  areaName: string | null;
+  priority: Priority;
+  ticket: string | null;
+  fromPersonId: number | null;
+  fromTeam: Team;
+  toTeam: Team;
+  state: EscalationState;
+  /** Opened outside business hours (evening, weekend or holiday): the morning post picks these up. */
+  afterHours: boolean;
+  openedAt: Date;
+  /**
+   * The first response: an acknowledgement, or a handback or resolution of a still-open escalation
+   * (those are answers too). Never moved by later acknowledgements, so MTTA reads it directly.
+   */
+  acknowledgedAt: Date | null;
+  acknowledgedBy: number | null;
+  /** The latest handback, with its note. */
+  handedBackAt: Date | null;
+  handedBackBy: number | null;
+  handbackNote: string | null;
+  resolvedAt: Date | null;
+  resolvedBy: number | null;
+  resolutionNote: string | null;
+  /** How many ack re-notifications were posted. */
+  renotifyCount: number;
+}
+
+export type EscalationEventKind = 'opened' | 'acknowledged' | 'handed_back' | 'resolved' | 'note' | 'renotified';
+
+/** One line of an escalation's history: every transition and note, who and when. */
+export interface EscalationEvent {
+  id: number;
+  escalationId: number;
+  at: Date;
+  /** null for the bot's own events (re-notifications). */
+  actorId: number | null;
+  kind: EscalationEventKind;
+  note: string | null;
+}
+
+/** `ESC-4`. */
+export function escalationLabel(e: Pick<Escalation, 'seq'>): string {
+  return `ESC-${e.seq}`;
+}
+
+export function otherTeam(team: Team): Team {
+  return team === 'internal' ? 'msp' : 'internal';
+}
+
+/** The columns a transition changes. */
+export type EscalationPatch = Partial<
+  Pick<
+    Escalation,
+    | 'state'
+    | 'acknowledgedAt'
+    | 'acknowledgedBy'
+    | 'handedBackAt'
+    | 'handedBackBy'
+    | 'handbackNote'
+    | 'resolvedAt'
+    | 'resolvedBy'
+    | 'resolutionNote'
+    | 'renotifyCount'
+  >
+>;
