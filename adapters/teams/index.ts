@@ -1,0 +1,102 @@
+import { CloudAdapter } from 'botbuilder';
+import express from 'express';
+import type { Config } from '../../src/config.js';
+import type { Bot } from '../../src/core/bot.js';
+import type { Clock } from '../../src/core/clock.js';
+import type { Logger } from '../../src/core/logger.js';
+import type { Store } from '../../src/core/store.js';
+import type { HttpServer } from '../http/server.js';
+import { createAuthentication, createOutboundAuthentication } from './auth.js';
+import { TeamsChat } from './chat.js';
+import { createTurnHandler, describeError } from './turn.js';
+
+export { TeamsChat } from './chat.js';
+
+/** Where Azure Bot Service delivers activities (the bot's "messaging endpoint"). */
+export const TEAMS_PATH = '/api/messages';
+
+export interface TeamsDeps {
+  config: Config;
+  bot: Bot;
+  store: Store;
+  log: Logger;
+  /** The process's one HTTP server; Teams mounts its endpoint on it. */
+  http: HttpServer;
+  /** Stamps stored conversation references; the system clock by default. */
+  clock?: Clock;
+}
+
+export interface TeamsFace {
+  /** Posts and updates for the outbox and the scheduler. */
+  chat: TeamsChat;
+  /** Refuses new activities (503) and waits for the turns in progress. */
+  stop(): Promise<void>;
+}
+
+export class TeamsConfigError extends Error {}
+
+/**
+ * Starts the Teams face: `POST /api/messages` on the shared HTTP server, handled by botbuilder's
+ * CloudAdapter. With MICROSOFT_APP_ID set, requests without a valid Bot Framework token get 401;
+ * without it the face runs only when TEAMS_ALLOW_UNAUTHENTICATED allows it, for local testing.
+ */
+export async function startTeams(deps: TeamsDeps): Promise<TeamsFace> {
+  const { config, bot, store, http } = deps;
+  const log = deps.log.child({ face: 'teams' });
+  const clock = deps.clock ?? { now: () => new Date() };
+  if (!config.MICROSOFT_APP_ID) {
+    if (!config.TEAMS_ALLOW_UNAUTHENTICATED) {
+      throw new TeamsConfigError('Teams needs MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD from its Azure Bot registration, or TEAMS_ALLOW_UNAUTHENTICATED=1 for local testing.');
+    }
+    log.warn(
+      { path: TEAMS_PATH },
+      'Teams is running WITHOUT authentication because TEAMS_ALLOW_UNAUTHENTICATED is set: anyone who can reach this endpoint can act as any Teams user. Use it only for local testing.',
+    );
+  }
+
+  const inbound = new CloudAdapter(createAuthentication(config));
+  inbound.onTurnError = async (ctx, err) => {
+    log.error({ err: describeError(err), activity: ctx.activity?.type, conversation: ctx.activity?.conversation?.id }, 'Teams turn failed');
+    try {
+      await ctx.sendActivity('Something went wrong on my side. Please try again; if it keeps happening, tell whoever runs Tandem.');
+    } catch {
+      // The connector is what failed; the log line above is all that can be done.
+    }
+  };
+  // Proactive sends must fail loudly, so that the outbox sees the error and retries.
+  const outbound = new CloudAdapter(createOutboundAuthentication(config, log));
+  outbound.onTurnError = async (_ctx, err) => {
+    throw err;
+  };
+
+  const handleTurn = createTurnHandler({ bot, store, clock, log });
+  let accepting = true;
+  const inFlight = new Set<Promise<void>>();
+  http.app.post(TEAMS_PATH, express.json({ limit: '1mb' }), async (req, res) => {
+    if (!accepting) {
+      res.status(503).json({ error: 'Tandem is shutting down' });
+      return;
+    }
+    const turn = inbound.process(req, res, handleTurn).catch((err: unknown) => {
+      log.error({ err: describeError(err) }, 'Teams request failed');
+      if (!res.headersSent) res.status(500).end();
+    });
+    inFlight.add(turn);
+    try {
+      await turn;
+    } finally {
+      inFlight.delete(turn);
+    }
+  });
+  http.addReadiness('teams', () => accepting);
+
+  const chat = new TeamsChat(outbound, config.MICROSOFT_APP_ID ?? '', store.conversations);
+  log.info({ path: TEAMS_PATH, authenticated: Boolean(config.MICROSOFT_APP_ID) }, 'Teams face ready');
+  return {
+    chat,
+    async stop() {
+      accepting = false;
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

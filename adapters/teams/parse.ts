@@ -1,0 +1,76 @@
+import { TurnContext, type Activity } from 'botbuilder';
+import type { ConversationRef, Inbound } from '../../src/core/types.js';
+import { mentionFromTeams, type MentionedAccount } from './mentions.js';
+
+/** Longer lines are not commands; the core's own limits say more precisely what fits. */
+const MAX_LINE = 20_000;
+
+/**
+ * A Teams channel thread has the conversation id `19:…@thread.tacv2;messageid=…`; the channel is
+ * what comes before `;messageid=`. Commands in any thread belong to the channel, and posts to the
+ * channel start new threads.
+ */
+export function baseConversationId(conversationId: string): string {
+  const at = conversationId.indexOf(';messageid=');
+  return at >= 0 ? conversationId.slice(0, at) : conversationId;
+}
+
+/** The core's address of the conversation an activity came from. */
+export function conversationOf(activity: Pick<Activity, 'conversation'>): ConversationRef {
+  return { platform: 'teams', channelId: baseConversationId(activity.conversation.id) };
+}
+
+/** What an Action.Submit button sends: the command line it runs (see render's submitAction). */
+export function submittedCommand(activity: Pick<Activity, 'value'>): string | null {
+  const value: unknown = activity.value;
+  if (!value || typeof value !== 'object') return null;
+  const command = (value as { command?: unknown }).command;
+  return typeof command === 'string' && command.trim() ? command.trim() : null;
+}
+
+/**
+ * A message activity as a line for the core: the bot's mention removed, other mentions in the
+ * neutral `<user:ID|Label>` form, or the command a card button submits, run as the person who clicked.
+ * Null for activities that carry no command.
+ */
+export function toInbound(activity: Activity): Inbound | null {
+  if (activity.type !== 'message' || !activity.from?.id || !activity.conversation?.id) return null;
+  const submitted = submittedCommand(activity);
+  const text = submitted ?? neutralText(activity);
+  if (!text || text.length > MAX_LINE) return null;
+  return {
+    conversation: conversationOf(activity),
+    actor: { platform: 'teams', userId: activity.from.aadObjectId ?? activity.from.id, name: activity.from.name?.trim() || 'someone' },
+    text,
+  };
+}
+
+function neutralText(activity: Activity): string {
+  if (!activity.text) return '';
+  // removeRecipientMention changes the activity it is given: give it a copy.
+  let text = activity.recipient?.id ? (TurnContext.removeRecipientMention({ ...activity }) ?? '') : activity.text;
+  for (const entity of activity.entities ?? []) {
+    if (entity.type !== 'mention') continue;
+    const at = typeof entity.text === 'string' ? entity.text : null;
+    const mentioned = entity.mentioned as MentionedAccount | undefined;
+    if (!at || !mentioned || mentioned.id === activity.recipient?.id) continue;
+    const m = mentionFromTeams(mentioned);
+    if (m) text = replaceMention(text, at, `<${m.kind}:${m.id}|${m.label}>`);
+  }
+  // Teams puts no-break spaces around mentions.
+  return text.replace(/\u00a0/g, ' ').trim();
+}
+
+/**
+ * Teams names have spaces, and an option value ends at a space: a mention given as a value
+ * (`internal:<at>IT Team</at>`) is quoted so that the whole mention stays the value.
+ */
+function replaceMention(text: string, at: string, neutral: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = text.indexOf(at); i >= 0; i = text.indexOf(at, from)) {
+    out += text.slice(from, i) + (text[i - 1] === ':' ? `"${neutral}"` : neutral);
+    from = i + at.length;
+  }
+  return out + text.slice(from);
+}

@@ -1,0 +1,114 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+
+/** One call the bot made to the Bot Framework connector. */
+export interface ConnectorCall {
+  method: string;
+  /** The decoded conversation id of `/v3/conversations/{id}/activities[/{activityId}]`. */
+  conversationId: string;
+  /** The activity replied to (POST) or updated (PUT); null for a new message. */
+  activityId: string | null;
+  body: Record<string, unknown>;
+}
+
+export interface FakeAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/**
+ * A Bot Framework connector on 127.0.0.1: records what the bot sends and answers like the real
+ * one (`{ id }` for each new activity), or as `answer` says for faults.
+ */
+export async function startFakeConnector() {
+  const calls: ConnectorCall[] = [];
+  let next = 1;
+  let answer: ((call: ConnectorCall) => FakeAnswer | null) | null = null;
+  const waiters: (() => void)[] = [];
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let raw = '';
+    req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+    req.on('end', () => {
+      const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+      if (!m) {
+        res.writeHead(404).end();
+        return;
+      }
+      const call: ConnectorCall = {
+        method: req.method ?? '',
+        conversationId: decodeURIComponent(m[1]!),
+        activityId: m[2] ? decodeURIComponent(m[2]) : null,
+        body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
+      };
+      calls.push(call);
+      waiters.splice(0).forEach((w) => w());
+      const custom = answer?.(call);
+      if (custom) {
+        res.writeHead(custom.status, { 'content-type': 'application/json', ...custom.headers }).end(JSON.stringify(custom.body ?? {}));
+        return;
+      }
+      const id = call.method === 'PUT' ? call.activityId : `msg-${next++}`;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+
+  return {
+    /** The serviceUrl to put in activities. */
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    calls,
+    /** Answers calls with a fault instead of success while `fn` returns one. */
+    answerWith(fn: ((call: ConnectorCall) => FakeAnswer | null) | null) {
+      answer = fn;
+    },
+    /** Resolves once `count` calls have arrived (replies are sent after the HTTP request is answered). */
+    async waitForCalls(count: number, timeoutMs = 5000): Promise<ConnectorCall[]> {
+      const deadline = Date.now() + timeoutMs;
+      while (calls.length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} connector calls, got ${calls.length}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 50);
+        });
+      }
+      return calls;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export type FakeConnector = Awaited<ReturnType<typeof startFakeConnector>>;
+
+/** The Adaptive Card a connector call carries, or null. */
+export function cardOf(call: ConnectorCall): Record<string, unknown> | null {
+  const attachments = call.body.attachments as { contentType: string; content: Record<string, unknown> }[] | undefined;
+  const card = attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  return card?.content ?? null;
+}
+
+/** All text of a card (TextBlocks, facts, button titles), markdown escapes removed: what a reader sees. */
+export function cardText(card: Record<string, unknown> | null): string {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (o.type === 'TextBlock' && typeof o.text === 'string') out.push(o.text);
+    if (typeof o.title === 'string') out.push(o.title);
+    if (typeof o.value === 'string') out.push(o.value);
+    for (const [k, v] of Object.entries(o)) if (k !== 'msteams' && typeof v === 'object') walk(v);
+  };
+  walk(card?.body);
+  // Unescaped `**` and `_` are emphasis the renderer added (a user's own are escaped).
+  return out
+    .join('\n')
+    .replace(/(?<!\\)(\*\*|_)/g, '')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
