@@ -8,6 +8,7 @@ import { ConfigError, facesOf, loadConfig } from './config.js';
 import { createLogger } from './logging.js';
 import { formatLocal } from './domain/zoned-time.js';
 import { createSimulatedBackground } from './scheduler/background.js';
+import { serve, StartError } from './serve.js';
 
 function argValue(flag: string): string | undefined {
   const i = process.argv.indexOf(flag);
@@ -55,11 +56,28 @@ async function main(): Promise<number> {
     db.$client.close();
     return 0;
   }
-  // Scheduler + outbox for the real faces: startBackground({ store, clock, log, adapters }) from
-  // ./scheduler/background.js; wire its wake() to createCore's afterCommit and await stop() on shutdown.
-  log.error({ faces }, 'the Slack and Teams faces are not available in this build yet');
+  let running;
+  try {
+    running = await serve({ config, faces, store, log });
+  } catch (err) {
+    db.$client.close();
+    if (err instanceof StartError) {
+      process.stderr.write(`Tandem cannot start: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      log.info({ signal }, 'shutting down');
+      resolve();
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  });
+  await running.stop();
   db.$client.close();
-  return 1;
+  return 0;
 }
 
 main().then(
