@@ -4,6 +4,7 @@ import type { Db } from './client.js';
 import { SqliteAuditRepo } from './repos/audit.js';
 import { SqliteCadenceRepo } from './repos/cadences.js';
 import { SqliteChannelRepo } from './repos/channels.js';
+import { SqliteConversationRepo } from './repos/conversations.js';
 import { SqliteJobRepo } from './repos/jobs.js';
 import { SqliteOutboxRepo } from './repos/outbox.js';
 import { SqliteEscalationRepo } from './repos/escalations.js';
@@ -38,6 +39,7 @@ export function createStore(db: Db): Store {
     managers: new SqliteManagerRepo(db),
     matrix: new SqliteMatrixRepo(db),
     audit: new SqliteAuditRepo(db),
+    conversations: new SqliteConversationRepo(db),
     jobs: new SqliteJobRepo(db),
     outbox: new SqliteOutboxRepo(db),
     escalations: new SqliteEscalationRepo(db),

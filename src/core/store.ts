@@ -1,6 +1,7 @@
 import type { AuditRepo } from './ports/audit.js';
 import type { CadenceRepo } from './ports/cadences.js';
 import type { ChannelRepo } from './ports/channels.js';
+import type { ConversationRepo } from './ports/conversations.js';
 import type { EscalationRepo } from './ports/escalations.js';
 import type { MatrixRepo } from './ports/matrix.js';
 import type { ManagerRepo, PeopleRepo } from './ports/people.js';
@@ -21,6 +22,8 @@ export interface Store {
   managers: ManagerRepo;
   matrix: MatrixRepo;
   audit: AuditRepo;
+  /** Platform conversation references (Teams posts proactively through them). */
+  conversations: ConversationRepo;
   /** Durable scheduled jobs; features use the JobRepo part, the scheduler the JobQueue part. */
   jobs: JobRepo & JobQueue;
   /** Outgoing posts and updates; features use the OutboxRepo part (or ctx.post), the sender the OutboxQueue part. */
