@@ -21,7 +21,7 @@ const MENTION = /^<(user|group):([^|>\s]+)\|([^>]*)>/;
 const BARE_MENTION = /^@([\p{L}\p{N}][\p{L}\p{N}._-]*)/u;
 const OPTION_KEY = /^([a-z][a-z-]*):/i;
 
-/** Splits a command line into tokens; an unclosed quote is the user's error. */
+/** Splits a command line into tokens; a quote that opens a word or value and never closes is the user's error. */
 export function tokenize(line: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -67,7 +67,15 @@ export function tokenize(line: string): Token[] {
         const endQuote = line.indexOf(close, i + 1);
         const altEnd = close === '”' ? -1 : line.indexOf('”', i + 1);
         const j = endQuote >= 0 ? endQuote : altEnd;
-        if (j < 0) throw new UserError(`There is an unclosed quote in: ${line.slice(start, start + 60)}\nClose it with a matching ".`);
+        if (j < 0) {
+          // A quote inside a word (`27" screens`) is an inch mark; one that opens a value must close.
+          if (text !== '') {
+            text += c;
+            i++;
+            continue;
+          }
+          throw new UserError(`There is an unclosed quote in: ${line.slice(start, start + 60)}\nClose it with a matching ".`);
+        }
         text += line.slice(i + 1, j);
         quoted = true;
         i = j + 1;

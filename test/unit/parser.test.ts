@@ -31,8 +31,14 @@ describe('tokenize', () => {
     expect(t[3]!.mention).toEqual({ kind: 'user', id: 'bob', label: 'bob' });
   });
 
-  it('refuses an unclosed quote with a hint', () => {
+  it('refuses a quote that opens a value and never closes, with a hint', () => {
     expect(() => tokenize('matrix set "printers')).toThrow(/unclosed quote/);
+    expect(() => tokenize('matrix set printers note:"half')).toThrow(/unclosed quote/);
+  });
+
+  it('takes a quote inside a word literally, as in 27" screens', () => {
+    expect(tokenize('escalate 27" screens flicker').map((t) => t.text)).toEqual(['escalate', '27"', 'screens', 'flicker']);
+    expect(registry.parse('who owns 24" monitors').args).toEqual({ text: '24" monitors' });
   });
 });
 
