@@ -103,7 +103,7 @@ export class SqliteOutboxRepo implements OutboxRepo, OutboxQueue {
       .all();
     if (candidates.length === 0) return [];
     const inFlight = this.inFlight(t);
-    const lastSent = this.lastSent();
+    const lastSent = this.lastSent(t, rules);
     const chosen: Delivery[] = [];
     for (const r of candidates) {
       const key = convKey(r.platform, r.conversationId);
@@ -185,7 +185,7 @@ export class SqliteOutboxRepo implements OutboxRepo, OutboxQueue {
       .from(outbox)
       .where(and(inArray(outbox.platform, [...rules.platforms]), inArray(outbox.state, ['pending', 'sending'])))
       .all();
-    const lastSent = this.lastSent();
+    const lastSent = this.lastSent(t, rules);
     let next: number | null = null;
     for (const r of rows) {
       let at: number;
@@ -270,12 +270,15 @@ export class SqliteOutboxRepo implements OutboxRepo, OutboxQueue {
     return new Set(rows.map((r) => convKey(r.platform, r.conversationId)));
   }
 
-  /** When each conversation last received a message: the pacing reference. */
-  private lastSent(): Map<string, number> {
+  /** When each paced conversation last received a message, if recently enough to matter: the pacing reference. */
+  private lastSent(t: number, rules: SendRules): Map<string, number> {
+    const paced = rules.platforms.filter((p) => rules.minIntervalMs(p) > 0);
+    if (paced.length === 0) return new Map();
+    const window = Math.max(...paced.map((p) => rules.minIntervalMs(p)));
     const rows = this.db
       .select({ platform: outbox.platform, conversationId: outbox.conversationId, at: max(outbox.sentAt) })
       .from(outbox)
-      .where(eq(outbox.state, 'sent'))
+      .where(and(eq(outbox.state, 'sent'), inArray(outbox.platform, paced), gt(outbox.sentAt, t - window)))
       .groupBy(outbox.platform, outbox.conversationId)
       .all();
     return new Map(rows.filter((r) => r.at !== null).map((r) => [convKey(r.platform, r.conversationId), r.at!]));

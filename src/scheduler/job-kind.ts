@@ -8,8 +8,9 @@
  *     // Run late until the end of that business day, marked late; after that, drop it and say why.
  *     misfire: { kind: 'late-until', until: (job, { channel, store }) => endOfBusinessDay(...), why: 'the business day was over' },
  *     run(ctx, { date }) {
- *       ctx.post(inChannel(...blocks, ...(ctx.lateNotice() ? [ctx.lateNotice()!] : [])));  // idempotency key defaults to the occurrence
- *       return 'posted';                                     // recorded as the job's result
+ *       const late = ctx.lateNotice();                       // "Posted late: this was due …" or null
+ *       ctx.post(inChannel(...blocks, ...(late ? [late] : []))); // idempotency key defaults to the occurrence key
+ *       return 'posted';                                     // recorded as the job's result (shown in status)
  *     },
  *     // Keeps the next occurrence(s) scheduled: called at startup, after each run and on ctx.replan().
  *     plan: (channel, store, after) => [{ dueAt, payload: { date }, occurrenceKey: `morning:${channel.id}:${date}` }],
@@ -20,7 +21,11 @@
  *   (`ctx.post`, `ctx.updatePost`) and the job's completion commit together or not at all. Read
  *   and write through `ctx.store`; never call a platform from `run`.
  * - The occurrence key names the occurrence (kind, channel, local date or subject): scheduling an
- *   existing key is a no-op, so plan() may return occurrences that already exist.
+ *   existing key is a no-op, so plan() may return occurrences that already exist. Build it only
+ *   from what identifies the occurrence, never from `after` or `now`: every planning (each start,
+ *   each process) must produce the same key, or the same post is scheduled twice.
+ * - `run` reads the current state it depends on (an escalation acknowledged meanwhile: skip and
+ *   return why); a job is only cancelled while pending, so a claimed one still runs.
  * - A throw is retried with backoff a few times, then the job is failed (visible in `status`).
  * - One-off jobs (an ack re-notification) are scheduled from a command with
  *   `ctx.store.jobs.schedule(ackRenotify.newJob(channel.id, { dueAt, payload, occurrenceKey }), ctx.now)`
