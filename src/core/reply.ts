@@ -95,8 +95,9 @@ export function replySummary(reply: Reply, max = 150): string {
     if (b.kind === 'header') line = b.text;
     else if (b.kind === 'paragraph' || b.kind === 'context') line = spansToPlain(b.spans);
     if (line.trim()) {
-      const first = line.split('\n')[0]!.trim();
-      return first.length > max ? `${first.slice(0, max - 1)}…` : first;
+      // Count code points, so a cut never splits an emoji or other surrogate pair.
+      const first = [...line.split('\n')[0]!.trim()];
+      return first.length > max ? `${first.slice(0, max - 1).join('')}…` : first.join('');
     }
   }
   return 'Tandem';
