@@ -9,6 +9,7 @@ import { SqliteJobRepo } from './repos/jobs.js';
 import { SqliteOutboxRepo } from './repos/outbox.js';
 import { SqliteEscalationRepo } from './repos/escalations.js';
 import { SqliteMatrixRepo } from './repos/matrix.js';
+import { SqliteHandoffNoteRepo } from './repos/notes.js';
 import { SqliteManagerRepo, SqlitePeopleRepo } from './repos/people.js';
 
 function isBusy(err: unknown): boolean {
@@ -43,6 +44,7 @@ export function createStore(db: Db): Store {
     jobs: new SqliteJobRepo(db),
     outbox: new SqliteOutboxRepo(db),
     escalations: new SqliteEscalationRepo(db),
+    handoffNotes: new SqliteHandoffNoteRepo(db),
     cadences: new SqliteCadenceRepo(db),
   };
 }

@@ -1,6 +1,7 @@
 import { defineCommand } from '../core/command.js';
 import { UserError } from '../core/errors.js';
 import { ephemeral, inChannel, list, paragraph, prose, text } from '../core/reply.js';
+import { MORNING_POST_KIND } from '../domain/morning-window.js';
 import { parseIsoDate } from '../domain/zoned-time.js';
 import { argInput, fail, noArgs } from './args.js';
 import { holidayLine } from './format.js';
@@ -27,6 +28,7 @@ export const holidayAdd = defineCommand({
     const before = ctx.store.channels.holidays(ctx.channel.id).find((h) => h.date === date) ?? null;
     ctx.store.channels.putHoliday(ctx.channel.id, { date, name });
     ctx.audit('holiday.add', date, before, { date, name });
+    ctx.replan(MORNING_POST_KIND);
     return inChannel(paragraph(text(`${holidayLine({ date, name })} is a holiday: the whole day counts as after hours.`)));
   },
 });
@@ -48,6 +50,7 @@ export const holidayRemove = defineCommand({
     if (!before) throw new UserError(`${date} is not a holiday here. Type \`holidays\` to see them.`);
     ctx.store.channels.removeHoliday(ctx.channel.id, date);
     ctx.audit('holiday.remove', date, before, null);
+    ctx.replan(MORNING_POST_KIND);
     return inChannel(paragraph(text(`${holidayLine(before)} is no longer a holiday.`)));
   },
 });

@@ -2,6 +2,7 @@ import { defineCommand } from '../core/command.js';
 import { UserError } from '../core/errors.js';
 import { ephemeral, field, fields, inChannel, paragraph, prose, text } from '../core/reply.js';
 import { formatDays, hoursOf, isBusinessTime, parseDays } from '../domain/business-hours.js';
+import { MORNING_POST_KIND } from '../domain/morning-window.js';
 import { formatLocal, formatMinuteOfDay, parseMinuteOfDay } from '../domain/zoned-time.js';
 import { argInput, checkTimeZone, fail, noArgs, TIMEZONE_HINT } from './args.js';
 import { holidayLine, hoursLine } from './format.js';
@@ -52,6 +53,7 @@ export const hoursSet = defineCommand({
     const before = hoursLine(ctx.channel);
     const updated = ctx.store.channels.update(ctx.channel.id, { workDays: days, dayStart: start, dayEnd: end });
     ctx.audit('hours.set', 'business hours', before, hoursLine(updated));
+    ctx.replan(MORNING_POST_KIND);
     return inChannel(paragraph(text(`Business hours are now ${formatDays(days)} ${formatMinuteOfDay(start)}–${formatMinuteOfDay(end)} (${updated.timezone}).`)));
   },
 });
@@ -77,6 +79,7 @@ export const hoursTz = defineCommand({
     const before = ctx.channel.timezone;
     ctx.store.channels.update(ctx.channel.id, { timezone: tz });
     ctx.audit('hours.tz', 'timezone', before, tz);
+    ctx.replan(MORNING_POST_KIND);
     return inChannel(paragraph(...prose(`The timezone is now ${tz} (it was ${before}). Local time there: ${formatLocal(ctx.now, tz)}.`)));
   },
 });

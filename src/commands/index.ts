@@ -5,6 +5,9 @@ import { auditShow } from './audit.js';
 import { escalate } from './escalate.js';
 import { escalationsList, escalationsTimeouts } from './escalations.js';
 import { handback } from './handback.js';
+import { handoffPreview } from './handoff.js';
+import { handoffNote } from './handoff-note.js';
+import { handoffTime } from './handoff-time.js';
 import { help } from './help.js';
 import { holidayAdd, holidayList, holidayRemove } from './holidays.js';
 import { hoursSet, hoursShow, hoursTz } from './hours.js';
@@ -34,6 +37,9 @@ export const ALL_COMMANDS: readonly AnyCommandSpec[] = [
   note,
   escalationsList,
   escalationsTimeouts,
+  handoffPreview,
+  handoffNote,
+  handoffTime,
   setup,
   hoursShow,
   hoursSet,

@@ -1,6 +1,7 @@
 import { defineUnboundCommand } from '../core/command.js';
 import { PermissionDenied, UserError } from '../core/errors.js';
 import { DEFAULT_ACK_TIMEOUTS, type Channel } from '../core/model.js';
+import { MORNING_POST_KIND } from '../domain/morning-window.js';
 import { context, field, fields, header, inChannel, paragraph, prose, text } from '../core/reply.js';
 import type { Mention } from '../core/types.js';
 import { argInput, checkTimeZone, fail, parseMention, TIMEZONE_HINT } from './args.js';
@@ -75,6 +76,7 @@ export const setup = defineUnboundCommand({
       });
       seedChannel(ctx, channel);
       ctx.audit('setup', 'channel', null, describe(channel));
+      ctx.replan(MORNING_POST_KIND);
       return inChannel(
         header(`Tandem is set up for ${channel.orgName} and ${channel.mspName}`),
         fields(
@@ -102,6 +104,7 @@ export const setup = defineUnboundCommand({
     }
     const updated = store.channels.update(existing.id, patch);
     ctx.audit('setup', 'channel', describe(existing), describe(updated));
+    if (updated.timezone !== existing.timezone) ctx.replan(MORNING_POST_KIND);
     return inChannel(
       paragraph(text('Setup updated.')),
       fields(

@@ -4,6 +4,7 @@ import type { ChannelRepo } from './ports/channels.js';
 import type { ConversationRepo } from './ports/conversations.js';
 import type { EscalationRepo } from './ports/escalations.js';
 import type { MatrixRepo } from './ports/matrix.js';
+import type { HandoffNoteRepo } from './ports/notes.js';
 import type { ManagerRepo, PeopleRepo } from './ports/people.js';
 import type { JobRepo } from './ports/jobs.js';
 import type { OutboxRepo } from './ports/outbox.js';
@@ -29,6 +30,8 @@ export interface Store {
   /** Outgoing posts and updates; features use the OutboxRepo part (or ctx.post), the sender the OutboxQueue part. */
   outbox: OutboxRepo & OutboxQueue;
   escalations: EscalationRepo;
+  /** The after-hours log (`handoff note`), read by the morning post. */
+  handoffNotes: HandoffNoteRepo;
   /** Sync cadences (weekly, monthly, quarterly) and their skipped dates. */
   cadences: CadenceRepo;
 }
