@@ -21,7 +21,7 @@ export interface BackgroundDeps {
   kinds?: JobKindRegistry;
   /** Seconds between ticks (a divisor of 60). */
   tickSeconds?: number;
-  scheduler?: Partial<Pick<SchedulerOptions, 'leaseMs' | 'batchSize' | 'maxAttempts' | 'retryBaseMs'>>;
+  scheduler?: Partial<Pick<SchedulerOptions, 'leaseMs' | 'batchSize' | 'maxBatchesPerTick' | 'maxAttempts' | 'retryBaseMs'>>;
   sender?: Partial<Pick<SenderOptions, 'random' | 'pacingMs' | 'retry' | 'leaseMs' | 'maxWaitForPostMs' | 'batchSize'>>;
 }
 

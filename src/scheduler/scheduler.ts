@@ -21,6 +21,8 @@ export interface SchedulerOptions {
   leaseMs?: number;
   /** Jobs claimed per transaction. */
   batchSize?: number;
+  /** Claims per tick; what is left waits for the next tick (bounds how long one tick holds the event loop). */
+  maxBatchesPerTick?: number;
   /** Attempts (runs that threw, or claims whose process died) before a job is failed. */
   maxAttempts?: number;
   /** Delay before the first retry; doubled for each further one. */
@@ -44,8 +46,6 @@ type Outcome = 'done' | 'late' | 'dropped' | 'failed' | 'retried' | 'lost' | 'bu
 /** A mistake in a job kind that retrying cannot fix. */
 class JobKindError extends Error {}
 
-const MAX_BATCHES_PER_TICK = 1000;
-
 /**
  * Runs durable jobs. The database is the only truth: each tick claims the jobs due at `now` under
  * a lease, runs each in its own transaction (which re-checks the lease, so two processes never run
@@ -58,14 +58,14 @@ export class Scheduler {
 
   constructor(options: SchedulerOptions) {
     this.owner = options.owner ?? newLeaseOwner();
-    this.#o = { leaseMs: 60_000, batchSize: 20, maxAttempts: 3, retryBaseMs: 60_000, ...options };
+    this.#o = { leaseMs: 60_000, batchSize: 20, maxBatchesPerTick: 1000, maxAttempts: 3, retryBaseMs: 60_000, ...options };
   }
 
   /** Runs every job due at `now`. Synchronous: jobs only touch the database. */
   tick(now: Date = this.#o.clock.now()): TickReport {
     const report: TickReport = { done: 0, late: 0, dropped: 0, failed: 0, retried: 0, lost: 0 };
-    const { store, batchSize, leaseMs, log } = this.#o;
-    for (let batch = 0; batch < MAX_BATCHES_PER_TICK && !this.#stopped; batch++) {
+    const { store, batchSize, leaseMs, log, maxBatchesPerTick } = this.#o;
+    for (let batch = 0; batch < maxBatchesPerTick && !this.#stopped; batch++) {
       let claimed: Job[];
       try {
         claimed = store.transaction(() => store.jobs.claimDue(now, this.owner, new Date(now.getTime() + leaseMs), batchSize));
