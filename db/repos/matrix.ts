@@ -6,8 +6,31 @@ import { areaKey } from '../../src/domain/normalize.js';
 import type { Db } from '../client.js';
 import { matrixAliases, matrixAreas } from '../schema.js';
 
+/**
+ * Matrix writes per connection and channel. Shared by every repository over one connection, so that
+ * a write through one is seen by the version of another.
+ */
+const writesByConnection = new WeakMap<object, Map<number, number>>();
+
 export class SqliteMatrixRepo implements MatrixRepo {
-  constructor(private readonly db: Db) {}
+  private readonly writes: Map<number, number>;
+
+  constructor(private readonly db: Db) {
+    let writes = writesByConnection.get(db.$client);
+    if (!writes) writesByConnection.set(db.$client, (writes = new Map()));
+    this.writes = writes;
+  }
+
+  version(channelId: number): string {
+    // data_version changes when another connection (another process) commits; our own writes are counted here.
+    const others = this.db.$client.pragma('data_version', { simple: true }) as number;
+    return `${this.writes.get(channelId) ?? 0}:${others}`;
+  }
+
+  /** Counted before the write, so that even a write that fails or is rolled back moves the version on. */
+  private changed(channelId: number): void {
+    this.writes.set(channelId, (this.writes.get(channelId) ?? 0) + 1);
+  }
 
   list(channelId: number): MatrixArea[] {
     const areas = this.db
@@ -43,6 +66,7 @@ export class SqliteMatrixRepo implements MatrixRepo {
   }
 
   put(channelId: number, area: MatrixAreaInput): MatrixArea {
+    this.changed(channelId);
     const key = areaKey(area.name);
     const existing = this.db
       .select()
@@ -77,6 +101,7 @@ export class SqliteMatrixRepo implements MatrixRepo {
   }
 
   remove(channelId: number, name: string): MatrixArea | null {
+    this.changed(channelId);
     const key = areaKey(name);
     const area = this.list(channelId).find((a) => areaKey(a.name) === key) ?? null;
     if (area) this.db.delete(matrixAreas).where(eq(matrixAreas.id, area.id)).run();
@@ -84,6 +109,7 @@ export class SqliteMatrixRepo implements MatrixRepo {
   }
 
   replaceAll(channelId: number, areas: MatrixAreaInput[]): void {
+    this.changed(channelId);
     this.db.delete(matrixAreas).where(eq(matrixAreas.channelId, channelId)).run();
     areas.forEach((area, position) => {
       const { id } = this.db

@@ -2,9 +2,9 @@ import { defineCommand, type ChannelContext } from '../core/command.js';
 import type { MatrixArea } from '../core/model.js';
 import { bold, context, ephemeral, field, fields, paragraph, prose, text } from '../core/reply.js';
 import { hoursOf, isBusinessTime } from '../domain/business-hours.js';
-import { OwnershipIndex } from '../domain/ownership.js';
 import { freeText } from './args.js';
 import { contactSpans, hoursLine, ownerName } from './format.js';
+import { ownershipIndexFor } from './matrix-index.js';
 
 export const whoOwns = defineCommand({
   id: 'who-owns',
@@ -17,8 +17,7 @@ export const whoOwns = defineCommand({
   requiresSetup: true,
   args: freeText('what to look up, e.g. `who owns backups`', { max: 200 }),
   run(ctx, { text: query }) {
-    const areas = ctx.store.matrix.list(ctx.channel.id);
-    const found = new OwnershipIndex(areas).lookup(query);
+    const found = ownershipIndexFor(ctx.store, ctx.channel.id).lookup(query);
     if (found.kind === 'none') {
       return ephemeral(
         paragraph(...prose(`Nothing in the matrix matches “${query}”. Type \`matrix\` to see every area; a manager can add it with \`matrix set "${query.slice(0, 40)}" business:internal after-hours:msp\`.`)),

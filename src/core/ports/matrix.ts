@@ -9,4 +9,9 @@ export interface MatrixRepo {
   remove(channelId: number, name: string): MatrixArea | null;
   /** Replaces the whole matrix, in the given order. */
   replaceAll(channelId: number, areas: MatrixAreaInput[]): void;
+  /**
+   * A token that changes whenever the channel's matrix may have changed (a write through this
+   * repository, or a commit by another connection): what is derived from `list` stays valid while it is equal.
+   */
+  version(channelId: number): string;
 }
