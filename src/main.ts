@@ -51,6 +51,7 @@ async function main(): Promise<number> {
       scriptPath,
       userName: argValue('--as') ?? (scriptPath ? 'you' : process.env.USER || 'you'),
       advanceTo: (to) => background.runUntil(to),
+      jumpTo: (to) => background.jumpTo(to),
       afterCommand: () => background.flush(),
     });
     db.$client.close();

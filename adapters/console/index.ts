@@ -37,6 +37,7 @@ export interface ConsoleOptions {
   store: Store;
   clock: ManualClock;
   advanceTo: (to: Date) => Promise<void>;
+  jumpTo?: (to: Date) => void;
   /** Runs after each command's reply is printed (delivers the outbox). */
   afterCommand?: () => Promise<void>;
   out: (text: string) => void;
@@ -49,7 +50,7 @@ export interface ConsoleOptions {
 /** Runs the console face until the script ends, stdin closes or `:quit`. */
 export async function runConsole(opts: ConsoleOptions): Promise<ConsoleSession> {
   const session = new ConsoleSession(
-    { bot: opts.bot, clock: opts.clock, store: opts.store, conversation: CONSOLE_CONVERSATION, out: opts.out, advanceTo: opts.advanceTo, afterCommand: opts.afterCommand },
+    { bot: opts.bot, clock: opts.clock, store: opts.store, conversation: CONSOLE_CONVERSATION, out: opts.out, advanceTo: opts.advanceTo, jumpTo: opts.jumpTo, afterCommand: opts.afterCommand },
     opts.userName,
   );
   if (opts.scriptPath) {

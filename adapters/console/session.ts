@@ -15,6 +15,8 @@ export interface ConsoleSessionDeps {
   out: (text: string) => void;
   /** Moves simulated time forward to `to`, running every job that falls due on the way, in order. */
   advanceTo: (to: Date) => Promise<void>;
+  /** Sets the clock for `:at` without running what lies between; scheduled posts are planned again from there. */
+  jumpTo?: (to: Date) => void;
   /** Runs after each command's reply is printed: delivers what the command queued, so posts follow the reply. */
   afterCommand?: () => Promise<void>;
 }
@@ -72,7 +74,8 @@ export class ConsoleSession {
       case 'at': {
         const at = this.parseLocal(arg);
         if (!at) return this.deps.out(`Usage: :at <YYYY-MM-DDTHH:MM>   local time in ${this.timeZone()}, e.g. :at 2026-11-27T16:30`);
-        this.deps.clock.set(at);
+        if (this.deps.jumpTo) this.deps.jumpTo(at);
+        else this.deps.clock.set(at);
         return this.deps.out(`(the time is now ${this.now()})`);
       }
       case 'advance': {
@@ -86,7 +89,7 @@ export class ConsoleSession {
       case 'help':
         return this.deps.out(
           'Console directives: :as <name> (speak as someone), :at <YYYY-MM-DDTHH:MM> (set the clock, channel-local), ' +
-            ':advance <90m|14h|3d> (move the clock, running what falls due), :now, :quit. Anything else goes to Tandem; type help.',
+            ':advance <90m|14h|3d> (move the clock, running what falls due), :now, :quit. :at plans scheduled posts again from the new time; :advance runs them. Anything else goes to Tandem; type help.',
         );
       default:
         return this.deps.out(`Unknown directive “:${name}”. Type :help for the console directives.`);

@@ -89,6 +89,8 @@ export interface SimulatedBackground {
   runUntil(to: Date): Promise<void>;
   /** Runs what is due now and delivers the outbox: after each console command. */
   flush(): Promise<void>;
+  /** Sets the clock without running what lies between, and plans the scheduled posts again from there. */
+  jumpTo(to: Date): void;
 }
 
 /** The console's wiring: no timer; simulated time moves only through runUntil. */
@@ -100,5 +102,9 @@ export function createSimulatedBackground(deps: Omit<BackgroundDeps, 'clock' | '
     sender,
     runUntil: (to) => runUntil({ clock: deps.clock, scheduler, sender }, to),
     flush: () => runUntil({ clock: deps.clock, scheduler, sender }, deps.clock.now()),
+    jumpTo(to) {
+      deps.clock.set(to);
+      scheduler.planAfresh(to);
+    },
   };
 }

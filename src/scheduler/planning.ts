@@ -64,3 +64,16 @@ export function planAll(store: Store, kinds: JobKindRegistry, now: Date, log: Lo
   }
   return created;
 }
+
+/**
+ * After the clock jumped (the console's `:at`): cancels every pending job of the planned kinds, due
+ * before or after the new time, and plans each channel again from `now`. One-off jobs are kept.
+ */
+export function planAfresh(store: Store, kinds: JobKindRegistry, now: Date, log: Logger): number {
+  store.transaction(() => {
+    for (const channel of store.channels.all()) {
+      for (const kind of kinds.planned) store.jobs.cancelPendingOf(channel.id, kind.kind, new Date(0), now);
+    }
+  });
+  return planAll(store, kinds, now, log);
+}

@@ -8,7 +8,7 @@ import { jobContext } from './job-context.js';
 import type { AnyJobKind, JobKindRegistry } from './job-kind.js';
 import { newLeaseOwner } from './lease-owner.js';
 import { decideMisfire } from './misfire.js';
-import { planAll, planKind, replan } from './planning.js';
+import { planAfresh, planAll, planKind, replan } from './planning.js';
 
 export interface SchedulerOptions {
   store: Store;
@@ -93,6 +93,11 @@ export class Scheduler {
   /** Plans every planned kind for every channel: call at startup. */
   planAll(now: Date = this.#o.clock.now()): number {
     return planAll(this.#o.store, this.#o.kinds, now, this.#o.log);
+  }
+
+  /** Plans every channel again from `now`, dropping what was planned before a clock jump. */
+  planAfresh(now: Date = this.#o.clock.now()): number {
+    return planAfresh(this.#o.store, this.#o.kinds, now, this.#o.log);
   }
 
   /** Cancels a channel's future pending jobs of `kind` (or every planned kind) and plans them again. */

@@ -30,6 +30,13 @@ describe('npm start -- --script', { timeout: 90_000 }, () => {
     expect(second.stdout).toMatch(/label printers is owned by Acme \(internal IT\) right now \(business hours\)/);
   });
 
+  it(':at jumps the clock: scheduled posts are planned from the new time, nothing in between is posted late', () => {
+    const run = runScript([':as alice', 'setup org:Acme msp:Northwind tz:America/New_York', ':at 2026-12-02T07:30', ':advance 1h']);
+    const posts = run.stdout.match(/\[[^\]]+\] Tandem posted:/g) ?? [];
+    expect(posts).toEqual(['[Wed 2 Dec 2026 08:00 EST] Tandem posted:']);
+    expect(run.stdout).not.toMatch(/late/i);
+  });
+
   it('stops with a clear message naming a bad configuration value', () => {
     const run = runScript(['help'], { LOG_LEVEL: 'loud' });
     expect(run.status).toBe(2);
