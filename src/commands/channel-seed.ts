@@ -1,6 +1,7 @@
 import type { CommandContext } from '../core/command.js';
 import type { Channel } from '../core/model.js';
 import { DEFAULT_CADENCES } from '../domain/cadence.js';
+import { CADENCE_REMINDER_KIND } from '../scheduler/kinds/cadence-reminder.js';
 import { DEFAULT_MATRIX } from '../domain/default-matrix.js';
 
 /**
@@ -11,4 +12,5 @@ export function seedChannel(ctx: CommandContext, channel: Channel): void {
   ctx.store.matrix.replaceAll(channel.id, [...DEFAULT_MATRIX]);
   ctx.store.managers.add(channel.id, ctx.actor.id, ctx.now);
   ctx.store.cadences.ensure(channel.id, DEFAULT_CADENCES);
+  ctx.replan(CADENCE_REMINDER_KIND);
 }

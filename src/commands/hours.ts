@@ -5,6 +5,7 @@ import { formatDays, hoursOf, isBusinessTime, parseDays } from '../domain/busine
 import { MORNING_POST_KIND } from '../domain/morning-window.js';
 import { formatLocal, formatMinuteOfDay, parseMinuteOfDay } from '../domain/zoned-time.js';
 import { argInput, checkTimeZone, fail, noArgs, TIMEZONE_HINT } from './args.js';
+import { CADENCE_REMINDER_KIND } from '../scheduler/kinds/cadence-reminder.js';
 import { holidayLine, hoursLine } from './format.js';
 
 export const hoursShow = defineCommand({
@@ -80,6 +81,7 @@ export const hoursTz = defineCommand({
     ctx.store.channels.update(ctx.channel.id, { timezone: tz });
     ctx.audit('hours.tz', 'timezone', before, tz);
     ctx.replan(MORNING_POST_KIND);
+    ctx.replan(CADENCE_REMINDER_KIND);
     return inChannel(paragraph(...prose(`The timezone is now ${tz} (it was ${before}). Local time there: ${formatLocal(ctx.now, tz)}.`)));
   },
 });

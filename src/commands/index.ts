@@ -2,6 +2,9 @@ import type { AnyCommandSpec } from '../core/command.js';
 import { CommandRegistry } from '../core/registry.js';
 import { ack } from './ack.js';
 import { auditShow } from './audit.js';
+import { cadenceOff, cadenceOn, cadenceRemind, cadenceSkip, cadenceUnskip } from './cadence-change.js';
+import { cadenceSet } from './cadence-set.js';
+import { cadenceAgenda, cadenceShow } from './cadence-show.js';
 import { escalate } from './escalate.js';
 import { escalationsList, escalationsTimeouts } from './escalations.js';
 import { handback } from './handback.js';
@@ -40,6 +43,14 @@ export const ALL_COMMANDS: readonly AnyCommandSpec[] = [
   handoffPreview,
   handoffNote,
   handoffTime,
+  cadenceShow,
+  cadenceSet,
+  cadenceRemind,
+  cadenceSkip,
+  cadenceUnskip,
+  cadenceOff,
+  cadenceOn,
+  cadenceAgenda,
   setup,
   hoursShow,
   hoursSet,

@@ -6,6 +6,7 @@ import { context, field, fields, header, inChannel, paragraph, prose, text } fro
 import type { Mention } from '../core/types.js';
 import { argInput, checkTimeZone, fail, parseMention, TIMEZONE_HINT } from './args.js';
 import { seedChannel } from './channel-seed.js';
+import { CADENCE_REMINDER_KIND } from '../scheduler/kinds/cadence-reminder.js';
 import { hoursLine, teamSpan } from './format.js';
 
 interface SetupArgs {
@@ -105,6 +106,7 @@ export const setup = defineUnboundCommand({
     const updated = store.channels.update(existing.id, patch);
     ctx.audit('setup', 'channel', describe(existing), describe(updated));
     if (updated.timezone !== existing.timezone) ctx.replan(MORNING_POST_KIND);
+    if (updated.timezone !== existing.timezone) ctx.replan(CADENCE_REMINDER_KIND);
     return inChannel(
       paragraph(text('Setup updated.')),
       fields(

@@ -1,7 +1,7 @@
 import type { IsoWeekday, MinuteOfDay } from '../core/model.js';
 import { weekdayName } from './business-hours.js';
 import { upcomingOccurrences, type Occurrence, type Ordinal, type RecurrenceRule } from './recurrence.js';
-import { formatMinuteOfDay } from './zoned-time.js';
+import { formatMinuteOfDay, localToInstant, parseIsoDate } from './zoned-time.js';
 
 /*
  * The guide's three recurring syncs between the internal team and the MSP, as pure data: defaults,
@@ -85,6 +85,20 @@ export function describeRule(c: Pick<Cadence, 'kind' | 'weekday' | 'ordinal' | '
       const m = c.quarterMonth ?? 1;
       return `${c.ordinal ?? 'first'} ${day} of the quarter's ${MONTH_OF_QUARTER[m]} month (${QUARTER_MONTHS[m]}) ${at}`;
     }
+  }
+}
+
+/** The rule in a few words, for the audit log: `Tuesday 10:00`, `last Friday 15:00`, `first Thursday of month 1, 14:00`. */
+export function ruleWords(c: Pick<Cadence, 'kind' | 'weekday' | 'ordinal' | 'quarterMonth' | 'time'>): string {
+  const time = formatMinuteOfDay(c.time);
+  const day = weekdayName(c.weekday);
+  switch (c.kind) {
+    case 'weekly':
+      return `${day} ${time}`;
+    case 'monthly':
+      return `${c.ordinal ?? 'first'} ${day} ${time}`;
+    case 'quarterly':
+      return `${c.ordinal ?? 'first'} ${day} of month ${c.quarterMonth ?? 1}, ${time}`;
   }
 }
 
@@ -201,27 +215,48 @@ export interface PlannedReminder {
 }
 
 /**
- * The reminders of the next `occurrences` meetings that are due strictly after `after`, soonest
- * first. A reminder whose time has passed is not planned: a lead that can no longer be honoured
- * (a sync set for tomorrow morning, now in the afternoon) is simply not sent.
+ * The next `limit` reminders of a cadence due strictly after `after`, soonest first (by default one
+ * meeting's worth, at least two). The soonest is always among them, and the scheduler plans again
+ * after each one runs, so the chain never breaks. A reminder whose time has passed is not planned:
+ * a lead that can no longer be honoured (a sync set for tomorrow morning, now in the afternoon) is
+ * simply not sent.
  */
 export function plannedReminders(
   c: Cadence,
   timeZone: string,
   after: Date,
   skips: ReadonlySet<string>,
-  occurrences = 3,
+  limit = Math.max(2, c.leads.length),
 ): PlannedReminder[] {
   if (!c.enabled || c.leads.length === 0) return [];
-  const { meetings } = upcomingMeetings(c, timeZone, after, occurrences, skips);
+  // Leads are at most two weeks and meetings at least a week apart: the soonest reminders belong
+  // to the next three meetings.
+  const { meetings } = upcomingMeetings(c, timeZone, after, 3, skips);
   const out: PlannedReminder[] = [];
   for (const meeting of meetings) {
     for (const leadMinutes of c.leads) {
-      const dueAt = new Date(meeting.instant.getTime() - leadMinutes * 60_000);
+      const dueAt = reminderTime(meeting, c.time, leadMinutes, timeZone);
       if (dueAt.getTime() > after.getTime()) out.push({ dueAt, meeting, leadMinutes });
     }
   }
-  return out.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  return out.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()).slice(0, limit);
+}
+
+/**
+ * When the reminder `leadMinutes` before a meeting is due. Whole days count in local days (1 day
+ * before Sunday 10:00 is Saturday 10:00 local, even across a DST change, like every other local
+ * time in Tandem); the rest is exact minutes before that.
+ */
+export function reminderTime(meeting: Occurrence, time: MinuteOfDay, leadMinutes: number, timeZone: string): Date {
+  const days = Math.floor(leadMinutes / 1440);
+  const rest = leadMinutes % 1440;
+  let base = meeting.instant;
+  if (days > 0) {
+    const d = parseIsoDate(meeting.localDate)!;
+    const day = new Date(Date.UTC(d.year, d.month - 1, d.day - days));
+    base = localToInstant({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() }, time, timeZone);
+  }
+  return new Date(base.getTime() - rest * 60_000);
 }
 
 /** `cadence:<channelId>:<kind>:<localDate>:<leadMinutes>`: one reminder of one meeting, never sent twice. */

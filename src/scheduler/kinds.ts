@@ -1,11 +1,12 @@
 import { JobKindRegistry, type AnyJobKind } from './job-kind.js';
 import { ackRenotify } from './kinds/ack-renotify.js';
+import { cadenceReminder } from './kinds/cadence-reminder.js';
 import { morningPost } from './kinds/morning-post.js';
 
 /**
  * Every job kind Tandem runs. A feature adds its kind here (one import, one line); a duplicate id
  * is rejected when the module loads. See job-kind.ts for how to write one.
  */
-export const ALL_JOB_KINDS: readonly AnyJobKind[] = [ackRenotify, morningPost];
+export const ALL_JOB_KINDS: readonly AnyJobKind[] = [ackRenotify, morningPost, cadenceReminder];
 
 export const JOB_KINDS = new JobKindRegistry(ALL_JOB_KINDS);
