@@ -14,6 +14,12 @@ import type { Escalation } from './escalation.js';
 
 export const ACK_RENOTIFY_KIND = 'ack-renotify';
 
+/**
+ * Re-notifications stop after this many: past it, reminders in the channel are noise that teaches
+ * people to mute it, and the last one says so and points to the phone.
+ */
+export const MAX_RENOTIFICATIONS = 6;
+
 export interface RenotifyPayload {
   escalationId: number;
   /** 1 for the first re-notification, 2 for the second, … */

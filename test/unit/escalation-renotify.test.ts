@@ -28,6 +28,16 @@ function renotifications(h: EscalationHarness) {
 const times = (h: EscalationHarness) => renotifications(h).map((r) => r.at);
 
 describe('ack re-notification', () => {
+  it('stops after six re-notifications, the last saying it is the last', async () => {
+    const h = await channel({ start: OPENED });
+    await h.say('alice', 'escalate VPN down for the Boston office p1');
+    await h.advance(180);
+    expect(times(h)).toEqual(['21:15', '21:20', '21:25', '21:30', '21:35', '21:40']);
+    expect(renotifications(h)[5]!.text).toContain('This is the last reminder Tandem sends for ESC-1: call the receiving team directly.');
+    expect(renotifications(h)[4]!.text).toContain('Acknowledge to stop these reminders.');
+    expect(h.store.jobs.pendingFor(h.channel().id, 'ack-renotify')).toEqual([]);
+  });
+
   it('a P1 left unacknowledged is re-notified exactly once per 5 minutes, mentioning the team and its contact, until acked', async () => {
     const h = await channel({ start: OPENED });
     await h.say('alice', 'escalate VPN down for the Boston office p1');
@@ -65,7 +75,7 @@ describe('ack re-notification', () => {
     await h.say('alice', 'escalate printer toner low p4');
     await h.advance(125);
     const byId = (id: string) => renotifications(h).filter((r) => r.text.includes(`${id} (`)).map((r) => r.at);
-    expect(byId('ESC-1')).toEqual(['21:25', '21:40', '21:55', '22:10', '22:25', '22:40', '22:55', '23:10']);
+    expect(byId('ESC-1')).toEqual(['21:25', '21:40', '21:55', '22:10', '22:25', '22:40']); // six, then no more
     expect(byId('ESC-2')).toEqual(['22:10', '23:10']);
     expect(byId('ESC-3')).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bold, buttons, context, inChannel, mention, paragraph, text, type Block, type Span } from '../../core/reply.js';
 import { cardMessageKey, loadEscalationCard, personSpan, teamSpans } from '../../commands/escalation-card.js';
 import { escalationLabel } from '../../domain/escalation.js';
-import { ACK_RENOTIFY_KIND, ackTimeoutMs, nextRenotify, renotifyKey, type RenotifyPayload } from '../../domain/escalation-renotify.js';
+import { ACK_RENOTIFY_KIND, ackTimeoutMs, MAX_RENOTIFICATIONS, nextRenotify, renotifyKey, type RenotifyPayload } from '../../domain/escalation-renotify.js';
 import { contactFor } from '../../domain/escalation-routing.js';
 import { awaitingAcknowledgement } from '../../domain/escalation-state.js';
 import { formatDuration } from '../../domain/metrics.js';
@@ -36,7 +36,15 @@ export const ackRenotify = defineJobKind<RenotifyPayload>({
     if (contact) who.push(text(' and '), mention(contact));
     const blocks: Block[] = [
       paragraph(...who, text(`: `), bold(`${id} (${e.priority})`), text(` has waited ${waited} without acknowledgement — `), bold(e.summary)),
-      context(text(`Opened by `), personSpan(from), text(` at ${localTime(e.openedAt, channel)}. Acknowledge to stop these reminders.`)),
+      context(
+        text(`Opened by `),
+        personSpan(from),
+        text(
+          n >= MAX_RENOTIFICATIONS
+            ? ` at ${localTime(e.openedAt, channel)}. This is the last reminder Tandem sends for ${id}: call the receiving team directly.`
+            : ` at ${localTime(e.openedAt, channel)}. Acknowledge to stop these reminders.`,
+        ),
+      ),
       buttons({ label: 'Acknowledge', command: `ack ${id}`, style: 'primary' }),
     ];
     const late = ctx.lateNotice();
@@ -47,6 +55,7 @@ export const ackRenotify = defineJobKind<RenotifyPayload>({
     store.escalations.addEvent(e.id, { at: now, actorId: null, kind: 'renotified', note: waited });
     ctx.updatePost(cardMessageKey(updated), loadEscalationCard(store, channel, updated));
 
+    if (n >= MAX_RENOTIFICATIONS) return `re-notified ${id} (${n}, the last)`;
     const next = nextRenotify(e.openedAt, timeout, n, now);
     store.jobs.schedule(ackRenotify.newJob(channel.id, { dueAt: next.dueAt, payload: { escalationId, n: next.n }, occurrenceKey: renotifyKey(escalationId, next.n) }), now);
     return `re-notified ${id} (${n}); next at ${localTime(next.dueAt, channel)}`;
