@@ -45,6 +45,10 @@ export class ConsoleSession {
     return this.deps.store.channels.find(this.deps.conversation)?.timezone ?? 'UTC';
   }
 
+  private isSetUp(): boolean {
+    return this.deps.store.channels.find(this.deps.conversation) !== null;
+  }
+
   now(): string {
     return formatLocal(this.deps.clock.now(), this.timeZone());
   }
@@ -76,7 +80,7 @@ export class ConsoleSession {
         if (!at) return this.deps.out(`Usage: :at <YYYY-MM-DDTHH:MM>   local time in ${this.timeZone()}, e.g. :at 2026-11-27T16:30`);
         if (this.deps.jumpTo) this.deps.jumpTo(at);
         else this.deps.clock.set(at);
-        return this.deps.out(`(the time is now ${this.now()})`);
+        return this.deps.out(`(the time is now ${this.now()}${this.isSetUp() ? '' : ' — UTC: the channel has no timezone until `setup` gives it one'})`);
       }
       case 'advance': {
         const ms = parseDuration(arg);

@@ -26,6 +26,7 @@ describe('npm start -- --script', { timeout: 90_000 }, () => {
   it('keeps its data across runs on the same database', () => {
     const first = runScript([':as alice', 'setup org:Acme msp:Northwind tz:Europe/London', 'matrix set "label printers" business:internal aliases:"zebra, labels"']);
     expect(first.stdout).toMatch(/Added label printers/);
+    expect(first.stdout).not.toContain('UTC: the channel has no timezone');
     const second = runScript([':at 2026-12-01T12:00', 'who owns zebra'], {}, first.dir);
     expect(second.stdout).toMatch(/label printers is owned by Acme \(internal IT\) right now \(business hours\)/);
   });
