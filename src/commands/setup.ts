@@ -5,7 +5,9 @@ import { MORNING_POST_KIND } from '../domain/morning-window.js';
 import { context, field, fields, header, inChannel, paragraph, prose, text } from '../core/reply.js';
 import type { Mention } from '../core/types.js';
 import { argInput, checkTimeZone, fail, parseMention, TIMEZONE_HINT } from './args.js';
+import { cadencesOf } from './cadence-queries.js';
 import { seedChannel } from './channel-seed.js';
+import { CADENCE_TITLES, describeRule } from '../domain/cadence.js';
 import { CADENCE_REMINDER_KIND } from '../scheduler/kinds/cadence-reminder.js';
 import { hoursLine, teamSpan } from './format.js';
 
@@ -87,6 +89,12 @@ export const setup = defineUnboundCommand({
           field('Managers', `@${ctx.actor.name}`),
         ),
         paragraph(...prose('The responsibility matrix starts with 17 common areas. Try `who owns backups`, see `matrix`, or change hours with `hours set mon-fri 08:00-17:00`.')),
+        paragraph(
+          ...prose(
+            `Syncs: ${cadencesOf(store, channel.id).map((c) => `${CADENCE_TITLES[c.kind].toLowerCase()} ${describeRule(c)}`).join('; ')}. ` +
+              'Each is reminded a day and 15 minutes before, with an agenda; see `cadence`.',
+          ),
+        ),
         context(text('Type `help` for every command.')),
       );
     }

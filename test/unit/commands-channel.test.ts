@@ -7,6 +7,7 @@ describe('setup', () => {
     const text = await core.sayText('alice', '/tandem setup org:Acme msp:Northwind tz:America/New_York internal:@it-team msp-team:@noc');
     expect(text).toContain('Tandem is set up for Acme and Northwind');
     expect(text).toContain('Mon–Fri 08:00–17:00 (America/New_York)');
+    expect(text).toContain('Syncs: weekly tactical sync every Tuesday at 10:00; monthly operational review first Wednesday of the month at 14:00');
     const channel = core.channel()!;
     expect(channel.internalHandle).toEqual({ kind: 'user', id: 'it-team', label: 'it-team' });
     expect(core.store.matrix.list(channel.id)).toHaveLength(17);
