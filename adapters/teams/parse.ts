@@ -2,9 +2,6 @@ import { TurnContext, type Activity } from 'botbuilder';
 import type { ConversationRef, Inbound } from '../../src/core/types.js';
 import { mentionFromTeams, type MentionedAccount } from './mentions.js';
 
-/** Longer lines are not commands; the core's own limits say more precisely what fits. */
-const MAX_LINE = 20_000;
-
 /**
  * A Teams channel thread has the conversation id `19:…@thread.tacv2;messageid=…`; the channel is
  * what comes before `;messageid=`. Commands in any thread belong to the channel, and posts to the
@@ -37,7 +34,8 @@ export function toInbound(activity: Activity): Inbound | null {
   if (activity.type !== 'message' || !activity.from?.id || !activity.conversation?.id) return null;
   const submitted = submittedCommand(activity);
   const text = submitted ?? neutralText(activity);
-  if (!text || text.length > MAX_LINE) return null;
+  // However long, the line goes to the core: its limits answer with what fits, where dropping it would leave the sender unanswered.
+  if (!text) return null;
   return {
     conversation: conversationOf(activity),
     actor: { platform: 'teams', userId: activity.from.aadObjectId ?? activity.from.id, name: activity.from.name?.trim() || 'someone' },

@@ -6,11 +6,9 @@ import type { Mention, Owner } from '../core/types.js';
 import { areaKey } from '../domain/normalize.js';
 import { argInput, fail, parseMention, parseOwner } from './args.js';
 import { ownerName } from './format.js';
+import { MAX_ALIAS, MAX_ALIASES, MAX_AREA_NAME, MAX_AREA_NOTE as MAX_NOTE, MAX_AREAS } from '../domain/matrix-limits.js';
 
-export const MAX_AREA_NAME = 80;
-export const MAX_ALIAS = 60;
-export const MAX_ALIASES = 30;
-export const MAX_NOTE = 500;
+export { MAX_ALIAS, MAX_ALIASES, MAX_AREA_NAME, MAX_NOTE };
 
 interface SetArgs {
   name: string;
@@ -68,10 +66,14 @@ export const matrixSet = defineCommand({
     return out;
   }),
   run(ctx, args) {
-    const existing = ctx.store.matrix.list(ctx.channel.id).find((a) => areaKey(a.name) === areaKey(args.name)) ?? null;
+    const areas = ctx.store.matrix.list(ctx.channel.id);
+    const existing = areas.find((a) => areaKey(a.name) === areaKey(args.name)) ?? null;
     const before: MatrixAreaInput | null = existing ? strip(existing) : null;
     if (!before && !args.businessOwner) {
       throw usage(`“${args.name}” is a new area: say who owns it in business hours, e.g. \`matrix set "${args.name}" business:msp\`. After hours defaults to msp.`);
+    }
+    if (!before && areas.length >= MAX_AREAS) {
+      throw usage(`The matrix already has ${areas.length} areas, the most it can hold (${MAX_AREAS}). Remove one with \`matrix remove <area>\` first.`);
     }
     const after: MatrixAreaInput = {
       name: args.name,

@@ -14,6 +14,9 @@ export const SHORTCUTS: Readonly<Record<string, string>> = {
 /** The slash command that reaches every command: `/tandem <command>`. */
 export const MAIN_SLASH = 'tandem';
 
+/** The longest line read as a command: room for the largest CSV import, and a bound on the work one message can cause. */
+export const MAX_LINE = 300_000;
+
 export interface ParsedCommand {
   spec: AnyCommandSpec;
   args: unknown;
@@ -55,6 +58,9 @@ export class CommandRegistry {
 
   /** Turns a line into a command and its validated arguments, or throws a UserError with the right form. */
   parse(line: string): ParsedCommand {
+    if (line.length > MAX_LINE) {
+      throw new UserError(`That message is ${line.length} characters; Tandem reads at most ${MAX_LINE} in one message (a CSV import at most 256 KB). Send less at once.`, 'too_long');
+    }
     const normalized = stripSlash(line);
     if (!normalized) throw new UserError('Type a command after it, for example `who owns backups`. Type `help` to see every command.');
     const tokens = tokenize(normalized);

@@ -27,6 +27,17 @@ export function tokenize(line: string): Token[] {
   let i = 0;
   const n = line.length;
   const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+  // Where each closing quote next occurs, remembered: searching the rest of the line at every
+  // quote made a long line of unclosed quotes quadratic (seconds of blocked event loop at 100 KB).
+  // Correct because the tokenizer only moves forward: `from` never decreases between calls.
+  const next = new Map<string, number>();
+  const nextIndex = (quote: string, from: number): number => {
+    const known = next.get(quote);
+    if (known !== undefined && (known === -1 || known >= from)) return known;
+    const found = line.indexOf(quote, from);
+    next.set(quote, found);
+    return found;
+  };
   while (i < n) {
     while (i < n && isSpace(line[i])) i++;
     if (i >= n) break;
@@ -64,9 +75,8 @@ export function tokenize(line: string): Token[] {
       const c = line[i]!;
       if (c === '"' || c === '“' || c === '”') {
         const close = c === '“' ? '”' : c;
-        const endQuote = line.indexOf(close, i + 1);
-        const altEnd = close === '”' ? -1 : line.indexOf('”', i + 1);
-        const j = endQuote >= 0 ? endQuote : altEnd;
+        const endQuote = nextIndex(close, i + 1);
+        const j = endQuote >= 0 || close === '”' ? endQuote : nextIndex('”', i + 1);
         if (j < 0) {
           // A quote inside a word (`27" screens`) is an inch mark; one that opens a value must close.
           if (text !== '') {

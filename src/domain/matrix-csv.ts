@@ -4,13 +4,14 @@ import { UserError } from '../core/errors.js';
 import type { MatrixAreaInput } from '../core/model.js';
 import type { Mention, Owner } from '../core/types.js';
 import { OWNERS } from '../core/types.js';
+import { MAX_ALIAS, MAX_ALIASES, MAX_AREA_NAME, MAX_AREA_NOTE, MAX_AREAS } from './matrix-limits.js';
 import { areaKey } from './normalize.js';
 
 /** The header of a matrix CSV, in the order export writes it. */
 export const MATRIX_CSV_COLUMNS = ['area', 'business', 'after_hours', 'contact', 'aliases', 'note'] as const;
 type Column = (typeof MATRIX_CSV_COLUMNS)[number];
 
-export const MAX_IMPORT_ROWS = 1000;
+export const MAX_IMPORT_ROWS = MAX_AREAS;
 export const MAX_IMPORT_BYTES = 256 * 1024;
 
 const HEADER = MATRIX_CSV_COLUMNS.join(',');
@@ -174,7 +175,7 @@ function headerColumns(header: Row): Record<Column, number> {
   const repeated = names.filter((n, i) => known.has(n) && names.indexOf(n) !== i);
   const problems = [
     missing.length > 0 ? `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` : '',
-    extra.length > 0 ? `unknown column${extra.length > 1 ? 's' : ''} ${extra.map((e) => `"${e}"`).join(', ')}` : '',
+    extra.length > 0 ? `unknown column${extra.length > 1 ? 's' : ''} ${extra.slice(0, 5).map((e) => `"${shown(e)}"`).join(', ')}${extra.length > 5 ? ` and ${extra.length - 5} more` : ''}` : '',
     repeated.length > 0 ? `repeated column${repeated.length > 1 ? 's' : ''} ${repeated.join(', ')}` : '',
   ].filter((p) => p !== '');
   if (problems.length > 0) throw lineError(header.line, `the header has ${problems.join('; ')}. It must be: ${HEADER}`);
@@ -195,16 +196,28 @@ function rowToArea(row: Row, columns: Record<Column, number>): MatrixAreaInput {
   const name = cell('area').trim();
   if (name === '') throw lineError(row.line, 'area is empty. Type the name of the area, e.g. "patching".');
   if (areaKey(name) === '') throw lineError(row.line, `area must contain a letter or a digit (got "${shown(name)}").`);
+  // The limits of `matrix set`: an import must not make an area that command could not.
+  if (name.length > MAX_AREA_NAME) throw lineError(row.line, `area is ${name.length} characters; an area name can be at most ${MAX_AREA_NAME}.`);
+  const aliases = [
+    ...new Set(
+      cell('aliases')
+        .split(',')
+        .map((a) => a.trim())
+        .filter((a) => a !== ''),
+    ),
+  ];
+  if (aliases.length > MAX_ALIASES) throw lineError(row.line, `aliases has ${aliases.length} aliases; an area can have at most ${MAX_ALIASES}.`);
+  const long = aliases.find((a) => a.length > MAX_ALIAS);
+  if (long !== undefined) throw lineError(row.line, `the alias "${shown(long)}" is ${long.length} characters; an alias can be at most ${MAX_ALIAS}.`);
+  const note = cell('note');
+  if (note.length > MAX_AREA_NOTE) throw lineError(row.line, `note is ${note.length} characters; a note can be at most ${MAX_AREA_NOTE}.`);
   return {
     name,
     businessOwner: owner(cell('business'), 'business', row.line),
     afterHoursOwner: owner(cell('after_hours'), 'after_hours', row.line),
     contact: contact(cell('contact'), row.line),
-    aliases: cell('aliases')
-      .split(',')
-      .map((a) => a.trim())
-      .filter((a) => a !== ''),
-    note: cell('note'),
+    aliases,
+    note,
   };
 }
 
