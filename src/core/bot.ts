@@ -99,11 +99,11 @@ export class Bot {
     if (err instanceof PermissionDenied) {
       // A refusal is recorded in the audit log; the transaction that wrote it was rolled back, so write it again.
       this.recordRefusal(inbound, err);
-      return ephemeral(paragraph(...prose(err.message)));
+      return ephemeral(paragraph(...prose(shortenQuoted(err.message))));
     }
     if (err instanceof UserError || err instanceof StoreBusy) {
       if (err instanceof StoreBusy) log.warn({ err: err.cause, text: inbound.text.slice(0, 80) }, 'database busy');
-      return ephemeral(paragraph(...prose(err.message)));
+      return ephemeral(paragraph(...prose(shortenQuoted(err.message))));
     }
     const code = err instanceof TandemError ? err.code : 'internal';
     log.error({ err, code, platform: inbound.conversation.platform, channel: inbound.conversation.channelId }, 'command failed');
@@ -134,6 +134,20 @@ export class Bot {
       this.deps.log.warn({ err: e }, 'could not record a refusal in the audit log');
     }
   }
+}
+
+/** How much of what someone typed an error quotes back (between “ and ”): one long word must not flood the reply. */
+export const MAX_QUOTED = 60;
+
+/** Cuts every “quoted” part of an error message to MAX_QUOTED characters, never inside a surrogate pair. */
+export function shortenQuoted(message: string): string {
+  return message.replace(/“([^”]*)”/g, (whole, inner: string) => {
+    if (inner.length <= MAX_QUOTED) return whole;
+    let end = MAX_QUOTED - 1;
+    const c = inner.charCodeAt(end - 1);
+    if (c >= 0xd800 && c <= 0xdbff) end--;
+    return `“${inner.slice(0, end)}…”`;
+  });
 }
 
 function refusalFor(spec: AnyCommandSpec, managers: Person[]): string {
