@@ -3,7 +3,7 @@ import type { ManualClock } from '../../src/core/clock.js';
 import type { Store } from '../../src/core/store.js';
 import type { Actor, ConversationRef } from '../../src/core/types.js';
 import { formatLocal, localToInstant, parseIsoDate, parseMinuteOfDay } from '../../src/domain/zoned-time.js';
-import { parseDuration } from './duration.js';
+import { parseDurationMs } from '../../src/domain/duration.js';
 import { renderText } from './render.js';
 
 export interface ConsoleSessionDeps {
@@ -83,8 +83,8 @@ export class ConsoleSession {
         return this.deps.out(`(the time is now ${this.now()}${this.isSetUp() ? '' : ' — UTC: the channel has no timezone until `setup` gives it one'})`);
       }
       case 'advance': {
-        const ms = parseDuration(arg);
-        if (ms === null || ms > MAX_ADVANCE_MS) return this.deps.out('Usage: :advance <duration>   e.g. :advance 90m, :advance 14h, :advance 3d (at most 366d)');
+        const ms = parseDurationMs(arg);
+        if (ms === null || ms <= 0 || ms > MAX_ADVANCE_MS) return this.deps.out('Usage: :advance <duration>   e.g. :advance 90m, :advance 14h, :advance 3d (at most 366d)');
         await this.deps.advanceTo(new Date(this.deps.clock.now().getTime() + ms));
         return this.deps.out(`(the time is now ${this.now()})`);
       }

@@ -3,6 +3,7 @@ import { UserError } from '../core/errors.js';
 import { inChannel, paragraph, text } from '../core/reply.js';
 import { MORNING_POST_KIND } from '../domain/morning-window.js';
 import { formatLocal, formatMinuteOfDay, parseMinuteOfDay } from '../domain/zoned-time.js';
+import { parseDurationMinutes } from '../domain/duration.js';
 import { argInput, fail } from './args.js';
 import { morningTimeLine } from './handoff.js';
 import { nextScheduledMorningPost } from './morning-post.js';
@@ -13,9 +14,10 @@ type TimeArgs = { kind: 'offset'; minutes: number } | { kind: 'clock'; minute: n
 export function parseOffset(word: string): number | null {
   const w = word.trim().toLowerCase();
   if (w === 'start') return 0;
-  const m = /^\+?(?:(\d{1,2})h)?(?:(\d{1,3})(?:m|min|mins|minutes)?)?$/.exec(w);
-  if (!m || (m[1] === undefined && m[2] === undefined)) return null;
-  return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
+  const body = w.replace(/^\+/, '');
+  // A bare number is minutes: `handoff time +30`.
+  if (/^\d{1,3}$/.test(body)) return Number(body);
+  return parseDurationMinutes(body);
 }
 
 export const handoffTime = defineCommand({

@@ -2,6 +2,7 @@ import type { IsoWeekday, MinuteOfDay } from '../core/model.js';
 import { weekdayName } from './business-hours.js';
 import { upcomingOccurrences, type Occurrence, type Ordinal, type RecurrenceRule } from './recurrence.js';
 import { formatMinuteOfDay, localToInstant, parseIsoDate } from './zoned-time.js';
+import { parseDurationMinutes } from './duration.js';
 
 /*
  * The guide's three recurring syncs between the internal team and the MSP, as pure data: defaults,
@@ -114,7 +115,7 @@ export function parseLeads(spec: string): { leads: number[] } | { error: string 
   if (parts.length === 0) return { error: 'Give at least one lead time, e.g. `1d,15m`.' };
   const leads = new Set<number>();
   for (const part of parts) {
-    const minutes = parseLead(part);
+    const minutes = parseDurationMinutes(part);
     if (minutes === null) return { error: `“${part}” is not a lead time. Write it as days, hours and minutes: \`1d\`, \`2h\`, \`15m\`, \`1h30m\`.` };
     if (minutes <= 0) return { error: `A reminder must come before the meeting: “${part}” is no lead time.` };
     if (minutes > MAX_LEAD_MINUTES) return { error: `“${part}” is too far ahead; reminders can come at most ${formatLead(MAX_LEAD_MINUTES)} before.` };
@@ -122,12 +123,6 @@ export function parseLeads(spec: string): { leads: number[] } | { error: string 
   }
   if (leads.size > MAX_LEADS) return { error: `At most ${MAX_LEADS} reminders per sync.` };
   return { leads: [...leads].sort((a, b) => b - a) };
-}
-
-function parseLead(part: string): number | null {
-  const m = /^(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*(?:m|min))?$/.exec(part);
-  if (!m || (m[1] === undefined && m[2] === undefined && m[3] === undefined)) return null;
-  return Number(m[1] ?? 0) * 1440 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
 }
 
 /** `1 day`, `15 min`, `2 h 30 min`, `1 day 2 h`. */
