@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../../adapters/console/render.js';
+import { ALL_COMMANDS } from '../../src/commands/index.js';
+import { changedRows, makeBusyChannel, MANAGER, MEMBER, type ObservedCore } from '../helpers/hardening.js';
+
+/**
+ * Every command that only managers may run, run by someone who is not one and then by a manager,
+ * on a channel with data in every table. A new manager-only command fails the first test until it
+ * has a line here: the list is checked against the registry, not kept by hand.
+ */
+interface ManagerLine {
+  line: string;
+  /** What must be true before the line can work (as the manager). */
+  arrange?: string[];
+}
+
+const HEADER = 'area,business,after_hours,contact,aliases,note';
+
+const MANAGER_LINES: Record<string, ManagerLine> = {
+  'matrix.set': { line: 'matrix set patching business:internal contact:<user:UCAROL|carol>' },
+  'matrix.remove': { line: 'matrix remove "label printers"' },
+  'matrix.import': { line: `matrix import ${HEADER}\npatching,msp,msp,,"updates, patch tuesday",\nbackups,msp,msp,,,` },
+  'escalations.timeouts': { line: 'escalations timeouts p1:10 p4:120' },
+  'handoff.time': { line: 'handoff time +30m' },
+  'cadence.set': { line: 'cadence set weekly wednesday 11:00' },
+  'cadence.remind': { line: 'cadence remind weekly 2d,1h' },
+  'cadence.skip': { line: 'cadence skip weekly 2026-12-08' },
+  'cadence.unskip': { line: 'cadence unskip weekly 2026-12-08', arrange: ['cadence skip weekly 2026-12-08'] },
+  'cadence.off': { line: 'cadence off quarterly' },
+  'cadence.on': { line: 'cadence on quarterly', arrange: ['cadence off quarterly'] },
+  'hours.set': { line: 'hours set mon-fri 09:00-18:00' },
+  'hours.tz': { line: 'hours tz Europe/London' },
+  'holiday.add': { line: 'holiday add 2026-12-31 New Year’s Eve' },
+  'holiday.remove': { line: 'holiday remove 2026-12-25' },
+  'managers.add': { line: 'managers add <user:UCAROL|carol>' },
+  'managers.remove': { line: 'managers remove <user:UDAVE|dave>', arrange: ['managers add <user:UDAVE|dave>'] },
+};
+
+/** setup is open to anyone on a new channel; once the channel is set up, only managers may change it. */
+const SETUP_CHANGE: ManagerLine = { line: 'setup msp:"Northwind Managed Services" tz:Europe/London' };
+
+const managerOnly = ALL_COMMANDS.filter((c) => c.permission === 'manager');
+
+const auditRows = (core: ObservedCore) =>
+  (core.sqlite.prepare('SELECT actor_name, action, outcome FROM audit_log ORDER BY id').all() as { actor_name: string; action: string; outcome: string }[]);
+
+async function channelFor(entry: ManagerLine): Promise<ObservedCore> {
+  const core = await makeBusyChannel();
+  for (const line of entry.arrange ?? []) await core.must(MANAGER, line);
+  return core;
+}
+
+describe('permissions, over every manager-only command in the registry', () => {
+  it('has a working line for every manager-only command', () => {
+    expect(managerOnly.length).toBeGreaterThan(10);
+    const missing = managerOnly.map((c) => c.id).filter((id) => !(id in MANAGER_LINES));
+    expect(missing, 'add a line for these to MANAGER_LINES').toEqual([]);
+  });
+
+  const cases: [string, ManagerLine][] = [...managerOnly.map((c): [string, ManagerLine] => [c.id, MANAGER_LINES[c.id] ?? { line: c.path.join(' ') }]), ['setup (a change)', SETUP_CHANGE]];
+
+  for (const [id, entry] of cases) {
+    it(`${id}: refused to a member, saying who can, nothing changed but the audited refusal`, async () => {
+      const core = await channelFor(entry);
+      const auditBefore = auditRows(core);
+      const before = core.dump();
+      const { reply, outcome } = await core.say(MEMBER, entry.line);
+      expect(outcome).toBe('rolled back');
+      const text = renderText(reply);
+      expect(text).toMatch(/[Oo]nly (its )?managers/);
+      // Who can do it instead: named, or how to see them.
+      expect(text).toMatch(/@ualice|`managers`/);
+      expect(reply.visibility).toBe('ephemeral');
+      // The one change is the refusal, recorded as the member's, under the command it refused.
+      const changes = changedRows(before, core.dump());
+      expect(Object.keys(changes).filter((t) => t !== 'sqlite_sequence')).toEqual(['audit_log']);
+      expect(auditRows(core).slice(auditBefore.length)).toEqual([{ actor_name: 'ubob', action: id === 'setup (a change)' ? 'setup' : id, outcome: 'refused' }]);
+    });
+
+    it(`${id}: done for a manager, and audited as a change`, async () => {
+      const core = await channelFor(entry);
+      const auditBefore = auditRows(core);
+      const before = core.dump();
+      const { reply, outcome } = await core.say(MANAGER, entry.line);
+      expect(outcome, renderText(reply)).toBe('committed');
+      const changes = changedRows(before, core.dump());
+      expect(Object.keys(changes).filter((t) => t !== 'audit_log' && t !== 'sqlite_sequence').length, 'the change itself').toBeGreaterThan(0);
+      const added = auditRows(core).slice(auditBefore.length);
+      expect(added.length).toBeGreaterThan(0);
+      expect(added.every((a) => a.actor_name === 'ualice' && a.outcome === 'ok')).toBe(true);
+    });
+  }
+});
+
+describe('the last manager', () => {
+  it('cannot be removed, by themselves or anyone; with two, one can go and the other stays', async () => {
+    const core = await makeBusyChannel();
+    const before = core.dump();
+    const alone = await core.say(MANAGER, 'managers remove <user:UALICE|ualice>');
+    expect(alone.outcome).toBe('rolled back');
+    expect(renderText(alone.reply)).toContain('is the last manager');
+    expect(changedRows(before, core.dump())).toEqual({});
+
+    await core.must(MANAGER, 'managers add <user:UBOB|ubob>');
+    // Bob, now a manager, removes Alice: allowed, one remains.
+    await core.must(MEMBER, 'managers remove <user:UALICE|ualice>');
+    const managers = () => (core.sqlite.prepare('SELECT p.external_id FROM managers m JOIN people p ON p.id = m.person_id').pluck().all() as string[]);
+    expect(managers()).toEqual(['UBOB']);
+    const last = await core.say(MEMBER, 'managers remove <user:UBOB|ubob>');
+    expect(renderText(last.reply)).toContain('is the last manager');
+    expect(managers()).toEqual(['UBOB']);
+    // And Alice, no longer a manager, is refused like any member.
+    const refused = await core.say(MANAGER, 'managers add <user:UALICE|ualice>');
+    expect(renderText(refused.reply)).toMatch(/Only managers/);
+    expect(managers()).toEqual(['UBOB']);
+  });
+});
