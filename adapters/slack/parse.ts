@@ -17,8 +17,16 @@ export const slackUnescape = (s: string): string => s.replace(/&lt;/g, '<').repl
 /** A label safe inside the neutral form and in `key:value` options: no `|`, `>` or spaces. */
 const safeLabel = (label: string): string => label.replace(/[|<>]/g, '').trim().replace(/\s+/g, '_');
 
-/** Typed text can never forge a neutral mention: a zero-width space breaks `<user:` and `<group:`. */
-const literal = (s: string): string => slackUnescape(s).replace(/<(?=(?:user|group):)/gi, '<\u200b');
+/**
+ * Typed text can never forge a mention: a zero-width space breaks `<user:` and `<group:`, and an
+ * `@` typed before something shaped like a Slack id (`@U024BE7LH`), which the core would read as
+ * the console's bare mention and the renderer would turn into a real ping of that id. Slack writes
+ * every real mention as `<@…>`, so nothing typed as `@word` is one.
+ */
+const literal = (s: string): string =>
+  slackUnescape(s)
+    .replace(/<(?=(?:user|group):)/gi, '<\u200b')
+    .replace(/@(?=[UWS][A-Z0-9]{2,}(?![\p{L}\p{N}._-]))/gu, '@\u200b');
 
 /** Slack message text → the core's neutral text. */
 export function slackToNeutral(input: string, labelOf: LabelOf = () => undefined): string {

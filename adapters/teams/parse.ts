@@ -46,7 +46,7 @@ export function toInbound(activity: Activity): Inbound | null {
 function neutralText(activity: Activity): string {
   if (!activity.text) return '';
   // removeRecipientMention changes the activity it is given: give it a copy.
-  let text = activity.recipient?.id ? (TurnContext.removeRecipientMention({ ...activity }) ?? '') : activity.text;
+  let text = typedOnly(activity.recipient?.id ? (TurnContext.removeRecipientMention({ ...activity }) ?? '') : activity.text);
   for (const entity of activity.entities ?? []) {
     if (entity.type !== 'mention') continue;
     const at = typeof entity.text === 'string' ? entity.text : null;
@@ -57,6 +57,18 @@ function neutralText(activity: Activity): string {
   }
   // Teams puts no-break spaces around mentions.
   return text.replace(/\u00a0/g, ' ').trim();
+}
+
+/**
+ * What was typed can never forge a mention; only the activity's mention entities make one. A
+ * zero-width space breaks a typed neutral form (`<user:…|…>`, `<group:tag:…|…>`) and an `@` typed
+ * before an Entra object id, which the core would read as the console's bare mention and the card
+ * would turn into a real mention of that id.
+ */
+function typedOnly(text: string): string {
+  return text
+    .replace(/<(?=(?:user|group):)/gi, '<\u200b')
+    .replace(/@(?=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\p{L}\p{N}._-]))/giu, '@\u200b');
 }
 
 /**

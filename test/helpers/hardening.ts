@@ -157,6 +157,7 @@ export const ADVERSARIAL = [
   '<https://evil.example/|click me>', '<http://evil.example>', '<mailto:x@evil.example|mail>', '<tel:123>',
   '<user:U0REAL|Real>', '<group:S0GRP|@grp>', '<user:|x>', '<user:a b|c>', '<user:U1|>', '<group:tag:abc|Team>', '<user:6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b|Eve>',
   '@channel', '@here', '@everyone', '@UCEO', '@W0BOSS', '@6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', '@', '@@x', '<at>Boss</at>', '<at>',
+  'contact:@UCEO', 'internal:@W0BOSS', 'msp-team:@S0ADMINS', 'contact:@0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', 'internal:<group:tag:abc|Admins>', 'contact:<user:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d|Eve>',
   '[x](https://y.example)', '[click](javascript:alert(1))', '![img](https://y.example/x.png)', '<https://y.example>', 'https://y.example/a?b=1&c=2',
   '**bold**', '_it_', '~~s~~', '# h', '> q', '- li', '1. n', '| a | b |', '{{DATE(2026-01-01T00:00:00Z)}}', '&amp;', '&lt;!channel&gt;', '&#91;x&#93;', '<b>x</b>', '<script>alert(1)</script>',
   "=cmd|' /C calc'!A0", '=1+1', '+1', '-2', '@SUM(A1)', '\t=x', "'=x", '=HYPERLINK("https://evil.example","x")',
