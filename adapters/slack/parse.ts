@@ -26,7 +26,7 @@ const safeLabel = (label: string): string => label.replace(/[|<>]/g, '').trim().
 const literal = (s: string): string =>
   slackUnescape(s)
     .replace(/<(?=(?:user|group):)/gi, '<\u200b')
-    .replace(/@(?=[UWS][A-Z0-9]{2,}(?![\p{L}\p{N}._-]))/gu, '@\u200b');
+    .replace(/(?<=^|[\s:"“”])@(?=[UWS][A-Z0-9]{2,}(?![\p{L}\p{N}._-]))/gu, '@\u200b');
 
 /** Slack message text → the core's neutral text. */
 export function slackToNeutral(input: string, labelOf: LabelOf = () => undefined): string {

@@ -68,7 +68,7 @@ function neutralText(activity: Activity): string {
 function typedOnly(text: string): string {
   return text
     .replace(/<(?=(?:user|group):)/gi, '<\u200b')
-    .replace(/@(?=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\p{L}\p{N}._-]))/giu, '@\u200b');
+    .replace(/(?<=^|[\s:"“”])@(?=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\p{L}\p{N}._-]))/giu, '@\u200b');
 }
 
 /**
