@@ -5,6 +5,7 @@ import { SqliteAuditRepo } from './repos/audit.js';
 import { SqliteCadenceRepo } from './repos/cadences.js';
 import { SqliteChannelRepo } from './repos/channels.js';
 import { SqliteConversationRepo } from './repos/conversations.js';
+import { SqliteDeliveryRepo } from './repos/deliveries.js';
 import { SqliteJobRepo } from './repos/jobs.js';
 import { SqliteOutboxRepo } from './repos/outbox.js';
 import { SqliteEscalationRepo } from './repos/escalations.js';
@@ -46,5 +47,6 @@ export function createStore(db: Db): Store {
     escalations: new SqliteEscalationRepo(db),
     handoffNotes: new SqliteHandoffNoteRepo(db),
     cadences: new SqliteCadenceRepo(db),
+    deliveries: new SqliteDeliveryRepo(db),
   };
 }

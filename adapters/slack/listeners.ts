@@ -10,6 +10,8 @@ import type { UserDirectory } from './users.js';
 /** What the Slack face needs of the core: the one error boundary that turns a line into a reply. */
 export interface CommandHandler {
   handle(inbound: Inbound): Promise<Reply>;
+  /** Runs a delivery Slack may send again only the first time; null for a repeat (see Bot.handleOnce). */
+  handleOnce?(inbound: Inbound, deliveryKey: string): Promise<Reply | null>;
 }
 
 export interface ListenerDeps {
@@ -26,31 +28,30 @@ export interface ListenerDeps {
  */
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { bot, chat, users, log } = deps;
-  const recentEvents = new Set<string>();
+  // Slack delivers again what it thinks was missed (an event with X-Slack-Retry-Num, the same
+  // event_id), and a proxy may repeat a request (the same trigger_id): each takes effect once.
+  const run = (inbound: Inbound, deliveryKey: string | undefined): Promise<Reply | null> =>
+    deliveryKey && bot.handleOnce ? bot.handleOnce(inbound, deliveryKey) : bot.handle(inbound);
 
   app.command(/^\/.+/, async ({ command, ack, respond }) => {
     await ack();
     await guard(log, 'slash command', async () => {
       const inbound = inboundFromSlash(command, await users.labelsFor(command.text ?? ''));
-      await respondWith(respond, await bot.handle(inbound));
+      const reply = await run(inbound, command.trigger_id ? `slack:trigger:${command.trigger_id}` : undefined);
+      if (reply) await respondWith(respond, reply);
     });
   });
 
   app.event('app_mention', async ({ event, body }) => {
     await guard(log, 'app_mention', async () => {
-      // Slack redelivers an event it thinks we missed; answer each once.
-      const eventId = (body as { event_id?: string }).event_id;
-      if (eventId) {
-        if (recentEvents.has(eventId)) return;
-        recentEvents.add(eventId);
-        if (recentEvents.size > 500) recentEvents.delete(recentEvents.values().next().value!);
-      }
       // Another bot mentioning Tandem could start a reply loop.
       if (!event.user || 'bot_id' in event) return;
+      const eventId = (body as { event_id?: string }).event_id;
       const user = event.user;
       const [name, labelOf] = await Promise.all([users.nameOf(user), users.labelsFor(stripBotMention(event.text, deps.botUserId))]);
       const inbound = inboundFromMention({ user, text: event.text, channel: event.channel }, deps.botUserId, name ?? user, labelOf);
-      const reply = await bot.handle(inbound);
+      const reply = await run(inbound, eventId ? `slack:event:${eventId}` : undefined);
+      if (!reply) return;
       // Answered in a thread under the question, so the answer stays with it and the channel stays readable.
       await chat.postInThread(inbound.conversation, event.thread_ts ?? event.ts, reply);
     });
@@ -62,8 +63,11 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       const value = action.type === 'button' ? ((action as ButtonAction).value ?? '') : '';
       const inbound = inboundFromAction(body, value);
       if (!inbound) return;
+      // Each click has its own trigger_id: a double click runs twice, and the second is refused by the
+      // escalation's state ("already acknowledged"); only a repeated delivery of one click is dropped.
+      const reply = await run(inbound, body.trigger_id ? `slack:trigger:${body.trigger_id}` : undefined);
       // The card itself is updated by the core through the outbox (chat.update); this answers the clicker.
-      await respondWith(respond, await bot.handle(inbound));
+      if (reply) await respondWith(respond, reply);
     });
   });
 

@@ -31,7 +31,9 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
     }
     const inbound = toInbound(activity);
     if (!inbound) return;
-    const reply = await deps.bot.handle(inbound);
+    // Teams delivers an activity again when it thinks the first delivery failed (the same id): it takes effect once.
+    const reply = activity.id ? await deps.bot.handleOnce(inbound, `teams:${activity.conversation.id}:${activity.id}`) : await deps.bot.handle(inbound);
+    if (!reply) return;
     // A button's public answer is the card's new state: it replaces the card that was clicked.
     if (submittedCommand(activity) !== null && reply.visibility === 'channel' && activity.replyToId) {
       const [card] = renderCards(reply, { single: true });

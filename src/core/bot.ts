@@ -35,21 +35,49 @@ export class Bot {
   }
 
   async handle(inbound: Inbound): Promise<Reply> {
+    return (await this.dispatch(inbound, null))!;
+  }
+
+  /**
+   * `handle` for a platform delivery that may arrive again (Slack retries an event, Teams redelivers
+   * an activity, a proxy repeats a request), named by the platform's own id for it: the first
+   * delivery runs, a later one gets null and changes nothing. The id is recorded in the command's
+   * own transaction, so a change takes effect once, across restarts too; a refusal or a mistake is
+   * recorded as well, so that its answer is not repeated. A command that could not run (database
+   * busy, a fault) is not recorded: a redelivery may still run it.
+   */
+  async handleOnce(inbound: Inbound, deliveryKey: string): Promise<Reply | null> {
+    try {
+      if (this.deps.store.deliveries.seen(deliveryKey)) return null;
+    } catch (err) {
+      return this.toReply(err, inbound, this.deps.log);
+    }
+    return this.dispatch(inbound, deliveryKey);
+  }
+
+  private async dispatch(inbound: Inbound, deliveryKey: string | null): Promise<Reply | null> {
     const { log } = this.deps;
     try {
       const parsed = this.deps.registry.parse(inbound.text);
-      const reply = await this.run(parsed.spec, parsed.args, inbound);
+      const reply = await this.run(parsed.spec, parsed.args, inbound, deliveryKey);
       this.deps.afterCommit?.();
       return reply;
     } catch (err) {
-      return this.toReply(err, inbound, log);
+      if (err instanceof AlreadyHandled) return null;
+      if (deliveryKey && err instanceof UserError) this.markHandled(deliveryKey);
+      return this.toReply(err, inbound, log, deliveryKey);
     }
   }
 
-  private async run(spec: AnyCommandSpec, args: unknown, inbound: Inbound): Promise<Reply> {
+  private async run(spec: AnyCommandSpec, args: unknown, inbound: Inbound, deliveryKey: string | null): Promise<Reply> {
     const { store, clock, log } = this.deps;
     const now = clock.now();
     return store.transaction(() => {
+      if (deliveryKey !== null) {
+        // Arrived before, and that delivery committed: this one changes nothing.
+        if (!store.deliveries.markSeen(deliveryKey, now)) throw new AlreadyHandled();
+        store.deliveries.prune(new Date(now.getTime() - DELIVERY_MEMORY_MS));
+      }
       const actor = store.people.upsert(inbound.actor.platform, inbound.actor.userId, inbound.actor.name);
       const channel = store.channels.find(inbound.conversation);
       if (spec.requiresSetup && !channel) {
@@ -95,10 +123,10 @@ export class Bot {
     });
   }
 
-  private toReply(err: unknown, inbound: Inbound, log: Logger): Reply {
+  private toReply(err: unknown, inbound: Inbound, log: Logger, deliveryKey: string | null = null): Reply {
     if (err instanceof PermissionDenied) {
       // A refusal is recorded in the audit log; the transaction that wrote it was rolled back, so write it again.
-      this.recordRefusal(inbound, err);
+      this.recordRefusal(inbound, err, deliveryKey);
       return ephemeral(paragraph(...prose(shortenQuoted(err.message))));
     }
     if (err instanceof UserError || err instanceof StoreBusy) {
@@ -110,10 +138,20 @@ export class Bot {
     return ephemeral(paragraph(...prose('Something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell whoever runs Tandem.')));
   }
 
-  private recordRefusal(inbound: Inbound, err: PermissionDenied): void {
+  /** A delivery whose command was refused or mistaken: recorded, so that a redelivery does not answer again. */
+  private markHandled(deliveryKey: string): void {
+    try {
+      this.deps.store.transaction(() => this.deps.store.deliveries.markSeen(deliveryKey, this.deps.clock.now()));
+    } catch (e) {
+      this.deps.log.warn({ err: e }, 'could not record a delivery as handled');
+    }
+  }
+
+  private recordRefusal(inbound: Inbound, err: PermissionDenied, deliveryKey: string | null): void {
     const { store, clock } = this.deps;
     try {
       store.transaction(() => {
+        if (deliveryKey !== null && !store.deliveries.markSeen(deliveryKey, clock.now())) return;
         const channel = store.channels.find(inbound.conversation);
         if (!channel) return;
         const actor = store.people.upsert(inbound.actor.platform, inbound.actor.userId, inbound.actor.name);
@@ -135,6 +173,12 @@ export class Bot {
     }
   }
 }
+
+/** How long a platform delivery id is remembered: Slack and Teams redeliver within minutes, not days. */
+const DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;
+
+/** Thrown inside the transaction of a delivery that was already handled, so that nothing is written. */
+class AlreadyHandled extends Error {}
 
 /** How much of what someone typed an error quotes back (between “ and ”): one long word must not flood the reply. */
 export const MAX_QUOTED = 60;

@@ -2,6 +2,7 @@ import type { AuditRepo } from './ports/audit.js';
 import type { CadenceRepo } from './ports/cadences.js';
 import type { ChannelRepo } from './ports/channels.js';
 import type { ConversationRepo } from './ports/conversations.js';
+import type { DeliveryRepo } from './ports/deliveries.js';
 import type { EscalationRepo } from './ports/escalations.js';
 import type { MatrixRepo } from './ports/matrix.js';
 import type { HandoffNoteRepo } from './ports/notes.js';
@@ -34,4 +35,6 @@ export interface Store {
   handoffNotes: HandoffNoteRepo;
   /** Sync cadences (weekly, monthly, quarterly) and their skipped dates. */
   cadences: CadenceRepo;
+  /** Platform deliveries already acted on, so that a redelivery takes effect once. */
+  deliveries: DeliveryRepo;
 }

@@ -35,15 +35,19 @@ export interface SlashFields {
   response_url: string;
 }
 
+let triggers = 0;
+/** Slack gives every slash command and every click its own trigger_id. */
+export const newTriggerId = (): string => `${Date.now()}.${++triggers}.${Math.random().toString(16).slice(2, 10)}`;
+
 /** A slash command as Slack POSTs it: form-urlencoded. */
-export function slashBody(f: SlashFields): string {
+export function slashBody(f: SlashFields & { trigger_id?: string }): string {
   return new URLSearchParams({
     token: 'legacy-verification-token',
     team_id: 'T1',
     team_domain: 'acme',
     channel_name: 'it-coordination',
     api_app_id: 'A1',
-    trigger_id: '1.2.3',
+    trigger_id: newTriggerId(),
     ...f,
   }).toString();
 }
@@ -70,6 +74,7 @@ export interface ClickFields {
   actionId: string;
   value: string;
   responseUrl: string;
+  triggerId?: string;
 }
 
 /** A button click (block_actions) as Slack POSTs it: the JSON in a `payload` form field. */
@@ -81,7 +86,7 @@ export function clickBody(f: ClickFields): string {
     api_app_id: 'A1',
     token: 'legacy-verification-token',
     container: { type: 'message', message_ts: f.messageTs, channel_id: f.channelId, is_ephemeral: false },
-    trigger_id: '1.2.3',
+    trigger_id: f.triggerId ?? newTriggerId(),
     channel: { id: f.channelId, name: 'it-coordination' },
     message: { type: 'message', ts: f.messageTs, text: 'card' },
     response_url: f.responseUrl,
