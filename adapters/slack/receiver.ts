@@ -22,8 +22,9 @@ export interface ReceiverHandle {
 export function httpReceiver(opts: { signingSecret: string; logger: BoltLogger; http: HttpServer }): ReceiverHandle {
   let stopped = false;
   const router = Router();
-  router.use(SLACK_EVENTS_PATH, (_req, res, next) => {
+  router.use(SLACK_EVENTS_PATH, (req, res, next) => {
     if (stopped) res.status(503).end();
+    else if (fromTheFuture(req.headers['x-slack-request-timestamp'], Date.now())) res.status(401).end();
     else next();
   });
   const receiver = new ExpressReceiver({
@@ -42,6 +43,19 @@ export function httpReceiver(opts: { signingSecret: string; logger: BoltLogger; 
       stopped = true;
     },
   };
+}
+
+/** How far a request's timestamp may be from now, either way: Slack's own replay window. */
+export const MAX_REQUEST_AGE_S = 5 * 60;
+
+/**
+ * A request stamped more than five minutes ahead. Bolt refuses stale timestamps but not future
+ * ones, and a request signed with a future timestamp could be replayed for as long as it lies ahead.
+ * A missing or unreadable timestamp is left to Bolt's signature check, which refuses it.
+ */
+export function fromTheFuture(header: string | string[] | undefined, nowMs: number): boolean {
+  const ts = Number(Array.isArray(header) ? header[0] : header);
+  return Number.isFinite(ts) && ts - nowMs / 1000 > MAX_REQUEST_AGE_S;
 }
 
 /** Socket Mode: Slack pushes over a WebSocket the app opens, so no public URL is needed. */
