@@ -159,7 +159,8 @@ export const escalationEvents = sqliteTable(
     kind: text('kind').notNull(),
     note: text('note'),
   },
-  (t) => [index('escalation_events_escalation').on(t.escalationId)],
+  // By kind and time: notes in a window (the morning post, weekly agendas) without walking every escalation's history.
+  (t) => [index('escalation_events_escalation').on(t.escalationId), index('escalation_events_kind_at').on(t.kind, t.at)],
 );
 
 export const handoffNotes = sqliteTable(

@@ -3,7 +3,7 @@ import type { Channel } from '../core/model.js';
 import { bold, context, header, list, paragraph, prose, text, type Block, type Reply, type Span } from '../core/reply.js';
 import type { Store } from '../core/store.js';
 import { hoursOf } from '../domain/business-hours.js';
-import { escalationLabel, type Escalation } from '../domain/escalation.js';
+import { escalationLabel, type Escalation, type EscalationFacts } from '../domain/escalation.js';
 import { morningDigest, type Capped, type MorningDigest, type MorningGroup, type MorningNote } from '../domain/morning-digest.js';
 import { MORNING_POST_KIND, morningWindow, nextMorningPost, noteBelongsTo, overnightNotesFrom, type MorningSlot } from '../domain/morning-window.js';
 import { formatLocal } from '../domain/zoned-time.js';
@@ -31,28 +31,47 @@ export function nextScheduledMorningPost(store: Store, channel: Channel, now: Da
   return nextMorningPost(hoursOf(channel, store.channels.holidays(channel.id)), channel.morningOffsetMinutes, now);
 }
 
-/** Reads everything the morning post of `date` needs from the store and decides its content. */
+/**
+ * Reads everything the morning post of `date` needs from the store and decides its content. The
+ * decision reads only the facts of each escalation (a busy night has thousands); the few dozen the
+ * post shows are then read in full.
+ */
 export function loadMorningDigest(store: Store, channel: Channel, date: string, log?: Logger): MorningDigest {
   const holidays = store.channels.holidays(channel.id);
   const hours = hoursOf(channel, holidays);
   const window = morningWindow(date, hours);
   const { from, to } = window;
   const handoffNotes = store.handoffNotes.between(channel.id, overnightNotesFrom(window, hours), to).filter((n) => noteBelongsTo(n, window, hours));
-  return morningDigest({
+  const decided = morningDigest({
     date,
     window,
     workDays: channel.workDays,
     holidays,
     records: {
-      opened: store.escalations.openedBetween(channel.id, from, to),
-      handedBack: store.escalations.handedBackBetween(channel.id, from, to),
-      resolved: store.escalations.resolvedBetween(channel.id, from, to),
-      unresolved: store.escalations.unresolved(channel.id),
+      inWindow: store.escalations.factsInWindow(channel.id, from, to),
+      unresolved: store.escalations.unresolvedFacts(channel.id, from),
       handoffNotes,
-      escalationNotes: store.escalations.notesBetween(channel.id, from, to),
+      escalationNotes: store.escalations.noteFactsBetween(channel.id, from, to),
       syncs: syncsOf(store, channel, date, log),
     },
   });
+  return shownInFull(store, decided);
+}
+
+/** The digest with the full record of each escalation it shows. */
+function shownInFull(store: Store, d: MorningDigest<EscalationFacts>): MorningDigest {
+  const full = (e: EscalationFacts): Escalation => {
+    const record = store.escalations.get(e.id);
+    if (!record) throw new Error(`escalation ${e.id} disappeared while the morning post was built`);
+    return record;
+  };
+  const shown = <T, U>(c: Capped<T>, f: (item: T) => U): Capped<U> => ({ ...c, shown: c.shown.map(f) });
+  return {
+    ...d,
+    groups: { resolved: shown(d.groups.resolved, full), handedBack: shown(d.groups.handedBack, full), open: shown(d.groups.open, full) },
+    notes: shown(d.notes, (n): MorningNote => (n.kind === 'escalation' ? { ...n, escalation: full(n.escalation) } : n)),
+    olderUnresolved: shown(d.olderUnresolved, full),
+  };
 }
 
 /** The syncs due on the post's day; a fault there must not cost the internal team its morning post. */
@@ -68,7 +87,10 @@ function syncsOf(store: Store, channel: Channel, date: string, log?: Logger): Mo
 /** The morning handoff post of business day `date`: what the job posts and what `handoff` previews. */
 export function morningPostReply(store: Store, channel: Channel, date: string, mode: MorningPostMode, log?: Logger): Reply {
   const digest = loadMorningDigest(store, channel, date, log);
-  const blocks = morningPostBlocks(digest, channel, (id) => personName(store, id), (e) => pickedUpBy(store, e), mode);
+  // The same few people appear on many lines: each is read once.
+  const names = new Map<number | null, string>();
+  const nameOf = (id: number | null) => names.get(id) ?? names.set(id, personName(store, id)).get(id)!;
+  const blocks = morningPostBlocks(digest, channel, nameOf, (e) => pickedUpBy(store, e), mode);
   return { visibility: mode.kind === 'preview' ? 'ephemeral' : 'channel', blocks };
 }
 

@@ -1,6 +1,6 @@
 import type { Holiday, IsoWeekday } from '../core/model.js';
 import type { HandoffNote } from '../core/ports/notes.js';
-import type { Escalation, EscalationEvent } from './escalation.js';
+import type { Escalation, EscalationEvent, EscalationFacts } from './escalation.js';
 import type { MorningWindow } from './morning-window.js';
 import { isoDate, parseIsoDate } from './zoned-time.js';
 
@@ -27,23 +27,23 @@ export interface SyncDue {
 }
 
 /** A note in the post: a handoff note, or a note added to an escalation's history. */
-export type MorningNote =
+export type MorningNote<E extends EscalationFacts = Escalation> =
   | { kind: 'handoff'; at: Date; authorId: number | null; text: string; overnight: boolean }
-  | { kind: 'escalation'; at: Date; authorId: number | null; text: string; escalation: Escalation };
+  | { kind: 'escalation'; at: Date; authorId: number | null; text: string; escalation: E };
 
-export interface MorningRecords {
-  /** Escalations opened in the window, with their state now. */
-  opened: readonly Escalation[];
-  /** Handed back in the window, whatever their state now (opened in it or before). */
-  handedBack: readonly Escalation[];
-  /** Resolved in the window (opened in it or before). */
-  resolved: readonly Escalation[];
-  /** Not resolved yet, anywhere in time: those opened before the window are mentioned in one line. */
-  unresolved: readonly Escalation[];
+/**
+ * What the digest decides from. Escalations may be full records or only their facts: a busy night
+ * has thousands, of which the post shows a few dozen (the caller reads those in full afterwards).
+ */
+export interface MorningRecords<E extends EscalationFacts = Escalation> {
+  /** Escalations opened, handed back or resolved in the window (opened in it or before), with their state now. */
+  inWindow: readonly E[];
+  /** Not resolved yet: those opened before the window (and not in it) are mentioned in one line; others are ignored. */
+  unresolved: readonly E[];
   /** Handoff notes that belong to the window (see noteBelongsTo). */
   handoffNotes: readonly HandoffNote[];
   /** Notes added to escalations in the window. */
-  escalationNotes: readonly { escalation: Escalation; event: EscalationEvent }[];
+  escalationNotes: readonly { escalation: E; event: EscalationEvent }[];
   /** null when they could not be read: the post says so rather than claiming there are none. */
   syncs: readonly SyncDue[] | null;
 }
@@ -55,17 +55,17 @@ export interface Capped<T> {
   total: number;
 }
 
-export interface MorningDigest {
+export interface MorningDigest<E extends EscalationFacts = Escalation> {
   date: string;
   window: MorningWindow;
   /** The days inside the window that were not business days (weekend days, holidays with their names). */
   daysOff: { date: string; weekday: IsoWeekday; holiday: string | null }[];
-  groups: Record<MorningGroup, Capped<Escalation>>;
+  groups: Record<MorningGroup, Capped<E>>;
   /** Escalations in the groups that were opened before the window (handed back or resolved in it). */
   openedEarlier: ReadonlySet<number>;
-  notes: Capped<MorningNote>;
+  notes: Capped<MorningNote<E>>;
   /** Unresolved escalations opened before the window and not in any group. */
-  olderUnresolved: Capped<Escalation>;
+  olderUnresolved: Capped<E>;
   /** null when they could not be read. */
   syncs: SyncDue[] | null;
   counts: { escalations: number; resolved: number; handedBack: number; open: number; notes: number; syncs: number };
@@ -85,31 +85,31 @@ export function groupOf(e: Pick<Escalation, 'state' | 'handedBackAt' | 'toTeam'>
 
 const PRIORITY_ORDER = { P1: 0, P2: 1, P3: 2, P4: 3 } as const;
 /** Most urgent first, then in the order they were opened. */
-const byUrgency = (a: Escalation, b: Escalation) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || a.seq - b.seq;
+const byUrgency = (a: EscalationFacts, b: EscalationFacts) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || a.seq - b.seq;
 
 export function cap<T>(items: readonly T[], max: number): Capped<T> {
   return { shown: items.slice(0, max), more: Math.max(0, items.length - max), total: items.length };
 }
 
 /** Decides the content of the morning post of business day `date` covering `window`. */
-export function morningDigest(input: {
+export function morningDigest<E extends EscalationFacts>(input: {
   date: string;
   window: MorningWindow;
   workDays: readonly IsoWeekday[];
   holidays: readonly Holiday[];
-  records: MorningRecords;
-}): MorningDigest {
+  records: MorningRecords<E>;
+}): MorningDigest<E> {
   const { window, records } = input;
-  const inWindow = new Map<number, Escalation>();
-  for (const e of [...records.opened, ...records.handedBack, ...records.resolved]) inWindow.set(e.id, e);
+  const inWindow = new Map<number, E>();
+  for (const e of records.inWindow) inWindow.set(e.id, e);
   const all = [...inWindow.values()].sort(byUrgency);
-  const grouped: Record<MorningGroup, Escalation[]> = { resolved: [], handedBack: [], open: [] };
+  const grouped: Record<MorningGroup, E[]> = { resolved: [], handedBack: [], open: [] };
   for (const e of all) grouped[groupOf(e)].push(e);
   const openedEarlier = new Set(all.filter((e) => e.openedAt.getTime() < window.from.getTime()).map((e) => e.id));
 
-  const notes: MorningNote[] = [
-    ...records.handoffNotes.map((n): MorningNote => ({ kind: 'handoff', at: n.at, authorId: n.authorId, text: n.text, overnight: n.overnight })),
-    ...records.escalationNotes.map(({ escalation, event }): MorningNote => ({ kind: 'escalation', at: event.at, authorId: event.actorId, text: event.note ?? '', escalation })),
+  const notes: MorningNote<E>[] = [
+    ...records.handoffNotes.map((n): MorningNote<E> => ({ kind: 'handoff', at: n.at, authorId: n.authorId, text: n.text, overnight: n.overnight })),
+    ...records.escalationNotes.map(({ escalation, event }): MorningNote<E> => ({ kind: 'escalation', at: event.at, authorId: event.actorId, text: event.note ?? '', escalation })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
   const older = records.unresolved.filter((e) => !inWindow.has(e.id) && e.openedAt.getTime() < window.from.getTime()).sort(byUrgency);

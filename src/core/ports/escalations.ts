@@ -2,6 +2,7 @@ import type {
   Escalation,
   EscalationEvent,
   EscalationEventKind,
+  EscalationFacts,
   EscalationPatch,
   EscalationState,
 } from '../../domain/escalation.js';
@@ -58,4 +59,10 @@ export interface EscalationRepo {
   unresolved(channelId: number): Escalation[];
   /** Notes added in the window, with their escalation, oldest first. */
   notesBetween(channelId: number, from: Date, to: Date): { escalation: Escalation; event: EscalationEvent }[];
+  /** Opened, handed back or resolved in the window, each once, as facts (for the morning post). */
+  factsInWindow(channelId: number, from: Date, to: Date): EscalationFacts[];
+  /** Not resolved yet and opened before `openedBefore`, as facts, oldest first. */
+  unresolvedFacts(channelId: number, openedBefore: Date): EscalationFacts[];
+  /** `notesBetween` with each escalation as facts. */
+  noteFactsBetween(channelId: number, from: Date, to: Date): { escalation: EscalationFacts; event: EscalationEvent }[];
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `escalation_events_kind_at` ON `escalation_events` (`kind`,`at`);
