@@ -1,0 +1,199 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { inspect } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDb } from '../../db/client.js';
+import { createStore } from '../../db/store.js';
+import { createCore } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/core/logger.js';
+import type { Store } from '../../src/core/store.js';
+import { createLogger } from '../../src/logging.js';
+import { serve, StartError } from '../../src/serve.js';
+import { waitUntil, postToSlack } from '../helpers/hardening-faces.js';
+import { FakeSlack } from '../helpers/slack-fake.js';
+import { newTriggerId, slashBody } from '../helpers/slack-requests.js';
+import { fixture } from '../helpers/teams-face.js';
+
+/**
+ * The app as `npm start` runs it (serve: Slack and Teams on one HTTP server, the scheduler and the
+ * outbox), with known secret values, the log at its most verbose, driven through commands and
+ * failures: no log line, no answer to a user and no message to a platform contains a secret.
+ */
+
+const SECRETS = {
+  SLACK_BOT_TOKEN: 'xoxb-SECRET-111111111111-222222222222-TandemBotTokenValue',
+  SLACK_SIGNING_SECRET: 'SIGNINGSECRET8f14e45fceea167a5a36dedd4bea2543',
+  MICROSOFT_APP_PASSWORD: 'APPPASSWORD~Secret.Value_9a8b7c6d5e4f',
+};
+const MICROSOFT_APP_ID = '00000000-aaaa-4bbb-8ccc-000000000001';
+/** Each secret as it could appear: as is, URL-encoded, base64 (e.g. inside a Basic header), and its distinctive middle. */
+const NEEDLES = Object.values(SECRETS).flatMap((s) => [s, encodeURIComponent(s), Buffer.from(s).toString('base64').slice(0, 24), s.slice(6, 30)]);
+
+function leaks(text: string): string[] {
+  return NEEDLES.filter((n) => text.includes(n));
+}
+
+/** Every log line, as written: pino at trace into memory. */
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { lines, log: createLogger('trace', stream) };
+}
+
+const env = (overrides: Record<string, string>) =>
+  loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'trace',
+    SCHEDULER_TICK_SECONDS: '1',
+    SLACK_BOT_TOKEN: SECRETS.SLACK_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SECRETS.SLACK_SIGNING_SECRET,
+    MICROSOFT_APP_ID,
+    MICROSOFT_APP_PASSWORD: SECRETS.MICROSOFT_APP_PASSWORD,
+    ...overrides,
+  });
+
+/** A Slack Web API that drops the connection for every method but auth.test: network failures mid-run. */
+async function resettingSlack(): Promise<{ apiUrl: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    if (req.url?.startsWith('/api/auth.test')) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, team: 'Acme', user_id: 'UBOT', bot_id: 'BBOT' }));
+    } else req.socket.destroy();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`,
+    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
+  };
+}
+
+const cleanups: (() => Promise<unknown> | unknown)[] = [];
+/** What libraries print past the logger (botbuilder writes refused requests to console.error). */
+let printed: string[] = [];
+beforeEach(() => {
+  printed = [];
+  for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
+    const spy = vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void printed.push(args.map((a) => inspect(a, { depth: 6 })).join(' ')));
+    cleanups.push(() => spy.mockRestore());
+  }
+});
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+  expect(leaks(printed.join('\n'))).toEqual([]);
+});
+
+function storeWithAFault(): Store {
+  const db = openDb(':memory:');
+  cleanups.push(() => db.$client.close());
+  const store = createStore(db);
+  // A fault inside a command: the escalation's insert fails as a broken disk would.
+  const open = store.escalations.open.bind(store.escalations);
+  store.escalations.open = (input) => {
+    if (input.summary.includes('explode')) throw Object.assign(new Error('SQLITE_IOERR: disk I/O error'), { code: 'SQLITE_IOERR' });
+    return open(input);
+  };
+  return store;
+}
+
+describe('secrets stay out of logs and answers', () => {
+  it('when Slack refuses the bot token, or cannot be reached, at startup', async () => {
+    const { lines, log } = capture();
+    const fake = await FakeSlack.start();
+    cleanups.push(() => fake.close());
+    fake.on('auth.test', () => ({ body: { ok: false, error: 'invalid_auth' } }));
+    const errors: string[] = [];
+    for (const SLACK_API_URL of [fake.apiUrl, 'http://127.0.0.1:9/api/']) {
+      const store = storeWithAFault();
+      const started = serve({ config: env({ SLACK_API_URL }), faces: ['slack', 'teams'], store, log });
+      await expect(started).rejects.toBeInstanceOf(StartError);
+      const err = (await started.catch((e: unknown) => e)) as Error;
+      errors.push(err.message, String(err.stack), JSON.stringify(err, Object.getOwnPropertyNames(err)));
+    }
+    expect(errors[0]).toContain('Slack rejected SLACK_BOT_TOKEN (auth.test: invalid_auth)');
+    expect(errors[3]).toContain('Could not reach Slack');
+    expect(leaks(errors.join('\n'))).toEqual([]);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(leaks(lines.join('\n'))).toEqual([]);
+  });
+
+  it('through commands, forged and unauthenticated requests, 500s and dropped connections from the platforms, and a fault inside a command', async () => {
+    const { lines, log } = capture();
+    const fake = await FakeSlack.start();
+    cleanups.push(() => fake.close());
+    // Slack answers every post with a 500: the outbox logs each failure and retries.
+    fake.on('chat.postMessage', () => ({ status: 500, body: { ok: false, error: 'internal_error' } }));
+    const store = storeWithAFault();
+    const running = await serve({ config: env({ SLACK_API_URL: fake.apiUrl }), faces: ['slack', 'teams'], store, log });
+    cleanups.push(() => running.stop());
+    const base = `http://127.0.0.1:${running.port}`;
+
+    const slash = async (text: string, opts: { secret?: string } = {}) => {
+      const id = `r${newTriggerId()}`;
+      const body = slashBody({ command: '/tandem', text, user_id: 'UALICE', user_name: 'alice', channel_id: 'C0SECRET', response_url: fake.responseUrl(id), trigger_id: newTriggerId() });
+      const res = await postToSlack(base, body, 'application/x-www-form-urlencoded', { secret: opts.secret ?? SECRETS.SLACK_SIGNING_SECRET });
+      return { res, id };
+    };
+    const answered = async (text: string) => {
+      const { res, id } = await slash(text);
+      expect(res.status).toBe(200);
+      return fake.waitFor(() => fake.responsesTo(id)[0], `the answer to ${text}`);
+    };
+
+    await answered('setup org:Acme msp:Northwind tz:America/New_York');
+    await answered('escalate VPN down for the Boston office p1');
+    const fault = await answered('escalate explode the database p1');
+    expect(JSON.stringify(fault)).toContain('Something went wrong on my side and nothing was changed');
+    expect((await slash('escalate forged', { secret: 'wrong-secret' })).res.status).toBe(401);
+
+    // Teams with an app id: a request without a valid Bot Framework token is refused.
+    const teams = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer forged.jwt.value' }, body: JSON.stringify(fixture('channel-message')) });
+    expect(teams.status).toBe(401);
+    // A Teams conversation Tandem was added to, with a card to post: the connector token cannot be had offline.
+    const arrange = createCore({ store, clock: { now: () => new Date() }, log: silentLogger });
+    const teamsConversation = { platform: 'teams' as const, channelId: '19:secret-test@thread.tacv2' };
+    store.conversations.save(teamsConversation, { serviceUrl: 'http://127.0.0.1:9/', conversation: { id: teamsConversation.channelId }, channelId: 'msteams', bot: { id: `28:${MICROSOFT_APP_ID}` } }, new Date());
+    await arrange.bot.handle({ conversation: teamsConversation, actor: { platform: 'teams', userId: 'u1', name: 'Alice' }, text: 'setup org:Acme msp:Northwind tz:America/New_York' });
+    await arrange.bot.handle({ conversation: teamsConversation, actor: { platform: 'teams', userId: 'u1', name: 'Alice' }, text: 'escalate printer on fire p1' });
+
+    // Both platforms fail: the outbox has tried (and logged) each post at least once.
+    await waitUntil(() => {
+      const failed = store.outbox.backlog({ platform: 'slack', channelId: 'C0SECRET' });
+      const teamsBacklog = store.outbox.backlog(teamsConversation);
+      return fake.callsTo('chat.postMessage').length >= 1 && lines.some((l) => l.includes('delivery failed')) && (failed.waiting > 0 || failed.failed > 0) && teamsBacklog.waiting + teamsBacklog.failed > 0 && lines.filter((l) => l.includes('delivery failed')).length >= 2;
+    }, 'the failed deliveries', 15_000);
+
+    const everything = [
+      ...lines,
+      ...fake.responses.map((r) => JSON.stringify(r.body)),
+      ...fake.calls.map((c) => JSON.stringify(c.args)),
+      ...(store as unknown as { outbox: { failed(c: unknown, n: number): { lastError: string | null }[] } }).outbox.failed({ platform: 'slack', channelId: 'C0SECRET' }, 50).map((f) => f.lastError ?? ''),
+    ].join('\n');
+    expect(printed.join('\n')).toContain('Unauthorized');
+    expect(leaks(everything)).toEqual([]);
+  }, 30_000);
+
+  it('when the connection to Slack drops under a call', async () => {
+    const { lines, log } = capture();
+    const slack = await resettingSlack();
+    cleanups.push(() => slack.close());
+    const store = storeWithAFault();
+    const running = await serve({ config: env({ SLACK_API_URL: slack.apiUrl, MICROSOFT_APP_ID: '', MICROSOFT_APP_PASSWORD: '' }), faces: ['slack'], store, log });
+    cleanups.push(() => running.stop());
+    const base = `http://127.0.0.1:${running.port}`;
+    const arrange = createCore({ store, clock: { now: () => new Date() }, log: silentLogger });
+    const conversation = { platform: 'slack' as const, channelId: 'C0RESET' };
+    await arrange.bot.handle({ conversation, actor: { platform: 'slack', userId: 'UALICE', name: 'alice' }, text: 'setup org:Acme msp:Northwind tz:America/New_York' });
+    // A mention makes the face call users.info and chat.postMessage itself; the outbox posts the card.
+    const event = JSON.stringify({ type: 'event_callback', event_id: 'Ev0RESET', team_id: 'T1', api_app_id: 'A1', event: { type: 'app_mention', user: 'UBOB', text: '<@UBOT> escalate VPN down p1', ts: '1.1', channel: 'C0RESET', event_ts: '1.1' } });
+    expect((await postToSlack(base, event, 'application/json', { secret: SECRETS.SLACK_SIGNING_SECRET })).status).toBe(200);
+    await waitUntil(() => lines.some((l) => l.includes('delivery failed')) && lines.some((l) => l.includes('could not be answered')), 'the failed calls', 15_000);
+    expect(leaks(lines.join('\n'))).toEqual([]);
+  }, 30_000);
+});
