@@ -83,11 +83,13 @@ describe('queries for the morning post', () => {
       ['note', 'bob', '2026-12-01T03:00:00.000Z'],
       ['handed_back', 'bob', '2026-12-01T03:00:00.000Z'],
     ]);
-    // The bot's own entries: a P2 re-notified every 15 min from 18:15 to 22:00 EST, when bob handed it back.
+    // The bot's own entries: a P2 re-notified every 15 min from 18:15 EST, six times (the cap), before bob handed it back at 22:00.
     const bot = events.filter((e) => e.actorId === null);
     expect(bot.every((e) => e.kind === 'renotified')).toBe(true);
-    expect(bot).toHaveLength(16);
-    expect(esc3.renotifyCount).toBe(16);
+    expect(bot.map((e) => e.at.toISOString())).toEqual(
+      ['2026-11-30T23:15', '2026-11-30T23:30', '2026-11-30T23:45', '2026-12-01T00:00', '2026-12-01T00:15', '2026-12-01T00:30'].map((t) => `${t}:00.000Z`),
+    );
+    expect(esc3.renotifyCount).toBe(6);
   });
 });
 

@@ -93,7 +93,8 @@ describe('round trip', () => {
       businessOwner: fc.constantFrom(...OWNERS),
       afterHoursOwner: fc.constantFrom(...OWNERS),
       contact: fc.option(mention, { nil: null }),
-      aliases: fc.array(trimmed.filter((s) => !s.includes(',')), { maxLength: 4 }),
+      // An area's aliases are distinct (matrix set and import both drop repeats).
+      aliases: fc.uniqueArray(trimmed.filter((s) => !s.includes(',')), { maxLength: 4 }),
       note: text(),
     });
     const matrix = fc.uniqueArray(areaArb, { minLength: 1, maxLength: 8, selector: (a) => areaKey(a.name) });
