@@ -1,5 +1,5 @@
 import { StoreBusy } from '../src/core/errors.js';
-import type { Store } from '../src/core/store.js';
+import type { Store, TransactionOptions } from '../src/core/store.js';
 import type { Db } from './client.js';
 import { SqliteAuditRepo } from './repos/audit.js';
 import { SqliteCadenceRepo } from './repos/cadences.js';
@@ -23,16 +23,19 @@ export function createStore(db: Db): Store {
   const sqlite = db.$client;
   let depth = 0;
   return {
-    transaction<T>(fn: () => T): T {
+    transaction<T>(fn: () => T, options: TransactionOptions = {}): T {
       // Nested calls join the outer transaction: a command's work is one unit.
       if (depth > 0) return fn();
       depth++;
+      const usual = options.busyTimeoutMs === undefined ? null : (sqlite.pragma('busy_timeout', { simple: true }) as number);
+      if (usual !== null) sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs!))}`);
       try {
         return sqlite.transaction(fn).immediate();
       } catch (err) {
         if (isBusy(err)) throw new StoreBusy(err);
         throw err;
       } finally {
+        if (usual !== null) sqlite.pragma(`busy_timeout = ${usual}`);
         depth--;
       }
     },

@@ -9,6 +9,8 @@ export interface CoreDeps {
   clock: Clock;
   log: Logger;
   afterCommit?: () => void;
+  /** How long a command keeps trying while another process holds the database's write lock. */
+  busyPatienceMs?: number;
 }
 
 /** The platform-neutral core: the command registry and the bot that dispatches to it. */

@@ -21,6 +21,8 @@ export interface BotDeps {
   afterCommit?: () => void;
   /** The job kinds `ctx.replan` plans; every registered kind by default. */
   jobKinds?: JobKindRegistry;
+  /** How long a command keeps trying while another process holds the database's write lock (5 s by default). */
+  busyPatienceMs?: number;
 }
 
 /**
@@ -59,13 +61,34 @@ export class Bot {
     const { log } = this.deps;
     try {
       const parsed = this.deps.registry.parse(inbound.text);
-      const reply = await this.run(parsed.spec, parsed.args, inbound, deliveryKey);
+      const reply = await this.runPatiently(parsed.spec, parsed.args, inbound, deliveryKey);
       this.deps.afterCommit?.();
       return reply;
     } catch (err) {
       if (err instanceof AlreadyHandled) return null;
       if (deliveryKey && err instanceof UserError) this.markHandled(deliveryKey);
       return this.toReply(err, inbound, log, deliveryKey);
+    }
+  }
+
+  /**
+   * Runs the command, waiting out another process's write lock in short synchronous tries with
+   * pauses between them: SQLite's wait holds the event loop, and a wait of seconds would hold back
+   * every other request (Slack's 3 s ack among them). Real time, not the Clock: this is waiting,
+   * not the command's notion of now.
+   */
+  private async runPatiently(spec: AnyCommandSpec, args: unknown, inbound: Inbound, deliveryKey: string | null): Promise<Reply> {
+    const patience = this.deps.busyPatienceMs ?? BUSY_PATIENCE_MS;
+    const started = performance.now();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.run(spec, args, inbound, deliveryKey);
+      } catch (err) {
+        if (!(err instanceof StoreBusy)) throw err;
+        const pause = Math.min(BUSY_PAUSE_MAX_MS, BUSY_PAUSE_MS * 2 ** attempt);
+        if (performance.now() - started + pause + BUSY_TRY_MS > patience) throw err;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
     }
   }
 
@@ -120,7 +143,7 @@ export class Bot {
       const reply = spec.run(ctx as ChannelContext, args);
       if (reply instanceof Promise) throw new Error(`command ${spec.id} must run synchronously inside its transaction`);
       return reply;
-    });
+    }, BUSY_TRY);
   }
 
   private toReply(err: unknown, inbound: Inbound, log: Logger, deliveryKey: string | null = null): Reply {
@@ -141,7 +164,7 @@ export class Bot {
   /** A delivery whose command was refused or mistaken: recorded, so that a redelivery does not answer again. */
   private markHandled(deliveryKey: string): void {
     try {
-      this.deps.store.transaction(() => this.deps.store.deliveries.markSeen(deliveryKey, this.deps.clock.now()));
+      this.deps.store.transaction(() => this.deps.store.deliveries.markSeen(deliveryKey, this.deps.clock.now()), BUSY_TRY);
     } catch (e) {
       this.deps.log.warn({ err: e }, 'could not record a delivery as handled');
     }
@@ -167,12 +190,19 @@ export class Bot {
           after: { refused: err.message },
           outcome: 'refused',
         });
-      });
+      }, BUSY_TRY);
     } catch (e) {
       this.deps.log.warn({ err: e }, 'could not record a refusal in the audit log');
     }
   }
 }
+
+/** A command's patience with another process's write lock, in all; each synchronous try; the pauses between. */
+const BUSY_PATIENCE_MS = 5_000;
+const BUSY_TRY_MS = 100;
+const BUSY_TRY = { busyTimeoutMs: BUSY_TRY_MS };
+const BUSY_PAUSE_MS = 50;
+const BUSY_PAUSE_MAX_MS = 400;
 
 /** How long a platform delivery id is remembered: Slack and Teams redeliver within minutes, not days. */
 const DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;

@@ -17,8 +17,17 @@ import type { OutboxQueue } from '../outbox/outbox-queue.js';
  * it. Repositories are synchronous; `transaction` runs its function as one immediate write
  * transaction, so a command's state change, audit entry and outgoing posts land together or not at all.
  */
+export interface TransactionOptions {
+  /**
+   * How long to wait for a lock another connection holds before StoreBusy, for this transaction
+   * only (the connection's busy timeout otherwise). Waiting is synchronous and holds the event
+   * loop, so a caller that can retry later waits briefly and retries asynchronously instead.
+   */
+  busyTimeoutMs?: number;
+}
+
 export interface Store {
-  transaction<T>(fn: () => T): T;
+  transaction<T>(fn: () => T, options?: TransactionOptions): T;
   channels: ChannelRepo;
   people: PeopleRepo;
   managers: ManagerRepo;

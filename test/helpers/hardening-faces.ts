@@ -10,7 +10,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { Inbound } from '../../src/core/types.js';
-import { collectingLogger } from './hardening.js';
+import { collectingLogger, type LogRecord } from './hardening.js';
 import { FakeSlack } from './slack-fake.js';
 import { clickBody, eventBody, newTriggerId, signature, slashBody } from './slack-requests.js';
 import { startFakeConnector } from './teams-connector.js';
@@ -79,12 +79,12 @@ export function postToSlack(baseUrl: string, body: string, contentType: string, 
  * The Slack face over the real Bolt stack and a core on `db` (a file, so that a restart can be
  * tested), against a fake Slack Web API. Requests go in signed; `handled` lists what the core did.
  */
-export async function startSlackFace(opts: { db: Db; log?: Logger; token?: string; fake?: FakeSlack }) {
+export async function startSlackFace(opts: { db: Db; log?: Logger & { records: LogRecord[] }; token?: string; fake?: FakeSlack; busyPatienceMs?: number }) {
   const fake = opts.fake ?? (await FakeSlack.start());
   const log = opts.log ?? collectingLogger();
   const store = createStore(opts.db);
   const clock = new ManualClock(new Date(MONDAY_MORNING));
-  const core = createCore({ store, clock, log });
+  const core = createCore({ store, clock, log, ...(opts.busyPatienceMs === undefined ? {} : { busyPatienceMs: opts.busyPatienceMs }) });
   const { wrapped, handled } = recordingBot(core.bot);
   const http = new HttpServer(log);
   const face: SlackFace = await startSlack({

@@ -8,7 +8,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import type { Logger } from '../../src/core/logger.js';
 import { SHORTCUTS, type CommandRegistry } from '../../src/core/registry.js';
 import type { Block, Reply, Span } from '../../src/core/reply.js';
-import type { Store } from '../../src/core/store.js';
+import type { Store, TransactionOptions } from '../../src/core/store.js';
 import type { ConversationRef, Platform } from '../../src/core/types.js';
 
 // ---- the database, whole ------------------------------------------------------------------------
@@ -75,11 +75,11 @@ export function makeObservedCore(opts: { start?: string; platform?: Platform; ch
   const outcomes: Exclude<Outcome, 'not run'>[] = [];
   const inner = store.transaction.bind(store);
   let depth = 0;
-  store.transaction = <T>(fn: () => T): T => {
-    if (depth > 0) return inner(fn);
+  store.transaction = <T>(fn: () => T, options?: TransactionOptions): T => {
+    if (depth > 0) return inner(fn, options);
     depth++;
     try {
-      const result = inner(fn);
+      const result = inner(fn, options);
       outcomes.push('committed');
       return result;
     } catch (err) {
