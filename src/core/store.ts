@@ -26,6 +26,9 @@ export interface TransactionOptions {
   busyTimeoutMs?: number;
 }
 
+/** For work that can be retried at the next tick (claims): how long to wait on another process's lock. */
+export const BRIEF_BUSY_TIMEOUT_MS = 100;
+
 export interface Store {
   transaction<T>(fn: () => T, options?: TransactionOptions): T;
   channels: ChannelRepo;

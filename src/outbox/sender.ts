@@ -3,7 +3,7 @@ import { NotSupported, StoreBusy } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { PermanentDeliveryError, RateLimited, type ChatAdapter } from '../core/ports/chat.js';
 import { replySummary } from '../core/reply.js';
-import type { Store } from '../core/store.js';
+import { BRIEF_BUSY_TIMEOUT_MS, type Store } from '../core/store.js';
 import type { Platform } from '../core/types.js';
 import { newLeaseOwner } from '../scheduler/lease-owner.js';
 import type { Delivery, SendRules } from './outbox-queue.js';
@@ -131,8 +131,10 @@ export class OutboxSender {
       const now = clock.now();
       let claimed: Delivery[];
       try {
-        claimed = store.transaction(() =>
-          store.outbox.claimSendable(now, this.owner, new Date(now.getTime() + leaseMs), this.#rules, this.#o.batchSize ?? 20),
+        // A claim can wait for the next tick: never hold the event loop on another process's lock.
+        claimed = store.transaction(
+          () => store.outbox.claimSendable(now, this.owner, new Date(now.getTime() + leaseMs), this.#rules, this.#o.batchSize ?? 20),
+          { busyTimeoutMs: BRIEF_BUSY_TIMEOUT_MS },
         );
       } catch (err) {
         if (!(err instanceof StoreBusy)) throw err;

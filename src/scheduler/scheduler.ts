@@ -3,7 +3,7 @@ import { StoreBusy } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Channel } from '../core/model.js';
 import type { Job } from '../core/ports/jobs.js';
-import type { Store } from '../core/store.js';
+import { BRIEF_BUSY_TIMEOUT_MS, type Store } from '../core/store.js';
 import { jobContext } from './job-context.js';
 import type { AnyJobKind, JobKindRegistry } from './job-kind.js';
 import { newLeaseOwner } from './lease-owner.js';
@@ -68,7 +68,8 @@ export class Scheduler {
     for (let batch = 0; batch < maxBatchesPerTick && !this.#stopped; batch++) {
       let claimed: Job[];
       try {
-        claimed = store.transaction(() => store.jobs.claimDue(now, this.owner, new Date(now.getTime() + leaseMs), batchSize));
+        // A claim can wait for the next tick: never hold the event loop on another process's lock.
+        claimed = store.transaction(() => store.jobs.claimDue(now, this.owner, new Date(now.getTime() + leaseMs), batchSize), { busyTimeoutMs: BRIEF_BUSY_TIMEOUT_MS });
       } catch (err) {
         if (!(err instanceof StoreBusy)) throw err;
         log.warn({ err: err.cause }, 'database busy; jobs will be claimed at the next tick');
