@@ -224,7 +224,12 @@ export const jobs = sqliteTable(
     createdAt: integer('created_at').notNull(),
     finishedAt: integer('finished_at'),
   },
-  (t) => [uniqueIndex('jobs_occurrence_key').on(t.occurrenceKey), index('jobs_state_due').on(t.state, t.dueAt)],
+  // jobs_channel_kind: a channel's pending jobs of a kind (planning after every run, replanning) without reading every pending job.
+  (t) => [
+    uniqueIndex('jobs_occurrence_key').on(t.occurrenceKey),
+    index('jobs_state_due').on(t.state, t.dueAt),
+    index('jobs_channel_kind').on(t.channelId, t.kind, t.state, t.dueAt),
+  ],
 );
 
 /** Every outgoing post or update, written in the transaction that causes it. */

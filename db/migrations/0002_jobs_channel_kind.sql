@@ -1,0 +1,1 @@
+CREATE INDEX `jobs_channel_kind` ON `jobs` (`channel_id`,`kind`,`state`,`due_at`);
