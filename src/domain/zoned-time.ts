@@ -120,7 +120,28 @@ export function parseMinuteOfDay(s: string): number | null {
   return h * 60 + min;
 }
 
+const zoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
+const ZONE_NAME_TOKEN = /(?<!z)zzz(?!z)/g;
+
+/**
+ * The zone's short name at an instant (`EST`, `GMT+1`), exactly as date-fns-tz prints `zzz`, but
+ * with the formatter kept per zone: date-fns-tz builds a new one on every call (~0.25 ms, most of
+ * the cost of a formatLocal, which a morning post or a job run calls dozens of times).
+ */
+function zoneName(instant: Date, timeZone: string): string | undefined {
+  let f = zoneNameFormatters.get(timeZone);
+  if (!f) zoneNameFormatters.set(timeZone, (f = new Intl.DateTimeFormat(undefined, { timeZone, timeZoneName: 'short' })));
+  const parts = f.formatToParts(instant);
+  for (let i = parts.length - 1; i >= 0; i--) if (parts[i]!.type === 'timeZoneName') return parts[i]!.value;
+  return undefined;
+}
+
 /** An instant as people in the channel read it: `Mon 30 Nov 2026 09:00 EST`. */
 export function formatLocal(instant: Date, timeZone: string, pattern = 'EEE d MMM yyyy HH:mm zzz'): string {
+  // `zzz` is filled in here as a quoted literal; a pattern that quotes text itself goes through as it is.
+  if (!pattern.includes("'") && pattern.includes('zzz')) {
+    const name = zoneName(instant, timeZone);
+    if (name !== undefined && !name.includes("'")) return formatInTimeZone(instant, timeZone, pattern.replace(ZONE_NAME_TOKEN, `'${name}'`));
+  }
   return formatInTimeZone(instant, timeZone, pattern);
 }
