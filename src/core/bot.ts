@@ -9,7 +9,6 @@ import type { Store } from './store.js';
 import type { Inbound, Mention } from './types.js';
 import { postingTo } from '../outbox/posting.js';
 import type { JobKindRegistry } from '../scheduler/job-kind.js';
-import { JOB_KINDS } from '../scheduler/kinds.js';
 import { replan } from '../scheduler/planning.js';
 
 export interface BotDeps {
@@ -19,8 +18,8 @@ export interface BotDeps {
   registry: CommandRegistry;
   /** Called after a command's transaction committed: wakes the outbox and the scheduler. */
   afterCommit?: () => void;
-  /** The job kinds `ctx.replan` plans; every registered kind by default. */
-  jobKinds?: JobKindRegistry;
+  /** The job kinds `ctx.replan` plans (the composition root passes every registered kind). */
+  jobKinds: JobKindRegistry;
   /** How long a command keeps trying while another process holds the database's write lock (5 s by default). */
   busyPatienceMs?: number;
 }
@@ -136,9 +135,9 @@ export class Bot {
         ...postingTo(store, () => inbound.conversation, now),
         replan: (kind?: string) => {
           const target = channel ?? store.channels.find(inbound.conversation);
-          return target ? replan(store, this.deps.jobKinds ?? JOB_KINDS, target.id, now, kind) : 0;
+          return target ? replan(store, this.deps.jobKinds, target.id, now, kind) : 0;
         },
-        jobKinds: this.deps.jobKinds ?? JOB_KINDS,
+        jobKinds: this.deps.jobKinds,
       };
       const reply = spec.run(ctx as ChannelContext, args);
       if (reply instanceof Promise) throw new Error(`command ${spec.id} must run synchronously inside its transaction`);
