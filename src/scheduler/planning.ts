@@ -53,17 +53,33 @@ export function replan(store: Store, kinds: JobKindRegistry, channelId: number, 
 /** Plans every planned kind for every channel (at startup). A channel whose planning throws is logged and skipped. */
 export function planAll(store: Store, kinds: JobKindRegistry, now: Date, log: Logger): number {
   let created = 0;
-  for (const channel of store.channels.all()) {
-    for (const kind of kinds.planned) {
-      try {
-        created += store.transaction(() => planKind(store, kind, channel, now, now));
-      } catch (err) {
-        log.error({ err, channel: channel.id, kind: kind.kind }, 'planning failed');
-      }
+  const channels = store.channels.all();
+  // Channels are planned PLAN_ALL_BATCH to a transaction: a commit per channel and kind (each a
+  // disk sync) made a startup with thousands of channels take minutes.
+  for (let from = 0; from < channels.length; from += PLAN_ALL_BATCH) {
+    try {
+      created += store.transaction(() => {
+        let n = 0;
+        for (const channel of channels.slice(from, from + PLAN_ALL_BATCH)) {
+          for (const kind of kinds.planned) {
+            try {
+              n += planKind(store, kind, channel, now, now);
+            } catch (err) {
+              log.error({ err, channel: channel.id, kind: kind.kind }, 'planning failed');
+            }
+          }
+        }
+        return n;
+      });
+    } catch (err) {
+      log.error({ err, channels: channels.length, from }, 'planning failed');
     }
   }
   return created;
 }
+
+/** Channels planned in one transaction by planAll. */
+const PLAN_ALL_BATCH = 100;
 
 /**
  * After the clock jumped (the console's `:at`): cancels every pending job of the planned kinds, due
