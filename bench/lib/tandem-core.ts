@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb, type Db } from '../../db/client.js';
+import { createStore } from '../../db/store.js';
+import { createCore } from '../../src/app.js';
+import { ManualClock } from '../../src/core/clock.js';
+import { silentLogger } from '../../src/core/logger.js';
+import type { Channel } from '../../src/core/model.js';
+import type { Reply } from '../../src/core/reply.js';
+import type { Store } from '../../src/core/store.js';
+import type { ConversationRef } from '../../src/core/types.js';
+
+export interface BenchCore {
+  db: Db;
+  store: Store;
+  clock: ManualClock;
+  bot: ReturnType<typeof createCore>['bot'];
+  conversation: ConversationRef;
+  say(text: string, who?: string): Promise<Reply>;
+  channel(): Channel;
+  close(): void;
+}
+
+/** A temporary directory removed by `close`, for databases on disk like production's. */
+export function tempDir(prefix: string): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), `tandem-bench-${prefix}-`));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A core over a database file (WAL, synchronous=FULL, the production pragmas), on a fake clock, with
+ * its channel set up by the real `setup` command.
+ */
+export async function benchCore(options: { at: string; conversation?: ConversationRef; timezone?: string }): Promise<BenchCore> {
+  const tmp = tempDir('core');
+  const db = openDb(join(tmp.dir, 'tandem.db'));
+  const store = createStore(db);
+  const clock = new ManualClock(new Date(options.at));
+  const { bot } = createCore({ store, clock, log: silentLogger });
+  const conversation = options.conversation ?? { platform: 'slack', channelId: 'CBENCH' };
+  const say = (text: string, who = 'alice') => bot.handle({ conversation, actor: { platform: conversation.platform, userId: `U${who.toUpperCase()}`, name: who }, text });
+  await say(`setup org:Acme msp:Northwind tz:${options.timezone ?? 'America/New_York'}`);
+  const channel = () => {
+    const c = store.channels.find(conversation);
+    if (!c) throw new Error('the bench channel is not set up');
+    return c;
+  };
+  channel();
+  return {
+    db,
+    store,
+    clock,
+    bot,
+    conversation,
+    say,
+    channel,
+    close() {
+      db.$client.close();
+      tmp.remove();
+    },
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * Case 4 — the scheduler with 10,000 channels, each with the three default cadences and a morning
+ * post, in a database on disk:
+ * - computing every channel's next occurrences (morning post and cadence reminders), pure;
+ * - planning them all into durable jobs (what startup does);
+ * - one tick when nothing is due (target < 50 ms), and the earliest-due query the driver uses;
+ * - jobs per second when 10,000 are due: ticks claim, run (morning posts, reminders with their
+ *   agendas), write the outbox and plan the next occurrence; then the outbox delivered to a fake
+ *   Slack face that renders Block Kit.
+ */
+import { join } from 'node:path';
+import { renderMessages } from '../adapters/slack/render.js';
+import { openDb } from '../db/client.js';
+import { createStore } from '../db/store.js';
+import { cadencesOf, skipsOf } from '../src/commands/cadence-queries.js';
+import { ManualClock } from '../src/core/clock.js';
+import { silentLogger } from '../src/core/logger.js';
+import { DEFAULT_ACK_TIMEOUTS, type IsoWeekday } from '../src/core/model.js';
+import type { ChatAdapter, PostedMessage } from '../src/core/ports/chat.js';
+import { hoursOf } from '../src/domain/business-hours.js';
+import { DEFAULT_CADENCES, plannedReminders } from '../src/domain/cadence.js';
+import { nextMorningPost } from '../src/domain/morning-window.js';
+import { OutboxSender } from '../src/outbox/sender.js';
+import { JOB_KINDS } from '../src/scheduler/kinds.js';
+import { Scheduler } from '../src/scheduler/scheduler.js';
+import { caseMain, type CaseRun } from './lib/case.js';
+import { profiled } from './lib/profile.js';
+import { median, msSince, note, round, timeMs } from './lib/stats.js';
+import { tempDir } from './lib/tandem-core.js';
+
+const CHANNELS = Number(process.env.BENCH_CHANNELS ?? 10_000);
+const DUE = Math.min(10_000, CHANNELS);
+const IDLE_TICKS = 25;
+const RUNS = 3;
+/**
+ * One timezone and one start of business for all: at 08:00 every channel's morning post is due at
+ * once, the burst an MSP with its channels in one region sees each morning.
+ */
+const ZONE = process.env.BENCH_ZONE ?? 'America/New_York';
+/** Tuesday 1 December 2026, 22:00 in New York. */
+const START = new Date('2026-12-02T03:00:00Z');
+
+/** A Slack face that renders every post and update as Block Kit and answers at once. */
+class FakeFace implements ChatAdapter {
+  readonly platform = 'slack' as const;
+  posts = 0;
+  updates = 0;
+  async post(_c: unknown, reply: Parameters<ChatAdapter['post']>[1]): Promise<PostedMessage> {
+    renderMessages(reply);
+    return { platformMessageId: `1700000000.${String(++this.posts).padStart(6, '0')}` };
+  }
+  async update(_c: unknown, _id: string, reply: Parameters<ChatAdapter['update']>[2]): Promise<void> {
+    renderMessages(reply);
+    this.updates++;
+  }
+}
+
+export const run: CaseRun = async () => {
+  const tmp = tempDir('sched');
+  const db = openDb(join(tmp.dir, 'tandem.db'));
+  const store = createStore(db);
+  const clock = new ManualClock(START);
+  const seedMs = timeMs(() =>
+    store.transaction(() => {
+      for (let i = 0; i < CHANNELS; i++) {
+        const channel = store.channels.create({
+          platform: 'slack',
+          externalId: `C${String(i).padStart(8, '0')}`,
+          orgName: `Org ${i}`,
+          mspName: 'Northwind',
+          timezone: ZONE,
+          workDays: [1, 2, 3, 4, 5] as IsoWeekday[],
+          dayStart: 8 * 60,
+          dayEnd: 17 * 60,
+          internalHandle: null,
+          mspHandle: null,
+          morningOffsetMinutes: 0,
+          ackTimeouts: { ...DEFAULT_ACK_TIMEOUTS },
+          createdAt: START,
+        });
+        store.cadences.ensure(channel.id, DEFAULT_CADENCES);
+      }
+    }),
+  );
+  note(`seeded ${CHANNELS} channels with 3 cadences each in ${seedMs.toFixed(0)} ms`);
+
+  // Next occurrences, pure: the channel's hours and cadences read once, then computed per run.
+  const inputs = store.channels.all().map((channel) => ({
+    channel,
+    hours: hoursOf(channel, store.channels.holidays(channel.id)),
+    cadences: cadencesOf(store, channel.id).map((c) => ({ c, skips: skipsOf(store, c) })),
+  }));
+  let occurrences = 0;
+  const compute = () => {
+    occurrences = 0;
+    for (const { channel, hours, cadences } of inputs) {
+      nextMorningPost(hours, channel.morningOffsetMinutes, START);
+      occurrences++;
+      for (const { c, skips } of cadences) occurrences += plannedReminders(c, channel.timezone, START, skips).length;
+    }
+  };
+  compute();
+  const nextRuns: number[] = [];
+  for (let i = 0; i < RUNS; i++) nextRuns.push(timeMs(compute));
+  const nextMs = median(nextRuns);
+  note(`next occurrences of ${CHANNELS} channels (${occurrences} occurrences): median ${nextMs.toFixed(0)} ms`);
+
+  const scheduler = new Scheduler({ store, clock, log: silentLogger, kinds: JOB_KINDS });
+  let planned = 0;
+  const planStart = process.hrtime.bigint();
+  await profiled('scheduler-plan-all', () => (planned = scheduler.planAll(START)));
+  const planMs = msSince(planStart);
+  const pending = () => (db.$client.prepare("select count(*) as n from jobs where state = 'pending'").get() as { n: number }).n;
+  note(`planAll: ${planned} jobs in ${planMs.toFixed(0)} ms; ${pending()} pending`);
+
+  // One tick with nothing due.
+  const idle: number[] = [];
+  for (let i = 0; i < IDLE_TICKS; i++) {
+    const start = process.hrtime.bigint();
+    const report = scheduler.tick(START);
+    idle.push(msSince(start));
+    if (report.done !== 0) throw new Error(`a tick at ${START.toISOString()} ran ${report.done} jobs; nothing should be due`);
+  }
+  const nextDue: number[] = [];
+  for (let i = 0; i < IDLE_TICKS; i++) nextDue.push(timeMs(() => scheduler.nextDueAt()));
+  const tickIdleMs = median(idle);
+  const nextDueMs = median(nextDue);
+  note(`idle tick median ${tickIdleMs.toFixed(2)} ms (max ${Math.max(...idle).toFixed(2)}), nextDueAt ${nextDueMs.toFixed(2)} ms`);
+
+  // 10,000 due: the instant by which the 10,000 earliest pending jobs are due.
+  const at = (db.$client.prepare("select due_at as t from jobs where state = 'pending' order by due_at limit 1 offset ?").get(DUE - 1) as { t: number }).t;
+  const dueAt = new Date(at);
+  clock.set(dueAt);
+  const due = (db.$client.prepare("select kind, count(*) as n from jobs where state = 'pending' and due_at <= ? group by kind").all(at) as { kind: string; n: number }[]);
+  const dueCount = due.reduce((n, k) => n + k.n, 0);
+  let ran = 0;
+  let ticks = 0;
+  const dueStart = process.hrtime.bigint();
+  await profiled('scheduler-due', () => {
+    for (;;) {
+      const report = scheduler.tick(dueAt);
+      ticks++;
+      ran += report.done + report.dropped + report.failed;
+      if (report.done + report.dropped + report.failed + report.retried === 0 || ticks > 100) break;
+    }
+  });
+  const dueMs = msSince(dueStart);
+  const jobsPerS = (ran / dueMs) * 1000;
+  const outboxRows = (db.$client.prepare("select count(*) as n from outbox where state = 'pending'").get() as { n: number }).n;
+  note(`due at ${dueAt.toISOString()}: ${dueCount} jobs (${due.map((k) => `${k.n} ${k.kind}`).join(', ')}); ran ${ran} in ${ticks} ticks, ${dueMs.toFixed(0)} ms: ${jobsPerS.toFixed(0)} jobs/s; ${outboxRows} posts queued`);
+  if (ran < dueCount) throw new Error(`only ${ran} of ${dueCount} due jobs ran`);
+  const outcomes = db.$client
+    .prepare("select kind, state, substr(result, 1, 40) as result, count(*) as n from jobs where state not in ('pending', 'cancelled') group by 1, 2, 3 order by n desc limit 8")
+    .all() as { kind: string; state: string; result: string; n: number }[];
+  note(`outcomes: ${outcomes.map((o) => `${o.n} ${o.kind} ${o.state} "${o.result}…"`).join('; ')}`);
+
+  const face = new FakeFace();
+  const sender = new OutboxSender({ store, clock, log: silentLogger, adapters: new Map([['slack', face]]), random: () => 0.5 });
+  const sendStart = process.hrtime.bigint();
+  const delivered = await sender.drain();
+  const sendMs = msSince(sendStart);
+  const postsPerS = (delivered / sendMs) * 1000;
+  note(`outbox: ${delivered} posts delivered to the fake face in ${sendMs.toFixed(0)} ms: ${postsPerS.toFixed(0)} posts/s`);
+  db.$client.close();
+  tmp.remove();
+
+  return {
+    name: 'scheduler',
+    fields: {
+      next_occurrences_ms: round(nextMs),
+      plan_all_ms: round(planMs),
+      planned_jobs: planned,
+      tick_idle_ms: round(tickIdleMs),
+      next_due_query_ms: round(nextDueMs),
+      due_jobs: ran,
+      due_jobs_per_s: round(jobsPerS),
+      outbox_posts_per_s: round(postsPerS),
+    },
+    rows: [
+      {
+        case: '4',
+        what: `scheduler, ${CHANNELS.toLocaleString('en')} channels × 3 cadences + morning posts (${planned.toLocaleString('en')} jobs), SQLite on disk`,
+        result: `idle tick ${round(tickIdleMs)} ms; ${ran.toLocaleString('en')} due jobs at ${Math.round(jobsPerS).toLocaleString('en')} jobs/s; next occurrences ${round(nextMs)} ms, planAll ${Math.round(planMs).toLocaleString('en')} ms; outbox to fake face ${Math.round(postsPerS).toLocaleString('en')} posts/s`,
+        target: 'idle tick < 50 ms',
+        met: tickIdleMs < 50,
+      },
+    ],
+    detail: { outcomes, idleTicks: idle.map(round), nextRuns: nextRuns.map(round), due, ticks, dueMs: round(dueMs), delivered, sendMs: round(sendMs), seedMs: round(seedMs) },
+  };
+};
+
+caseMain(import.meta.url, run);

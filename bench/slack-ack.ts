@@ -1,0 +1,222 @@
+/**
+ * Case 1 — a slash command's round trip through the real Bolt HTTP receiver, Tandem against its floor.
+ *
+ * Three processes on loopback besides this one (the load generator): the fake Slack Web API
+ * (auth.test, response_urls), Tandem itself started as production starts it (`node --import tsx
+ * src/main.ts` with Slack variables: the shared HTTP server, Bolt's ExpressReceiver, the core, SQLite
+ * on disk), and a bare Bolt App (default receiver) whose only listener acks. Both get the same
+ * signed `/tandem who owns …` and `/whoowns …` requests at the same fixed rate and concurrency, in
+ * alternating rounds (Tandem first, then bare first) so machine noise hits both alike. What is
+ * measured is the ack: the HTTP answer. Tandem acks, then answers through the response_url; those
+ * answers are counted (all must arrive) and timed as well.
+ *
+ * Tandem's RSS is read from /proc before the load (idle, after setup) and after it.
+ */
+import { Agent } from 'node:http';
+import { join } from 'node:path';
+import { signature } from '../test/helpers/slack-requests.js';
+import { caseMain, type CaseRun } from './lib/case.js';
+import { fixedRateLoad, type Prepared, type Sample } from './lib/load.js';
+import { cpuMs, forkHelper, freePort, rssMb, startTandem } from './lib/processes.js';
+import { median, note, quantile, round, sleep } from './lib/stats.js';
+import { tempDir } from './lib/tandem-core.js';
+
+const RATE = Number(process.env.BENCH_RATE ?? 100);
+const CONCURRENCY = 16;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 500);
+const WARMUP = 300;
+const SECRET = 'bench-signing-secret';
+const CHANNEL = 'CBENCH01';
+const QUERIES = ['backups', 'vpn', 'patching', 'phishing report', 'new hire', 'the firewall', 'password reset', 'cloud cost', 'audit evidence', 'printer', 'pen test findings', 'office move', 'mfa reset', 'erp'];
+
+const epochNow = () => performance.timeOrigin + performance.now();
+
+/** `count` signed slash commands, their response_urls pointing at the fake, ids from `prefix`. */
+function slashRequests(count: number, prefix: string, fakePort: number): Prepared[] {
+  const ts = Math.floor(Date.now() / 1000);
+  return Array.from({ length: count }, (_, i) => {
+    const id = `${prefix}${i}`;
+    const q = QUERIES[i % QUERIES.length]!;
+    const whoowns = i % 2 === 0;
+    const user = `U${String(i % 40).padStart(4, '0')}`;
+    const body = new URLSearchParams({
+      token: 'legacy-verification-token',
+      team_id: 'T1',
+      team_domain: 'acme',
+      channel_id: CHANNEL,
+      channel_name: 'it-coordination',
+      user_id: user,
+      user_name: `user${i % 40}`,
+      command: whoowns ? '/whoowns' : '/tandem',
+      text: whoowns ? q : `who owns ${q}`,
+      api_app_id: 'A1',
+      // Unique like Slack's: Tandem answers a repeated trigger_id once (proxy retries).
+      trigger_id: `${ts}.${prefix}.${i}`,
+      response_url: `http://127.0.0.1:${fakePort}/respond/${id}`,
+    }).toString();
+    return {
+      id,
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(SECRET, ts, body) },
+    };
+  });
+}
+
+interface Segment {
+  target: 'tandem' | 'bare';
+  round: number;
+  samples: Sample[];
+  delayed: number;
+  wallMs: number;
+}
+
+const pct = (samples: readonly Sample[], q: number) => quantile(samples.map((s) => s.ms), q);
+
+export const run: CaseRun = async () => {
+  const tmp = tempDir('ack');
+  const fake = await forkHelper('./fake-slack-process.ts');
+  const bare = await forkHelper('./bare-bolt-process.ts', { BENCH_SIGNING_SECRET: SECRET });
+  const tandemPort = await freePort();
+  const tandem = await startTandem({
+    via: 'node',
+    env: {
+      PORT: String(tandemPort),
+      DATABASE_PATH: join(tmp.dir, 'tandem.db'),
+      SLACK_BOT_TOKEN: 'xoxb-bench-token',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: `http://127.0.0.1:${fake.port}/api/`,
+    },
+  });
+  note(`Tandem (pid ${tandem.appPid}) ready in ${tandem.readyMs.toFixed(0)} ms on :${tandemPort}; bare Bolt on :${bare.port}; fake Slack on :${fake.port}`);
+
+  const agents = { tandem: new Agent({ keepAlive: true, maxSockets: CONCURRENCY }), bare: new Agent({ keepAlive: true, maxSockets: CONCURRENCY }) };
+  const ports = { tandem: tandemPort, bare: bare.port };
+  const stats = (ids: string[]) => fake.request<{ received: number; arrivals: (number | null)[] }>({ type: 'stats', ids }, 'stats');
+  /** Waits until every reply of these requests reached the fake; their arrival times. */
+  const repliesTo = async (ids: string[]) => {
+    const until = Date.now() + 60_000;
+    for (;;) {
+      const s = await stats(ids);
+      if (s.arrivals.every((a) => a !== null)) return s.arrivals as number[];
+      if (Date.now() > until) throw new Error(`${s.arrivals.filter((a) => a === null).length} of ${ids.length} replies never reached the fake Slack`);
+      await sleep(20);
+    }
+  };
+
+  try {
+    const [setup] = slashRequests(1, 'setup', fake.port);
+    setup!.body = setup!.body.replace(/command=[^&]*&text=[^&]*/, `command=%2Ftandem&text=${encodeURIComponent('setup org:Acme msp:Northwind tz:America/New_York')}`);
+    setup!.headers['x-slack-signature'] = signature(SECRET, Number(setup!.headers['x-slack-request-timestamp']), setup!.body);
+    await fixedRateLoad({ port: tandemPort, path: '/slack/events', requests: [setup!], rate: 1, concurrency: 1, agent: agents.tandem });
+    await repliesTo(['setup0']);
+    await sleep(1000);
+    const rssIdle = rssMb(tandem.appPid);
+
+    for (const target of ['tandem', 'bare'] as const) {
+      const requests = slashRequests(WARMUP, `warm-${target}-`, fake.port);
+      await fixedRateLoad({ port: ports[target], path: '/slack/events', requests, rate: RATE, concurrency: CONCURRENCY, agent: agents[target] });
+      if (target === 'tandem') await repliesTo(requests.map((r) => r.id));
+    }
+
+    const segments: Segment[] = [];
+    const answers: number[] = [];
+    const cpu = { tandem: 0, bare: 0 };
+    const pids = { tandem: tandem.appPid, bare: bare.child.pid! };
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? (['tandem', 'bare'] as const) : (['bare', 'tandem'] as const);
+      for (const target of order) {
+        const requests = slashRequests(PER_ROUND, `r${round}-${target}-`, fake.port);
+        const cpuBefore = cpuMs(pids[target]);
+        const result = await fixedRateLoad({ port: ports[target], path: '/slack/events', requests, rate: RATE, concurrency: CONCURRENCY, agent: agents[target] });
+        const bad = result.samples.filter((s) => s.status !== 200);
+        if (bad.length) throw new Error(`${target}: ${bad.length} requests answered ${bad[0]!.status}`);
+        if (target === 'tandem') {
+          // The next segment starts only when Tandem has finished this one's work: no spill-over.
+          const arrivals = await repliesTo(requests.map((r) => r.id));
+          const sent = new Map(result.samples.map((s) => [s.id, s.sentAt]));
+          requests.forEach((r, i) => answers.push(arrivals[i]! - sent.get(r.id)!));
+        }
+        cpu[target] += cpuMs(pids[target]) - cpuBefore;
+        segments.push({ target, round, samples: result.samples, delayed: result.delayed, wallMs: result.wallMs });
+        await sleep(200);
+      }
+    }
+    await sleep(1000);
+    const rssAfter = rssMb(tandem.appPid);
+
+    const all = (t: Segment['target']) => segments.filter((s) => s.target === t).flatMap((s) => s.samples);
+    const tandemSamples = all('tandem');
+    const bareSamples = all('bare');
+    const fig = (samples: Sample[], t: Segment['target']) => {
+      const segs = segments.filter((s) => s.target === t);
+      return {
+        p50: pct(samples, 0.5),
+        p99: pct(samples, 0.99),
+        max: pct(samples, 1),
+        throughput: (samples.length / segs.reduce((ms, s) => ms + s.wallMs, 0)) * 1000,
+        delayed: segs.reduce((n, s) => n + s.delayed, 0),
+      };
+    };
+    const t = fig(tandemSamples, 'tandem');
+    const b = fig(bareSamples, 'bare');
+    const perRound = Array.from({ length: ROUNDS }, (_, round) => {
+      const of = (target: Segment['target']) => segments.find((s) => s.round === round && s.target === target)!.samples;
+      return { round, ratioP50: pct(of('tandem'), 0.5) / pct(of('bare'), 0.5), ratioP99: pct(of('tandem'), 0.99) / pct(of('bare'), 0.99), tandemP99: pct(of('tandem'), 0.99), bareP99: pct(of('bare'), 0.99) };
+    });
+    const ratioP50 = t.p50 / b.p50;
+    const ratioP99 = t.p99 / b.p99;
+    note(`ack Tandem p50 ${t.p50.toFixed(2)} p99 ${t.p99.toFixed(2)} max ${t.max.toFixed(1)} ms; bare Bolt p50 ${b.p50.toFixed(2)} p99 ${b.p99.toFixed(2)} max ${b.max.toFixed(1)} ms; ratio p50 ${ratioP50.toFixed(2)} p99 ${ratioP99.toFixed(2)}`);
+    note(`per-round ratios p50 ${perRound.map((r) => r.ratioP50.toFixed(2)).join(' ')} | p99 ${perRound.map((r) => r.ratioP99.toFixed(2)).join(' ')}`);
+    const cpuPerRequest = { tandem: cpu.tandem / tandemSamples.length, bare: cpu.bare / bareSamples.length };
+    note(`CPU per request (from /proc, all threads): Tandem ${cpuPerRequest.tandem.toFixed(2)} ms, bare Bolt ${cpuPerRequest.bare.toFixed(2)} ms`);
+    note(`answers through response_url: p50 ${quantile(answers, 0.5).toFixed(1)} ms, p99 ${quantile(answers, 0.99).toFixed(1)} ms (${answers.length}); Tandem RSS idle ${rssIdle.toFixed(0)} MB, after ${rssAfter.toFixed(0)} MB`);
+
+    return {
+      name: 'slack-ack',
+      fields: {
+        slack_ack_p50_ms: round(t.p50),
+        slack_ack_p99_ms: round(t.p99),
+        bare_bolt_ack_p50_ms: round(b.p50),
+        bare_bolt_ack_p99_ms: round(b.p99),
+        slack_ack_ratio_p50: round(ratioP50),
+        slack_ack_ratio_p99: round(ratioP99),
+        slack_ack_ratio_p50_round_median: round(median(perRound.map((r) => r.ratioP50))),
+        slack_ack_ratio_p99_round_median: round(median(perRound.map((r) => r.ratioP99))),
+        slack_throughput_rps: round(t.throughput),
+        bare_bolt_throughput_rps: round(b.throughput),
+        slack_answer_p50_ms: round(quantile(answers, 0.5)),
+        slack_answer_p99_ms: round(quantile(answers, 0.99)),
+        slack_cpu_ms_per_request: round(cpuPerRequest.tandem),
+        bare_bolt_cpu_ms_per_request: round(cpuPerRequest.bare),
+        slack_requests: tandemSamples.length,
+        slack_rate_rps: RATE,
+        slack_concurrency: CONCURRENCY,
+        rss_idle_mb: round(rssIdle),
+        rss_after_load_mb: round(rssAfter),
+      },
+      rows: [
+        {
+          case: '1',
+          what: `slash command ack through Bolt's HTTP receiver, Tandem \`who owns\` vs bare Bolt; ${tandemSamples.length.toLocaleString('en')} signed requests each at ${RATE}/s, ≤ ${CONCURRENCY} in flight, ${ROUNDS} alternating rounds`,
+          result: `p50 ${round(t.p50)} vs ${round(b.p50)} ms (×${round(ratioP50)}), p99 ${round(t.p99)} vs ${round(b.p99)} ms (×${round(ratioP99)}); ${round(t.throughput)} vs ${round(b.throughput)} req/s; answer via response_url p50 ${round(quantile(answers, 0.5))} ms`,
+          target: 'ratio ≤ 1.2 at p50 and p99',
+          met: ratioP50 <= 1.2 && ratioP99 <= 1.2,
+        },
+      ],
+      detail: { tandem: t, bare: b, perRound, rounds: ROUNDS, perRound_requests: PER_ROUND, tandemPid: tandem.appPid, rssMeasured: 'the Tandem process (node --import tsx src/main.ts), VmRSS from /proc' },
+    };
+  } catch (err) {
+    process.stderr.write(tandem.log().slice(-3000));
+    throw err;
+  } finally {
+    agents.tandem.destroy();
+    agents.bare.destroy();
+    await tandem.stop();
+    await bare.stop();
+    await fake.stop();
+    tmp.remove();
+  }
+};
+
+caseMain(import.meta.url, run);
