@@ -182,14 +182,7 @@ export class SqliteEscalationRepo implements EscalationRepo {
       .select()
       .from(escalationEvents)
       .innerJoin(escalations, eq(escalationEvents.escalationId, escalations.id))
-      .where(
-        and(
-          eq(escalations.channelId, channelId),
-          eq(escalationEvents.kind, 'note'),
-          gte(escalationEvents.at, from.getTime()),
-          lt(escalationEvents.at, to.getTime()),
-        ),
-      )
+      .where(notesInWindow(channelId, from, to))
       .orderBy(asc(escalationEvents.at), asc(escalationEvents.id))
       .all()
       .map((r) => ({ escalation: toEscalation(r.escalations), event: toEvent(r.escalation_events) }));
@@ -222,14 +215,7 @@ export class SqliteEscalationRepo implements EscalationRepo {
       .select({ ...FACT_COLUMNS, eventId: escalationEvents.id, at: escalationEvents.at, actorId: escalationEvents.actorId, note: escalationEvents.note })
       .from(escalationEvents)
       .innerJoin(escalations, eq(escalationEvents.escalationId, escalations.id))
-      .where(
-        and(
-          eq(escalations.channelId, channelId),
-          eq(escalationEvents.kind, 'note'),
-          gte(escalationEvents.at, from.getTime()),
-          lt(escalationEvents.at, to.getTime()),
-        ),
-      )
+      .where(notesInWindow(channelId, from, to))
       .orderBy(asc(escalationEvents.at), asc(escalationEvents.id))
       .values()
       .map((v) => {
@@ -252,4 +238,14 @@ export class SqliteEscalationRepo implements EscalationRepo {
       .all()
       .map(toEscalation);
   }
+}
+
+/** Notes on a channel's escalations written in `from <= at < to`. */
+function notesInWindow(channelId: number, from: Date, to: Date) {
+  return and(
+    eq(escalations.channelId, channelId),
+    eq(escalationEvents.kind, 'note'),
+    gte(escalationEvents.at, from.getTime()),
+    lt(escalationEvents.at, to.getTime()),
+  );
 }
