@@ -8,21 +8,7 @@ import type {
 } from '../../domain/escalation.js';
 
 /** What opening an escalation stores; the repository numbers it (ESC-n per channel). */
-export type NewEscalation = Omit<
-  Escalation,
-  | 'id'
-  | 'seq'
-  | 'state'
-  | 'acknowledgedAt'
-  | 'acknowledgedBy'
-  | 'handedBackAt'
-  | 'handedBackBy'
-  | 'handbackNote'
-  | 'resolvedAt'
-  | 'resolvedBy'
-  | 'resolutionNote'
-  | 'renotifyCount'
->;
+export type NewEscalation = Omit<Escalation, 'id' | 'seq' | keyof EscalationPatch>;
 
 export interface NewEscalationEvent {
   at: Date;
