@@ -4,9 +4,9 @@
  * the post (the queries, the digest and the blocks), then to render it as Block Kit. Target < 100 ms.
  */
 import { renderMessages } from '../adapters/slack/render.js';
-import { morningPostReply } from '../src/commands/morning-post.js';
-import { silentLogger } from '../src/core/logger.js';
-import type { Priority } from '../src/core/model.js';
+import { morningPostReply } from '../src/features/morning/morning-post-reply.js';
+import { silentLogger } from '../src/kernel/logger.js';
+import type { Priority } from '../src/domain/model.js';
 import { caseMain, type CaseRun } from './lib/case.js';
 import { profiled } from './lib/profile.js';
 import { rng } from './lib/matrix-gen.js';

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../db/client.js';
 import { createStore } from '../db/store.js';
-import { DEFAULT_ACK_TIMEOUTS, type IsoWeekday } from '../src/core/model.js';
+import { DEFAULT_ACK_TIMEOUTS, type IsoWeekday } from '../src/domain/model.js';
 import { DEFAULT_CADENCES } from '../src/domain/cadence.js';
 import { caseMain, type CaseRun } from './lib/case.js';
 import { compileForNode } from './lib/compile.js';

@@ -8,7 +8,7 @@ export const channels = sqliteTable(
   'channels',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    platform: text('platform', { enum: ['console', 'slack', 'teams'] }).notNull(),
+    platform: text('platform').notNull(),
     externalId: text('external_id').notNull(),
     orgName: text('org_name').notNull(),
     mspName: text('msp_name').notNull(),
@@ -40,7 +40,7 @@ export const people = sqliteTable(
   'people',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    platform: text('platform', { enum: ['console', 'slack', 'teams'] }).notNull(),
+    platform: text('platform').notNull(),
     externalId: text('external_id').notNull(),
     name: text('name').notNull(),
   },
@@ -106,7 +106,7 @@ export const auditLog = sqliteTable(
 export const conversations = sqliteTable(
   'conversations',
   {
-    platform: text('platform', { enum: ['console', 'slack', 'teams'] }).notNull(),
+    platform: text('platform').notNull(),
     externalId: text('external_id').notNull(),
     reference: text('reference', { mode: 'json' }).notNull(),
     updatedAt: integer('updated_at').notNull(),
@@ -238,7 +238,7 @@ export const outbox = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     idempotencyKey: text('idempotency_key').notNull(),
-    platform: text('platform', { enum: ['console', 'slack', 'teams'] }).notNull(),
+    platform: text('platform').notNull(),
     conversationId: text('conversation_id').notNull(),
     /** `post` a new message, or `update` the message posted under messageKey. */
     op: text('op', { enum: ['post', 'update'] }).notNull(),
@@ -260,7 +260,7 @@ export const outbox = sqliteTable(
 /** Platform ids of posted messages, so a logical message can be updated in place. */
 export const messages = sqliteTable('messages', {
   messageKey: text('message_key').primaryKey(),
-  platform: text('platform', { enum: ['console', 'slack', 'teams'] }).notNull(),
+  platform: text('platform').notNull(),
   conversationId: text('conversation_id').notNull(),
   platformMessageId: text('platform_message_id').notNull(),
   updatedAt: integer('updated_at').notNull(),

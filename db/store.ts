@@ -1,5 +1,5 @@
-import { StoreBusy } from '../src/core/errors.js';
-import type { Store, TransactionOptions } from '../src/core/store.js';
+import { StoreBusy } from '../src/kernel/errors.js';
+import type { Store, TransactionOptions } from '../src/kernel/ports/store.js';
 import type { Db } from './client.js';
 import { SqliteAuditRepo } from './repos/audit.js';
 import { SqliteCadenceRepo } from './repos/cadences.js';

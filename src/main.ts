@@ -2,13 +2,14 @@ import { existsSync } from 'node:fs';
 import { CONSOLE_CONVERSATION, ConsoleChat, runConsole } from '../adapters/console/index.js';
 import { openDb } from '../db/client.js';
 import { createStore } from '../db/store.js';
-import { createCore } from './app.js';
-import { ManualClock } from './core/clock.js';
-import { ConfigError, facesOf, loadConfig } from './config.js';
-import { createLogger } from './logging.js';
+import { createCore } from './app/create-core.js';
+import { ManualClock } from './kernel/clock.js';
+import { facesOf, loadConfig } from './app/config.js';
+import { createLogger } from './app/logging.js';
 import { formatLocal } from './domain/zoned-time.js';
 import { createSimulatedBackground } from './scheduler/background.js';
-import { serve, StartError } from './serve.js';
+import { serve } from './app/serve.js';
+import { ConfigError, StartError } from './kernel/errors.js';
 
 function argValue(flag: string): string | undefined {
   const i = process.argv.indexOf(flag);
@@ -62,7 +63,7 @@ async function main(): Promise<number> {
     running = await serve({ config, faces, store, log });
   } catch (err) {
     db.$client.close();
-    if (err instanceof StartError) {
+    if (err instanceof StartError || err instanceof ConfigError) {
       process.stderr.write(`Tandem cannot start: ${err.message}\n`);
       return 2;
     }

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Bot } from '../../src/core/bot.js';
-import type { ManualClock } from '../../src/core/clock.js';
-import type { ChatAdapter, PostedMessage } from '../../src/core/ports/chat.js';
-import type { Reply } from '../../src/core/reply.js';
-import type { Store } from '../../src/core/store.js';
-import type { ConversationRef } from '../../src/core/types.js';
+import type { Bot } from '../../src/kernel/bot.js';
+import type { ManualClock } from '../../src/kernel/clock.js';
+import type { ChatAdapter, PostedMessage } from '../../src/kernel/ports/chat.js';
+import type { Reply } from '../../src/kernel/reply.js';
+import type { Store } from '../../src/kernel/ports/store.js';
+import type { ConversationRef } from '../../src/kernel/types.js';
 import { renderText } from './render.js';
 import { ConsoleSession, indent } from './session.js';
 

@@ -1,4 +1,4 @@
-import { spansToPlain, type Block, type Reply } from '../../src/core/reply.js';
+import { spansToPlain, type Block, type Reply } from '../../src/kernel/reply.js';
 
 /** A reply as readable terminal text. */
 export function renderText(reply: Reply): string {

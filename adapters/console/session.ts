@@ -1,7 +1,7 @@
-import type { Bot } from '../../src/core/bot.js';
-import type { ManualClock } from '../../src/core/clock.js';
-import type { Store } from '../../src/core/store.js';
-import type { Actor, ConversationRef } from '../../src/core/types.js';
+import type { Bot } from '../../src/kernel/bot.js';
+import type { ManualClock } from '../../src/kernel/clock.js';
+import type { Store } from '../../src/kernel/ports/store.js';
+import type { Actor, ConversationRef } from '../../src/kernel/types.js';
 import { formatLocal, localToInstant, parseIsoDate, parseMinuteOfDay } from '../../src/domain/zoned-time.js';
 import { parseDurationMs } from '../../src/domain/duration.js';
 import { renderText } from './render.js';

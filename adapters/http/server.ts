@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import express, { type Express } from 'express';
-import type { Logger } from '../../src/core/logger.js';
+import type { Logger } from '../../src/kernel/logger.js';
 
 /**
  * The one HTTP server of the process: Slack mounts `/slack/events`, Teams `/api/messages`, and

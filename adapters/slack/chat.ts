@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { ErrorCode, type WebClient } from '@slack/web-api';
-import type { Logger } from '../../src/core/logger.js';
-import { PermanentDeliveryError, RateLimited, type ChatAdapter, type PostedMessage } from '../../src/core/ports/chat.js';
-import type { Reply } from '../../src/core/reply.js';
-import type { ConversationRef } from '../../src/core/types.js';
+import type { Logger } from '../../src/kernel/logger.js';
+import { type ChatAdapter, type PostedMessage } from '../../src/kernel/ports/chat.js';
+import type { Reply } from '../../src/kernel/reply.js';
+import type { ConversationRef } from '../../src/kernel/types.js';
 import { renderMessages, type SlackMessage } from './render.js';
+import { PermanentDeliveryError, RateLimited } from '../../src/kernel/errors.js';
 
 /** Slack errors that a later retry may get past; every other `ok: false` is permanent. */
 const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'timeout']);

@@ -1,17 +1,17 @@
 import { App } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import type { Config } from '../../src/config.js';
-import type { Logger } from '../../src/core/logger.js';
+import type { Config } from '../../src/app/config.js';
+import type { Logger } from '../../src/kernel/logger.js';
 import type { HttpServer } from '../http/server.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackChat } from './chat.js';
 import { registerListeners, type CommandHandler } from './listeners.js';
 import { httpReceiver, socketReceiver, SLACK_EVENTS_PATH } from './receiver.js';
-import { SlackStartError, verifyToken } from './verify.js';
+import { verifyToken } from './verify.js';
 import { UserDirectory } from './users.js';
+import { StartError } from '../../src/kernel/errors.js';
 
 export { SlackChat } from './chat.js';
-export { SlackStartError } from './verify.js';
 export { SLACK_EVENTS_PATH } from './receiver.js';
 
 /** Every Web API call gives up after this; the outbox retries deliveries, a person retries a command. */
@@ -39,18 +39,18 @@ export interface SlackFace {
 /**
  * Starts the Slack face: checks the bot token with auth.test, then receives slash commands,
  * mentions and button clicks over HTTP (on the shared server) or Socket Mode (when
- * SLACK_APP_TOKEN is set). Rejects with a SlackStartError whose message says what to fix.
+ * SLACK_APP_TOKEN is set). Rejects with a StartError whose message says what to fix.
  */
 export async function startSlack(opts: StartSlackOptions): Promise<SlackFace> {
   const { config, bot, http } = opts;
   const log = opts.log.child({ face: 'slack' });
   const token = config.SLACK_BOT_TOKEN;
-  if (!token) throw new SlackStartError('The Slack face needs SLACK_BOT_TOKEN (the Bot User OAuth Token, xoxb-…).');
+  if (!token) throw new StartError('The Slack face needs SLACK_BOT_TOKEN (the Bot User OAuth Token, xoxb-…).');
   const mode = config.SLACK_APP_TOKEN ? 'socket' : 'http';
   if (mode === 'http' && !config.SLACK_SIGNING_SECRET) {
-    throw new SlackStartError('Slack HTTP mode needs SLACK_SIGNING_SECRET (Basic Information → Signing Secret), or set SLACK_APP_TOKEN for Socket Mode.');
+    throw new StartError('Slack HTTP mode needs SLACK_SIGNING_SECRET (Basic Information → Signing Secret), or set SLACK_APP_TOKEN for Socket Mode.');
   }
-  if (mode === 'http' && !http) throw new SlackStartError('Slack HTTP mode needs the shared HTTP server to mount /slack/events on.');
+  if (mode === 'http' && !http) throw new StartError('Slack HTTP mode needs the shared HTTP server to mount /slack/events on.');
 
   const apiUrl = (config.SLACK_API_URL ?? 'https://slack.com/api/').replace(/\/*$/, '/');
   const logger = boltLogger(log);
@@ -99,15 +99,15 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackFace> {
 async function connectSocket(app: App, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SlackStartError(`Socket Mode did not connect to Slack within ${Math.round(timeoutMs / 1000)} s. Check the network and SLACK_APP_TOKEN.`)), timeoutMs);
+    timer = setTimeout(() => reject(new StartError(`Socket Mode did not connect to Slack within ${Math.round(timeoutMs / 1000)} s. Check the network and SLACK_APP_TOKEN.`)), timeoutMs);
   });
   try {
     await Promise.race([app.start(), timeout]);
   } catch (err) {
     await app.stop().catch(() => undefined);
-    if (err instanceof SlackStartError) throw err;
+    if (err instanceof StartError) throw err;
     const code = (err as { data?: { error?: string } }).data?.error;
-    throw new SlackStartError(
+    throw new StartError(
       code
         ? `Slack refused SLACK_APP_TOKEN for Socket Mode: ${code}. Use an app-level token (xapp-…) with the connections:write scope, and turn Socket Mode on for the app.`
         : `Socket Mode could not connect to Slack: ${(err as Error).message}`,

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import type { Logger } from '../../src/core/logger.js';
-import type { Reply } from '../../src/core/reply.js';
-import type { Inbound } from '../../src/core/types.js';
+import type { Logger } from '../../src/kernel/logger.js';
+import type { Reply } from '../../src/kernel/reply.js';
+import type { Inbound } from '../../src/kernel/types.js';
 import type { SlackChat } from './chat.js';
 import { inboundFromAction, inboundFromMention, inboundFromSlash, stripBotMention } from './parse.js';
 import { ACTION_PREFIX, renderMessages } from './render.js';

@@ -1,6 +1,6 @@
 import type { AppsManifestCreateArguments } from '@slack/web-api';
-import type { AnyCommandSpec } from '../../src/core/command.js';
-import { MAIN_SLASH, SHORTCUTS } from '../../src/core/registry.js';
+import type { AnyCommandSpec } from '../../src/kernel/command.js';
+import { MAIN_SLASH, SHORTCUTS } from '../../src/kernel/registry.js';
 
 export type SlackManifest = AppsManifestCreateArguments['manifest'];
 type CommandInfo = Pick<AnyCommandSpec, 'path' | 'usage' | 'summary'>;

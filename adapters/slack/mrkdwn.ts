@@ -1,5 +1,5 @@
-import { spansToPlain, type Span } from '../../src/core/reply.js';
-import type { Mention } from '../../src/core/types.js';
+import type { Mention } from '../../src/domain/model.js';
+import { spansToPlain, type Span } from '../../src/kernel/reply.js';
 
 /**
  * Slack mrkdwn from neutral spans. Only `&`, `<` and `>` are control characters in mrkdwn, so

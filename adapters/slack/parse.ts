@@ -1,5 +1,5 @@
-import { MAIN_SLASH, SHORTCUTS } from '../../src/core/registry.js';
-import type { Actor, ConversationRef, Inbound } from '../../src/core/types.js';
+import { MAIN_SLASH, SHORTCUTS } from '../../src/kernel/registry.js';
+import type { Actor, ConversationRef, Inbound } from '../../src/kernel/types.js';
 
 /**
  * Slack payloads → neutral Inbound lines. Slack escapes `&`, `<`, `>` in what people type and

@@ -1,6 +1,6 @@
 import type { ActionsBlock, Button as SlackButton, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
-import { replySummary, type Block, type Button, type Field, type Reply, type Span } from '../../src/core/reply.js';
-import { bold, text } from '../../src/core/reply.js';
+import { replySummary, type Block, type Button, type Field, type Reply, type Span } from '../../src/kernel/reply.js';
+import { bold, text } from '../../src/kernel/reply.js';
 import { chunkSpans, cut, cutWord, escapeMrkdwn, pack, spansMrkdwn } from './mrkdwn.js';
 
 /** Block Kit's limits (STACK.md), and our own budget for the total size of one message. */

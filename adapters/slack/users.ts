@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { Logger } from '../../src/core/logger.js';
+import type { Logger } from '../../src/kernel/logger.js';
 import { unlabelledUserIds, type LabelOf } from './parse.js';
 
 const TTL_MS = 60 * 60 * 1000;

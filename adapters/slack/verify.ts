@@ -1,12 +1,6 @@
 import { ErrorCode, type WebClient } from '@slack/web-api';
+import { StartError } from '../../src/kernel/errors.js';
 
-/** The Slack face could not start; the message says what to fix and never contains a token. */
-export class SlackStartError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'SlackStartError';
-  }
-}
 
 export interface BotIdentity {
   userId?: string;
@@ -23,7 +17,7 @@ export async function verifyToken(client: WebClient, apiUrl: string): Promise<Bo
     const res = await client.auth.test();
     return { userId: res.user_id, botId: res.bot_id, team: res.team };
   } catch (err) {
-    throw new SlackStartError(explain(err, apiUrl), { cause: err });
+    throw new StartError(explain(err, apiUrl), { cause: err });
   }
 }
 

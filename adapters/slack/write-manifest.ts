@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_COMMANDS } from '../../src/commands/index.js';
+import { ALL_COMMANDS } from '../../src/features/index.js';
 import { buildManifest } from './manifest.js';
 import { SLACK_EVENTS_PATH } from './receiver.js';
 

@@ -1,6 +1,6 @@
 import { ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import type { Config } from '../../src/config.js';
-import type { Logger } from '../../src/core/logger.js';
+import type { Config } from '../../src/app/config.js';
+import type { Logger } from '../../src/kernel/logger.js';
 
 type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;

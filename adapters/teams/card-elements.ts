@@ -1,4 +1,4 @@
-import type { Block, Button, Span } from '../../src/core/reply.js';
+import type { Block, Button, Span } from '../../src/kernel/reply.js';
 import { emphasize, escapeMarkdown, normalizeNewlines, safeUrl, visibleBreaks } from './markdown.js';
 import { entityFor, type MentionEntity } from './mentions.js';
 

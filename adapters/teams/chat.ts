@@ -1,11 +1,12 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
-import { PermanentDeliveryError, type ChatAdapter, type PostedMessage } from '../../src/core/ports/chat.js';
-import type { ConversationRepo } from '../../src/core/ports/conversations.js';
-import type { Reply } from '../../src/core/reply.js';
-import type { ConversationRef } from '../../src/core/types.js';
+import { type ChatAdapter, type PostedMessage } from '../../src/kernel/ports/chat.js';
+import type { ConversationRepo } from '../../src/kernel/ports/conversations.js';
+import type { Reply } from '../../src/kernel/reply.js';
+import type { ConversationRef } from '../../src/kernel/types.js';
 import { toDeliveryError } from './delivery-errors.js';
 import { toConversationReference } from './reference.js';
 import { renderCards, toActivity } from './render.js';
+import { PermanentDeliveryError } from '../../src/kernel/errors.js';
 
 /**
  * Posts and updates outside a turn (scheduled posts, outbox deliveries): proactive messages to the

@@ -1,4 +1,4 @@
-import { PermanentDeliveryError, RateLimited } from '../../src/core/ports/chat.js';
+import { PermanentDeliveryError, RateLimited } from '../../src/kernel/errors.js';
 
 /** Retrying these changes nothing: a bad card, a bot without access, a conversation that is gone, too large. */
 const PERMANENT = new Set([400, 401, 403, 404, 410, 413]);

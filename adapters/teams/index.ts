@@ -1,11 +1,12 @@
 import express from 'express';
-import type { Config } from '../../src/config.js';
-import type { Bot } from '../../src/core/bot.js';
-import type { Clock } from '../../src/core/clock.js';
-import type { Logger } from '../../src/core/logger.js';
-import type { Store } from '../../src/core/store.js';
+import type { Config } from '../../src/app/config.js';
+import type { Bot } from '../../src/kernel/bot.js';
+import type { Clock } from '../../src/kernel/clock.js';
+import type { Logger } from '../../src/kernel/logger.js';
+import type { Store } from '../../src/kernel/ports/store.js';
 import type { HttpServer } from '../http/server.js';
 import type { TeamsChat } from './chat.js';
+import { ConfigError } from '../../src/kernel/errors.js';
 
 export type { TeamsChat } from './chat.js';
 
@@ -30,8 +31,6 @@ export interface TeamsFace {
   stop(): Promise<void>;
 }
 
-export class TeamsConfigError extends Error {}
-
 /**
  * Starts the Teams face: `POST /api/messages` on the shared HTTP server, handled by botbuilder's
  * CloudAdapter. With MICROSOFT_APP_ID set, requests without a valid Bot Framework token get 401;
@@ -43,7 +42,7 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsFace> {
   const clock = deps.clock ?? { now: () => new Date() };
   if (!config.MICROSOFT_APP_ID) {
     if (!config.TEAMS_ALLOW_UNAUTHENTICATED) {
-      throw new TeamsConfigError('Teams needs MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD from its Azure Bot registration, or TEAMS_ALLOW_UNAUTHENTICATED=1 for local testing.');
+      throw new ConfigError('Teams needs MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD from its Azure Bot registration, or TEAMS_ALLOW_UNAUTHENTICATED=1 for local testing.');
     }
     log.warn(
       { path: TEAMS_PATH },

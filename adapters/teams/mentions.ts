@@ -1,4 +1,4 @@
-import type { Mention } from '../../src/core/types.js';
+import type { Mention } from '../../src/domain/model.js';
 
 /** A Teams mention entity, as it arrives in an activity and as cards carry it in `msteams.entities`. */
 export interface MentionEntity {

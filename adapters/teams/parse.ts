@@ -1,5 +1,5 @@
 import { TurnContext, type Activity } from 'botbuilder';
-import type { ConversationRef, Inbound } from '../../src/core/types.js';
+import type { ConversationRef, Inbound } from '../../src/kernel/types.js';
 import { mentionFromTeams, type MentionedAccount } from './mentions.js';
 
 /**

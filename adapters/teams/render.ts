@@ -1,4 +1,4 @@
-import { replySummary, type Reply } from '../../src/core/reply.js';
+import { replySummary, type Reply } from '../../src/kernel/reply.js';
 import { blocksToUnits, type CardElement, type Unit } from './card-elements.js';
 import type { MentionEntity } from './mentions.js';
 

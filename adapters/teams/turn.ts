@@ -1,9 +1,9 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
-import type { Bot } from '../../src/core/bot.js';
-import type { Clock } from '../../src/core/clock.js';
-import type { Logger } from '../../src/core/logger.js';
-import { context, ephemeral, header, paragraph, prose, type Reply } from '../../src/core/reply.js';
-import type { Store } from '../../src/core/store.js';
+import type { Bot } from '../../src/kernel/bot.js';
+import type { Clock } from '../../src/kernel/clock.js';
+import type { Logger } from '../../src/kernel/logger.js';
+import { context, ephemeral, header, paragraph, prose, type Reply } from '../../src/kernel/reply.js';
+import type { Store } from '../../src/kernel/ports/store.js';
 import { conversationOf, submittedCommand, toInbound } from './parse.js';
 import { referenceOf } from './reference.js';
 import { renderCards, toActivity } from './render.js';

@@ -1,5 +1,5 @@
-import type { MatrixAreaInput } from '../../src/core/model.js';
-import type { Owner } from '../../src/core/types.js';
+import type { Owner } from '../../src/domain/model.js';
+import type { MatrixAreaInput } from '../../src/domain/model.js';
 
 /** A small deterministic PRNG (mulberry32), so every run measures the same matrix and queries. */
 export function rng(seed: number): () => number {

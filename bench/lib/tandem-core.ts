@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
-import { createCore } from '../../src/app.js';
-import { ManualClock } from '../../src/core/clock.js';
-import { silentLogger } from '../../src/core/logger.js';
-import type { Channel } from '../../src/core/model.js';
-import type { Reply } from '../../src/core/reply.js';
-import type { Store } from '../../src/core/store.js';
-import type { ConversationRef } from '../../src/core/types.js';
+import { createCore } from '../../src/app/create-core.js';
+import { ManualClock } from '../../src/kernel/clock.js';
+import { silentLogger } from '../../src/kernel/logger.js';
+import type { Channel } from '../../src/domain/model.js';
+import type { Reply } from '../../src/kernel/reply.js';
+import type { Store } from '../../src/kernel/ports/store.js';
+import type { ConversationRef } from '../../src/kernel/types.js';
 
 export interface BenchCore {
   db: Db;

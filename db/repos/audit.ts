@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, like, lt } from 'drizzle-orm';
-import type { AuditEntry, NewAuditEntry } from '../../src/core/model.js';
-import type { AuditRepo } from '../../src/core/ports/audit.js';
+import type { AuditEntry, NewAuditEntry } from '../../src/domain/model.js';
+import type { AuditRepo } from '../../src/kernel/ports/audit.js';
 import type { Db } from '../client.js';
 import { auditLog } from '../schema.js';
 

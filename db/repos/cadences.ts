@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { IsoWeekday } from '../../src/core/model.js';
-import type { CadencePatch, CadenceRepo } from '../../src/core/ports/cadences.js';
+import type { IsoWeekday } from '../../src/domain/model.js';
+import type { CadencePatch, CadenceRepo } from '../../src/kernel/ports/cadences.js';
 import { CADENCE_KINDS, type Cadence, type CadenceKind, type CadenceSettings } from '../../src/domain/cadence.js';
 import type { Ordinal } from '../../src/domain/recurrence.js';
 import type { Db } from '../client.js';

@@ -1,9 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Channel, Holiday, IsoWeekday, Priority } from '../../src/core/model.js';
-import type { ChannelPatch, ChannelRepo, NewChannel } from '../../src/core/ports/channels.js';
-import type { ConversationRef, Mention } from '../../src/core/types.js';
+import type { Channel, Holiday, IsoWeekday, Priority } from '../../src/domain/model.js';
+import type { ChannelPatch, ChannelRepo, NewChannel } from '../../src/kernel/ports/channels.js';
+import type { ConversationRef } from '../../src/kernel/types.js';
 import type { Db } from '../client.js';
 import { channels, holidays } from '../schema.js';
+import type { Mention } from '../../src/domain/model.js';
 
 type Row = typeof channels.$inferSelect;
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { ConversationRepo, StoredConversation } from '../../src/core/ports/conversations.js';
-import type { ConversationRef } from '../../src/core/types.js';
+import type { ConversationRepo, StoredConversation } from '../../src/kernel/ports/conversations.js';
+import type { ConversationRef } from '../../src/kernel/types.js';
 import type { Db } from '../client.js';
 import { conversations } from '../schema.js';
 

@@ -1,5 +1,5 @@
 import { eq, lt } from 'drizzle-orm';
-import type { DeliveryRepo } from '../../src/core/ports/deliveries.js';
+import type { DeliveryRepo } from '../../src/kernel/ports/deliveries.js';
 import type { Db } from '../client.js';
 import { inboundSeen } from '../schema.js';
 

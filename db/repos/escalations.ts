@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Escalation, EscalationEvent, EscalationEventKind, EscalationFacts, EscalationPatch, EscalationState } from '../../src/domain/escalation.js';
 import { UNRESOLVED_STATES } from '../../src/domain/escalation.js';
-import type { EscalationRepo, NewEscalation, NewEscalationEvent } from '../../src/core/ports/escalations.js';
+import type { EscalationRepo, NewEscalation, NewEscalationEvent } from '../../src/kernel/ports/escalations.js';
 import type { Db } from '../client.js';
 import { channels, escalationEvents, escalations } from '../schema.js';
 

@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
-import type { MatrixArea, MatrixAreaInput } from '../../src/core/model.js';
-import type { MatrixRepo } from '../../src/core/ports/matrix.js';
-import type { Mention } from '../../src/core/types.js';
+import type { MatrixArea, MatrixAreaInput } from '../../src/domain/model.js';
+import type { MatrixRepo } from '../../src/kernel/ports/matrix.js';
 import { areaKey } from '../../src/domain/normalize.js';
 import type { Db } from '../client.js';
 import { matrixAliases, matrixAreas } from '../schema.js';
+import type { Mention } from '../../src/domain/model.js';
 
 /**
  * Matrix writes per connection and channel. Shared by every repository over one connection, so that

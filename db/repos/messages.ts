@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { ConversationRef } from '../../src/core/types.js';
+import type { ConversationRef } from '../../src/kernel/types.js';
 import type { Db } from '../client.js';
 import { messages } from '../schema.js';
 

@@ -1,7 +1,8 @@
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
-import type { HandoffNote, HandoffNoteRepo, NewHandoffNote } from '../../src/core/ports/notes.js';
+import type { HandoffNoteRepo, NewHandoffNote } from '../../src/kernel/ports/notes.js';
 import type { Db } from '../client.js';
 import { handoffNotes } from '../schema.js';
+import type { HandoffNote } from '../../src/domain/model.js';
 
 type Row = typeof handoffNotes.$inferSelect;
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, inArray, lt, lte, max, min, or, sql } from 'drizzle-orm';
-import type { OutboxRepo, OutgoingPost } from '../../src/core/ports/outbox.js';
-import type { Reply } from '../../src/core/reply.js';
-import type { ConversationRef, Platform } from '../../src/core/types.js';
-import type { Delivery, OutboxBacklog, OutboxEntry, OutboxQueue, SendRules } from '../../src/outbox/outbox-queue.js';
+import type { OutboxRepo, OutgoingPost } from '../../src/kernel/ports/outbox.js';
+import type { Reply } from '../../src/kernel/reply.js';
+import type { ConversationRef, Platform } from '../../src/kernel/types.js';
+import type { Delivery, OutboxBacklog, OutboxEntry, OutboxQueue, SendRules } from '../../src/kernel/ports/outbox-queue.js';
 import type { Db } from '../client.js';
 import { outbox } from '../schema.js';
 import { SqliteMessageRepo } from './messages.js';

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Person } from '../../src/core/model.js';
-import type { ManagerRepo, PeopleRepo } from '../../src/core/ports/people.js';
-import type { Platform } from '../../src/core/types.js';
+import type { Person } from '../../src/domain/model.js';
+import type { ManagerRepo, PeopleRepo } from '../../src/kernel/ports/people.js';
+import type { Platform } from '../../src/kernel/types.js';
 import type { Db } from '../client.js';
 import { managers, people } from '../schema.js';
 

@@ -1,4 +1,4 @@
-import type { Priority } from '../core/model.js';
+import type { Priority } from './model.js';
 import type { ReportPeriod } from './agenda-periods.js';
 import type { Escalation } from './escalation.js';
 import { missedAckTimeout, summarizeEscalations, type EscalationSummary } from './metrics.js';

@@ -1,4 +1,4 @@
-import type { BusinessHours, IsoWeekday } from '../core/model.js';
+import type { BusinessHours, IsoWeekday } from './model.js';
 import { isoDate, localParts, localToInstant, parseIsoDate } from './zoned-time.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { BusinessHours, Channel, IsoWeekday } from '../core/model.js';
+import type { BusinessHours, Channel, IsoWeekday } from './model.js';
 import { isoDate, localParts } from './zoned-time.js';
 
 /** The business hours of a channel, with its holidays. */

@@ -1,4 +1,4 @@
-import type { IsoWeekday, MinuteOfDay } from '../core/model.js';
+import type { IsoWeekday, MinuteOfDay } from './model.js';
 import { weekdayName } from './business-hours.js';
 import { upcomingOccurrences, type Occurrence, type Ordinal, type RecurrenceRule } from './recurrence.js';
 import { formatMinuteOfDay, localToInstant, parseIsoDate } from './zoned-time.js';

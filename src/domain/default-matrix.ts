@@ -1,5 +1,5 @@
-import type { MatrixAreaInput } from '../core/model.js';
-import type { Owner } from '../core/types.js';
+import type { Owner } from './model.js';
+import type { MatrixAreaInput } from './model.js';
 
 /** One default area: after hours the MSP covers everything, and nobody is named yet. */
 function area(name: string, businessOwner: Owner, aliases: string[], note = ''): MatrixAreaInput {

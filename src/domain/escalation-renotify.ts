@@ -1,4 +1,4 @@
-import type { Priority } from '../core/model.js';
+import type { Priority } from './model.js';
 import type { Escalation } from './escalation.js';
 
 /*

@@ -1,7 +1,7 @@
-import type { MatrixArea } from '../core/model.js';
-import type { Mention, Owner } from '../core/types.js';
+import type { MatrixArea } from './model.js';
 import { otherTeam, type Team } from './escalation.js';
 import { OwnershipIndex } from './ownership.js';
+import type { Mention, Owner } from './model.js';
 
 /*
  * Who receives an escalation — the whole rule:

@@ -1,4 +1,4 @@
-import type { Priority } from '../core/model.js';
+import type { Priority } from './model.js';
 
 /** The two sides of the co-managed split that send and receive escalations. */
 export type Team = 'internal' | 'msp';

@@ -1,11 +1,10 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { UserError } from '../core/errors.js';
-import type { MatrixAreaInput } from '../core/model.js';
-import type { Mention, Owner } from '../core/types.js';
-import { OWNERS } from '../core/types.js';
+import { RuleViolation } from './errors.js';
+import type { MatrixAreaInput } from './model.js';
 import { MAX_ALIAS, MAX_ALIASES, MAX_AREA_NAME, MAX_AREA_NOTE, MAX_AREAS } from './matrix-limits.js';
 import { areaKey } from './normalize.js';
+import { type Mention, type Owner, OWNERS } from './model.js';
 
 /** The header of a matrix CSV, in the order export writes it. */
 export const MATRIX_CSV_COLUMNS = ['area', 'business', 'after_hours', 'contact', 'aliases', 'note'] as const;
@@ -43,7 +42,7 @@ export function matrixToCsv(areas: readonly MatrixAreaInput[]): string {
   const rows = areas.map((a) => {
     const withComma = a.aliases.find((alias) => alias.includes(','));
     if (withComma !== undefined) {
-      throw new UserError(
+      throw new RuleViolation(
         `The alias "${withComma}" of area "${a.name}" contains a comma, but the CSV separates aliases with commas. Change the alias (matrix set "${a.name}" aliases:"…") and export again.`,
       );
     }
@@ -60,21 +59,21 @@ interface Row {
   cells: string[];
 }
 
-/** Reads a matrix CSV; on the first problem throws a UserError naming the line, the column and what to type. */
+/** Reads a matrix CSV; on the first problem throws a RuleViolation naming the line, the column and what to type. */
 export function csvToMatrix(csv: string): MatrixAreaInput[] {
   const bytes = Buffer.byteLength(csv, 'utf8');
   if (bytes > MAX_IMPORT_BYTES) {
-    throw new UserError(`The CSV is ${Math.ceil(bytes / 1024)} KB; at most ${MAX_IMPORT_BYTES / 1024} KB can be imported at once.`);
+    throw new RuleViolation(`The CSV is ${Math.ceil(bytes / 1024)} KB; at most ${MAX_IMPORT_BYTES / 1024} KB can be imported at once.`);
   }
   const rows = readRows(csv).filter((r) => r.cells.some((c) => c.trim() !== ''));
   const [header, ...body] = rows;
   if (header === undefined) {
-    throw new UserError(`The CSV is empty. Its first line must be the header ${HEADER}, then one line per area.`);
+    throw new RuleViolation(`The CSV is empty. Its first line must be the header ${HEADER}, then one line per area.`);
   }
   const columns = headerColumns(header);
-  if (body.length === 0) throw new UserError(`The CSV has a header but no areas. Add one line per area below the header ${HEADER}.`);
+  if (body.length === 0) throw new RuleViolation(`The CSV has a header but no areas. Add one line per area below the header ${HEADER}.`);
   if (body.length > MAX_IMPORT_ROWS) {
-    throw new UserError(`The CSV has ${body.length} areas; a matrix can hold at most ${MAX_IMPORT_ROWS}. Split it or remove some rows.`);
+    throw new RuleViolation(`The CSV has ${body.length} areas; a matrix can hold at most ${MAX_IMPORT_ROWS}. Split it or remove some rows.`);
   }
   const seen = new Map<string, number>();
   return body.map((row) => {
@@ -154,8 +153,8 @@ function parseError(error: unknown, line: number): unknown {
   }
 }
 
-function lineError(line: number, message: string): UserError {
-  return new UserError(`Line ${line}: ${message}`, 'matrix_csv');
+function lineError(line: number, message: string): RuleViolation {
+  return new RuleViolation(`Line ${line}: ${message}`, 'matrix_csv');
 }
 
 /** Header cell → column; accepts "After hours", "after-hours" and the like. */

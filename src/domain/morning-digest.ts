@@ -1,13 +1,13 @@
-import type { Holiday, IsoWeekday } from '../core/model.js';
-import type { HandoffNote } from '../core/ports/notes.js';
+import type { Holiday, IsoWeekday } from './model.js';
 import type { Escalation, EscalationEvent, EscalationFacts } from './escalation.js';
 import type { MorningWindow } from './morning-window.js';
 import { isoDate, parseIsoDate } from './zoned-time.js';
+import type { HandoffNote } from './model.js';
 
 /**
  * What the morning handoff post says, decided from the window and the records, before any
  * wording: which escalations go in which group, which notes, how many of each are shown and how
- * many are only counted. The post is built from this (src/commands/morning-post.ts).
+ * many are only counted. The post is built from this (src/features/morning/morning-post-reply.ts).
  */
 
 /** How the morning post groups an escalation, by where it stands now. */

@@ -1,4 +1,4 @@
-import type { BusinessHours } from '../core/model.js';
+import type { BusinessHours } from './model.js';
 import { afterHoursWindow, businessDateAt, businessStartOn, isBusinessDay, nextBusinessStart } from './business-calendar.js';
 import { localDate, localToInstant, parseIsoDate } from './zoned-time.js';
 

@@ -1,4 +1,4 @@
-import type { MatrixArea } from '../core/model.js';
+import type { MatrixArea } from './model.js';
 import { areaKey } from './normalize.js';
 
 /** The answer to "who owns X?" before it is worded. */

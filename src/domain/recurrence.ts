@@ -1,4 +1,4 @@
-import type { IsoWeekday, MinuteOfDay } from '../core/model.js';
+import type { IsoWeekday, MinuteOfDay } from './model.js';
 import { isoDate, localParts, localToInstant } from './zoned-time.js';
 
 /** Which weekday of the month: the n-th, or the last (the 4th or the 5th). */

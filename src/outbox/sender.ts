@@ -1,12 +1,13 @@
-import type { Clock } from '../core/clock.js';
-import { NotSupported, StoreBusy } from '../core/errors.js';
-import type { Logger } from '../core/logger.js';
-import { PermanentDeliveryError, RateLimited, type ChatAdapter } from '../core/ports/chat.js';
-import { replySummary } from '../core/reply.js';
-import { BRIEF_BUSY_TIMEOUT_MS, type Store } from '../core/store.js';
-import type { Platform } from '../core/types.js';
-import { newLeaseOwner } from '../scheduler/lease-owner.js';
-import type { Delivery, SendRules } from './outbox-queue.js';
+import type { Clock } from '../kernel/clock.js';
+import { NotSupported, StoreBusy } from '../kernel/errors.js';
+import type { Logger } from '../kernel/logger.js';
+import { type ChatAdapter } from '../kernel/ports/chat.js';
+import { replySummary } from '../kernel/reply.js';
+import { BRIEF_BUSY_TIMEOUT_MS, type Store } from '../kernel/ports/store.js';
+import type { Platform } from '../kernel/types.js';
+import { newLeaseOwner } from '../kernel/lease-owner.js';
+import type { Delivery, SendRules } from '../kernel/ports/outbox-queue.js';
+import { PermanentDeliveryError, RateLimited } from '../kernel/errors.js';
 
 export interface RetryPolicy {
   /** Delay after the first failure; doubled for each further one, up to maxDelayMs, with jitter. */
@@ -67,7 +68,7 @@ export class OutboxSender {
     const pacing = { ...DEFAULT_PACING_MS, ...options.pacingMs };
     this.#rules = {
       platforms: [...options.adapters.keys()],
-      minIntervalMs: (p) => pacing[p],
+      minIntervalMs: (p) => pacing[p] ?? 0,
       maxWaitForPostMs: options.maxWaitForPostMs ?? this.#retry.maxAgeMs,
     };
   }

@@ -1,13 +1,13 @@
-import type { Clock, ManualClock } from '../core/clock.js';
-import type { Logger } from '../core/logger.js';
-import type { ChatAdapter } from '../core/ports/chat.js';
-import type { Store } from '../core/store.js';
-import type { Platform } from '../core/types.js';
+import type { Clock, ManualClock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
+import type { ChatAdapter } from '../kernel/ports/chat.js';
+import type { Store } from '../kernel/ports/store.js';
+import type { Platform } from '../kernel/types.js';
 import { OutboxSender, type SenderOptions } from '../outbox/sender.js';
 import { startCronDriver } from './cron-driver.js';
-import type { JobKindRegistry } from './job-kind.js';
-import { JOB_KINDS } from './kinds.js';
-import { newLeaseOwner } from './lease-owner.js';
+import type { JobKindRegistry } from '../kernel/job-kind.js';
+import { JOB_KINDS } from '../features/job-kinds.js';
+import { newLeaseOwner } from '../kernel/lease-owner.js';
 import { runUntil } from './run-until.js';
 import { Scheduler, type SchedulerOptions } from './scheduler.js';
 

@@ -1,10 +1,11 @@
-import type { Logger } from '../core/logger.js';
-import { conversationOf, type Channel } from '../core/model.js';
-import { context } from '../core/reply.js';
-import type { Store } from '../core/store.js';
+import type { Logger } from '../kernel/logger.js';
+import { type Channel } from '../domain/model.js';
+import { context } from '../kernel/reply.js';
+import type { Store } from '../kernel/ports/store.js';
 import { formatLocal } from '../domain/zoned-time.js';
-import { postingTo } from '../outbox/posting.js';
-import type { JobContext, ScheduledJob } from './job-kind.js';
+import { postingTo } from '../kernel/posting.js';
+import type { JobContext, ScheduledJob } from '../kernel/job-kind.js';
+import { conversationOf } from '../kernel/types.js';
 
 /** The context a job's `run` gets: posts go to the channel's conversation through the outbox, stamped `now`. */
 export function jobContext<P>(job: ScheduledJob<P>, channel: Channel, store: Store, now: Date, late: boolean, log: Logger): JobContext<P> {

@@ -1,5 +1,5 @@
 import { formatLocal } from '../domain/zoned-time.js';
-import type { MisfireContext, MisfirePolicy, ScheduledJob } from './job-kind.js';
+import type { MisfireContext, MisfirePolicy, ScheduledJob } from '../kernel/job-kind.js';
 
 /** Found this long after its due time, a job counts as late (a tick every few seconds is not late). */
 export const DEFAULT_LATE_AFTER_MS = 60_000;

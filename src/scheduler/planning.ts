@@ -1,7 +1,7 @@
-import type { Logger } from '../core/logger.js';
-import type { Channel } from '../core/model.js';
-import type { Store } from '../core/store.js';
-import type { AnyJobKind, JobKindRegistry } from './job-kind.js';
+import type { Logger } from '../kernel/logger.js';
+import type { Channel } from '../domain/model.js';
+import type { Store } from '../kernel/ports/store.js';
+import type { AnyJobKind, JobKindRegistry } from '../kernel/job-kind.js';
 
 /** Rounds of planning past occurrences that already ran, before giving up. */
 const MAX_PLAN_ROUNDS = 10;

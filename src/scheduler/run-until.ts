@@ -1,4 +1,4 @@
-import type { ManualClock } from '../core/clock.js';
+import type { ManualClock } from '../kernel/clock.js';
 import type { OutboxSender } from '../outbox/sender.js';
 import type { Scheduler } from './scheduler.js';
 

@@ -1,12 +1,12 @@
-import type { Clock } from '../core/clock.js';
-import { StoreBusy } from '../core/errors.js';
-import type { Logger } from '../core/logger.js';
-import type { Channel } from '../core/model.js';
-import type { Job } from '../core/ports/jobs.js';
-import { BRIEF_BUSY_TIMEOUT_MS, type Store } from '../core/store.js';
+import type { Clock } from '../kernel/clock.js';
+import { JobKindError, StoreBusy } from '../kernel/errors.js';
+import type { Logger } from '../kernel/logger.js';
+import type { Channel } from '../domain/model.js';
+import type { Job } from '../kernel/ports/jobs.js';
+import { BRIEF_BUSY_TIMEOUT_MS, type Store } from '../kernel/ports/store.js';
 import { jobContext } from './job-context.js';
-import type { AnyJobKind, JobKindRegistry } from './job-kind.js';
-import { newLeaseOwner } from './lease-owner.js';
+import type { AnyJobKind, JobKindRegistry } from '../kernel/job-kind.js';
+import { newLeaseOwner } from '../kernel/lease-owner.js';
 import { decideMisfire } from './misfire.js';
 import { planAfresh, planAll, planKind, replan } from './planning.js';
 
@@ -42,9 +42,6 @@ export interface TickReport {
 }
 
 type Outcome = 'done' | 'late' | 'dropped' | 'failed' | 'retried' | 'lost' | 'busy';
-
-/** A mistake in a job kind that retrying cannot fix. */
-class JobKindError extends Error {}
 
 /**
  * Runs durable jobs. The database is the only truth: each tick claims the jobs due at `now` under

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/core/logger.js';
+import { silentLogger } from '../../src/kernel/logger.js';
 import { OutboxSender } from '../../src/outbox/sender.js';
 import { ALICE, BOB, CAROL, CHANNEL, startSlackHarness, type SlackHarness } from '../helpers/slack-face.js';
 import { limitProblems, visibleText, type SentMessage } from '../helpers/slack-limits.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buttons, inChannel, paragraph } from '../../src/core/reply.js';
+import { buttons, inChannel, paragraph } from '../../src/kernel/reply.js';
 import { ALICE, BOB, CAROL, CHANNEL, SECRET, startSlackHarness, type SlackHarness } from '../helpers/slack-face.js';
 import { limitProblems, visibleText, type SentMessage } from '../helpers/slack-limits.js';
 import { postSigned } from '../helpers/slack-requests.js';

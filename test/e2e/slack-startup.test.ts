@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpServer } from '../../adapters/http/server.js';
-import { startSlack, SlackStartError, type StartSlackOptions } from '../../adapters/slack/index.js';
-import { silentLogger } from '../../src/core/logger.js';
+import { startSlack, type StartSlackOptions } from '../../adapters/slack/index.js';
+import { silentLogger } from '../../src/kernel/logger.js';
 import { makeCore } from '../helpers/core.js';
 import { FakeSlack } from '../helpers/slack-fake.js';
 import { visibleText } from '../helpers/slack-limits.js';
 import { FakeSocketMode } from '../helpers/slack-socket.js';
+import { StartError } from '../../src/kernel/errors.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -32,13 +33,13 @@ const httpConfig = (apiUrl: string): StartSlackOptions['config'] => ({
 });
 
 /** The rejection of a start that must fail, with its message. */
-async function failedStart(opts: StartSlackOptions): Promise<SlackStartError> {
+async function failedStart(opts: StartSlackOptions): Promise<StartError> {
   const err = await startSlack(opts).then(
     () => null,
     (e: unknown) => e,
   );
-  expect(err).toBeInstanceOf(SlackStartError);
-  return err as SlackStartError;
+  expect(err).toBeInstanceOf(StartError);
+  return err as StartError;
 }
 
 describe('Slack face startup', () => {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TeamsConfigError } from '../../adapters/teams/index.js';
-import { PermanentDeliveryError } from '../../src/core/ports/chat.js';
-import { buttons, fields, field, header, inChannel, mention, paragraph } from '../../src/core/reply.js';
+import { buttons, fields, field, header, inChannel, mention, paragraph } from '../../src/kernel/reply.js';
 import { cardOf, cardText, startFakeConnector } from '../helpers/teams-connector.js';
 import { ALICE, BOB, CHANNEL_ID, THREAD_ID, fixture, startTeamsFace, type TeamsHarness } from '../helpers/teams-face.js';
+import { PermanentDeliveryError } from '../../src/kernel/errors.js';
+import { ConfigError } from '../../src/kernel/errors.js';
 
 const TEAMS_CHANNEL = { platform: 'teams' as const, channelId: CHANNEL_ID };
 const SETUP = 'setup org:Acme msp:Northwind tz:America/New_York';
@@ -158,7 +158,7 @@ describe('Teams authentication', () => {
   });
 
   it('will not start without an app id unless unauthenticated use is allowed, and then says so in the log', async () => {
-    await expect(startTeamsFace({})).rejects.toBeInstanceOf(TeamsConfigError);
+    await expect(startTeamsFace({})).rejects.toBeInstanceOf(ConfigError);
     h = await startTeamsFace({ TEAMS_ALLOW_UNAUTHENTICATED: '1' });
     expect(h.log.lines.some((l) => l.level === 'warn' && /WITHOUT authentication/.test(l.msg ?? ''))).toBe(true);
   });

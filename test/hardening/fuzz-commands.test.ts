@@ -4,9 +4,9 @@ import { renderText } from '../../adapters/console/render.js';
 import { renderMessages } from '../../adapters/slack/render.js';
 import { linkableUrl, mentionMrkdwn } from '../../adapters/slack/mrkdwn.js';
 import { bytes, MAX_CARD_BYTES, renderCards } from '../../adapters/teams/render.js';
-import { UserError } from '../../src/core/errors.js';
-import { tokenize } from '../../src/core/tokenize.js';
-import { createRegistry } from '../../src/commands/index.js';
+import { UserError } from '../../src/kernel/errors.js';
+import { tokenize } from '../../src/kernel/tokenize.js';
+import { createRegistry } from '../../src/features/index.js';
 import {
   changedRows,
   commandLine,

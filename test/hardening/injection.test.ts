@@ -6,7 +6,7 @@ import { inboundFromSlash, slackUnescape } from '../../adapters/slack/parse.js';
 import { renderMessages } from '../../adapters/slack/render.js';
 import { toInbound } from '../../adapters/teams/parse.js';
 import { renderCards } from '../../adapters/teams/render.js';
-import type { Reply } from '../../src/core/reply.js';
+import type { Reply } from '../../src/kernel/reply.js';
 import {
   commandStarts,
   makeBusyChannel,

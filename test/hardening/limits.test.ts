@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderText } from '../../adapters/console/render.js';
-import { MAX_ESCALATION_NOTE, MAX_SUMMARY } from '../../src/commands/escalation-args.js';
-import { MAX_TICKET_REF, MAX_TICKET_URL } from '../../src/commands/escalate.js';
-import { MAX_HANDOFF_NOTE } from '../../src/commands/handoff-note.js';
+import { MAX_ESCALATION_NOTE, MAX_SUMMARY } from '../../src/features/escalation/escalation-args.js';
+import { MAX_TICKET_REF, MAX_TICKET_URL } from '../../src/features/escalation/escalate.js';
+import { MAX_HANDOFF_NOTE } from '../../src/features/morning/handoff-note.js';
 import { MAX_IMPORT_BYTES } from '../../src/domain/matrix-csv.js';
 import { MAX_ALIAS, MAX_ALIASES, MAX_AREA_NAME, MAX_AREA_NOTE, MAX_AREAS } from '../../src/domain/matrix-limits.js';
-import { MAX_LINE } from '../../src/core/registry.js';
-import { tokenize } from '../../src/core/tokenize.js';
+import { MAX_LINE } from '../../src/kernel/registry.js';
+import { tokenize } from '../../src/kernel/tokenize.js';
 import { changedRows, makeBusyChannel, MANAGER, MEMBER, type ObservedCore } from '../helpers/hardening.js';
 
 const HEADER = 'area,business,after_hours,contact,aliases,note';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../adapters/console/render.js';
-import { ALL_COMMANDS } from '../../src/commands/index.js';
+import { ALL_COMMANDS } from '../../src/features/index.js';
 import { changedRows, makeBusyChannel, MANAGER, MEMBER, type ObservedCore } from '../helpers/hardening.js';
 
 /**

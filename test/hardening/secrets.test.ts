@@ -5,16 +5,17 @@ import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
-import { createCore } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/core/logger.js';
-import type { Store } from '../../src/core/store.js';
-import { createLogger } from '../../src/logging.js';
-import { serve, StartError } from '../../src/serve.js';
+import { createCore } from '../../src/app/create-core.js';
+import { loadConfig } from '../../src/app/config.js';
+import { silentLogger } from '../../src/kernel/logger.js';
+import type { Store } from '../../src/kernel/ports/store.js';
+import { createLogger } from '../../src/app/logging.js';
+import { serve } from '../../src/app/serve.js';
 import { waitUntil, postToSlack } from '../helpers/hardening-faces.js';
 import { FakeSlack } from '../helpers/slack-fake.js';
 import { newTriggerId, slashBody } from '../helpers/slack-requests.js';
 import { fixture } from '../helpers/teams-face.js';
+import { StartError } from '../../src/kernel/errors.js';
 
 /**
  * The app as `npm start` runs it (serve: Slack and Teams on one HTTP server, the scheduler and the

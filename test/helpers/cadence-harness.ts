@@ -1,14 +1,14 @@
 import { renderText } from '../../adapters/console/render.js';
 import { openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
-import { createCore } from '../../src/app.js';
-import { ManualClock } from '../../src/core/clock.js';
-import { silentLogger } from '../../src/core/logger.js';
-import type { ChatAdapter, PostedMessage } from '../../src/core/ports/chat.js';
-import type { Reply } from '../../src/core/reply.js';
-import type { ConversationRef } from '../../src/core/types.js';
+import { createCore } from '../../src/app/create-core.js';
+import { ManualClock } from '../../src/kernel/clock.js';
+import { silentLogger } from '../../src/kernel/logger.js';
+import type { ChatAdapter, PostedMessage } from '../../src/kernel/ports/chat.js';
+import type { Reply } from '../../src/kernel/reply.js';
+import type { ConversationRef } from '../../src/kernel/types.js';
 import { OutboxSender } from '../../src/outbox/sender.js';
-import { JOB_KINDS } from '../../src/scheduler/kinds.js';
+import { JOB_KINDS } from '../../src/features/job-kinds.js';
 import { runUntil } from '../../src/scheduler/run-until.js';
 import { Scheduler } from '../../src/scheduler/scheduler.js';
 

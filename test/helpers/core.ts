@@ -1,11 +1,11 @@
 import { renderText } from '../../adapters/console/render.js';
 import { openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
-import { createCore } from '../../src/app.js';
-import { ManualClock } from '../../src/core/clock.js';
-import { silentLogger } from '../../src/core/logger.js';
-import type { Reply } from '../../src/core/reply.js';
-import type { ConversationRef } from '../../src/core/types.js';
+import { createCore } from '../../src/app/create-core.js';
+import { ManualClock } from '../../src/kernel/clock.js';
+import { silentLogger } from '../../src/kernel/logger.js';
+import type { Reply } from '../../src/kernel/reply.js';
+import type { ConversationRef } from '../../src/kernel/types.js';
 
 /** A fresh core over an in-memory database with the real migrations and a fake clock. */
 export function makeCore(start = '2026-11-30T15:00:00Z', conversation: ConversationRef = { platform: 'console', channelId: 'c1' }) {

@@ -3,16 +3,17 @@ import { renderMessages } from '../../adapters/slack/render.js';
 import { renderCards } from '../../adapters/teams/render.js';
 import { openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
-import { createCore } from '../../src/app.js';
-import { ManualClock } from '../../src/core/clock.js';
-import { silentLogger } from '../../src/core/logger.js';
-import { PermanentDeliveryError, type ChatAdapter, type PostedMessage } from '../../src/core/ports/chat.js';
-import type { Reply } from '../../src/core/reply.js';
-import type { ConversationRef, Platform } from '../../src/core/types.js';
+import { createCore } from '../../src/app/create-core.js';
+import { ManualClock } from '../../src/kernel/clock.js';
+import { silentLogger } from '../../src/kernel/logger.js';
+import { type ChatAdapter, type PostedMessage } from '../../src/kernel/ports/chat.js';
+import type { Reply } from '../../src/kernel/reply.js';
+import type { ConversationRef, Platform } from '../../src/kernel/types.js';
 import { OutboxSender } from '../../src/outbox/sender.js';
-import { JOB_KINDS } from '../../src/scheduler/kinds.js';
+import { JOB_KINDS } from '../../src/features/job-kinds.js';
 import { runUntil } from '../../src/scheduler/run-until.js';
 import { Scheduler } from '../../src/scheduler/scheduler.js';
+import { PermanentDeliveryError } from '../../src/kernel/errors.js';
 
 export interface Delivered {
   op: 'post' | 'update';
@@ -56,6 +57,8 @@ export function faceText(platform: Platform, reply: Reply): string {
     case 'teams':
       // Card markdown bolds mentions that are not Teams ids (`**@bob**`): compare the words.
       return JSON.stringify(renderCards(reply, { single: true })).replace(/\*\*/g, '');
+    default:
+      throw new Error(`no renderer for the ${platform} face`);
   }
 }
 

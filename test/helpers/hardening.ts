@@ -2,14 +2,14 @@ import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { openDb, type Db } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
-import { createCore } from '../../src/app.js';
-import { ALL_COMMANDS } from '../../src/commands/index.js';
-import { ManualClock } from '../../src/core/clock.js';
-import type { Logger } from '../../src/core/logger.js';
-import { SHORTCUTS, type CommandRegistry } from '../../src/core/registry.js';
-import type { Block, Reply, Span } from '../../src/core/reply.js';
-import type { Store, TransactionOptions } from '../../src/core/store.js';
-import type { ConversationRef, Platform } from '../../src/core/types.js';
+import { createCore } from '../../src/app/create-core.js';
+import { ALL_COMMANDS } from '../../src/features/index.js';
+import { ManualClock } from '../../src/kernel/clock.js';
+import type { Logger } from '../../src/kernel/logger.js';
+import { SHORTCUTS, type CommandRegistry } from '../../src/kernel/registry.js';
+import type { Block, Reply, Span } from '../../src/kernel/reply.js';
+import type { Store, TransactionOptions } from '../../src/kernel/ports/store.js';
+import type { ConversationRef, Platform } from '../../src/kernel/types.js';
 
 // ---- the database, whole ------------------------------------------------------------------------
 

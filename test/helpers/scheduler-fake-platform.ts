@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { renderText } from '../../adapters/console/render.js';
-import { PermanentDeliveryError, RateLimited, type ChatAdapter, type PostedMessage } from '../../src/core/ports/chat.js';
-import type { Reply } from '../../src/core/reply.js';
-import type { ConversationRef, Platform } from '../../src/core/types.js';
+import { type ChatAdapter, type PostedMessage } from '../../src/kernel/ports/chat.js';
+import type { Reply } from '../../src/kernel/reply.js';
+import type { ConversationRef, Platform } from '../../src/kernel/types.js';
+import { PermanentDeliveryError, RateLimited } from '../../src/kernel/errors.js';
 
 export interface ScriptedAnswer {
   status: number;

@@ -1,15 +1,15 @@
 import { renderText } from '../../adapters/console/render.js';
 import { openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
-import { ManualClock, type Clock } from '../../src/core/clock.js';
-import { silentLogger } from '../../src/core/logger.js';
-import { DEFAULT_ACK_TIMEOUTS, type Channel } from '../../src/core/model.js';
-import type { ChatAdapter, PostedMessage } from '../../src/core/ports/chat.js';
-import type { Reply } from '../../src/core/reply.js';
-import type { Store } from '../../src/core/store.js';
-import type { ConversationRef, Platform } from '../../src/core/types.js';
+import { ManualClock, type Clock } from '../../src/kernel/clock.js';
+import { silentLogger } from '../../src/kernel/logger.js';
+import { DEFAULT_ACK_TIMEOUTS, type Channel } from '../../src/domain/model.js';
+import type { ChatAdapter, PostedMessage } from '../../src/kernel/ports/chat.js';
+import type { Reply } from '../../src/kernel/reply.js';
+import type { Store } from '../../src/kernel/ports/store.js';
+import type { ConversationRef, Platform } from '../../src/kernel/types.js';
 import { OutboxSender, type SenderOptions } from '../../src/outbox/sender.js';
-import { JobKindRegistry, type AnyJobKind } from '../../src/scheduler/job-kind.js';
+import { JobKindRegistry, type AnyJobKind } from '../../src/kernel/job-kind.js';
 import { runUntil } from '../../src/scheduler/run-until.js';
 import { Scheduler, type SchedulerOptions } from '../../src/scheduler/scheduler.js';
 

@@ -1,7 +1,7 @@
 import { HttpServer } from '../../adapters/http/server.js';
 import { startSlack, type SlackFace } from '../../adapters/slack/index.js';
 import type { CommandHandler } from '../../adapters/slack/listeners.js';
-import { silentLogger } from '../../src/core/logger.js';
+import { silentLogger } from '../../src/kernel/logger.js';
 import { makeCore } from './core.js';
 import { FakeSlack } from './slack-fake.js';
 import { clickBody, eventBody, postSigned, slashBody, type SignOptions } from './slack-requests.js';

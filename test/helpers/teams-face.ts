@@ -4,10 +4,10 @@ import { HttpServer } from '../../adapters/http/server.js';
 import { startTeams, type TeamsFace } from '../../adapters/teams/index.js';
 import { openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
-import { createCore } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { ManualClock } from '../../src/core/clock.js';
-import type { Logger } from '../../src/core/logger.js';
+import { createCore } from '../../src/app/create-core.js';
+import { loadConfig } from '../../src/app/config.js';
+import { ManualClock } from '../../src/kernel/clock.js';
+import type { Logger } from '../../src/kernel/logger.js';
 import { startFakeConnector } from './teams-connector.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/teams');

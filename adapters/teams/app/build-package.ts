@@ -6,9 +6,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_COMMANDS } from '../../../src/commands/index.js';
+import { ALL_COMMANDS } from '../../../src/features/index.js';
 import { teamsCommands } from './command-list.js';
-import { buildPackage, PackageError, readManifestTemplate } from './package.js';
+import { buildPackage, readManifestTemplate } from './package.js';
+import { ConfigError } from '../../../src/kernel/errors.js';
 
 const APP_DIR = import.meta.dirname;
 const ROOT = join(APP_DIR, '../../..');
@@ -30,7 +31,7 @@ function main(): number {
   try {
     built = buildPackage({ appId: process.env.MICROSOFT_APP_ID?.trim() || undefined, publicUrl: process.env.TANDEM_PUBLIC_URL?.trim() || undefined, commands, version });
   } catch (err) {
-    if (err instanceof PackageError) {
+    if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
       return 2;
     }

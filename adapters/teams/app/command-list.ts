@@ -1,4 +1,4 @@
-import type { AnyCommandSpec } from '../../../src/core/command.js';
+import type { AnyCommandSpec } from '../../../src/kernel/command.js';
 
 /** Teams shows at most 10 commands per list in the compose box; the rest are typed (`@Tandem help` lists them). */
 export const MAX_TEAMS_COMMANDS = 10;

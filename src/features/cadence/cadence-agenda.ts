@@ -1,0 +1,213 @@
+import type { Channel } from '../../domain/model.js';
+import { bold, context, list, paragraph, prose, text, type Block, type Span } from '../../kernel/reply.js';
+import type { Store } from '../../kernel/ports/store.js';
+import {
+  monthlyAgenda,
+  periodFigures,
+  quarterlyAgenda,
+  weeklyAgenda,
+  type Agenda,
+  type AgendaNote,
+  type Change,
+  type MonthlyAgenda,
+  type PeriodFigures,
+  type QuarterlyAgenda,
+  type WeeklyAgenda,
+} from '../../domain/agenda.js';
+import { previousMonth, previousQuarter, quarterBefore, type ReportPeriod } from '../../domain/agenda-periods.js';
+import { previousMeeting, type Cadence } from '../../domain/cadence.js';
+import { escalationLabel } from '../../domain/escalation.js';
+import { formatDuration, type DurationStats } from '../../domain/metrics.js';
+import { formatLocal } from '../../domain/zoned-time.js';
+import { describeChange } from '../channel/audit.js';
+import { skipsOf } from './cadence-queries.js';
+import { ownerName } from '../../kernel/format.js';
+
+/** Lists are cut here so that a reminder stays one readable message on every face. */
+const MAX_ITEMS = 12;
+const MAX_AREAS = 8;
+const MAX_TEXT = 160;
+
+/** How far back the weekly agenda looks for notes when there was no earlier weekly sync. */
+const FIRST_WEEK_MS = 7 * 86_400_000;
+
+/** Reads what the agenda of the meeting at `startsAt` (local date `date`) needs, as it stands `now`. */
+export function loadAgenda(store: Store, channel: Channel, cadence: Cadence, date: string, startsAt: Date, now: Date): Agenda {
+  const tz = channel.timezone;
+  const ch = channel.id;
+  switch (cadence.kind) {
+    case 'weekly': {
+      const last = previousMeeting(cadence, tz, startsAt, skipsOf(store, cadence), 63);
+      const since = last?.instant ?? new Date(startsAt.getTime() - FIRST_WEEK_MS);
+      const until = now.getTime() < startsAt.getTime() ? now : startsAt;
+      const nameOf = (id: number | null) => (id === null ? null : (store.people.get(id)?.name ?? null));
+      const notes: AgendaNote[] = [
+        ...store.handoffNotes.between(ch, since, until).map((n) => ({ at: n.at, author: nameOf(n.authorId), text: n.text, escalation: null })),
+        ...store.escalations
+          .notesBetween(ch, since, until)
+          .map(({ escalation, event }) => ({ at: event.at, author: nameOf(event.actorId), text: event.note ?? '', escalation: escalationLabel(escalation) })),
+      ];
+      return weeklyAgenda(store.escalations.unresolved(ch), notes, since);
+    }
+    case 'monthly':
+      return monthlyAgenda(figures(store, channel, previousMonth(date, tz), now));
+    case 'quarterly': {
+      const quarter = previousQuarter(date, tz);
+      const before = quarterBefore(quarter, tz);
+      const changes = store.audit
+        .between(ch, quarter.from, quarter.to, 'matrix.')
+        .filter((e) => e.outcome === 'ok')
+        .map((e) => ({ at: e.at, actorName: e.actorName, action: e.action, subject: e.subject, detail: describeChange(e) }));
+      return quarterlyAgenda(figures(store, channel, quarter, now), figures(store, channel, before, now), changes);
+    }
+  }
+}
+
+function figures(store: Store, channel: Channel, period: ReportPeriod, now: Date): PeriodFigures {
+  return periodFigures(period, store.escalations.openedBetween(channel.id, period.from, period.to), channel.ackTimeouts, now);
+}
+
+/** The agenda as blocks of a post. */
+export function agendaBlocks(agenda: Agenda, channel: Channel): Block[] {
+  switch (agenda.kind) {
+    case 'weekly':
+      return weeklyBlocks(agenda, channel);
+    case 'monthly':
+      return monthlyBlocks(agenda, channel);
+    case 'quarterly':
+      return quarterlyBlocks(agenda, channel);
+  }
+}
+
+function weeklyBlocks(a: WeeklyAgenda, channel: Channel): Block[] {
+  const tz = channel.timezone;
+  const when = (d: Date) => formatLocal(d, tz, 'EEE d MMM HH:mm zzz');
+  const blocks: Block[] = [paragraph(bold('Agenda'))];
+  blocks.push(paragraph(bold(`1. Open escalations (${a.open.length})`), text(a.open.length ? ', oldest first' : '')));
+  if (a.open.length) {
+    blocks.push(
+      capped(a.open, (e) => [
+        bold(`${escalationLabel(e)} (${e.priority})`),
+        text(` ${cut(e.summary)} — with ${teamName(e.toTeam, channel)}, ${e.state === 'acknowledged' ? 'acknowledged' : 'not acknowledged'}, opened ${when(e.openedAt)}`),
+      ]),
+    );
+  } else blocks.push(context('Nothing open.'));
+  blocks.push(paragraph(bold(`2. Handed back for internal follow-up (${a.handedBack.length})`)));
+  if (a.handedBack.length) {
+    blocks.push(
+      capped(a.handedBack, (e) => [
+        bold(`${escalationLabel(e)} (${e.priority})`),
+        text(` ${cut(e.summary)} — handed back ${e.handedBackAt ? when(e.handedBackAt) : ''}${e.handbackNote ? `: “${cut(e.handbackNote)}”` : ''}`),
+      ]),
+    );
+  } else blocks.push(context('Nothing handed back.'));
+  blocks.push(paragraph(bold(`3. Notes since the last weekly sync (${a.notes.length})`), text(`, since ${when(a.since)}`)));
+  if (a.notes.length) {
+    blocks.push(
+      capped(a.notes, (n) => [
+        text(`${when(n.at)} · ${n.author ?? 'someone'}${n.escalation ? ` on ${n.escalation}` : ' (handoff note)'}: `),
+        text(`“${cut(n.text)}”`),
+      ]),
+    );
+  } else blocks.push(context('No notes.'));
+  blocks.push(paragraph(bold('4. Upcoming work'), text(' — planned changes, projects and anything either team needs from the other.')));
+  return blocks;
+}
+
+function monthlyBlocks(a: MonthlyAgenda, channel: Channel): Block[] {
+  return [paragraph(bold(`Agenda — ${a.month.period.label}`)), ...figureBlocks(a.month, channel, null), paragraph(bold('Trends and follow-ups'), text(' — what drove the numbers, and what to change.'))];
+}
+
+function quarterlyBlocks(a: QuarterlyAgenda, channel: Channel): Block[] {
+  const tz = channel.timezone;
+  const blocks: Block[] = [
+    paragraph(bold(`Agenda — ${a.quarter.period.label}`), text(`, compared with ${a.previous.period.label}`)),
+    ...figureBlocks(a.quarter, channel, a),
+    paragraph(bold(`Matrix changes in ${a.quarter.period.label} (${a.matrixChanges.length})`)),
+  ];
+  if (a.matrixChanges.length) {
+    blocks.push(capped(a.matrixChanges, (c) => [text(`${formatLocal(c.at, tz, 'EEE d MMM yyyy')} · ${c.actorName} · ${c.action} ${cut(c.subject)}${c.detail}`)]));
+  } else blocks.push(context('The matrix was not changed this quarter.'));
+  blocks.push(
+    paragraph(
+      bold('Review the matrix'),
+      ...prose(
+        ': does every area still have the right owner in business hours and after hours, and the right contact? Type `matrix` to see it, or `matrix export` for a CSV to go through together.',
+      ),
+    ),
+    paragraph(bold('Roadmap'), text(' — align the IT roadmap with business objectives for the next quarter.')),
+  );
+  return blocks;
+}
+
+/** Escalations by area and team, MTTA, MTTR, after-hours share and missed ack timeouts; with the trend for a quarter. */
+function figureBlocks(f: PeriodFigures, channel: Channel, q: QuarterlyAgenda | null): Block[] {
+  const s = f.summary;
+  const t = q?.trend;
+  if (s.total === 0 && (!q || q.previous.summary.total === 0)) {
+    return [paragraph(text(`No escalations were opened in ${f.period.label}.`))];
+  }
+  const items: Span[][] = [];
+  items.push([bold('Escalations opened: '), text(`${s.total}${t ? versus(t.total, String) : ''}`)]);
+
+  const areas = t ? t.byArea.map((a) => ({ area: a.area, count: a.current, previous: a.previous })) : s.byArea.map((a) => ({ ...a, previous: null }));
+  const shown = areas.slice(0, MAX_AREAS);
+  const rest = areas.slice(MAX_AREAS).reduce((n, a) => n + a.count, 0);
+  const areaText = shown.map((a) => `${a.area} ${a.count}${a.previous === null ? '' : ` (was ${a.previous})`}`).join(' · ');
+  items.push([bold('By area: '), text(`${areaText}${rest ? ` · others ${rest}` : ''}` || 'none')]);
+
+  const teams = (['internal', 'msp'] as const).map((team) => {
+    const prev = t?.byTeam.find((b) => b.team === team)?.previous;
+    return `${teamName(team, channel)} ${s.byTeam[team]}${prev === undefined ? '' : ` (was ${prev})`}`;
+  });
+  items.push([bold('By receiving team: '), text(teams.join(' · '))]);
+
+  items.push([bold('MTTA (time to acknowledge): '), text(stats(s.mtta, 'acknowledged', 'waiting') + (t ? trendOfTimes(t.mttaMedianMs, t.mttaP90Ms) : ''))]);
+  items.push([bold('MTTR (time to resolve): '), text(stats(s.mttr, 'resolved', 'unresolved') + (t ? trendOfTimes(t.mttrMedianMs, t.mttrP90Ms) : ''))]);
+
+  const share = s.total ? `${s.afterHours} of ${s.total} (${percent(s.afterHoursShare)})` : 'none';
+  items.push([bold('Opened after hours: '), text(share + (t ? versus(t.afterHoursShare, percent, (d) => `${signed(Math.round(d * 100))} pts`) : ''))]);
+
+  const missed = f.missedAck.map((e) => escalationLabel(e));
+  const missedText = `${s.missedAckTimeouts}${missed.length ? ` (${missed.slice(0, MAX_ITEMS).join(', ')}${missed.length > MAX_ITEMS ? ', …' : ''})` : ''}`;
+  items.push([bold('Acknowledgement timeouts missed: '), text(missedText + (t ? versus(t.missedAckTimeouts, String) : ''))]);
+
+  return [list(items)];
+}
+
+function stats(d: DurationStats, done: string, pending: string): string {
+  if (d.count === 0) return `none ${done} yet${d.pending ? ` (${d.pending} ${pending})` : ''}`;
+  const base = `median ${formatDuration(d.medianMs!)}, 90th percentile ${formatDuration(d.p90Ms!)} (${d.count} ${done}`;
+  return `${base}${d.pending ? `, ${d.pending} ${pending}` : ''})`;
+}
+
+/** ` — previous quarter: median 20 min (−8 min), 90th percentile 1 h (+5 min)`. */
+function trendOfTimes(median: Change, p90: Change): string {
+  if (median.previous === null || p90.previous === null) return ' — previous quarter: no figures';
+  const delta = (c: Change) => (c.delta === null ? '' : ` (${c.delta === 0 ? 'same' : `${c.delta < 0 ? '−' : '+'}${formatDuration(Math.abs(c.delta))}`})`);
+  return ` — previous quarter: median ${formatDuration(median.previous)}${delta(median)}, 90th percentile ${formatDuration(p90.previous)}${delta(p90)}`;
+}
+
+/** ` (previous quarter 9, +3)`. */
+function versus(c: Change, show: (v: number) => string, showDelta: (d: number) => string = (d) => signed(d)): string {
+  if (c.previous === null) return ' (previous quarter: none)';
+  return ` (previous quarter ${show(c.previous)}${c.delta === null ? '' : `, ${c.delta === 0 ? 'no change' : showDelta(c.delta)}`})`;
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0');
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+function teamName(team: 'internal' | 'msp', channel: Channel): string {
+  return ownerName(team, channel);
+}
+
+function cut(s: string): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > MAX_TEXT ? `${one.slice(0, MAX_TEXT - 1)}…` : one;
+}
+
+function capped<T>(items: readonly T[], item: (x: T) => Span[]): Block {
+  const shown = items.slice(0, MAX_ITEMS).map(item);
+  if (items.length > MAX_ITEMS) shown.push([text(`…and ${items.length - MAX_ITEMS} more`)]);
+  return list(shown);
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import type { Channel } from '../../domain/model.js';
+import { bold, context, header, inChannel, paragraph, prose, text, type Block, type Reply, type Span } from '../../kernel/reply.js';
+import type { Store } from '../../kernel/ports/store.js';
+import { agendaBlocks, loadAgenda } from './cadence-agenda.js';
+import { cadencesOf, skipsOf } from './cadence-queries.js';
+import { teamSpan } from '../../kernel/format.js';
+import { CADENCE_KINDS, CADENCE_TITLES, formatLead, plannedReminders, reminderKey, ruleOf, type Cadence } from '../../domain/cadence.js';
+import { upcomingOccurrences } from '../../domain/recurrence.js';
+import { formatLocal } from '../../domain/zoned-time.js';
+import { defineJobKind } from '../../kernel/job-kind.js';
+
+export const CADENCE_REMINDER_KIND = 'cadence-reminder';
+
+export interface CadenceReminderPayload {
+  kind: (typeof CADENCE_KINDS)[number];
+  /** The meeting's local date, `YYYY-MM-DD`: the occurrence a skip names. */
+  date: string;
+  /** The meeting's start, ms since the epoch. */
+  startsAt: number;
+  leadMinutes: number;
+}
+
+/**
+ * One reminder of one sync meeting: `leadMinutes` before it, with the agenda computed when it is
+ * sent. Found late (the bot was down), it is still sent, marked late, until the meeting starts;
+ * after that it is dropped and the job records why. A skipped meeting, a cadence turned off or
+ * moved, or a lead no longer wanted sends nothing (replanning normally cancels those first).
+ */
+export const cadenceReminder = defineJobKind<CadenceReminderPayload>({
+  kind: CADENCE_REMINDER_KIND,
+  label: 'sync reminder',
+  payload: z.object({
+    kind: z.enum(CADENCE_KINDS as [CadenceReminderPayload['kind'], ...CadenceReminderPayload['kind'][]]),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    startsAt: z.number().int(),
+    leadMinutes: z.number().int().positive(),
+  }),
+  misfire: { kind: 'late-until', until: (job) => new Date(job.payload.startsAt), why: 'the meeting had already started' },
+  run(ctx, payload) {
+    const { store, channel, now } = ctx;
+    const cadence = cadencesOf(store, channel.id).find((c) => c.kind === payload.kind)!;
+    const stale = whyNotHeld(store, channel, cadence, payload);
+    if (stale) return `not sent: ${stale}`;
+    const startsAt = new Date(payload.startsAt);
+    const reply = reminderReply(store, channel, cadence, payload.date, startsAt, now, ctx.lateNotice());
+    ctx.post(reply);
+    return `reminded: ${CADENCE_TITLES[cadence.kind]} ${payload.date}, ${formatLead(payload.leadMinutes)} before`;
+  },
+  plan(channel, store, after) {
+    return cadencesOf(store, channel.id).flatMap((cadence) =>
+      plannedReminders(cadence, channel.timezone, after, skipsOf(store, cadence)).map((r) => ({
+        dueAt: r.dueAt,
+        payload: { kind: cadence.kind, date: r.meeting.localDate, startsAt: r.meeting.instant.getTime(), leadMinutes: r.leadMinutes },
+        occurrenceKey: reminderKey(channel.id, cadence.kind, r.meeting.localDate, r.leadMinutes),
+      })),
+    );
+  },
+});
+
+/** Why this reminder no longer fits the cadence as it is now, or null when it does. */
+function whyNotHeld(store: Store, channel: Channel, cadence: Cadence, p: CadenceReminderPayload): string | null {
+  if (!cadence.enabled) return `the ${cadence.kind} sync is off`;
+  if (skipsOf(store, cadence).has(p.date)) return `the ${cadence.kind} sync of ${p.date} is skipped`;
+  if (!cadence.leads.includes(p.leadMinutes)) return `reminders ${formatLead(p.leadMinutes)} before are no longer wanted`;
+  const [meeting] = upcomingOccurrences(ruleOf(cadence), channel.timezone, new Date(p.startsAt - 1), 1);
+  if (!meeting || meeting.instant.getTime() !== p.startsAt || meeting.localDate !== p.date) return `the ${cadence.kind} sync no longer meets at that time`;
+  return null;
+}
+
+/**
+ * The reminder post: who, when, a note if the day is a holiday, and the agenda as the data stands
+ * `now`. Also what `cadence agenda` previews.
+ */
+export function reminderReply(store: Store, channel: Channel, cadence: Cadence, date: string, startsAt: Date, now: Date, late: Block | null): Reply {
+  const tz = channel.timezone;
+  const title = CADENCE_TITLES[cadence.kind];
+  const endsAt = new Date(startsAt.getTime() + cadence.durationMinutes * 60_000);
+  const minutesLeft = Math.max(0, Math.round((startsAt.getTime() - now.getTime()) / 60_000));
+  const when = `${formatLocal(startsAt, tz, 'EEE d MMM yyyy HH:mm')}–${formatLocal(endsAt, tz, 'HH:mm zzz')}`;
+  const who: Span[] = [teamSpan('internal', channel), text(' and '), teamSpan('msp', channel)];
+  const blocks: Block[] = [
+    header(`${title} — in ${formatLead(minutesLeft)}`),
+    paragraph(...who, text(`: the ${title.toLowerCase()} is on `), bold(when), text(` (in ${formatLead(minutesLeft)}).`)),
+  ];
+  const holiday = store.channels.holidays(channel.id).find((h) => h.date === date);
+  if (holiday) {
+    blocks.push(
+      paragraph(
+        ...prose(
+          `Note: ${formatLocal(startsAt, tz, 'EEE d MMM')} is a holiday here${holiday.name ? ` (${holiday.name})` : ''}. ` +
+            `If the sync is not held, a manager can skip it: \`cadence skip ${cadence.kind} ${date}\`.`,
+        ),
+      ),
+    );
+  }
+  if (late) blocks.push(late);
+  blocks.push(...agendaBlocks(loadAgenda(store, channel, cadence, date, startsAt, now), channel));
+  return inChannel(...blocks);
+}

@@ -1,0 +1,52 @@
+import { defineUnboundCommand, type AnyCommandSpec } from '../../kernel/command.js';
+import { code, context, ephemeral, header, list, paragraph, prose, text, type Block } from '../../kernel/reply.js';
+import { closest } from '../../domain/similarity.js';
+import { argInput } from '../../kernel/args.js';
+
+const GROUPS: readonly { title: string; prefixes: readonly string[] }[] = [
+  { title: 'Who owns what', prefixes: ['who', 'matrix'] },
+  { title: 'Escalations', prefixes: ['escalate', 'ack', 'resolve', 'handback', 'note', 'escalations'] },
+  { title: 'Morning handoff', prefixes: ['handoff'] },
+  { title: 'Syncs', prefixes: ['cadence'] },
+  { title: 'Channel', prefixes: ['setup', 'hours', 'holiday', 'holidays', 'managers', 'audit', 'status', 'help'] },
+];
+
+function groupOf(spec: AnyCommandSpec): string {
+  return GROUPS.find((g) => g.prefixes.includes(spec.path[0]!))?.title ?? 'Other';
+}
+
+export const help = defineUnboundCommand({
+  id: 'help',
+  path: ['help'],
+  aliases: [['?']],
+  usage: 'help [command]',
+  summary: 'List every command, or show one in detail',
+  examples: ['help', 'help matrix set'],
+  permission: 'anyone',
+  args: argInput.transform((input) => ({ topic: input.words.map((w) => w.text.toLowerCase()).join(' ') })),
+  run(ctx, { topic }) {
+    if (topic) {
+      const matches = ctx.commands.filter((c) => c.path.join(' ').startsWith(topic));
+      if (matches.length === 0) {
+        const guess = closest(topic, ctx.commands.map((c) => c.path.join(' ')), 3);
+        return ephemeral(paragraph(...prose(`There is no command “${topic}”.${guess ? ` Did you mean \`help ${guess}\`?` : ''} Type \`help\` for the list.`)));
+      }
+      const blocks: Block[] = [];
+      for (const c of matches) {
+        blocks.push(paragraph(code(c.usage)), paragraph(text(c.summary + (c.permission === 'manager' ? ' (managers only)' : ''))));
+        if (c.examples?.length) blocks.push(context(text('e.g. '), ...c.examples.flatMap((e, i) => (i ? [text('  ·  '), code(e)] : [code(e)]))));
+      }
+      return ephemeral(...blocks);
+    }
+    const blocks: Block[] = [header('Tandem commands')];
+    for (const g of [...GROUPS.map((x) => x.title), 'Other']) {
+      const specs = ctx.commands.filter((c) => groupOf(c) === g);
+      if (specs.length === 0) continue;
+      blocks.push(paragraph(text(g, 'bold')));
+      blocks.push(list(specs.map((c) => [code(c.usage), text(` — ${c.summary}${c.permission === 'manager' ? ' (managers)' : ''}`)])));
+    }
+    blocks.push(context(...prose('In Slack type `/tandem <command>` (or `/whoowns`, `/escalate`, `/handoff`); in Teams `@Tandem <command>`. `help <command>` shows one in detail.')));
+    return ephemeral(...blocks);
+  },
+});
+

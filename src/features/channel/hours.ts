@@ -1,0 +1,87 @@
+import { defineCommand } from '../../kernel/command.js';
+import { UserError } from '../../kernel/errors.js';
+import { ephemeral, field, fields, inChannel, paragraph, prose, text } from '../../kernel/reply.js';
+import { formatDays, hoursOf, isBusinessTime, parseDays } from '../../domain/business-hours.js';
+import { MORNING_POST_KIND } from '../../domain/morning-window.js';
+import { formatLocal, formatMinuteOfDay, parseMinuteOfDay } from '../../domain/zoned-time.js';
+import { argInput, checkTimeZone, fail, noArgs, TIMEZONE_HINT } from '../../kernel/args.js';
+import { CADENCE_REMINDER_KIND } from '../cadence/cadence-reminder-job.js';
+import { holidayLine, hoursLine } from '../../kernel/format.js';
+
+export const hoursShow = defineCommand({
+  id: 'hours',
+  path: ['hours'],
+  usage: 'hours',
+  summary: 'Show business hours, timezone and holidays',
+  permission: 'anyone',
+  requiresSetup: true,
+  args: noArgs('hours'),
+  run(ctx) {
+    const holidays = ctx.store.channels.holidays(ctx.channel.id);
+    const inHours = isBusinessTime(ctx.now, hoursOf(ctx.channel, holidays));
+    const upcoming = holidays.filter((h) => h.date >= formatLocal(ctx.now, ctx.channel.timezone, 'yyyy-MM-dd'));
+    return ephemeral(
+      fields(
+        field('Business hours', hoursLine(ctx.channel)),
+        field('Now', `${formatLocal(ctx.now, ctx.channel.timezone)} — ${inHours ? 'business hours' : 'after hours'}`),
+        field('Upcoming holidays', upcoming.length ? upcoming.slice(0, 10).map(holidayLine).join('\n') : 'none'),
+      ),
+    );
+  },
+});
+
+export const hoursSet = defineCommand({
+  id: 'hours.set',
+  path: ['hours', 'set'],
+  usage: 'hours set <days> <HH:MM>-<HH:MM>',
+  summary: 'Set the working days and hours',
+  examples: ['hours set mon-fri 08:00-17:00', 'hours set sun-thu 09:00-18:00'],
+  permission: 'manager',
+  requiresSetup: true,
+  args: argInput.transform((input, ctx) => {
+    const [daysWord, rangeWord, ...extra] = input.words.map((w) => w.text);
+    if (!daysWord || !rangeWord || extra.length) return fail(ctx, 'Give the working days and the hours.');
+    const days = parseDays(daysWord);
+    if (!days || days.length === 0) return fail(ctx, `“${daysWord}” is not a list of days. Write them like mon-fri, or mon,tue,thu.`);
+    const [a, b, ...more] = rangeWord.replace('–', '-').split('-');
+    const start = a === undefined ? null : parseMinuteOfDay(a);
+    const end = b === undefined ? null : parseMinuteOfDay(b);
+    if (start === null || end === null || more.length) return fail(ctx, `“${rangeWord}” is not a time range. Write it like 08:00-17:00 (24-hour clock).`);
+    if (end <= start) return fail(ctx, `The day must end after it starts (${rangeWord}). Hours that cross midnight are not supported.`);
+    return { days, start, end };
+  }),
+  run(ctx, { days, start, end }) {
+    const before = hoursLine(ctx.channel);
+    const updated = ctx.store.channels.update(ctx.channel.id, { workDays: days, dayStart: start, dayEnd: end });
+    ctx.audit('hours.set', 'business hours', before, hoursLine(updated));
+    ctx.replan(MORNING_POST_KIND);
+    return inChannel(paragraph(text(`Business hours are now ${formatDays(days)} ${formatMinuteOfDay(start)}–${formatMinuteOfDay(end)} (${updated.timezone}).`)));
+  },
+});
+
+export const hoursTz = defineCommand({
+  id: 'hours.tz',
+  path: ['hours', 'tz'],
+  aliases: [['hours', 'timezone']],
+  usage: 'hours tz <IANA zone>',
+  summary: "Set the channel's timezone",
+  examples: ['hours tz Europe/London'],
+  permission: 'manager',
+  requiresSetup: true,
+  args: argInput.transform((input, ctx) => {
+    const [zone, ...extra] = input.words.map((w) => w.text);
+    if (!zone || extra.length) return fail(ctx, `Give one timezone. ${TIMEZONE_HINT}`);
+    const tz = checkTimeZone(zone);
+    if (!tz) return fail(ctx, `“${zone}” is not a timezone I know. ${TIMEZONE_HINT}`);
+    return { tz };
+  }),
+  run(ctx, { tz }) {
+    if (tz === ctx.channel.timezone) throw new UserError(`The timezone is already ${tz}.`);
+    const before = ctx.channel.timezone;
+    ctx.store.channels.update(ctx.channel.id, { timezone: tz });
+    ctx.audit('hours.tz', 'timezone', before, tz);
+    ctx.replan(MORNING_POST_KIND);
+    ctx.replan(CADENCE_REMINDER_KIND);
+    return inChannel(paragraph(...prose(`The timezone is now ${tz} (it was ${before}). Local time there: ${formatLocal(ctx.now, tz)}.`)));
+  },
+});

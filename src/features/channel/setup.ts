@@ -1,0 +1,134 @@
+import { defineUnboundCommand } from '../../kernel/command.js';
+import { PermissionDenied, UserError } from '../../kernel/errors.js';
+import { DEFAULT_ACK_TIMEOUTS, type Channel } from '../../domain/model.js';
+import { MORNING_POST_KIND } from '../../domain/morning-window.js';
+import { context, field, fields, header, inChannel, paragraph, prose, text } from '../../kernel/reply.js';
+import { argInput, checkTimeZone, fail, parseMention, TIMEZONE_HINT } from '../../kernel/args.js';
+import { cadencesOf } from '../cadence/cadence-queries.js';
+import { seedChannel } from './channel-seed.js';
+import { CADENCE_TITLES, describeRule } from '../../domain/cadence.js';
+import { CADENCE_REMINDER_KIND } from '../cadence/cadence-reminder-job.js';
+import { hoursLine, teamSpan } from '../../kernel/format.js';
+import type { Mention } from '../../domain/model.js';
+
+interface SetupArgs {
+  org?: string;
+  msp?: string;
+  tz?: string;
+  internal?: Mention;
+  mspTeam?: Mention;
+}
+
+const MAX_NAME = 80;
+
+export const setup = defineUnboundCommand({
+  id: 'setup',
+  path: ['setup'],
+  usage: 'setup org:<name> msp:<name> tz:<IANA zone> [internal:<@handle>] [msp-team:<@handle>]',
+  summary: 'Register this channel: the two organisations, the timezone and the team handles',
+  examples: ['setup org:Acme msp:Northwind tz:America/New_York', 'setup org:"Acme Corp" msp:Northwind tz:Europe/London internal:@it-team msp-team:@northwind-noc'],
+  permission: 'anyone',
+  options: ['org', 'msp', 'tz', 'internal', 'msp-team'],
+  args: argInput.transform((input, ctx): SetupArgs => {
+    if (input.words.length > 0) {
+      return fail(ctx, `I did not understand “${input.words[0]!.text}”. Give each value as \`key:value\`, quoting names with spaces: org:"Acme Corp".`);
+    }
+    const o = input.options;
+    const out: SetupArgs = {};
+    for (const key of ['org', 'msp'] as const) {
+      const v = o[key]?.trim();
+      if (v === undefined) continue;
+      if (!v || v.length > MAX_NAME) return fail(ctx, `\`${key}:\` needs a name of 1 to ${MAX_NAME} characters.`);
+      out[key] = v;
+    }
+    if (o.tz !== undefined) {
+      const tz = checkTimeZone(o.tz);
+      if (!tz) return fail(ctx, `“${o.tz}” is not a timezone I know. ${TIMEZONE_HINT}`);
+      out.tz = tz;
+    }
+    for (const [key, prop] of [['internal', 'internal'], ['msp-team', 'mspTeam']] as const) {
+      if (o[key] === undefined) continue;
+      const m = parseMention(o[key]!);
+      if (!m) return fail(ctx, `\`${key}:\` takes a mention of a person or group, like ${key}:@it-team.`);
+      out[prop] = m;
+    }
+    return out;
+  }),
+  run(ctx, args) {
+    const { store } = ctx;
+    const existing = ctx.channel;
+    if (!existing) {
+      const missing = (['org', 'msp', 'tz'] as const).filter((k) => !args[k]);
+      if (missing.length) {
+        throw new UserError(`To register this channel I need ${missing.map((k) => `\`${k}:\``).join(', ')}. For example: \`setup org:Acme msp:Northwind tz:America/New_York\`.`);
+      }
+      const channel = store.channels.create({
+        platform: ctx.conversation.platform,
+        externalId: ctx.conversation.channelId,
+        orgName: args.org!,
+        mspName: args.msp!,
+        timezone: args.tz!,
+        workDays: [1, 2, 3, 4, 5],
+        dayStart: 8 * 60,
+        dayEnd: 17 * 60,
+        internalHandle: args.internal ?? null,
+        mspHandle: args.mspTeam ?? null,
+        morningOffsetMinutes: 0,
+        ackTimeouts: { ...DEFAULT_ACK_TIMEOUTS },
+        createdAt: ctx.now,
+      });
+      seedChannel(ctx, channel);
+      ctx.audit('setup', 'channel', null, describe(channel));
+      ctx.replan(MORNING_POST_KIND);
+      return inChannel(
+        header(`Tandem is set up for ${channel.orgName} and ${channel.mspName}`),
+        fields(
+          field('Business hours', hoursLine(channel)),
+          field('Internal team', teamSpan('internal', channel)),
+          field('MSP team', teamSpan('msp', channel)),
+          field('Managers', `@${ctx.actor.name}`),
+        ),
+        paragraph(...prose('The responsibility matrix starts with 17 common areas. Try `who owns backups`, see `matrix`, or change hours with `hours set mon-fri 08:00-17:00`.')),
+        paragraph(
+          ...prose(
+            `Syncs: ${cadencesOf(store, channel.id).map((c) => `${CADENCE_TITLES[c.kind].toLowerCase()} ${describeRule(c)}`).join('; ')}. ` +
+              'Each is reminded a day and 15 minutes before, with an agenda; see `cadence`.',
+          ),
+        ),
+        context(text('Type `help` for every command.')),
+      );
+    }
+    if (!ctx.isManager) {
+      throw new PermissionDenied('This channel is already set up; only its managers can change the setup. Type `managers` to see who they are.');
+    }
+    const patch = {
+      ...(args.org ? { orgName: args.org } : {}),
+      ...(args.msp ? { mspName: args.msp } : {}),
+      ...(args.tz ? { timezone: args.tz } : {}),
+      ...(args.internal ? { internalHandle: args.internal } : {}),
+      ...(args.mspTeam ? { mspHandle: args.mspTeam } : {}),
+    };
+    if (Object.keys(patch).length === 0) {
+      throw new UserError('This channel is already set up. Give what to change, e.g. `setup msp:Northwind` or `setup internal:@it-team`.');
+    }
+    const updated = store.channels.update(existing.id, patch);
+    ctx.audit('setup', 'channel', describe(existing), describe(updated));
+    if (updated.timezone !== existing.timezone) ctx.replan(MORNING_POST_KIND);
+    if (updated.timezone !== existing.timezone) ctx.replan(CADENCE_REMINDER_KIND);
+    return inChannel(
+      paragraph(text('Setup updated.')),
+      fields(
+        field('Organisation', updated.orgName),
+        field('MSP', updated.mspName),
+        field('Business hours', hoursLine(updated)),
+        field('Internal team', teamSpan('internal', updated)),
+        field('MSP team', teamSpan('msp', updated)),
+      ),
+    );
+  },
+});
+
+
+function describe(c: Channel) {
+  return { org: c.orgName, msp: c.mspName, timezone: c.timezone, internal: c.internalHandle?.label ?? null, mspTeam: c.mspHandle?.label ?? null };
+}

@@ -1,0 +1,158 @@
+import { defineCommand, type ChannelContext } from '../../kernel/command.js';
+import { UserError } from '../../kernel/errors.js';
+import { PRIORITIES, type Priority } from '../../domain/model.js';
+import { bold, context, ephemeral, paragraph, text } from '../../kernel/reply.js';
+import { hoursOf, isBusinessTime } from '../../domain/business-hours.js';
+import { escalationLabel, type Escalation } from '../../domain/escalation.js';
+import { ackTimeoutMs, renotifyDueAt, renotifyKey } from '../../domain/escalation-renotify.js';
+import { chooseArea, routeEscalation, type AreaChoice } from '../../domain/escalation-routing.js';
+import { argInput, fail } from '../../kernel/args.js';
+import { teamName } from './escalation-actions.js';
+import { MAX_SUMMARY } from './escalation-args.js';
+import { cardMessageKey, loadEscalationCard } from './escalation-card.js';
+import { ackRenotify } from './ack-renotify-job.js';
+import { MAX_AREA_NAME } from '../matrix/matrix-set.js';
+
+export const MAX_TICKET_URL = 500;
+export const MAX_TICKET_REF = 64;
+const DEFAULT_PRIORITY: Priority = 'P3';
+
+interface EscalateArgs {
+  summary: string;
+  area?: string;
+  priority: Priority;
+  ticket?: string;
+}
+
+/** `p1`…`p4` (any case), also as `priority:p1` or `priority:1`. */
+function parsePriority(word: string): Priority | null {
+  const m = /^p?([1-4])$/i.exec(word.trim());
+  return m ? (`P${m[1]}` as Priority) : null;
+}
+
+/** A PSA/RMM ticket: a web address, or a reference such as 48213, #48213 or INC-0042. */
+function checkTicket(value: string): string | null {
+  const v = value.trim();
+  if (/^https?:\/\//i.test(v)) return v.length <= MAX_TICKET_URL && URL.canParse(v) ? v : null;
+  return v.length <= MAX_TICKET_REF && /^#?[\p{L}\p{N}][\p{L}\p{N}._/#-]*$/u.test(v) ? v : null;
+}
+
+export const escalate = defineCommand({
+  id: 'escalate',
+  path: ['escalate'],
+  usage: 'escalate <summary> [area:<area>] [p1|p2|p3|p4] [ticket:<number or URL>]',
+  summary: 'Hand something to the team that owns it now, with a card everyone can act on',
+  examples: ['escalate VPN down for the Boston office p1', 'escalate printer queue stuck on floor 3 area:"L1 support" ticket:48213', '/escalate suspicious sign-ins on the CFO account P2 ticket:https://psa.example.com/t/991'],
+  permission: 'anyone',
+  requiresSetup: true,
+  options: ['area', 'ticket', 'priority'],
+  args: argInput.transform((input, ctx): EscalateArgs => {
+    let priority: Priority | undefined;
+    const setPriority = (p: Priority, as: string) => {
+      if (priority && priority !== p) return fail(ctx, `Give one priority, not both ${priority} and ${as}.`);
+      priority = p;
+    };
+    const words: string[] = [];
+    for (const w of input.words) {
+      const p = w.quoted || w.mention || w.option ? null : parsePriority(w.text);
+      if (p && /^p/i.test(w.text)) setPriority(p, w.text.toUpperCase());
+      else words.push(w.mention ? `@${w.mention.label.replace(/^@/, '')}` : w.text);
+    }
+    const o = input.options;
+    if (o.priority !== undefined) {
+      const p = parsePriority(o.priority);
+      if (!p) return fail(ctx, `\`priority:\` is one of ${PRIORITIES.join(', ')} (got “${o.priority.slice(0, 20)}”).`);
+      setPriority(p, p);
+    }
+    const summary = words.join(' ').trim();
+    if (!summary) return fail(ctx, 'Say what needs escalating, e.g. `escalate VPN down for the Boston office p1`.');
+    if (summary.length > MAX_SUMMARY) return fail(ctx, `The summary is ${summary.length} characters; it can be at most ${MAX_SUMMARY}. Put the details in the ticket or add them with \`note\`.`);
+    const out: EscalateArgs = { summary, priority: priority ?? DEFAULT_PRIORITY };
+    if (o.area !== undefined) {
+      const area = o.area.trim();
+      if (!area) return fail(ctx, '`area:` needs an area name, e.g. area:backups. Type `matrix` to see them.');
+      if (area.length > MAX_AREA_NAME) return fail(ctx, `\`area:\` can be at most ${MAX_AREA_NAME} characters.`);
+      out.area = area;
+    }
+    if (o.ticket !== undefined) {
+      const ticket = checkTicket(o.ticket);
+      if (!ticket) {
+        return fail(ctx, `\`ticket:\` takes a ticket number or reference (up to ${MAX_TICKET_REF} characters, e.g. ticket:48213 or ticket:INC-0042) or an http(s) link of up to ${MAX_TICKET_URL} characters.`);
+      }
+      out.ticket = ticket;
+    }
+    return out;
+  }),
+  run(ctx, args) {
+    const { channel, store } = ctx;
+    const inHours = isBusinessTime(ctx.now, hoursOf(channel, store.channels.holidays(channel.id)));
+    const choice = chooseArea(store.matrix.list(channel.id), args.summary, args.area);
+    const area = resolveChoice(choice, args);
+    const route = routeEscalation(area, inHours);
+    const escalation = store.escalations.open({
+      channelId: channel.id,
+      summary: args.summary,
+      areaId: area?.id ?? null,
+      areaName: area?.name ?? null,
+      priority: args.priority,
+      ticket: args.ticket ?? null,
+      fromPersonId: ctx.actor.id,
+      fromTeam: route.fromTeam,
+      toTeam: route.toTeam,
+      afterHours: !inHours,
+      openedAt: ctx.now,
+    });
+    const id = escalationLabel(escalation);
+    ctx.post(loadEscalationCard(store, channel, escalation), { idempotencyKey: `escalation:${escalation.id}:open`, messageKey: cardMessageKey(escalation) });
+    const timeout = scheduleFirstRenotify(ctx, escalation);
+
+    const why =
+      route.reason === 'after_hours'
+        ? 'it is after hours, so the MSP takes it'
+        : route.reason === 'no_area'
+          ? 'no area matched, so it goes to the MSP; add `area:` to route it differently'
+          : `${area!.name} is theirs in business hours`;
+    const inferred = choice.kind === 'area' && choice.inferred ? ` (from “${choice.via}”)` : '';
+    return ephemeral(
+      paragraph(bold(id), text(` is open and posted to the channel for ${teamName(ctx, route.toTeam)}: ${why}.`)),
+      context(
+        text(
+          `Area: ${area ? `${area.name}${inferred}` : 'none'} · ${args.priority}` +
+            (timeout ? ` · re-notified every ${timeout / 60_000} min until acknowledged` : ' · no re-notification for this priority'),
+        ),
+      ),
+    );
+  },
+});
+
+function resolveChoice(choice: AreaChoice, args: EscalateArgs) {
+  switch (choice.kind) {
+    case 'area':
+      return choice.area;
+    case 'none':
+      return null;
+    case 'unknown':
+      throw new UserError(`No area in the matrix matches “${choice.given}”. Type \`matrix\` to see the areas, or leave out \`area:\` and I will route by the summary.`, 'unknown_area');
+    case 'ambiguous': {
+      const names = choice.candidates.map((a) => `“${a.name}”`).join(', ');
+      const example = `escalate ${args.summary.slice(0, 60)} area:"${choice.candidates[0]!.name}"`;
+      const what = choice.given ? `\`area:${args.area}\` could be` : 'The summary could be about';
+      throw new UserError(`${what} more than one area: ${names}. Say which with \`area:\`, e.g. \`${example}\`.`, 'ambiguous_area');
+    }
+  }
+}
+
+/** The first re-notification, at opened + the priority's timeout; returns the timeout in ms, or null when none. */
+function scheduleFirstRenotify(ctx: ChannelContext, escalation: Escalation): number | null {
+  const timeout = ackTimeoutMs(escalation, ctx.channel.ackTimeouts);
+  if (timeout === null) return null;
+  ctx.store.jobs.schedule(
+    ackRenotify.newJob(ctx.channel.id, {
+      dueAt: renotifyDueAt(escalation.openedAt, timeout, 1),
+      payload: { escalationId: escalation.id, n: 1 },
+      occurrenceKey: renotifyKey(escalation.id, 1),
+    }),
+    ctx.now,
+  );
+  return timeout;
+}

@@ -1,0 +1,173 @@
+import type { Channel, MatrixArea, Person } from '../../domain/model.js';
+import {
+  bold,
+  buttons,
+  context,
+  field,
+  fields,
+  header,
+  inChannel,
+  link,
+  list,
+  mention,
+  paragraph,
+  text,
+  type Block,
+  type Button,
+  type Reply,
+  type Span,
+} from '../../kernel/reply.js';
+import type { Store } from '../../kernel/ports/store.js';
+import { escalationLabel, otherTeam, type Escalation, type EscalationEvent, type Team } from '../../domain/escalation.js';
+import { contactFor } from '../../domain/escalation-routing.js';
+import { availableActions, type EscalationAction } from '../../domain/escalation-state.js';
+import { formatLocal } from '../../domain/zoned-time.js';
+import { localTime } from '../../kernel/format.js';
+
+/** Older history is summarised in one line, and long notes are cut, so the card stays within platform limits. */
+const MAX_HISTORY = 10;
+const MAX_NOTE_ON_CARD = 280;
+
+export interface EscalationCardInput {
+  escalation: Escalation;
+  events: readonly EscalationEvent[];
+  channel: Channel;
+  /** The escalation's area as it is in the matrix now (for its contact); null when none or removed. */
+  area: MatrixArea | null;
+  personOf(id: number | null): Person | null;
+}
+
+/** The message key the card is posted under and updated in place by. */
+export function cardMessageKey(e: Pick<Escalation, 'id'>): string {
+  return `escalation:${e.id}`;
+}
+
+const STATE_WORDS: Record<Escalation['state'], string> = {
+  open: 'Open',
+  acknowledged: 'Acknowledged',
+  handed_back: 'Handed back',
+  resolved: 'Resolved',
+};
+
+const BUTTONS: Record<EscalationAction, { label: string; verb: string; style?: Button['style'] }> = {
+  acknowledge: { label: 'Acknowledge', verb: 'ack', style: 'primary' },
+  resolve: { label: 'Resolve', verb: 'resolve' },
+  // A handback needs a note: the button answers with the line to type (see handback.ts).
+  handback: { label: 'Hand back', verb: 'handback' },
+};
+
+/** The team as a mention of its handle (or its name in bold), with who it is: `@noc (Northwind, MSP)`. */
+export function teamSpans(team: Team, channel: Channel): Span[] {
+  const handle = team === 'internal' ? channel.internalHandle : channel.mspHandle;
+  const name = team === 'internal' ? channel.orgName : channel.mspName;
+  const role = team === 'internal' ? 'internal IT' : 'MSP';
+  return handle ? [mention(handle), text(` (${name}, ${role})`)] : [bold(name), text(` (${role})`)];
+}
+
+export function personSpan(person: Person | null): Span {
+  return person ? mention({ kind: 'user', id: person.externalId, label: person.name }) : text('someone');
+}
+
+/** The ticket as a link when it is a web address, else as typed. */
+export function ticketSpan(ticket: string): Span {
+  return /^https?:\/\//i.test(ticket) && URL.canParse(ticket) ? link(ticket, ticket) : text(ticket);
+}
+
+function cut(note: string): string {
+  return note.length > MAX_NOTE_ON_CARD ? `${note.slice(0, MAX_NOTE_ON_CARD - 1)}…` : note;
+}
+
+/** The handoff card: everything about one escalation, with buttons for the transitions open to it now. */
+export function escalationCard(input: EscalationCardInput): Reply {
+  const { escalation: e, channel } = input;
+  const id = escalationLabel(e);
+  const contact = contactFor(input.area, e.toTeam);
+  const to: Span[] = [...teamSpans(e.toTeam, channel)];
+  if (contact) to.push(text(' · contact '), mention(contact));
+
+  const facts = [
+    field('Area', e.areaName ?? `none given — routed to ${e.toTeam === 'msp' ? channel.mspName : channel.orgName}`),
+    field('Priority', e.priority),
+    field('From', personSpan(input.personOf(e.fromPersonId)), text(' · '), ...teamSpans(e.fromTeam, channel)),
+    field('To', ...to),
+  ];
+  if (e.ticket) facts.push(field('Ticket', ticketSpan(e.ticket)));
+  facts.push(field('Opened', `${localTime(e.openedAt, channel)}${e.afterHours ? ' · after hours' : ''}`));
+  facts.push(field('State', ...stateSpans(input)));
+
+  const blocks: Block[] = [header(`${id} · ${e.priority} · ${STATE_WORDS[e.state]}`), paragraph(bold(e.summary)), fields(...facts)];
+  const history = historyItems(input);
+  if (history.length) blocks.push(list(history));
+  if (e.state === 'open') {
+    const minutes = channel.ackTimeouts[e.priority];
+    if (minutes !== null && minutes !== undefined) blocks.push(context(text(`Acknowledge within ${minutes} min (${e.priority}); until then I re-notify every ${minutes} min.`)));
+  }
+  const actions = availableActions(e);
+  if (actions.length) {
+    blocks.push(buttons(...actions.map((a): Button => ({ label: BUTTONS[a].label, command: `${BUTTONS[a].verb} ${id}`, ...(BUTTONS[a].style ? { style: BUTTONS[a].style } : {}) }))));
+  }
+  return inChannel(...blocks);
+}
+
+function stateSpans(input: EscalationCardInput): Span[] {
+  const { escalation: e, channel } = input;
+  const who = (id: number | null) => personSpan(input.personOf(id));
+  const when = (d: Date | null) => text(d ? `, ${localTime(d, channel)}` : '');
+  switch (e.state) {
+    case 'open':
+      return [text('Open — waiting for '), ...teamSpans(e.toTeam, channel), text(' to acknowledge')];
+    case 'acknowledged': {
+      const last = [...input.events].reverse().find((ev) => ev.kind === 'acknowledged');
+      return [text('Acknowledged by '), who(last?.actorId ?? e.acknowledgedBy), when(last?.at ?? e.acknowledgedAt)];
+    }
+    case 'handed_back':
+      return [
+        text('Handed back to '),
+        ...teamSpans(otherTeam(e.toTeam), channel),
+        text(' by '),
+        who(e.handedBackBy),
+        when(e.handedBackAt),
+        text(` — “${cut(e.handbackNote ?? '')}”`),
+      ];
+    case 'resolved':
+      return [text('Resolved by '), who(e.resolvedBy), when(e.resolvedAt), text(e.resolutionNote ? ` — “${cut(e.resolutionNote)}”` : '')];
+  }
+}
+
+function historyItems(input: EscalationCardInput): Span[][] {
+  const { channel, escalation: e } = input;
+  const items = input.events.map((ev): Span[] => {
+    const at = text(`${formatLocal(ev.at, channel.timezone, 'EEE d MMM HH:mm zzz')} — `);
+    const by = personSpan(input.personOf(ev.actorId));
+    const note = ev.note ? text(`: “${cut(ev.note)}”`) : text('');
+    switch (ev.kind) {
+      case 'opened':
+        return [at, text('opened by '), by];
+      case 'acknowledged':
+        return [at, text('acknowledged by '), by];
+      case 'handed_back':
+        return [at, text(`handed back to ${otherTeam(e.toTeam) === 'internal' ? channel.orgName : channel.mspName} by `), by, note];
+      case 'resolved':
+        return [at, text('resolved by '), by, note];
+      case 'note':
+        return [at, text('note by '), by, note];
+      case 'renotified':
+        return [at, text(`re-notified (not acknowledged${ev.note ? ` after ${ev.note}` : ''})`)];
+    }
+  });
+  if (items.length <= MAX_HISTORY) return items;
+  const hidden = items.length - (MAX_HISTORY - 1);
+  return [[text(`… ${hidden} earlier entries`)], ...items.slice(-(MAX_HISTORY - 1))];
+}
+
+/** The card of an escalation as it is in the store now. */
+export function loadEscalationCard(store: Store, channel: Channel, escalation: Escalation): Reply {
+  const area = escalation.areaId === null ? null : (store.matrix.list(channel.id).find((a) => a.id === escalation.areaId) ?? null);
+  const people = new Map<number, Person | null>();
+  const personOf = (id: number | null): Person | null => {
+    if (id === null) return null;
+    if (!people.has(id)) people.set(id, store.people.get(id));
+    return people.get(id) ?? null;
+  };
+  return escalationCard({ escalation, events: store.escalations.events(escalation.id), channel, area, personOf });
+}

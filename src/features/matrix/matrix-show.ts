@@ -1,0 +1,32 @@
+import { defineCommand } from '../../kernel/command.js';
+import { context, ephemeral, header, list, mention, paragraph, prose, text, type Span } from '../../kernel/reply.js';
+import { noArgs } from '../../kernel/args.js';
+import { ownerName } from '../../kernel/format.js';
+
+export const matrixShow = defineCommand({
+  id: 'matrix',
+  path: ['matrix'],
+  usage: 'matrix',
+  summary: 'Show the whole responsibility matrix',
+  permission: 'anyone',
+  requiresSetup: true,
+  args: noArgs('matrix'),
+  run(ctx) {
+    const areas = ctx.store.matrix.list(ctx.channel.id);
+    if (areas.length === 0) {
+      return ephemeral(paragraph(...prose('The matrix is empty. A manager adds an area with `matrix set patching business:msp after-hours:msp`.')));
+    }
+    const items = areas.map((a): Span[] => {
+      const spans: Span[] = [text(a.name, 'bold'), text(` — business hours: ${ownerName(a.businessOwner, ctx.channel)}; after hours: ${ownerName(a.afterHoursOwner, ctx.channel)}`)];
+      if (a.contact) spans.push(text('; contact '), mention(a.contact));
+      if (a.aliases.length) spans.push(text(`; also: ${a.aliases.join(', ')}`));
+      if (a.note) spans.push(text(`; note: ${a.note}`));
+      return spans;
+    });
+    return ephemeral(
+      header(`Responsibility matrix — ${ctx.channel.orgName} and ${ctx.channel.mspName}`),
+      list(items),
+      context(...prose(`${areas.length} areas. \`who owns <thing>\` answers for one; \`matrix export\` gives CSV.`)),
+    );
+  },
+});

@@ -1,0 +1,52 @@
+import { defineCommand, type ChannelContext } from '../../kernel/command.js';
+import type { MatrixArea } from '../../domain/model.js';
+import { bold, context, ephemeral, field, fields, paragraph, prose, text } from '../../kernel/reply.js';
+import { hoursOf, isBusinessTime } from '../../domain/business-hours.js';
+import { freeText } from '../../kernel/args.js';
+import { contactSpans, hoursLine, ownerName } from '../../kernel/format.js';
+import { ownershipIndexFor } from './matrix-index.js';
+
+export const whoOwns = defineCommand({
+  id: 'who-owns',
+  path: ['who', 'owns'],
+  aliases: [['whoowns'], ['who', 'handles'], ['owner', 'of']],
+  usage: 'who owns <thing>',
+  summary: 'Who owns an area now and in the other period, with the contact',
+  examples: ['who owns backups', '/whoowns vpn', '@Tandem who owns patching?'],
+  permission: 'anyone',
+  requiresSetup: true,
+  args: freeText('what to look up, e.g. `who owns backups`', { max: 200 }),
+  run(ctx, { text: query }) {
+    const found = ownershipIndexFor(ctx.store, ctx.channel.id).lookup(query);
+    if (found.kind === 'none') {
+      return ephemeral(
+        paragraph(...prose(`Nothing in the matrix matches “${query}”. Type \`matrix\` to see every area; a manager can add it with \`matrix set "${query.slice(0, 40)}" business:internal after-hours:msp\`.`)),
+      );
+    }
+    if (found.kind === 'ambiguous') {
+      return ephemeral(
+        paragraph(text(`“${query}” could be more than one area. Did you mean:`)),
+        ...found.candidates.map((a) => paragraph(...prose(`• ${a.name} — \`who owns ${a.name}\``))),
+      );
+    }
+    return answer(ctx, found.area, found.via);
+  },
+});
+
+function answer(ctx: ChannelContext, area: MatrixArea, via: string) {
+  const channel = ctx.channel;
+  const inHours = isBusinessTime(ctx.now, hoursOf(channel, ctx.store.channels.holidays(channel.id)));
+  const nowOwner = inHours ? area.businessOwner : area.afterHoursOwner;
+  const otherOwner = inHours ? area.afterHoursOwner : area.businessOwner;
+  const blocks = [
+    paragraph(bold(area.name), text(` is owned by `), bold(ownerName(nowOwner, channel)), text(` right now (${inHours ? 'business hours' : 'after hours'}).`)),
+    fields(
+      field(inHours ? 'After hours' : 'During business hours', ownerName(otherOwner, channel)),
+      field('Contact', ...contactSpans(area.contact)),
+    ),
+  ];
+  if (area.note) blocks.push(paragraph(text('Note: ', 'italic'), text(area.note)));
+  const matched = via.toLowerCase() === area.name.toLowerCase() ? '' : `Matched “${via}”. `;
+  blocks.push(context(text(`${matched}Business hours: ${hoursLine(channel)}.`)));
+  return ephemeral(...blocks);
+}

@@ -1,0 +1,235 @@
+import type { AnyCommandSpec, CommandContext, ChannelContext } from './command.js';
+import type { Clock } from './clock.js';
+import { PermissionDenied, StoreBusy, UserError } from './errors.js';
+import type { Logger } from './logger.js';
+import type { Person } from '../domain/model.js';
+import type { CommandRegistry } from './registry.js';
+import { ephemeral, paragraph, prose, type Reply } from './reply.js';
+import type { Store } from './ports/store.js';
+import type { Inbound } from './types.js';
+import { postingTo } from './posting.js';
+import type { JobKindRegistry } from './job-kind.js';
+import { replan } from '../scheduler/planning.js';
+import type { Mention } from '../domain/model.js';
+import { RuleViolation, TandemError } from '../domain/errors.js';
+
+export interface BotDeps {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  registry: CommandRegistry;
+  /** Called after a command's transaction committed: wakes the outbox and the scheduler. */
+  afterCommit?: () => void;
+  /** The job kinds `ctx.replan` plans (the composition root passes every registered kind). */
+  jobKinds: JobKindRegistry;
+  /** How long a command keeps trying while another process holds the database's write lock (5 s by default). */
+  busyPatienceMs?: number;
+}
+
+/**
+ * Dispatches inbound lines to commands. The one error boundary of the core: whatever a command
+ * throws becomes a reply that is safe to show, and nothing a failed command wrote is kept.
+ */
+export class Bot {
+  constructor(private readonly deps: BotDeps) {}
+
+  get registry(): CommandRegistry {
+    return this.deps.registry;
+  }
+
+  async handle(inbound: Inbound): Promise<Reply> {
+    return (await this.dispatch(inbound, null))!;
+  }
+
+  /**
+   * `handle` for a platform delivery that may arrive again (Slack retries an event, Teams redelivers
+   * an activity, a proxy repeats a request), named by the platform's own id for it: the first
+   * delivery runs, a later one gets null and changes nothing. The id is recorded in the command's
+   * own transaction, so a change takes effect once, across restarts too; a refusal or a mistake is
+   * recorded as well, so that its answer is not repeated. A command that could not run (database
+   * busy, a fault) is not recorded: a redelivery may still run it.
+   */
+  async handleOnce(inbound: Inbound, deliveryKey: string): Promise<Reply | null> {
+    try {
+      if (this.deps.store.deliveries.seen(deliveryKey)) return null;
+    } catch (err) {
+      return this.toReply(err, inbound, this.deps.log);
+    }
+    return this.dispatch(inbound, deliveryKey);
+  }
+
+  private async dispatch(inbound: Inbound, deliveryKey: string | null): Promise<Reply | null> {
+    const { log } = this.deps;
+    try {
+      const parsed = this.deps.registry.parse(inbound.text);
+      const reply = await this.runPatiently(parsed.spec, parsed.args, inbound, deliveryKey);
+      this.deps.afterCommit?.();
+      return reply;
+    } catch (err) {
+      if (err instanceof AlreadyHandled) return null;
+      if (deliveryKey && (err instanceof UserError || err instanceof RuleViolation)) this.markHandled(deliveryKey);
+      return this.toReply(err, inbound, log, deliveryKey);
+    }
+  }
+
+  /**
+   * Runs the command, waiting out another process's write lock in short synchronous tries with
+   * pauses between them: SQLite's wait holds the event loop, and a wait of seconds would hold back
+   * every other request (Slack's 3 s ack among them). Real time, not the Clock: this is waiting,
+   * not the command's notion of now.
+   */
+  private async runPatiently(spec: AnyCommandSpec, args: unknown, inbound: Inbound, deliveryKey: string | null): Promise<Reply> {
+    const patience = this.deps.busyPatienceMs ?? BUSY_PATIENCE_MS;
+    const started = performance.now();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.run(spec, args, inbound, deliveryKey);
+      } catch (err) {
+        if (!(err instanceof StoreBusy)) throw err;
+        const pause = Math.min(BUSY_PAUSE_MAX_MS, BUSY_PAUSE_MS * 2 ** attempt);
+        if (performance.now() - started + pause + BUSY_TRY_MS > patience) throw err;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
+  }
+
+  private async run(spec: AnyCommandSpec, args: unknown, inbound: Inbound, deliveryKey: string | null): Promise<Reply> {
+    const { store, clock, log } = this.deps;
+    const now = clock.now();
+    return store.transaction(() => {
+      if (deliveryKey !== null) {
+        // Arrived before, and that delivery committed: this one changes nothing.
+        if (!store.deliveries.markSeen(deliveryKey, now)) throw new AlreadyHandled();
+        store.deliveries.prune(new Date(now.getTime() - DELIVERY_MEMORY_MS));
+      }
+      const actor = store.people.upsert(inbound.actor.platform, inbound.actor.userId, inbound.actor.name);
+      const channel = store.channels.find(inbound.conversation);
+      if (spec.requiresSetup && !channel) {
+        throw new UserError(
+          'This channel is not set up yet. A manager starts with `setup org:<your organisation> msp:<your MSP> tz:<IANA zone>`, ' +
+            'for example `setup org:Acme msp:Northwind tz:America/New_York`.',
+          'not_set_up',
+        );
+      }
+      const isManager = channel ? store.managers.isManager(channel.id, actor.id) : false;
+      const audit = (action: string, subject: string, before: unknown, after: unknown) => {
+        // setup registers the channel inside this transaction, so look it up at the time of writing.
+        const target = channel ?? store.channels.find(inbound.conversation);
+        if (!target) throw new Error('audit needs a registered channel');
+        store.audit.record({ channelId: target.id, at: now, actorId: actor.id, actorName: actor.name, action, subject, before, after, outcome: 'ok' });
+      };
+      if (spec.permission === 'manager' && channel && !isManager) {
+        // Recorded in the audit log by toReply, outside this transaction that rolls back.
+        throw new PermissionDenied(refusalFor(spec, store.managers.list(channel.id)));
+      }
+      const ctx: CommandContext = {
+        now,
+        clock,
+        actor,
+        conversation: inbound.conversation,
+        channel,
+        isManager,
+        store,
+        log: log.child({ command: spec.id }),
+        commands: this.deps.registry.all,
+        audit,
+        personFor: (m: Mention): Person => store.people.upsert(inbound.actor.platform, m.id, m.label.replace(/^@/, '')),
+        ...postingTo(store, () => inbound.conversation, now),
+        replan: (kind?: string) => {
+          const target = channel ?? store.channels.find(inbound.conversation);
+          return target ? replan(store, this.deps.jobKinds, target.id, now, kind) : 0;
+        },
+        jobKinds: this.deps.jobKinds,
+      };
+      const reply = spec.run(ctx as ChannelContext, args);
+      if (reply instanceof Promise) throw new Error(`command ${spec.id} must run synchronously inside its transaction`);
+      return reply;
+    }, BUSY_TRY);
+  }
+
+  private toReply(err: unknown, inbound: Inbound, log: Logger, deliveryKey: string | null = null): Reply {
+    if (err instanceof PermissionDenied) {
+      // A refusal is recorded in the audit log; the transaction that wrote it was rolled back, so write it again.
+      this.recordRefusal(inbound, err, deliveryKey);
+      return ephemeral(paragraph(...prose(shortenQuoted(err.message))));
+    }
+    if (err instanceof UserError || err instanceof RuleViolation || err instanceof StoreBusy) {
+      if (err instanceof StoreBusy) log.warn({ err: err.cause, text: inbound.text.slice(0, 80) }, 'database busy');
+      return ephemeral(paragraph(...prose(shortenQuoted(err.message))));
+    }
+    const code = err instanceof TandemError ? err.code : 'internal';
+    log.error({ err, code, platform: inbound.conversation.platform, channel: inbound.conversation.channelId }, 'command failed');
+    return ephemeral(paragraph(...prose('Something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell whoever runs Tandem.')));
+  }
+
+  /** A delivery whose command was refused or mistaken: recorded, so that a redelivery does not answer again. */
+  private markHandled(deliveryKey: string): void {
+    try {
+      this.deps.store.transaction(() => this.deps.store.deliveries.markSeen(deliveryKey, this.deps.clock.now()), BUSY_TRY);
+    } catch (e) {
+      this.deps.log.warn({ err: e }, 'could not record a delivery as handled');
+    }
+  }
+
+  private recordRefusal(inbound: Inbound, err: PermissionDenied, deliveryKey: string | null): void {
+    const { store, clock } = this.deps;
+    try {
+      store.transaction(() => {
+        if (deliveryKey !== null && !store.deliveries.markSeen(deliveryKey, clock.now())) return;
+        const channel = store.channels.find(inbound.conversation);
+        if (!channel) return;
+        const actor = store.people.upsert(inbound.actor.platform, inbound.actor.userId, inbound.actor.name);
+        const { spec } = this.deps.registry.parse(inbound.text);
+        store.audit.record({
+          channelId: channel.id,
+          at: clock.now(),
+          actorId: actor.id,
+          actorName: actor.name,
+          action: spec.id,
+          subject: inbound.text.slice(0, 200),
+          before: null,
+          after: { refused: err.message },
+          outcome: 'refused',
+        });
+      }, BUSY_TRY);
+    } catch (e) {
+      this.deps.log.warn({ err: e }, 'could not record a refusal in the audit log');
+    }
+  }
+}
+
+/** A command's patience with another process's write lock, in all; each synchronous try; the pauses between. */
+const BUSY_PATIENCE_MS = 5_000;
+const BUSY_TRY_MS = 100;
+const BUSY_TRY = { busyTimeoutMs: BUSY_TRY_MS };
+const BUSY_PAUSE_MS = 50;
+const BUSY_PAUSE_MAX_MS = 400;
+
+/** How long a platform delivery id is remembered: Slack and Teams redeliver within minutes, not days. */
+const DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;
+
+/** Thrown inside the transaction of a delivery that was already handled, so that nothing is written. */
+class AlreadyHandled extends TandemError {
+  constructor() {
+    super('already_handled', 'this delivery was handled before');
+  }
+}
+
+/** How much of what someone typed an error quotes back (between “ and ”): one long word must not flood the reply. */
+export const MAX_QUOTED = 60;
+
+/** Cuts every “quoted” part of an error message to MAX_QUOTED characters, never inside a surrogate pair. */
+export function shortenQuoted(message: string): string {
+  return message.replace(/“([^”]*)”/g, (whole, inner: string) => {
+    if (inner.length <= MAX_QUOTED) return whole;
+    let end = MAX_QUOTED - 1;
+    const c = inner.charCodeAt(end - 1);
+    if (c >= 0xd800 && c <= 0xdbff) end--;
+    return `“${inner.slice(0, end)}…”`;
+  });
+}
+
+function refusalFor(spec: AnyCommandSpec, managers: Person[]): string {
+  const names = managers.map((m) => `@${m.name}`).join(', ') || 'nobody yet';
+  return `Only managers of this channel can run \`${spec.path.join(' ')}\`. Managers here: ${names}. Ask one of them to make the change, or to add you with \`managers add @you\`.`;
+}

@@ -1,0 +1,17 @@
+import type { MatrixArea, MatrixAreaInput } from '../../domain/model.js';
+
+export interface MatrixRepo {
+  /** Areas in their display order. */
+  list(channelId: number): MatrixArea[];
+  /** Creates the area or replaces the one with the same normalised name, keeping its position. */
+  put(channelId: number, area: MatrixAreaInput): MatrixArea;
+  /** The removed area, or null when there was none by that name. */
+  remove(channelId: number, name: string): MatrixArea | null;
+  /** Replaces the whole matrix, in the given order. */
+  replaceAll(channelId: number, areas: MatrixAreaInput[]): void;
+  /**
+   * A token that changes whenever the channel's matrix may have changed (a write through this
+   * repository, or a commit by another connection): what is derived from `list` stays valid while it is equal.
+   */
+  version(channelId: number): string;
+}

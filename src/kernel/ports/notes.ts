@@ -1,0 +1,10 @@
+import type { HandoffNote } from '../../domain/model.js';
+
+export type NewHandoffNote = Omit<HandoffNote, 'id'>;
+
+/** The after-hours log of `handoff note`, read by the morning post. */
+export interface HandoffNoteRepo {
+  add(note: NewHandoffNote): HandoffNote;
+  /** Notes of the channel written in `from <= at < to`, oldest first. */
+  between(channelId: number, from: Date, to: Date): HandoffNote[];
+}

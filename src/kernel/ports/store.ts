@@ -1,0 +1,52 @@
+import type { AuditRepo } from './audit.js';
+import type { CadenceRepo } from './cadences.js';
+import type { ChannelRepo } from './channels.js';
+import type { ConversationRepo } from './conversations.js';
+import type { DeliveryRepo } from './deliveries.js';
+import type { EscalationRepo } from './escalations.js';
+import type { MatrixRepo } from './matrix.js';
+import type { HandoffNoteRepo } from './notes.js';
+import type { ManagerRepo, PeopleRepo } from './people.js';
+import type { JobRepo } from './jobs.js';
+import type { OutboxRepo } from './outbox.js';
+import type { JobQueue } from './job-queue.js';
+import type { OutboxQueue } from './outbox-queue.js';
+
+/**
+ * Everything the core reads and writes, behind interfaces: the database layer (`db/`) implements
+ * it. Repositories are synchronous; `transaction` runs its function as one immediate write
+ * transaction, so a command's state change, audit entry and outgoing posts land together or not at all.
+ */
+export interface TransactionOptions {
+  /**
+   * How long to wait for a lock another connection holds before StoreBusy, for this transaction
+   * only (the connection's busy timeout otherwise). Waiting is synchronous and holds the event
+   * loop, so a caller that can retry later waits briefly and retries asynchronously instead.
+   */
+  busyTimeoutMs?: number;
+}
+
+/** For work that can be retried at the next tick (claims): how long to wait on another process's lock. */
+export const BRIEF_BUSY_TIMEOUT_MS = 100;
+
+export interface Store {
+  transaction<T>(fn: () => T, options?: TransactionOptions): T;
+  channels: ChannelRepo;
+  people: PeopleRepo;
+  managers: ManagerRepo;
+  matrix: MatrixRepo;
+  audit: AuditRepo;
+  /** Platform conversation references (Teams posts proactively through them). */
+  conversations: ConversationRepo;
+  /** Durable scheduled jobs; features use the JobRepo part, the scheduler the JobQueue part. */
+  jobs: JobRepo & JobQueue;
+  /** Outgoing posts and updates; features use the OutboxRepo part (or ctx.post), the sender the OutboxQueue part. */
+  outbox: OutboxRepo & OutboxQueue;
+  escalations: EscalationRepo;
+  /** The after-hours log (`handoff note`), read by the morning post. */
+  handoffNotes: HandoffNoteRepo;
+  /** Sync cadences (weekly, monthly, quarterly) and their skipped dates. */
+  cadences: CadenceRepo;
+  /** Platform deliveries already acted on, so that a redelivery takes effect once. */
+  deliveries: DeliveryRepo;
+}

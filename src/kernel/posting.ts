@@ -1,0 +1,30 @@
+import type { Reply } from './reply.js';
+import type { Store } from './ports/store.js';
+import type { ConversationRef } from './types.js';
+
+export interface PostOptions {
+  /** Queueing a post with a key used before is a no-op, e.g. `escalation:12:card`, `morning:3:2026-11-30`. */
+  idempotencyKey: string;
+  /** A logical message that `updatePost` can later replace in place, e.g. `escalation:12`. */
+  messageKey?: string;
+}
+
+/** What commands and jobs use to speak in their channel: rows in the outbox, written in the caller's transaction. */
+export interface Posting {
+  /** Queues a post; false when a post with that idempotency key was queued before. */
+  post(reply: Reply, options: PostOptions): boolean;
+  /** Queues an in-place update of the message posted under `messageKey` (sent once that post is delivered). */
+  updatePost(messageKey: string, reply: Reply): void;
+}
+
+/** Posting to one conversation through the outbox, stamped `now`. */
+export function postingTo(store: Store, conversation: () => ConversationRef, now: Date): Posting {
+  return {
+    post: (reply, options) =>
+      store.outbox.enqueuePost(
+        { conversation: conversation(), reply, idempotencyKey: options.idempotencyKey, ...(options.messageKey ? { messageKey: options.messageKey } : {}) },
+        now,
+      ),
+    updatePost: (messageKey, reply) => store.outbox.enqueueUpdate(messageKey, conversation(), reply, now),
+  };
+}

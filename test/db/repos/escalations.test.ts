@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ACK_TIMEOUTS } from '../../../src/domain/model.js';
+import { escalationLabel } from '../../../src/domain/escalation.js';
+import { mtta, mttr, summarizeEscalations } from '../../../src/domain/metrics.js';
+import { makeEscalationChannel, type EscalationHarness } from '../../helpers/escalation-harness.js';
+
+const MIN = 60_000;
+let h: EscalationHarness;
+let channelId: number;
+let window: { from: Date; to: Date };
+// One night for every test: they only read.
+beforeAll(async () => {
+  ({ channelId, window } = await nightAndMorning());
+});
+afterAll(() => h?.close());
+
+/** A night and the morning after: what the morning post and the agendas will read. */
+async function nightAndMorning() {
+  h = await makeEscalationChannel({ start: '2026-11-30T21:30:00Z' }); // Mon 16:30 EST, business hours
+  const at = (iso: string) => h.advanceTo(new Date(iso));
+  await h.say('alice', 'escalate printer queue stuck p3'); // ESC-1, in hours, to internal
+  await at('2026-11-30T23:00:00Z'); // 18:00 EST
+  await h.say('alice', 'escalate VPN down for the Boston office p1'); // ESC-2
+  await h.say('alice', 'escalate backups failed on FS01 p2'); // ESC-3
+  await at('2026-11-30T23:04:00Z');
+  await h.say('bob', 'ack ESC-2');
+  await at('2026-12-01T03:00:00Z'); // 22:00 EST
+  await h.say('bob', 'note ESC-3 re-running the job on the secondary target');
+  await h.say('bob', 'handback ESC-3 job re-run OK; verify the restore point this morning');
+  await at('2026-12-01T04:00:00Z');
+  await h.say('bob', 'resolve ESC-2 ISP fixed the circuit');
+  await at('2026-12-01T13:59:00Z'); // Tue 08:59 EST
+  await h.say('carol', 'escalate patching stuck on three servers p3'); // ESC-4, in hours
+  return { channelId: h.channel().id, window: { from: new Date('2026-11-30T22:00:00Z'), to: new Date('2026-12-01T13:00:00Z') } };
+}
+
+const ids = (list: { seq: number }[]) => list.map(escalationLabel);
+
+describe('queries for the morning post', () => {
+  it('opened in the after-hours window, with their state now and the after-hours mark', async () => {
+    const opened = h.store.escalations.openedBetween(channelId, window.from, window.to);
+    expect(opened.map((e) => [escalationLabel(e), e.state, e.afterHours])).toEqual([
+      ['ESC-2', 'resolved', true],
+      ['ESC-3', 'handed_back', true],
+    ]);
+    const all = h.store.escalations.openedBetween(channelId, new Date(0), new Date('2030-01-01'));
+    expect(all.filter((e) => e.afterHours).map(escalationLabel)).toEqual(['ESC-2', 'ESC-3']);
+  });
+
+  it('windows are half-open: opened exactly at `to` belongs to the next one', async () => {
+    const esc2 = new Date('2026-11-30T23:00:00Z');
+    expect(ids(h.store.escalations.openedBetween(channelId, esc2, new Date(esc2.getTime() + 1)))).toEqual(['ESC-2', 'ESC-3']);
+    expect(ids(h.store.escalations.openedBetween(channelId, new Date(0), esc2))).toEqual(['ESC-1']);
+  });
+
+  it('handed back in the window, with the note for the internal team', async () => {
+    const back = h.store.escalations.handedBackBetween(channelId, window.from, window.to);
+    expect(back.map((e) => [escalationLabel(e), e.handbackNote])).toEqual([['ESC-3', 'job re-run OK; verify the restore point this morning']]);
+  });
+
+  it('still not resolved, oldest first, whenever opened', async () => {
+    expect(h.store.escalations.unresolved(channelId).map((e) => [escalationLabel(e), e.state])).toEqual([
+      ['ESC-1', 'open'],
+      ['ESC-3', 'handed_back'],
+      ['ESC-4', 'open'],
+    ]);
+  });
+
+  it('resolved in the window, and the notes added in it', async () => {
+    expect(ids(h.store.escalations.resolvedBetween(channelId, window.from, window.to))).toEqual(['ESC-2']);
+    const notes = h.store.escalations.notesBetween(channelId, window.from, window.to);
+    expect(notes.map((n) => [escalationLabel(n.escalation), n.event.note, h.store.people.get(n.event.actorId!)!.name])).toEqual([
+      ['ESC-3', 're-running the job on the secondary target', 'bob'],
+    ]);
+  });
+
+  it('keeps every transition with who and when', async () => {
+    const esc3 = h.store.escalations.bySeq(channelId, 3)!;
+    const events = h.store.escalations.events(esc3.id);
+    const byPeople = events.filter((e) => e.actorId !== null);
+    expect(byPeople.map((e) => [e.kind, h.store.people.get(e.actorId!)!.name, e.at.toISOString()])).toEqual([
+      ['opened', 'alice', '2026-11-30T23:00:00.000Z'],
+      ['note', 'bob', '2026-12-01T03:00:00.000Z'],
+      ['handed_back', 'bob', '2026-12-01T03:00:00.000Z'],
+    ]);
+    // The bot's own entries: a P2 re-notified every 15 min from 18:15 EST, six times (the cap), before bob handed it back at 22:00.
+    const bot = events.filter((e) => e.actorId === null);
+    expect(bot.every((e) => e.kind === 'renotified')).toBe(true);
+    expect(bot.map((e) => e.at.toISOString())).toEqual(
+      ['2026-11-30T23:15', '2026-11-30T23:30', '2026-11-30T23:45', '2026-12-01T00:00', '2026-12-01T00:15', '2026-12-01T00:30'].map((t) => `${t}:00.000Z`),
+    );
+    expect(esc3.renotifyCount).toBe(6);
+  });
+});
+
+describe('MTTA and MTTR from the records', () => {
+  it('derive from opened, first response and resolved', async () => {
+    const month = h.store.escalations.openedBetween(channelId, new Date('2026-11-01T05:00:00Z'), new Date('2026-12-01T05:00:00Z'));
+    expect(ids(month)).toEqual(['ESC-1', 'ESC-2', 'ESC-3']);
+    // ESC-2 acked after 4 min; ESC-3's handback at 22:00 was its first response (4 h); ESC-1 unanswered.
+    expect(mtta(month)).toEqual({ count: 2, pending: 1, medianMs: (4 * MIN + 240 * MIN) / 2, p90Ms: 240 * MIN });
+    expect(mttr(month)).toEqual({ count: 1, pending: 2, medianMs: 300 * MIN, p90Ms: 300 * MIN });
+    const s = summarizeEscalations(month, DEFAULT_ACK_TIMEOUTS, new Date('2026-12-01T05:00:00Z'));
+    expect(s).toMatchObject({ total: 3, afterHours: 2, byTeam: { internal: 1, msp: 2 }, missedAckTimeouts: 2 });
+  });
+});

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDb } from '../../../db/client.js';
+import { createStore } from '../../../db/store.js';
+import { ownershipIndexFor } from '../../../src/features/matrix/matrix-index.js';
+import type { MatrixAreaInput } from '../../../src/domain/model.js';
+import { makeSetUpCore } from '../../helpers/core.js';
+
+const area = (name: string, aliases: string[] = []): MatrixAreaInput => ({ name, businessOwner: 'internal', afterHoursOwner: 'msp', contact: null, aliases, note: '' });
+
+describe('the who owns index cache', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('reuses the index while the matrix is unchanged and rebuilds it after set, remove and import', async () => {
+    const core = await makeSetUpCore();
+    const id = core.channel()!.id;
+    const first = ownershipIndexFor(core.store, id);
+    expect(ownershipIndexFor(core.store, id)).toBe(first);
+
+    await core.say('alice', 'matrix set "badge kiosks" business:msp aliases:"id cards"');
+    const afterSet = ownershipIndexFor(core.store, id);
+    expect(afterSet).not.toBe(first);
+    expect(afterSet.lookup('id cards')).toMatchObject({ kind: 'match', area: { name: 'badge kiosks', businessOwner: 'msp' } });
+
+    await core.say('alice', 'matrix set "badge kiosks" business:internal');
+    expect(ownershipIndexFor(core.store, id).lookup('badge kiosks')).toMatchObject({ kind: 'match', area: { businessOwner: 'internal' } });
+
+    await core.say('alice', 'matrix remove badge kiosks');
+    expect(ownershipIndexFor(core.store, id).lookup('badge kiosks').kind).not.toBe('match');
+  });
+
+  it('answers who owns from the current matrix after a change', async () => {
+    const core = await makeSetUpCore();
+    expect(await core.sayText('bob', 'who owns patching')).toContain('Northwind');
+    await core.say('alice', 'matrix set patching business:internal after-hours:internal');
+    expect(await core.sayText('bob', 'who owns patching')).not.toContain('Northwind');
+  });
+
+  it('sees a change committed by another connection to the same database (another process)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-index-'));
+    dirs.push(dir);
+    const path = join(dir, 'tandem.db');
+    const a = openDb(path);
+    const b = openDb(path);
+    try {
+      const storeA = createStore(a);
+      const storeB = createStore(b);
+      a.$client.prepare("insert into channels (platform, external_id, org_name, msp_name, timezone, ack_timeouts, created_at) values ('console', 'c1', 'Acme', 'Northwind', 'UTC', '{}', 0)").run();
+      const id = storeA.channels.find({ platform: 'console', channelId: 'c1' })!.id;
+      storeA.transaction(() => storeA.matrix.replaceAll(id, [area('backups')]));
+      expect(ownershipIndexFor(storeA, id).lookup('vpn').kind).toBe('none');
+
+      storeB.transaction(() => storeB.matrix.put(id, area('vpn')));
+      expect(ownershipIndexFor(storeA, id).lookup('vpn')).toMatchObject({ kind: 'match', area: { name: 'vpn' } });
+    } finally {
+      a.$client.close();
+      b.$client.close();
+    }
+  });
+
+  it('shares the version between repositories over one connection', async () => {
+    const core = await makeSetUpCore();
+    const id = core.channel()!.id;
+    const other = createStore(core.db);
+    const before = ownershipIndexFor(core.store, id);
+    other.transaction(() => other.matrix.put(id, area('badge kiosks')));
+    expect(ownershipIndexFor(core.store, id)).not.toBe(before);
+    expect(ownershipIndexFor(core.store, id).lookup('badge kiosks').kind).toBe('match');
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { createRegistry } from '../../src/features/index.js';
+import { UserError } from '../../src/kernel/errors.js';
+import { CommandRegistry, stripSlash } from '../../src/kernel/registry.js';
+import { tokenize } from '../../src/kernel/tokenize.js';
+import { whoOwns } from '../../src/features/matrix/who-owns.js';
+
+const registry = createRegistry();
+
+function usageError(line: string): string {
+  try {
+    registry.parse(line);
+  } catch (err) {
+    expect(err).toBeInstanceOf(UserError);
+    return (err as Error).message;
+  }
+  throw new Error(`expected "${line}" to be refused`);
+}
+
+describe('tokenize', () => {
+  it('keeps quoted values together and strips the quotes', () => {
+    const t = tokenize('matrix set "label printers" aliases:"zebra, labels" note:“ok then”');
+    expect(t.map((x) => x.text)).toEqual(['matrix', 'set', 'label printers', 'aliases:"zebra, labels"', 'note:“ok then”']);
+    expect(t[3]!.option).toEqual({ key: 'aliases', value: 'zebra, labels' });
+    expect(t[4]!.option).toEqual({ key: 'note', value: 'ok then' });
+  });
+
+  it('reads neutral mentions and bare @handles', () => {
+    const t = tokenize('managers add <user:U123|dana> @bob');
+    expect(t[2]!.mention).toEqual({ kind: 'user', id: 'U123', label: 'dana' });
+    expect(t[3]!.mention).toEqual({ kind: 'user', id: 'bob', label: 'bob' });
+  });
+
+  it('refuses a quote that opens a value and never closes, with a hint', () => {
+    expect(() => tokenize('matrix set "printers')).toThrow(/unclosed quote/);
+    expect(() => tokenize('matrix set printers note:"half')).toThrow(/unclosed quote/);
+  });
+
+  it('takes a quote inside a word literally, as in 27" screens', () => {
+    expect(tokenize('escalate 27" screens flicker').map((t) => t.text)).toEqual(['escalate', '27"', 'screens', 'flicker']);
+    expect(registry.parse('who owns 24" monitors').args).toEqual({ text: '24" monitors' });
+  });
+});
+
+describe('registry.parse', () => {
+  it('selects the longest command and validates its arguments', () => {
+    const p = registry.parse('matrix set patching business:msp contact:@noc');
+    expect(p.spec.id).toBe('matrix.set');
+    expect(p.args).toMatchObject({ name: 'patching', businessOwner: 'msp', contact: { kind: 'user', id: 'noc', label: 'noc' } });
+  });
+
+  it('understands /tandem, the shortcuts and any case', () => {
+    expect(registry.parse('/tandem who owns backups').args).toEqual({ text: 'backups' });
+    expect(registry.parse('/whoowns the VPN?').args).toEqual({ text: 'the VPN?' });
+    expect(registry.parse('Who Owns patching').spec.id).toBe('who-owns');
+    expect(stripSlash('/escalate disk full p1')).toBe('escalate disk full p1');
+  });
+
+  it('says what was wrong and shows the right form', () => {
+    expect(usageError('who owns')).toMatch(/Say what to look up[\s\S]*Usage: `who owns <thing>`/);
+    expect(usageError('matrix set patching business:vendor')).toMatch(/business:` must be internal, msp or shared \(got “vendor”\)/);
+    expect(usageError('hours set mon-fri 17:00-08:00')).toMatch(/end after it starts/);
+    expect(usageError('hours set someday 08:00-17:00')).toMatch(/“someday” is not a list of days/);
+    expect(usageError('hours tz Mars/Olympus')).toMatch(/not a timezone I know.*America\/New_York/);
+    expect(usageError('setup org:Acme tz:Nowhere/City')).toMatch(/not a timezone/);
+    expect(usageError('audit 0')).toMatch(/whole number from 1 to 50/);
+    expect(usageError('matrix foo')).toMatch(/`matrix` takes nothing after it/);
+  });
+
+  it('suggests the nearest command for a typo', () => {
+    expect(usageError('matirx')).toMatch(/Did you mean `matrix`\?/);
+    expect(usageError('xyzzy')).toMatch(/I don't know the command “xyzzy”.*help/);
+  });
+
+  it('refuses an option given twice', () => {
+    expect(usageError('matrix set vpn business:msp business:internal')).toMatch(/given twice/);
+  });
+
+  it('rejects two commands that claim the same words', () => {
+    const twin = { ...whoOwns, id: 'who-owns-2', aliases: [] };
+    expect(() => new CommandRegistry([whoOwns, twin])).toThrow(/claimed by both "who-owns" and "who-owns-2"/);
+    expect(() => new CommandRegistry([whoOwns, whoOwns])).toThrow(/declared twice/);
+  });
+});

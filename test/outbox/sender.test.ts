@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { createRegistry } from '../../src/features/index.js';
+import { argInput } from '../../src/kernel/args.js';
+import { Bot } from '../../src/kernel/bot.js';
+import { defineCommand } from '../../src/kernel/command.js';
+import { UserError } from '../../src/kernel/errors.js';
+import { silentLogger } from '../../src/kernel/logger.js';
+import { CommandRegistry } from '../../src/kernel/registry.js';
+import { ephemeral, inChannel, paragraph } from '../../src/kernel/reply.js';
+import { OutboxSender } from '../../src/outbox/sender.js';
+import { renderText } from '../../adapters/console/render.js';
+import { FakeChat, makeSchedulerHarness } from '../helpers/scheduler-harness.js';
+import { conversationOf } from '../../src/kernel/types.js';
+import { PermanentDeliveryError, RateLimited } from '../../src/kernel/errors.js';
+
+const T0 = '2026-12-01T15:00:00.000Z';
+const plus = (ms: number) => new Date(Date.parse(T0) + ms);
+const iso = (ms: number) => plus(ms).toISOString();
+
+/** A stand-in for `escalate` / `ack`: posts a card under a message key, or updates it in place. */
+const card = defineCommand({
+  id: 'test.card',
+  path: ['card'],
+  usage: 'card <post|update> <n> <text…> [fail]',
+  summary: 'test',
+  permission: 'anyone',
+  requiresSetup: true,
+  args: argInput.transform((input) => {
+    const [op, n, ...rest] = input.words.map((w) => w.text);
+    return { op: op!, n: n!, text: rest.filter((w) => w !== 'fail').join(' '), fail: rest.includes('fail') };
+  }),
+  run(ctx, a) {
+    if (a.op === 'post') ctx.post(inChannel(paragraph(a.text)), { idempotencyKey: `card:${a.n}`, messageKey: `card:${a.n}` });
+    else ctx.updatePost(`card:${a.n}`, inChannel(paragraph(a.text)));
+    if (a.fail) throw new UserError('no');
+    return ephemeral(paragraph('ok'));
+  },
+});
+
+function harness(options: Parameters<typeof makeSchedulerHarness>[0] = {}) {
+  const h = makeSchedulerHarness({ start: T0, ...options });
+  const conversation = conversationOf(h.channel);
+  const registry = new CommandRegistry([...createRegistry().all, card]);
+  const bot = new Bot({ store: h.store, clock: h.clock, log: silentLogger, registry, jobKinds: h.kinds });
+  const say = async (text: string) => renderText(await bot.handle({ conversation, actor: { platform: conversation.platform, userId: 'U1', name: 'alice' }, text }));
+  const queue = (text: string, key = text, to = conversation) =>
+    h.store.transaction(() => h.store.outbox.enqueuePost({ conversation: to, reply: inChannel(paragraph(text)), idempotencyKey: key }, h.clock.now()));
+  const row = (key: string) => h.db.$client.prepare('select state, attempts, last_error as lastError from outbox where idempotency_key = ?').get(key);
+  const times = () => h.chat.delivered.map((d) => `${d.at.toISOString()} ${d.op} ${d.text}`);
+  return { ...h, conversation, say, queue, row, times };
+}
+
+describe('outbox: posts written with the change, delivered after it', () => {
+  it('a command’s post is delivered after its reply; a failed command queues nothing; a reused idempotency key posts once', async () => {
+    const h = harness();
+    expect(await h.say('card post 1 ESC-1 opened')).toBe('ok');
+    expect(h.chat.delivered).toEqual([]); // nothing is sent inside the transaction
+    await h.say('card post 2 ESC-2 opened fail');
+    await h.say('card post 1 ESC-1 opened again');
+    await h.sender.drain();
+    expect(h.chat.texts()).toEqual(['ESC-1 opened']);
+  });
+
+  it('retries a failing delivery with exponential backoff and the injected jitter, then delivers', async () => {
+    const draws = [0, 0.75];
+    const h = harness({ sender: { random: () => draws.shift() ?? 0, retry: { baseDelayMs: 2_000 } } });
+    h.queue('hello');
+    h.chat.failures.push(new Error('HTTP 500'), new Error('HTTP 502'));
+    await h.advance(plus(60_000));
+    // 1st retry: 2 s × (½ + ½·0) = 1 s later; 2nd: 4 s × (½ + ½·0.75) = 3.5 s after that.
+    expect(h.chat.tried.map((t) => t.at.toISOString())).toEqual([iso(0), iso(1_000), iso(4_500)]);
+    expect(h.times()).toEqual([`${iso(4_500)} post hello`]);
+    expect(h.row('hello')).toEqual({ state: 'sent', attempts: 3, lastError: null });
+  });
+
+  it('honours Retry-After: neither that post nor the next one to the conversation goes before it', async () => {
+    const h = harness();
+    h.queue('first');
+    h.queue('second');
+    h.chat.failures.push(new RateLimited(30_000));
+    await h.advance(plus(29_999));
+    expect(h.chat.tried.map((t) => t.text)).toEqual(['first']);
+    await h.advance(plus(60_000));
+    expect(h.times()).toEqual([`${iso(30_000)} post first`, `${iso(31_000)} post second`]);
+  });
+
+  it('a permanent error fails the post at once; it shows in status with its error', async () => {
+    const h = harness();
+    h.queue('Morning handoff for Tue');
+    h.chat.failures.push(new PermanentDeliveryError('channel_not_found'));
+    await h.advance(plus(3_600_000));
+    expect(h.chat.tried).toHaveLength(1);
+    expect(h.row('Morning handoff for Tue')).toMatchObject({ state: 'failed', lastError: 'channel_not_found' });
+    expect(await h.say('status')).toContain('Failed posts: “Morning handoff for Tue” (queued Tue 1 Dec 2026 10:00 EST, 1 attempt) — channel_not_found');
+  });
+
+  it('after its attempt limit a post is failed, shown by status, and the rest of the channel flows on', async () => {
+    const h = harness({ sender: { retry: { maxAttempts: 3 } } });
+    h.queue('doomed');
+    h.chat.failures.push(new Error('HTTP 500'), new Error('HTTP 500'), new Error('HTTP 500'));
+    await h.advance(plus(60_000));
+    expect(h.chat.tried).toHaveLength(3);
+    expect(h.row('doomed')).toMatchObject({ state: 'failed', lastError: 'gave up after 3 attempts: HTTP 500' });
+    const status = await h.say('status');
+    expect(status).toContain('Outbox: every post has been delivered');
+    expect(status).toContain('“doomed” (queued Tue 1 Dec 2026 10:00 EST, 3 attempts) — gave up after 3 attempts: HTTP 500');
+    h.queue('next');
+    await h.advance(plus(120_000));
+    expect(h.chat.texts()).toEqual(['next']);
+  });
+
+  it('after its time limit a post is failed even if attempts remain', async () => {
+    const h = harness({ sender: { retry: { maxAttempts: 100, maxAgeMs: 60_000, baseDelayMs: 20_000 } } });
+    h.queue('slow');
+    for (let i = 0; i < 10; i++) h.chat.failures.push(new Error('HTTP 503'));
+    await h.advance(plus(10 * 60_000));
+    // Delays 15 s, 30 s, 60 s (jitter ½): the failure at 105 s is past the one-minute limit.
+    expect(h.chat.tried.map((t) => t.at.getTime() - Date.parse(T0))).toEqual([0, 15_000, 45_000, 105_000]);
+    expect(h.row('slow')).toMatchObject({ state: 'failed', attempts: 4, lastError: 'gave up after 4 attempts: HTTP 503' });
+  });
+
+  it('an update waits until its post is delivered, then replaces that message; only the newest pending update is sent', async () => {
+    const h = harness();
+    await h.say('card post 7 ESC-7 open');
+    await h.say('card update 7 ESC-7 acknowledged by bob');
+    await h.say('card update 7 ESC-7 resolved by bob');
+    h.chat.failures.push(new Error('HTTP 500')); // the post fails once
+    await h.advance(plus(60_000));
+    expect(h.chat.tried.map((t) => `${t.op} ${t.text}`)).toEqual(['post ESC-7 open', 'post ESC-7 open', 'update ESC-7 resolved by bob']);
+    const [post, update] = h.chat.delivered;
+    expect(update).toMatchObject({ op: 'update', id: post!.id });
+  });
+
+  it('an update whose post could not be delivered fails too, saying why', async () => {
+    const h = harness();
+    await h.say('card post 8 ESC-8 open');
+    await h.say('card update 8 ESC-8 acknowledged');
+    h.chat.failures.push(new PermanentDeliveryError('not_in_channel'));
+    await h.advance(plus(60_000));
+    expect(h.chat.delivered).toEqual([]);
+    const rows = h.db.$client.prepare('select op, state, last_error as lastError from outbox order by id').all();
+    expect(rows).toEqual([
+      { op: 'post', state: 'failed', lastError: 'not_in_channel' },
+      { op: 'update', state: 'failed', lastError: 'the post it updates could not be delivered' },
+    ]);
+  });
+
+  it('paces each Slack channel to one message a second, channels independently', async () => {
+    const h = harness();
+    const other = { platform: 'slack' as const, channelId: 'C2' };
+    h.queue('a1');
+    h.queue('a2');
+    h.queue('b1', 'b1', other);
+    h.queue('a3');
+    await h.advance(plus(10_000));
+    expect(h.chat.delivered.map((d) => `${d.conversation.channelId} ${d.text} +${d.at.getTime() - Date.parse(T0)}ms`)).toEqual([
+      'C1 a1 +0ms',
+      'C2 b1 +0ms',
+      'C1 a2 +1000ms',
+      'C1 a3 +2000ms',
+    ]);
+  });
+
+  it('paces Teams at seven a second per conversation; the pace is a per-platform setting', async () => {
+    const teams = harness({ platform: 'teams' });
+    for (const t of ['t1', 't2', 't3']) teams.queue(t);
+    await teams.advance(plus(5_000));
+    expect(teams.chat.delivered.map((d) => d.at.getTime() - Date.parse(T0))).toEqual([0, 143, 286]);
+
+    const fast = harness({ sender: { pacingMs: { slack: 250 } } });
+    for (const t of ['s1', 's2']) fast.queue(t);
+    await fast.advance(plus(5_000));
+    expect(fast.chat.delivered.map((d) => d.at.getTime() - Date.parse(T0))).toEqual([0, 250]);
+  });
+
+  it('two senders on one database never send the same row, nor two rows to one conversation at once', async () => {
+    const h = harness();
+    h.queue('x');
+    h.queue('y');
+    let unblock!: () => void;
+    const blocked = new Promise<void>((r) => (unblock = r));
+    h.chat.before = (_op, text) => (text === 'x' ? blocked : undefined);
+    const other = new OutboxSender({ store: h.store, clock: h.clock, log: silentLogger, adapters: new Map([['slack', h.chat]]), owner: 'other' });
+    const first = h.sender.drain();
+    await new Promise((r) => setImmediate(r)); // x is now being sent by the first sender
+    expect(await other.drain()).toBe(0);
+    unblock();
+    await first;
+    h.clock.advance(5_000);
+    await other.drain();
+    await h.sender.drain();
+    expect(h.chat.texts()).toEqual(['x', 'y']);
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { Bot } from '../../src/kernel/bot.js';
+import { defineCommand } from '../../src/kernel/command.js';
+import { UserError } from '../../src/kernel/errors.js';
+import { silentLogger } from '../../src/kernel/logger.js';
+import { CommandRegistry } from '../../src/kernel/registry.js';
+import { ephemeral, paragraph } from '../../src/kernel/reply.js';
+import { parseMinuteOfDay } from '../../src/domain/zoned-time.js';
+import { argInput, fail } from '../../src/kernel/args.js';
+import { dailyPost, TEST_KINDS } from '../fixtures/scheduler-kinds.js';
+import { addChannel, makeSchedulerHarness } from '../helpers/scheduler-harness.js';
+
+/** A stand-in for `hours set`: moves the start of business and re-plans, as features will. */
+const startAt = defineCommand({
+  id: 'test.start-at',
+  path: ['start', 'at'],
+  usage: 'start at <HH:MM> [fail]',
+  summary: 'test',
+  permission: 'anyone',
+  requiresSetup: true,
+  args: argInput.transform((input, ctx) => {
+    const minute = parseMinuteOfDay(input.words[0]?.text ?? '');
+    if (minute === null) return fail(ctx, 'give a time');
+    return { minute, fail: input.words[1]?.text === 'fail' };
+  }),
+  run(ctx, args) {
+    ctx.store.channels.update(ctx.channel.id, { dayStart: args.minute });
+    ctx.replan('daily-post');
+    if (args.fail) throw new UserError('changed my mind');
+    return ephemeral(paragraph('moved'));
+  },
+});
+
+function harness(start: string) {
+  const h = makeSchedulerHarness({ start, kinds: TEST_KINDS });
+  const bot = new Bot({ store: h.store, clock: h.clock, log: silentLogger, registry: new CommandRegistry([startAt]), jobKinds: h.kinds });
+  const say = (text: string) => bot.handle({ conversation: { platform: 'slack', channelId: 'C1' }, actor: { platform: 'slack', userId: 'U1', name: 'alice' }, text });
+  const pending = () => h.store.jobs.pendingFor(h.channel.id).map((j) => `${j.occurrenceKey} ${j.dueAt.toISOString()}`);
+  const deliveries = () => h.chat.delivered.map((d) => `${d.at.toISOString()} ${d.text.split('\n')[0]}`);
+  return { ...h, say, pending, deliveries };
+}
+
+describe('planning: each kind keeps its next occurrence scheduled', () => {
+  it('plans every channel at startup, in its own timezone, and planning again adds nothing', () => {
+    const h = harness('2026-11-30T12:00:00Z'); // Mon 07:00 New York, 12:00 London
+    const london = addChannel(h.store, h.clock, 'slack', 'C2', 'Europe/London');
+    expect(h.scheduler.planAll()).toBe(2);
+    expect(h.scheduler.planAll()).toBe(0);
+    expect(h.pending()).toEqual([`daily:${h.channel.id}:2026-11-30 2026-11-30T13:00:00.000Z`]);
+    expect(h.store.jobs.pendingFor(london.id).map((j) => j.dueAt.toISOString())).toEqual(['2026-12-01T08:00:00.000Z']);
+  });
+
+  it('runs the daily post on business days only, at 08:00 local across the end of daylight saving', async () => {
+    const h = harness('2026-10-29T20:00:00Z'); // Thu 29 Oct 16:00 EDT
+    h.scheduler.planAll();
+    await h.advance('2026-11-04T00:00:00Z');
+    expect(h.deliveries()).toEqual([
+      '2026-10-30T12:00:00.000Z Good morning: daily post for 2026-10-30', // Fri 08:00 EDT
+      '2026-11-02T13:00:00.000Z Good morning: daily post for 2026-11-02', // Mon 08:00 EST
+      '2026-11-03T13:00:00.000Z Good morning: daily post for 2026-11-03',
+    ]);
+    expect(h.pending()).toEqual([`daily:${h.channel.id}:2026-11-04 2026-11-04T13:00:00.000Z`]);
+  });
+
+  it('a change re-planned by a command moves the post: sent at the new time, once', async () => {
+    const h = harness('2026-12-01T12:00:00Z'); // Tue 07:00 EST
+    h.scheduler.planAll();
+    const reply = await h.say('start at 09:00');
+    expect(reply.blocks).toEqual([paragraph('moved')]);
+    expect(h.pending()).toEqual([`daily:${h.channel.id}:2026-12-01 2026-12-01T14:00:00.000Z`]);
+    await h.advance('2026-12-01T20:00:00Z');
+    expect(h.deliveries()).toEqual(['2026-12-01T14:00:00.000Z Good morning: daily post for 2026-12-01']);
+  });
+
+  it('a command that fails after re-planning leaves the schedule as it was', async () => {
+    const h = harness('2026-12-01T12:00:00Z');
+    h.scheduler.planAll();
+    const before = h.pending();
+    await h.say('start at 09:00 fail');
+    expect(h.pending()).toEqual(before);
+  });
+
+  it('re-planning keeps a post that is already due (missed while down), and never re-creates one already sent', async () => {
+    const h = harness('2026-12-01T12:00:00Z');
+    h.scheduler.planAll(); // today's 08:00 is planned; then the process is down until 10:00
+    h.clock.set(new Date('2026-12-01T15:00:00Z'));
+    await h.say('start at 08:30');
+    await h.advance('2026-12-01T15:00:00Z');
+    expect(h.deliveries()).toEqual(['2026-12-01T15:00:00.000Z Good morning: daily post for 2026-12-01']);
+    expect(h.chat.texts()[0]).toMatch(/Posted late: this was due Tue 1 Dec 2026 08:00 EST/);
+    // Moving the start back to 11:00, after today's post went out: today's is not posted again.
+    await h.say('start at 11:00');
+    await h.advance('2026-12-02T17:00:00Z');
+    expect(h.deliveries()).toEqual([
+      '2026-12-01T15:00:00.000Z Good morning: daily post for 2026-12-01',
+      '2026-12-02T16:00:00.000Z Good morning: daily post for 2026-12-02',
+    ]);
+  });
+
+  it('replan of an unknown kind is a programming error', () => {
+    const h = harness('2026-12-01T12:00:00Z');
+    expect(() => h.scheduler.replan(h.channel.id, 'no-such-kind')).toThrow(/unknown job kind "no-such-kind"/);
+    expect(dailyPost.plan).toBeDefined();
+  });
+});
