@@ -22,6 +22,8 @@ export const channels = sqliteTable(
     ackTimeouts: text('ack_timeouts', { mode: 'json' }).notNull(),
     escalationSeq: integer('escalation_seq').notNull().default(0),
     createdAt: integer('created_at').notNull(),
+    /** A fresh random token from every matrix write, in its transaction: MatrixRepo.version, seen by every process. */
+    matrixVersion: text('matrix_version').notNull().default(''),
   },
   (t) => [uniqueIndex('channels_platform_external').on(t.platform, t.externalId)],
 );

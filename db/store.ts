@@ -1,55 +1,59 @@
-import { StoreBusy } from '../src/kernel/errors.js';
 import type { Store, TransactionOptions } from '../src/kernel/ports/store.js';
 import type { Db } from './client.js';
-import { SqliteAuditRepo } from './repos/audit.js';
-import { SqliteCadenceRepo } from './repos/cadences.js';
-import { SqliteChannelRepo } from './repos/channels.js';
-import { SqliteConversationRepo } from './repos/conversations.js';
-import { SqliteDeliveryRepo } from './repos/deliveries.js';
-import { SqliteJobRepo } from './repos/jobs.js';
-import { SqliteOutboxRepo } from './repos/outbox.js';
-import { SqliteEscalationRepo } from './repos/escalations.js';
-import { SqliteMatrixRepo } from './repos/matrix.js';
-import { SqliteHandoffNoteRepo } from './repos/notes.js';
-import { SqliteManagerRepo, SqlitePeopleRepo } from './repos/people.js';
+import * as schema from './schema.js';
+import type { SqlContext } from './sql-context.js';
+import { SqliteTransactions } from './transactions.js';
+import { SqlAuditRepo } from './repos/audit.js';
+import { SqlCadenceRepo } from './repos/cadences.js';
+import { SqlChannelRepo } from './repos/channels.js';
+import { SqlConversationRepo } from './repos/conversations.js';
+import { SqlDeliveryRepo } from './repos/deliveries.js';
+import { SqlJobRepo } from './repos/jobs.js';
+import { SqlOutboxRepo } from './repos/outbox.js';
+import { SqlEscalationRepo } from './repos/escalations.js';
+import { SqlMatrixRepo } from './repos/matrix.js';
+import { SqlHandoffNoteRepo } from './repos/notes.js';
+import { SqlManagerRepo, SqlPeopleRepo } from './repos/people.js';
 
-function isBusy(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'SQLITE_BUSY_SNAPSHOT';
+/**
+ * The repository with each of its methods run through `txs.call`. The methods run on the repository
+ * itself, so that one calling another does not queue behind its own caller.
+ */
+function guarded<R extends object>(repo: R, txs: SqliteTransactions): R {
+  const wrapper = Object.create(repo) as R;
+  for (let proto = Object.getPrototypeOf(repo); proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
+      if (name === 'constructor' || typeof d.value !== 'function' || Object.hasOwn(wrapper, name)) continue;
+      const method = d.value as (...args: unknown[]) => Promise<unknown>;
+      Object.defineProperty(wrapper, name, { value: (...args: unknown[]) => txs.call(() => method.apply(repo, args)) });
+    }
+  }
+  return wrapper;
 }
 
 /** The Store over one SQLite database. */
 export function createStore(db: Db): Store {
-  const sqlite = db.$client;
-  let depth = 0;
-  return {
-    transaction<T>(fn: () => T, options: TransactionOptions = {}): T {
-      // Nested calls join the outer transaction: a command's work is one unit.
-      if (depth > 0) return fn();
-      depth++;
-      const usual = options.busyTimeoutMs === undefined ? null : (sqlite.pragma('busy_timeout', { simple: true }) as number);
-      if (usual !== null) sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs!))}`);
-      try {
-        return sqlite.transaction(fn).immediate();
-      } catch (err) {
-        if (isBusy(err)) throw new StoreBusy(err);
-        throw err;
-      } finally {
-        if (usual !== null) sqlite.pragma(`busy_timeout = ${usual}`);
-        depth--;
-      }
+  const txs = SqliteTransactions.of(db.$client);
+  // Always the connection itself: a transaction is open on it, not on an object of its own.
+  const ctx: SqlContext = { db, t: schema, dialect: 'sqlite' };
+  const repo = <R extends object>(r: R) => guarded(r, txs);
+  const store: Store = {
+    // `tx` is the store itself: inside the transaction its calls run in the transaction.
+    transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T> {
+      return txs.transaction(() => fn(store), options);
     },
-    channels: new SqliteChannelRepo(db),
-    people: new SqlitePeopleRepo(db),
-    managers: new SqliteManagerRepo(db),
-    matrix: new SqliteMatrixRepo(db),
-    audit: new SqliteAuditRepo(db),
-    conversations: new SqliteConversationRepo(db),
-    jobs: new SqliteJobRepo(db),
-    outbox: new SqliteOutboxRepo(db),
-    escalations: new SqliteEscalationRepo(db),
-    handoffNotes: new SqliteHandoffNoteRepo(db),
-    cadences: new SqliteCadenceRepo(db),
-    deliveries: new SqliteDeliveryRepo(db),
+    channels: repo(new SqlChannelRepo(ctx)),
+    people: repo(new SqlPeopleRepo(ctx)),
+    managers: repo(new SqlManagerRepo(ctx)),
+    matrix: repo(new SqlMatrixRepo(ctx)),
+    audit: repo(new SqlAuditRepo(ctx)),
+    conversations: repo(new SqlConversationRepo(ctx)),
+    jobs: repo(new SqlJobRepo(ctx)),
+    outbox: repo(new SqlOutboxRepo(ctx)),
+    escalations: repo(new SqlEscalationRepo(ctx)),
+    handoffNotes: repo(new SqlHandoffNoteRepo(ctx)),
+    cadences: repo(new SqlCadenceRepo(ctx)),
+    deliveries: repo(new SqlDeliveryRepo(ctx)),
   };
+  return store;
 }

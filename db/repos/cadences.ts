@@ -3,10 +3,10 @@ import type { IsoWeekday } from '../../src/domain/model.js';
 import type { CadencePatch, CadenceRepo } from '../../src/kernel/ports/cadences.js';
 import { CADENCE_KINDS, type Cadence, type CadenceKind, type CadenceSettings } from '../../src/domain/cadence.js';
 import type { Ordinal } from '../../src/domain/recurrence.js';
-import type { Db } from '../client.js';
-import { cadenceSkips, cadences } from '../schema.js';
+import type { Tables } from '../sql-context.js';
+import { SqlRepo } from './repo.js';
 
-type Row = typeof cadences.$inferSelect;
+type Row = Tables['cadences']['$inferSelect'];
 
 function toCadence(r: Row): Cadence {
   return {
@@ -25,59 +25,72 @@ function toCadence(r: Row): Cadence {
 
 const byKind = (a: Cadence, b: Cadence) => CADENCE_KINDS.indexOf(a.kind) - CADENCE_KINDS.indexOf(b.kind);
 
-export class SqliteCadenceRepo implements CadenceRepo {
-  constructor(private readonly db: Db) {}
-
-  list(channelId: number): Cadence[] {
-    return this.db.select().from(cadences).where(eq(cadences.channelId, channelId)).all().map(toCadence).sort(byKind);
+export class SqlCadenceRepo extends SqlRepo implements CadenceRepo {
+  async list(channelId: number): Promise<Cadence[]> {
+    const { cadences } = this.t;
+    const rows = await this.db.select().from(cadences).where(eq(cadences.channelId, channelId));
+    return rows.map(toCadence).sort(byKind);
   }
 
-  get(channelId: number, kind: CadenceKind): Cadence | null {
-    const r = this.db
+  async get(channelId: number, kind: CadenceKind): Promise<Cadence | null> {
+    const { cadences } = this.t;
+    const [r] = await this.db
       .select()
       .from(cadences)
       .where(and(eq(cadences.channelId, channelId), eq(cadences.kind, kind)))
-      .get();
+      .limit(1);
     return r ? toCadence(r) : null;
   }
 
-  ensure(channelId: number, settings: readonly CadenceSettings[]): Cadence[] {
+  async ensure(channelId: number, settings: readonly CadenceSettings[]): Promise<Cadence[]> {
+    const { cadences } = this.t;
     for (const s of settings) {
-      this.db
+      await this.db
         .insert(cadences)
         .values({ channelId, ...s })
-        .onConflictDoNothing({ target: [cadences.channelId, cadences.kind] })
-        .run();
+        .onConflictDoNothing({ target: [cadences.channelId, cadences.kind] });
     }
     return this.list(channelId);
   }
 
-  update(id: number, patch: CadencePatch): Cadence {
+  async update(id: number, patch: CadencePatch): Promise<Cadence> {
+    const { cadences } = this.t;
     const set: Partial<Row> = {};
     for (const key of ['enabled', 'weekday', 'ordinal', 'quarterMonth', 'time', 'durationMinutes', 'leads'] as const) {
       if (patch[key] !== undefined) (set as Record<string, unknown>)[key] = patch[key];
     }
-    if (Object.keys(set).length > 0) this.db.update(cadences).set(set).where(eq(cadences.id, id)).run();
-    const r = this.db.select().from(cadences).where(eq(cadences.id, id)).get();
+    if (Object.keys(set).length > 0) await this.db.update(cadences).set(set).where(eq(cadences.id, id));
+    const [r] = await this.db.select().from(cadences).where(eq(cadences.id, id)).limit(1);
     if (!r) throw new Error(`cadence ${id} does not exist`);
     return toCadence(r);
   }
 
-  skips(cadenceId: number): string[] {
-    return this.db
+  async skips(cadenceId: number): Promise<string[]> {
+    const { cadenceSkips } = this.t;
+    const rows = await this.db
       .select({ date: cadenceSkips.date })
       .from(cadenceSkips)
       .where(eq(cadenceSkips.cadenceId, cadenceId))
-      .orderBy(asc(cadenceSkips.date))
-      .all()
-      .map((r) => r.date);
+      .orderBy(asc(cadenceSkips.date));
+    return rows.map((r) => r.date);
   }
 
-  addSkip(cadenceId: number, date: string): boolean {
-    return this.db.insert(cadenceSkips).values({ cadenceId, date }).onConflictDoNothing().run().changes > 0;
+  async addSkip(cadenceId: number, date: string): Promise<boolean> {
+    const { cadenceSkips } = this.t;
+    const added = await this.db
+      .insert(cadenceSkips)
+      .values({ cadenceId, date })
+      .onConflictDoNothing()
+      .returning({ date: cadenceSkips.date });
+    return added.length > 0;
   }
 
-  removeSkip(cadenceId: number, date: string): boolean {
-    return this.db.delete(cadenceSkips).where(and(eq(cadenceSkips.cadenceId, cadenceId), eq(cadenceSkips.date, date))).run().changes > 0;
+  async removeSkip(cadenceId: number, date: string): Promise<boolean> {
+    const { cadenceSkips } = this.t;
+    const removed = await this.db
+      .delete(cadenceSkips)
+      .where(and(eq(cadenceSkips.cadenceId, cadenceId), eq(cadenceSkips.date, date)))
+      .returning({ date: cadenceSkips.date });
+    return removed.length > 0;
   }
 }

@@ -2,11 +2,11 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Channel, Holiday, IsoWeekday, Priority } from '../../src/domain/model.js';
 import type { ChannelPatch, ChannelRepo, NewChannel } from '../../src/kernel/ports/channels.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
-import type { Db } from '../client.js';
-import { channels, holidays } from '../schema.js';
+import type { Tables } from '../sql-context.js';
 import type { Mention } from '../../src/domain/model.js';
+import { SqlRepo } from './repo.js';
 
-type Row = typeof channels.$inferSelect;
+type Row = Tables['channels']['$inferSelect'];
 
 function toChannel(r: Row): Channel {
   return {
@@ -42,67 +42,73 @@ function toRow(c: ChannelPatch): Partial<Row> {
   return row;
 }
 
-export class SqliteChannelRepo implements ChannelRepo {
-  constructor(private readonly db: Db) {}
-
-  find(ref: ConversationRef): Channel | null {
-    const r = this.db
+export class SqlChannelRepo extends SqlRepo implements ChannelRepo {
+  async find(ref: ConversationRef): Promise<Channel | null> {
+    const { channels } = this.t;
+    const [r] = await this.db
       .select()
       .from(channels)
       .where(and(eq(channels.platform, ref.platform), eq(channels.externalId, ref.channelId)))
-      .get();
+      .limit(1);
     return r ? toChannel(r) : null;
   }
 
-  get(id: number): Channel {
-    const r = this.db.select().from(channels).where(eq(channels.id, id)).get();
+  async get(id: number): Promise<Channel> {
+    const { channels } = this.t;
+    const [r] = await this.db.select().from(channels).where(eq(channels.id, id)).limit(1);
     if (!r) throw new Error(`channel ${id} does not exist`);
     return toChannel(r);
   }
 
-  all(): Channel[] {
-    return this.db.select().from(channels).orderBy(asc(channels.id)).all().map(toChannel);
+  async all(): Promise<Channel[]> {
+    const { channels } = this.t;
+    const rows = await this.db.select().from(channels).orderBy(asc(channels.id));
+    return rows.map(toChannel);
   }
 
-  create(input: NewChannel): Channel {
-    const r = this.db
-      .insert(channels)
+  async create(input: NewChannel): Promise<Channel> {
+    const [r] = await this.db
+      .insert(this.t.channels)
       .values({
         ...(toRow(input) as Required<Pick<Row, 'orgName' | 'mspName' | 'timezone' | 'ackTimeouts'>>),
         platform: input.platform,
         externalId: input.externalId,
         createdAt: input.createdAt.getTime(),
       })
-      .returning()
-      .get();
-    return toChannel(r);
+      .returning();
+    return toChannel(r!);
   }
 
-  update(id: number, patch: ChannelPatch): Channel {
+  async update(id: number, patch: ChannelPatch): Promise<Channel> {
+    const { channels } = this.t;
     const row = toRow(patch);
-    if (Object.keys(row).length > 0) this.db.update(channels).set(row).where(eq(channels.id, id)).run();
+    if (Object.keys(row).length > 0) await this.db.update(channels).set(row).where(eq(channels.id, id));
     return this.get(id);
   }
 
-  holidays(channelId: number): Holiday[] {
+  async holidays(channelId: number): Promise<Holiday[]> {
+    const { holidays } = this.t;
     return this.db
       .select({ date: holidays.date, name: holidays.name })
       .from(holidays)
       .where(eq(holidays.channelId, channelId))
-      .orderBy(asc(holidays.date))
-      .all();
+      .orderBy(asc(holidays.date));
   }
 
-  putHoliday(channelId: number, holiday: Holiday): void {
-    this.db
+  async putHoliday(channelId: number, holiday: Holiday): Promise<void> {
+    const { holidays } = this.t;
+    await this.db
       .insert(holidays)
       .values({ channelId, ...holiday })
-      .onConflictDoUpdate({ target: [holidays.channelId, holidays.date], set: { name: holiday.name } })
-      .run();
+      .onConflictDoUpdate({ target: [holidays.channelId, holidays.date], set: { name: holiday.name } });
   }
 
-  removeHoliday(channelId: number, date: string): boolean {
-    const r = this.db.delete(holidays).where(and(eq(holidays.channelId, channelId), eq(holidays.date, date))).run();
-    return r.changes > 0;
+  async removeHoliday(channelId: number, date: string): Promise<boolean> {
+    const { holidays } = this.t;
+    const removed = await this.db
+      .delete(holidays)
+      .where(and(eq(holidays.channelId, channelId), eq(holidays.date, date)))
+      .returning({ date: holidays.date });
+    return removed.length > 0;
   }
 }

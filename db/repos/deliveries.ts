@@ -1,20 +1,34 @@
 import { eq, lt } from 'drizzle-orm';
 import type { DeliveryRepo } from '../../src/kernel/ports/deliveries.js';
-import type { Db } from '../client.js';
-import { inboundSeen } from '../schema.js';
+import { SqlRepo } from './repo.js';
 
-export class SqliteDeliveryRepo implements DeliveryRepo {
-  constructor(private readonly db: Db) {}
-
-  markSeen(key: string, at: Date): boolean {
-    return this.db.insert(inboundSeen).values({ key, at: at.getTime() }).onConflictDoNothing().run().changes > 0;
+export class SqlDeliveryRepo extends SqlRepo implements DeliveryRepo {
+  async markSeen(key: string, at: Date): Promise<boolean> {
+    const { inboundSeen } = this.t;
+    const added = await this.db
+      .insert(inboundSeen)
+      .values({ key, at: at.getTime() })
+      .onConflictDoNothing()
+      .returning({ key: inboundSeen.key });
+    return added.length > 0;
   }
 
-  seen(key: string): boolean {
-    return this.db.select({ key: inboundSeen.key }).from(inboundSeen).where(eq(inboundSeen.key, key)).get() !== undefined;
+  async seen(key: string): Promise<boolean> {
+    const { inboundSeen } = this.t;
+    const rows = await this.db
+      .select({ key: inboundSeen.key })
+      .from(inboundSeen)
+      .where(eq(inboundSeen.key, key))
+      .limit(1);
+    return rows.length > 0;
   }
 
-  prune(before: Date): number {
-    return this.db.delete(inboundSeen).where(lt(inboundSeen.at, before.getTime())).run().changes;
+  async prune(before: Date): Promise<number> {
+    const { inboundSeen } = this.t;
+    const removed = await this.db
+      .delete(inboundSeen)
+      .where(lt(inboundSeen.at, before.getTime()))
+      .returning({ key: inboundSeen.key });
+    return removed.length;
   }
 }

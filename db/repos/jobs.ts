@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Job, JobRepo, NewJob } from '../../src/kernel/ports/jobs.js';
 import type { JobOutcome, JobQueue } from '../../src/kernel/ports/job-queue.js';
-import type { Db } from '../client.js';
-import { jobs } from '../schema.js';
+import { greatest, type Tables } from '../sql-context.js';
+import { SqlRepo } from './repo.js';
 
-type Row = typeof jobs.$inferSelect;
+type Row = Tables['jobs']['$inferSelect'];
 
 function toJob(r: Row): Job {
   return {
@@ -23,10 +23,9 @@ function toJob(r: Row): Job {
 }
 
 /** Jobs: the features' JobRepo and the scheduler's JobQueue over the `jobs` table. */
-export class SqliteJobRepo implements JobRepo, JobQueue {
-  constructor(private readonly db: Db) {}
-
-  schedule(job: NewJob, now: Date): boolean {
+export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
+  async schedule(job: NewJob, now: Date): Promise<boolean> {
+    const { jobs } = this.t;
     const values = {
       kind: job.kind,
       channelId: job.channelId,
@@ -38,7 +37,7 @@ export class SqliteJobRepo implements JobRepo, JobQueue {
     };
     // An occurrence that exists is left alone, unless it was cancelled: a replan that puts the
     // same occurrence back (at the same or a new time) revives it.
-    const r = this.db
+    const written = await this.db
       .insert(jobs)
       .values(values)
       .onConflictDoUpdate({
@@ -57,113 +56,134 @@ export class SqliteJobRepo implements JobRepo, JobQueue {
         },
         setWhere: eq(jobs.state, 'cancelled'),
       })
-      .run();
-    return r.changes > 0;
+      .returning({ id: jobs.id });
+    return written.length > 0;
   }
 
-  cancelPending(prefix: string, now: Date): number {
-    const r = this.db
+  async cancelPending(prefix: string, now: Date): Promise<number> {
+    const { jobs } = this.t;
+    const cancelled = await this.db
       .update(jobs)
       .set({ state: 'cancelled', finishedAt: now.getTime(), leaseExpiresAt: null })
       .where(and(eq(jobs.state, 'pending'), sql`substr(${jobs.occurrenceKey}, 1, ${prefix.length}) = ${prefix}`))
-      .run();
-    return r.changes;
+      .returning({ id: jobs.id });
+    return cancelled.length;
   }
 
-  pendingFor(channelId: number, kind?: string): Job[] {
+  async pendingFor(channelId: number, kind?: string): Promise<Job[]> {
+    const { jobs } = this.t;
     const where = kind
       ? and(eq(jobs.channelId, channelId), eq(jobs.state, 'pending'), eq(jobs.kind, kind))
       : and(eq(jobs.channelId, channelId), eq(jobs.state, 'pending'));
-    return this.db.select().from(jobs).where(where).orderBy(asc(jobs.dueAt), asc(jobs.id)).all().map(toJob);
+    const rows = await this.db.select().from(jobs).where(where).orderBy(asc(jobs.dueAt), asc(jobs.id));
+    return rows.map(toJob);
   }
 
   // ---- the scheduler's side -------------------------------------------------------------------
 
-  claimDue(now: Date, owner: string, leaseUntil: Date, limit: number): Job[] {
+  async claimDue(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<Job[]> {
+    const { jobs } = this.t;
     const t = now.getTime();
     const due = or(
       and(eq(jobs.state, 'pending'), lte(jobs.dueAt, t), or(isNull(jobs.leaseExpiresAt), lte(jobs.leaseExpiresAt, t))),
       and(eq(jobs.state, 'running'), lte(jobs.leaseExpiresAt, t)),
     );
-    const ids = this.db.select({ id: jobs.id }).from(jobs).where(due).orderBy(asc(jobs.dueAt), asc(jobs.id)).limit(limit);
-    const rows = this.db
+    const ids = this.db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(due)
+      .orderBy(asc(jobs.dueAt), asc(jobs.id))
+      .limit(limit);
+    const attempts = sql`${jobs.attempts} + 1`;
+    const rows = await this.db
       .update(jobs)
-      .set({ state: 'running', leaseOwner: owner, leaseExpiresAt: leaseUntil.getTime(), attempts: sql`${jobs.attempts} + 1` })
+      .set({ state: 'running', leaseOwner: owner, leaseExpiresAt: leaseUntil.getTime(), attempts })
       .where(inArray(jobs.id, ids))
-      .returning()
-      .all();
+      .returning();
     return rows.sort((a, b) => a.dueAt - b.dueAt || a.id - b.id).map(toJob);
   }
 
-  holds(id: number, owner: string): boolean {
-    const r = this.db
-      .select({ id: jobs.id })
-      .from(jobs)
-      .where(and(eq(jobs.id, id), eq(jobs.state, 'running'), eq(jobs.leaseOwner, owner)))
-      .get();
-    return r !== undefined;
+  async holds(id: number, owner: string): Promise<boolean> {
+    const { jobs } = this.t;
+    const rows = await this.db.select({ id: jobs.id }).from(jobs).where(this.held(id, owner)).limit(1);
+    return rows.length > 0;
   }
 
-  finish(id: number, owner: string, outcome: JobOutcome, result: string, now: Date): boolean {
-    const r = this.db
+  async finish(id: number, owner: string, outcome: JobOutcome, result: string, now: Date): Promise<boolean> {
+    const { jobs } = this.t;
+    const finished = await this.db
       .update(jobs)
       .set({ state: outcome, result, finishedAt: now.getTime(), leaseOwner: null, leaseExpiresAt: null })
       .where(this.held(id, owner))
-      .run();
-    return r.changes > 0;
+      .returning({ id: jobs.id });
+    return finished.length > 0;
   }
 
-  retryLater(id: number, owner: string, at: Date, error: string): boolean {
-    const r = this.db
+  async retryLater(id: number, owner: string, at: Date, error: string): Promise<boolean> {
+    const { jobs } = this.t;
+    const held = await this.db
       .update(jobs)
       .set({ state: 'pending', result: error, leaseOwner: null, leaseExpiresAt: at.getTime() })
       .where(this.held(id, owner))
-      .run();
-    return r.changes > 0;
+      .returning({ id: jobs.id });
+    return held.length > 0;
   }
 
-  release(owner: string): number {
+  async release(owner: string): Promise<number> {
+    const { jobs } = this.t;
     // The claim counted an attempt that never ran: give it back.
-    const r = this.db
+    const attempts = greatest(this.ctx, sql`${jobs.attempts} - 1`, 0);
+    const released = await this.db
       .update(jobs)
-      .set({ state: 'pending', leaseOwner: null, leaseExpiresAt: null, attempts: sql`max(${jobs.attempts} - 1, 0)` })
+      .set({ state: 'pending', leaseOwner: null, leaseExpiresAt: null, attempts })
       .where(and(eq(jobs.state, 'running'), eq(jobs.leaseOwner, owner)))
-      .run();
-    return r.changes;
+      .returning({ id: jobs.id });
+    return released.length;
   }
 
-  cancelPendingOf(channelId: number, kind: string, after: Date, now: Date): number {
-    const r = this.db
+  async cancelPendingOf(channelId: number, kind: string, after: Date, now: Date): Promise<number> {
+    const { jobs } = this.t;
+    const cancelled = await this.db
       .update(jobs)
       .set({ state: 'cancelled', finishedAt: now.getTime(), leaseExpiresAt: null })
-      .where(and(eq(jobs.channelId, channelId), eq(jobs.kind, kind), eq(jobs.state, 'pending'), gt(jobs.dueAt, after.getTime())))
-      .run();
-    return r.changes;
+      .where(
+        and(
+          eq(jobs.channelId, channelId),
+          eq(jobs.kind, kind),
+          eq(jobs.state, 'pending'),
+          gt(jobs.dueAt, after.getTime()),
+        ),
+      )
+      .returning({ id: jobs.id });
+    return cancelled.length;
   }
 
-  nextWakeAt(): Date | null {
-    const r = this.db
-      .select({
-        at: sql<number | null>`min(case when ${jobs.state} = 'pending' then max(${jobs.dueAt}, coalesce(${jobs.leaseExpiresAt}, 0)) else ${jobs.leaseExpiresAt} end)`,
-      })
+  async nextWakeAt(): Promise<Date | null> {
+    const { jobs } = this.t;
+    // A pending job's retry hold is kept in the lease-expiry column: it is due at the later of the two.
+    const pendingAt = greatest(this.ctx, jobs.dueAt, sql`coalesce(${jobs.leaseExpiresAt}, 0)`);
+    const wakeAt = sql`case when ${jobs.state} = 'pending' then ${pendingAt} else ${jobs.leaseExpiresAt} end`;
+    const at = sql<number | null>`min(${wakeAt})`.mapWith(Number);
+    const [r] = await this.db
+      .select({ at })
       .from(jobs)
-      .where(inArray(jobs.state, ['pending', 'running']))
-      .get();
+      .where(inArray(jobs.state, ['pending', 'running']));
     return r?.at == null ? null : new Date(r.at);
   }
 
-  recentProblems(channelId: number, limit: number): Job[] {
-    return this.db
+  async recentProblems(channelId: number, limit: number): Promise<Job[]> {
+    const { jobs } = this.t;
+    const rows = await this.db
       .select()
       .from(jobs)
       .where(and(eq(jobs.channelId, channelId), inArray(jobs.state, ['failed', 'dropped'])))
       .orderBy(desc(jobs.finishedAt), desc(jobs.id))
-      .limit(limit)
-      .all()
-      .map(toJob);
+      .limit(limit);
+    return rows.map(toJob);
   }
 
   private held(id: number, owner: string) {
+    const { jobs } = this.t;
     return and(eq(jobs.id, id), eq(jobs.state, 'running'), eq(jobs.leaseOwner, owner));
   }
 }

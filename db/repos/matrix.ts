@@ -1,51 +1,46 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { MatrixArea, MatrixAreaInput } from '../../src/domain/model.js';
 import type { MatrixRepo } from '../../src/kernel/ports/matrix.js';
 import { areaKey } from '../../src/domain/normalize.js';
-import type { Db } from '../client.js';
-import { matrixAliases, matrixAreas } from '../schema.js';
 import type { Mention } from '../../src/domain/model.js';
+import { SqlRepo } from './repo.js';
 
-/**
- * Matrix writes per connection and channel. Shared by every repository over one connection, so that
- * a write through one is seen by the version of another.
- */
-const writesByConnection = new WeakMap<object, Map<number, number>>();
-
-export class SqliteMatrixRepo implements MatrixRepo {
-  private readonly writes: Map<number, number>;
-
-  constructor(private readonly db: Db) {
-    let writes = writesByConnection.get(db.$client);
-    if (!writes) writesByConnection.set(db.$client, (writes = new Map()));
-    this.writes = writes;
+export class SqlMatrixRepo extends SqlRepo implements MatrixRepo {
+  async version(channelId: number): Promise<string> {
+    const { channels } = this.t;
+    const [r] = await this.db
+      .select({ version: channels.matrixVersion })
+      .from(channels)
+      .where(eq(channels.id, channelId))
+      .limit(1);
+    return r?.version ?? '';
   }
 
-  version(channelId: number): string {
-    // data_version changes when another connection (another process) commits; our own writes are counted here.
-    const others = this.db.$client.pragma('data_version', { simple: true }) as number;
-    return `${this.writes.get(channelId) ?? 0}:${others}`;
+  /**
+   * A fresh token on the channel row, in the transaction of the write: another connection sees it
+   * when the write commits. Random rather than counted, so that a version written in a transaction
+   * that rolled back can never come back with other content. Written before the write itself, so
+   * that outside a transaction even a write that fails halfway moves the version on.
+   */
+  private async changed(channelId: number): Promise<void> {
+    const { channels } = this.t;
+    await this.db.update(channels).set({ matrixVersion: randomUUID() }).where(eq(channels.id, channelId));
   }
 
-  /** Counted before the write, so that even a write that fails or is rolled back moves the version on. */
-  private changed(channelId: number): void {
-    this.writes.set(channelId, (this.writes.get(channelId) ?? 0) + 1);
-  }
-
-  list(channelId: number): MatrixArea[] {
-    const areas = this.db
+  async list(channelId: number): Promise<MatrixArea[]> {
+    const { matrixAreas, matrixAliases } = this.t;
+    const areas = await this.db
       .select()
       .from(matrixAreas)
       .where(eq(matrixAreas.channelId, channelId))
-      .orderBy(asc(matrixAreas.position), asc(matrixAreas.id))
-      .all();
+      .orderBy(asc(matrixAreas.position), asc(matrixAreas.id));
     if (areas.length === 0) return [];
-    const aliases = this.db
+    const aliases = await this.db
       .select()
       .from(matrixAliases)
       .where(inArray(matrixAliases.areaId, areas.map((a) => a.id)))
-      .orderBy(asc(matrixAliases.areaId), asc(matrixAliases.position))
-      .all();
+      .orderBy(asc(matrixAliases.areaId), asc(matrixAliases.position));
     const byArea = new Map<number, string[]>();
     for (const a of aliases) {
       const list = byArea.get(a.areaId) ?? [];
@@ -65,14 +60,15 @@ export class SqliteMatrixRepo implements MatrixRepo {
     }));
   }
 
-  put(channelId: number, area: MatrixAreaInput): MatrixArea {
-    this.changed(channelId);
+  async put(channelId: number, area: MatrixAreaInput): Promise<MatrixArea> {
+    const { matrixAreas, matrixAliases } = this.t;
+    await this.changed(channelId);
     const key = areaKey(area.name);
-    const existing = this.db
+    const [existing] = await this.db
       .select()
       .from(matrixAreas)
       .where(and(eq(matrixAreas.channelId, channelId), eq(matrixAreas.key, key)))
-      .get();
+      .limit(1);
     const values = {
       name: area.name,
       businessOwner: area.businessOwner,
@@ -85,34 +81,39 @@ export class SqliteMatrixRepo implements MatrixRepo {
     if (existing) {
       id = existing.id;
       position = existing.position;
-      this.db.update(matrixAreas).set(values).where(eq(matrixAreas.id, id)).run();
-      this.db.delete(matrixAliases).where(eq(matrixAliases.areaId, id)).run();
+      await this.db.update(matrixAreas).set(values).where(eq(matrixAreas.id, id));
+      await this.db.delete(matrixAliases).where(eq(matrixAliases.areaId, id));
     } else {
-      const last = this.db
+      const [last] = await this.db
         .select({ p: max(matrixAreas.position) })
         .from(matrixAreas)
-        .where(eq(matrixAreas.channelId, channelId))
-        .get();
+        .where(eq(matrixAreas.channelId, channelId));
       position = (last?.p ?? -1) + 1;
-      id = this.db.insert(matrixAreas).values({ ...values, channelId, key, position }).returning({ id: matrixAreas.id }).get().id;
+      const [created] = await this.db
+        .insert(matrixAreas)
+        .values({ ...values, channelId, key, position })
+        .returning({ id: matrixAreas.id });
+      id = created!.id;
     }
-    this.insertAliases(id, area.aliases);
+    await this.insertAliases(id, area.aliases);
     return { ...area, id, channelId, position };
   }
 
-  remove(channelId: number, name: string): MatrixArea | null {
-    this.changed(channelId);
+  async remove(channelId: number, name: string): Promise<MatrixArea | null> {
     const key = areaKey(name);
-    const area = this.list(channelId).find((a) => areaKey(a.name) === key) ?? null;
-    if (area) this.db.delete(matrixAreas).where(eq(matrixAreas.id, area.id)).run();
+    const area = (await this.list(channelId)).find((a) => areaKey(a.name) === key) ?? null;
+    if (!area) return null;
+    await this.changed(channelId);
+    await this.db.delete(this.t.matrixAreas).where(eq(this.t.matrixAreas.id, area.id));
     return area;
   }
 
-  replaceAll(channelId: number, areas: MatrixAreaInput[]): void {
-    this.changed(channelId);
-    this.db.delete(matrixAreas).where(eq(matrixAreas.channelId, channelId)).run();
-    areas.forEach((area, position) => {
-      const { id } = this.db
+  async replaceAll(channelId: number, areas: MatrixAreaInput[]): Promise<void> {
+    const { matrixAreas } = this.t;
+    await this.changed(channelId);
+    await this.db.delete(matrixAreas).where(eq(matrixAreas.channelId, channelId));
+    for (const [position, area] of areas.entries()) {
+      const [created] = await this.db
         .insert(matrixAreas)
         .values({
           channelId,
@@ -124,17 +125,13 @@ export class SqliteMatrixRepo implements MatrixRepo {
           contact: area.contact,
           note: area.note,
         })
-        .returning({ id: matrixAreas.id })
-        .get();
-      this.insertAliases(id, area.aliases);
-    });
+        .returning({ id: matrixAreas.id });
+      await this.insertAliases(created!.id, area.aliases);
+    }
   }
 
-  private insertAliases(areaId: number, aliases: string[]): void {
+  private async insertAliases(areaId: number, aliases: string[]): Promise<void> {
     if (aliases.length === 0) return;
-    this.db
-      .insert(matrixAliases)
-      .values(aliases.map((alias, position) => ({ areaId, alias, position })))
-      .run();
+    await this.db.insert(this.t.matrixAliases).values(aliases.map((alias, position) => ({ areaId, alias, position })));
   }
 }

@@ -1,34 +1,43 @@
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { HandoffNoteRepo, NewHandoffNote } from '../../src/kernel/ports/notes.js';
-import type { Db } from '../client.js';
-import { handoffNotes } from '../schema.js';
 import type { HandoffNote } from '../../src/domain/model.js';
+import type { Tables } from '../sql-context.js';
+import { SqlRepo } from './repo.js';
 
-type Row = typeof handoffNotes.$inferSelect;
+type Row = Tables['handoffNotes']['$inferSelect'];
 
 function toNote(r: Row): HandoffNote {
-  return { id: r.id, channelId: r.channelId, at: new Date(r.at), authorId: r.authorId, text: r.text, overnight: r.overnight };
+  return { ...r, at: new Date(r.at) };
 }
 
-export class SqliteHandoffNoteRepo implements HandoffNoteRepo {
-  constructor(private readonly db: Db) {}
-
-  add(note: NewHandoffNote): HandoffNote {
-    const row = this.db
-      .insert(handoffNotes)
-      .values({ channelId: note.channelId, at: note.at.getTime(), authorId: note.authorId, text: note.text, overnight: note.overnight })
-      .returning()
-      .get();
-    return toNote(row);
+export class SqlHandoffNoteRepo extends SqlRepo implements HandoffNoteRepo {
+  async add(note: NewHandoffNote): Promise<HandoffNote> {
+    const [row] = await this.db
+      .insert(this.t.handoffNotes)
+      .values({
+        channelId: note.channelId,
+        at: note.at.getTime(),
+        authorId: note.authorId,
+        text: note.text,
+        overnight: note.overnight,
+      })
+      .returning();
+    return toNote(row!);
   }
 
-  between(channelId: number, from: Date, to: Date): HandoffNote[] {
-    return this.db
+  async between(channelId: number, from: Date, to: Date): Promise<HandoffNote[]> {
+    const { handoffNotes } = this.t;
+    const rows = await this.db
       .select()
       .from(handoffNotes)
-      .where(and(eq(handoffNotes.channelId, channelId), gte(handoffNotes.at, from.getTime()), lt(handoffNotes.at, to.getTime())))
-      .orderBy(asc(handoffNotes.at), asc(handoffNotes.id))
-      .all()
-      .map(toNote);
+      .where(
+        and(
+          eq(handoffNotes.channelId, channelId),
+          gte(handoffNotes.at, from.getTime()),
+          lt(handoffNotes.at, to.getTime()),
+        ),
+      )
+      .orderBy(asc(handoffNotes.at), asc(handoffNotes.id));
+    return rows.map(toNote);
   }
 }

@@ -5,13 +5,13 @@ export type NewChannel = Omit<Channel, 'id'>;
 export type ChannelPatch = Partial<Omit<Channel, 'id' | 'platform' | 'externalId' | 'createdAt'>>;
 
 export interface ChannelRepo {
-  find(ref: ConversationRef): Channel | null;
-  get(id: number): Channel;
-  all(): Channel[];
-  create(input: NewChannel): Channel;
-  update(id: number, patch: ChannelPatch): Channel;
-  holidays(channelId: number): Holiday[];
+  find(ref: ConversationRef): Promise<Channel | null>;
+  get(id: number): Promise<Channel>;
+  all(): Promise<Channel[]>;
+  create(input: NewChannel): Promise<Channel>;
+  update(id: number, patch: ChannelPatch): Promise<Channel>;
+  holidays(channelId: number): Promise<Holiday[]>;
   /** Adds or renames the holiday on that date. */
-  putHoliday(channelId: number, holiday: Holiday): void;
-  removeHoliday(channelId: number, date: string): boolean;
+  putHoliday(channelId: number, holiday: Holiday): Promise<void>;
+  removeHoliday(channelId: number, date: string): Promise<boolean>;
 }

@@ -12,6 +12,8 @@ export interface PostedMessage {
  */
 export interface ChatAdapter {
   readonly platform: Platform;
+  /** The least time between two messages to one conversation, the platform's rate (Slack 1/s); none when absent. */
+  readonly pacingMs?: number;
   post(conversation: ConversationRef, reply: Reply): Promise<PostedMessage>;
   update(conversation: ConversationRef, platformMessageId: string, reply: Reply): Promise<void>;
 }

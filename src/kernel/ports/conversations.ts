@@ -13,8 +13,8 @@ export interface StoredConversation {
  */
 export interface ConversationRepo {
   /** Stores or replaces the reference; false when the same reference was already stored (nothing written). */
-  save(conversation: ConversationRef, reference: unknown, at: Date): boolean;
-  find(conversation: ConversationRef): StoredConversation | null;
+  save(conversation: ConversationRef, reference: unknown, at: Date): Promise<boolean>;
+  find(conversation: ConversationRef): Promise<StoredConversation | null>;
   /** Forgets the conversation (the bot was removed from it); false when it was not stored. */
-  remove(conversation: ConversationRef): boolean;
+  remove(conversation: ConversationRef): Promise<boolean>;
 }

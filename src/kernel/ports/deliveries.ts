@@ -5,8 +5,8 @@
  */
 export interface DeliveryRepo {
   /** Records the delivery; false when it was already recorded (then nothing is written). */
-  markSeen(key: string, at: Date): boolean;
-  seen(key: string): boolean;
+  markSeen(key: string, at: Date): Promise<boolean>;
+  seen(key: string): Promise<boolean>;
   /** Forgets deliveries recorded before `before`: platforms stop redelivering long before that. */
-  prune(before: Date): number;
+  prune(before: Date): Promise<number>;
 }

@@ -23,32 +23,36 @@ export interface NewEscalationEvent {
  */
 export interface EscalationRepo {
   /** Stores a new open escalation with the channel's next number and its `opened` event. */
-  open(input: NewEscalation): Escalation;
-  get(id: number): Escalation | null;
+  open(input: NewEscalation): Promise<Escalation>;
+  get(id: number): Promise<Escalation | null>;
   /** `ESC-seq` of that channel. */
-  bySeq(channelId: number, seq: number): Escalation | null;
-  update(id: number, patch: EscalationPatch): Escalation;
-  addEvent(escalationId: number, event: NewEscalationEvent): void;
+  bySeq(channelId: number, seq: number): Promise<Escalation | null>;
+  update(id: number, patch: EscalationPatch): Promise<Escalation>;
+  addEvent(escalationId: number, event: NewEscalationEvent): Promise<void>;
   /** The escalation's history, oldest first. */
-  events(escalationId: number): EscalationEvent[];
+  events(escalationId: number): Promise<EscalationEvent[]>;
   /** The newest `limit` escalations of the channel, newest first, optionally only in these states. */
-  recent(channelId: number, limit: number, states?: readonly EscalationState[]): Escalation[];
+  recent(channelId: number, limit: number, states?: readonly EscalationState[]): Promise<Escalation[]>;
   /** How many escalations the channel has, optionally only in these states. */
-  count(channelId: number, states?: readonly EscalationState[]): number;
+  count(channelId: number, states?: readonly EscalationState[]): Promise<number>;
   /** Opened in the window, with their state now (for the morning post: `afterHours` marks the night's). */
-  openedBetween(channelId: number, from: Date, to: Date): Escalation[];
+  openedBetween(channelId: number, from: Date, to: Date): Promise<Escalation[]>;
   /** Handed back in the window (by the latest handback), whatever their state now. */
-  handedBackBetween(channelId: number, from: Date, to: Date): Escalation[];
+  handedBackBetween(channelId: number, from: Date, to: Date): Promise<Escalation[]>;
   /** Resolved in the window. */
-  resolvedBetween(channelId: number, from: Date, to: Date): Escalation[];
+  resolvedBetween(channelId: number, from: Date, to: Date): Promise<Escalation[]>;
   /** Not resolved yet (open, acknowledged or handed back), oldest first. */
-  unresolved(channelId: number): Escalation[];
+  unresolved(channelId: number): Promise<Escalation[]>;
   /** Notes added in the window, with their escalation, oldest first. */
-  notesBetween(channelId: number, from: Date, to: Date): { escalation: Escalation; event: EscalationEvent }[];
+  notesBetween(channelId: number, from: Date, to: Date): Promise<{ escalation: Escalation; event: EscalationEvent }[]>;
   /** Opened, handed back or resolved in the window, each once, as facts (for the morning post). */
-  factsInWindow(channelId: number, from: Date, to: Date): EscalationFacts[];
+  factsInWindow(channelId: number, from: Date, to: Date): Promise<EscalationFacts[]>;
   /** Not resolved yet and opened before `openedBefore`, as facts, oldest first. */
-  unresolvedFacts(channelId: number, openedBefore: Date): EscalationFacts[];
+  unresolvedFacts(channelId: number, openedBefore: Date): Promise<EscalationFacts[]>;
   /** `notesBetween` with each escalation as facts. */
-  noteFactsBetween(channelId: number, from: Date, to: Date): { escalation: EscalationFacts; event: EscalationEvent }[];
+  noteFactsBetween(
+    channelId: number,
+    from: Date,
+    to: Date,
+  ): Promise<{ escalation: EscalationFacts; event: EscalationEvent }[]>;
 }

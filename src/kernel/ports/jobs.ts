@@ -23,9 +23,9 @@ export interface Job extends NewJob {
 /** The part of the job store that features use; the scheduler's claim side is in the scheduler. */
 export interface JobRepo {
   /** Creates the job unless a job with its occurrence key exists; true when created. */
-  schedule(job: NewJob, now: Date): boolean;
+  schedule(job: NewJob, now: Date): Promise<boolean>;
   /** Cancels the pending jobs whose occurrence key starts with `prefix`; returns how many. */
-  cancelPending(prefix: string, now: Date): number;
+  cancelPending(prefix: string, now: Date): Promise<number>;
   /** Pending jobs of a channel, soonest first, optionally of one kind. */
-  pendingFor(channelId: number, kind?: string): Job[];
+  pendingFor(channelId: number, kind?: string): Promise<Job[]>;
 }

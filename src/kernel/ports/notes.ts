@@ -4,7 +4,7 @@ export type NewHandoffNote = Omit<HandoffNote, 'id'>;
 
 /** The after-hours log of `handoff note`, read by the morning post. */
 export interface HandoffNoteRepo {
-  add(note: NewHandoffNote): HandoffNote;
+  add(note: NewHandoffNote): Promise<HandoffNote>;
   /** Notes of the channel written in `from <= at < to`, oldest first. */
-  between(channelId: number, from: Date, to: Date): HandoffNote[];
+  between(channelId: number, from: Date, to: Date): Promise<HandoffNote[]>;
 }

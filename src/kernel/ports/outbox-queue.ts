@@ -52,19 +52,19 @@ export interface OutboxQueue {
    * and older updates of the same message are done. Updates whose post failed, or that waited
    * longer than `maxWaitForPostMs`, are failed here. Call inside an immediate transaction.
    */
-  claimSendable(now: Date, owner: string, leaseUntil: Date, rules: SendRules, limit: number): Delivery[];
+  claimSendable(now: Date, owner: string, leaseUntil: Date, rules: SendRules, limit: number): Promise<Delivery[]>;
   /** Records a delivery; a post under a messageKey remembers the platform's message id. False if the lease was lost. */
-  markSent(id: number, owner: string, now: Date, platformMessageId: string | null): boolean;
+  markSent(id: number, owner: string, now: Date, platformMessageId: string | null): Promise<boolean>;
   /** Back to pending, not before `at`. */
-  retryLater(id: number, owner: string, at: Date, error: string): boolean;
+  retryLater(id: number, owner: string, at: Date, error: string): Promise<boolean>;
   /** Nothing more to the conversation before `until` (the platform said Retry-After). */
-  holdConversation(conversation: ConversationRef, until: Date): void;
-  markFailed(id: number, owner: string, error: string): boolean;
+  holdConversation(conversation: ConversationRef, until: Date): Promise<void>;
+  markFailed(id: number, owner: string, error: string): Promise<boolean>;
   /** Gives back every row `owner` is sending (graceful shutdown); returns how many. */
-  release(owner: string): number;
+  release(owner: string): Promise<number>;
   /** The earliest instant after `now` at which some row may become sendable under `rules`. */
-  nextWakeAt(now: Date, rules: SendRules): Date | null;
-  backlog(conversation: ConversationRef): OutboxBacklog;
+  nextWakeAt(now: Date, rules: SendRules): Promise<Date | null>;
+  backlog(conversation: ConversationRef): Promise<OutboxBacklog>;
   /** Failed rows of a conversation, newest first. */
-  failed(conversation: ConversationRef, limit: number): OutboxEntry[];
+  failed(conversation: ConversationRef, limit: number): Promise<OutboxEntry[]>;
 }

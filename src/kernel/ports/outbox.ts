@@ -16,10 +16,10 @@ export interface OutgoingPost {
  */
 export interface OutboxRepo {
   /** Queues a new post; false when a post with that idempotency key was queued before. */
-  enqueuePost(post: OutgoingPost, now: Date): boolean;
+  enqueuePost(post: OutgoingPost, now: Date): Promise<boolean>;
   /**
    * Queues an in-place update of the message posted under `messageKey`. Updates wait for that post
    * to be delivered; a newer update of the same message replaces a pending older one.
    */
-  enqueueUpdate(messageKey: string, conversation: ConversationRef, reply: Reply, now: Date): void;
+  enqueueUpdate(messageKey: string, conversation: ConversationRef, reply: Reply, now: Date): Promise<void>;
 }

@@ -12,11 +12,6 @@ import type { OutboxRepo } from './outbox.js';
 import type { JobQueue } from './job-queue.js';
 import type { OutboxQueue } from './outbox-queue.js';
 
-/**
- * Everything the core reads and writes, behind interfaces: the database layer (`db/`) implements
- * it. Repositories are synchronous; `transaction` runs its function as one immediate write
- * transaction, so a command's state change, audit entry and outgoing posts land together or not at all.
- */
 export interface TransactionOptions {
   /**
    * How long to wait for a lock another connection holds before StoreBusy, for this transaction
@@ -29,8 +24,19 @@ export interface TransactionOptions {
 /** For work that can be retried at the next tick (claims): how long to wait on another process's lock. */
 export const BRIEF_BUSY_TIMEOUT_MS = 100;
 
+/**
+ * Everything the core reads and writes, behind interfaces: the database layer (`db/`) implements
+ * it for SQLite and PostgreSQL. Every repository method returns a promise.
+ *
+ * The transaction rule: `transaction(fn)` runs `fn` as one write transaction, so a command's state
+ * change, its audit entry and its queued posts commit together or not at all. Transactions of one
+ * process never interleave (the next waits for the one in progress); a `transaction` called inside
+ * another joins it; a repository called outside any transaction runs on its own, never inside
+ * another caller's open transaction. `fn` only reads and writes the store: it never waits on a
+ * platform or the network, since every other transaction of the process waits for it.
+ */
 export interface Store {
-  transaction<T>(fn: () => T, options?: TransactionOptions): T;
+  transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
   channels: ChannelRepo;
   people: PeopleRepo;
   managers: ManagerRepo;

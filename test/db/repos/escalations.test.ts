@@ -31,35 +31,35 @@ async function nightAndMorning() {
   await h.say('bob', 'resolve ESC-2 ISP fixed the circuit');
   await at('2026-12-01T13:59:00Z'); // Tue 08:59 EST
   await h.say('carol', 'escalate patching stuck on three servers p3'); // ESC-4, in hours
-  return { channelId: h.channel().id, window: { from: new Date('2026-11-30T22:00:00Z'), to: new Date('2026-12-01T13:00:00Z') } };
+  return { channelId: (await h.channel()).id, window: { from: new Date('2026-11-30T22:00:00Z'), to: new Date('2026-12-01T13:00:00Z') } };
 }
 
 const ids = (list: { seq: number }[]) => list.map(escalationLabel);
 
 describe('queries for the morning post', () => {
   it('opened in the after-hours window, with their state now and the after-hours mark', async () => {
-    const opened = h.store.escalations.openedBetween(channelId, window.from, window.to);
+    const opened = await h.store.escalations.openedBetween(channelId, window.from, window.to);
     expect(opened.map((e) => [escalationLabel(e), e.state, e.afterHours])).toEqual([
       ['ESC-2', 'resolved', true],
       ['ESC-3', 'handed_back', true],
     ]);
-    const all = h.store.escalations.openedBetween(channelId, new Date(0), new Date('2030-01-01'));
+    const all = await h.store.escalations.openedBetween(channelId, new Date(0), new Date('2030-01-01'));
     expect(all.filter((e) => e.afterHours).map(escalationLabel)).toEqual(['ESC-2', 'ESC-3']);
   });
 
   it('windows are half-open: opened exactly at `to` belongs to the next one', async () => {
     const esc2 = new Date('2026-11-30T23:00:00Z');
-    expect(ids(h.store.escalations.openedBetween(channelId, esc2, new Date(esc2.getTime() + 1)))).toEqual(['ESC-2', 'ESC-3']);
-    expect(ids(h.store.escalations.openedBetween(channelId, new Date(0), esc2))).toEqual(['ESC-1']);
+    expect(ids(await h.store.escalations.openedBetween(channelId, esc2, new Date(esc2.getTime() + 1)))).toEqual(['ESC-2', 'ESC-3']);
+    expect(ids(await h.store.escalations.openedBetween(channelId, new Date(0), esc2))).toEqual(['ESC-1']);
   });
 
   it('handed back in the window, with the note for the internal team', async () => {
-    const back = h.store.escalations.handedBackBetween(channelId, window.from, window.to);
+    const back = await h.store.escalations.handedBackBetween(channelId, window.from, window.to);
     expect(back.map((e) => [escalationLabel(e), e.handbackNote])).toEqual([['ESC-3', 'job re-run OK; verify the restore point this morning']]);
   });
 
   it('still not resolved, oldest first, whenever opened', async () => {
-    expect(h.store.escalations.unresolved(channelId).map((e) => [escalationLabel(e), e.state])).toEqual([
+    expect((await h.store.escalations.unresolved(channelId)).map((e) => [escalationLabel(e), e.state])).toEqual([
       ['ESC-1', 'open'],
       ['ESC-3', 'handed_back'],
       ['ESC-4', 'open'],
@@ -67,18 +67,22 @@ describe('queries for the morning post', () => {
   });
 
   it('resolved in the window, and the notes added in it', async () => {
-    expect(ids(h.store.escalations.resolvedBetween(channelId, window.from, window.to))).toEqual(['ESC-2']);
-    const notes = h.store.escalations.notesBetween(channelId, window.from, window.to);
-    expect(notes.map((n) => [escalationLabel(n.escalation), n.event.note, h.store.people.get(n.event.actorId!)!.name])).toEqual([
+    expect(ids(await h.store.escalations.resolvedBetween(channelId, window.from, window.to))).toEqual(['ESC-2']);
+    const notes = await h.store.escalations.notesBetween(channelId, window.from, window.to);
+    const nameOf = async (id: number | null) => (await h.store.people.get(id!))!.name;
+    const rows = await Promise.all(notes.map(async (n) => [escalationLabel(n.escalation), n.event.note, await nameOf(n.event.actorId)]));
+    expect(rows).toEqual([
       ['ESC-3', 're-running the job on the secondary target', 'bob'],
     ]);
   });
 
   it('keeps every transition with who and when', async () => {
-    const esc3 = h.store.escalations.bySeq(channelId, 3)!;
-    const events = h.store.escalations.events(esc3.id);
+    const esc3 = (await h.store.escalations.bySeq(channelId, 3))!;
+    const events = await h.store.escalations.events(esc3.id);
     const byPeople = events.filter((e) => e.actorId !== null);
-    expect(byPeople.map((e) => [e.kind, h.store.people.get(e.actorId!)!.name, e.at.toISOString()])).toEqual([
+    const nameOf = async (id: number | null) => (await h.store.people.get(id!))!.name;
+    const rows = await Promise.all(byPeople.map(async (e) => [e.kind, await nameOf(e.actorId), e.at.toISOString()]));
+    expect(rows).toEqual([
       ['opened', 'alice', '2026-11-30T23:00:00.000Z'],
       ['note', 'bob', '2026-12-01T03:00:00.000Z'],
       ['handed_back', 'bob', '2026-12-01T03:00:00.000Z'],
@@ -95,7 +99,7 @@ describe('queries for the morning post', () => {
 
 describe('MTTA and MTTR from the records', () => {
   it('derive from opened, first response and resolved', async () => {
-    const month = h.store.escalations.openedBetween(channelId, new Date('2026-11-01T05:00:00Z'), new Date('2026-12-01T05:00:00Z'));
+    const month = await h.store.escalations.openedBetween(channelId, new Date('2026-11-01T05:00:00Z'), new Date('2026-12-01T05:00:00Z'));
     expect(ids(month)).toEqual(['ESC-1', 'ESC-2', 'ESC-3']);
     // ESC-2 acked after 4 min; ESC-3's handback at 22:00 was its first response (4 h); ESC-1 unanswered.
     expect(mtta(month)).toEqual({ count: 2, pending: 1, medianMs: (4 * MIN + 240 * MIN) / 2, p90Ms: 240 * MIN });

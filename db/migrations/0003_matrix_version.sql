@@ -1,0 +1,1 @@
+ALTER TABLE `channels` ADD `matrix_version` text DEFAULT '' NOT NULL;

@@ -1,0 +1,95 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type Database from 'better-sqlite3';
+import { StoreBusy } from '../src/kernel/errors.js';
+import type { TransactionOptions } from '../src/kernel/ports/store.js';
+
+/** Marks the async context of a transaction; cleared when it ends, so that work it left running is outside it. */
+interface Open {
+  open: boolean;
+}
+
+/** A first-come first-served async mutex. */
+class Lock {
+  #tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.#tail.then(() => fn());
+    this.#tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+const BUSY_CODES = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_BUSY_SNAPSHOT']);
+
+/** A lock error from SQLite, as better-sqlite3 throws it or as drizzle wraps it (DrizzleQueryError's cause). */
+function isBusy(err: unknown): boolean {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | null;
+  return BUSY_CODES.has(e?.code as string) || BUSY_CODES.has(e?.cause?.code as string);
+}
+
+/**
+ * The transaction rule of the Store on one better-sqlite3 connection. Its own transactions must be
+ * synchronous, so they are issued by hand, and one async lock orders every use of the connection:
+ * a transaction, or a repository call made outside any (which must neither read another caller's
+ * uncommitted writes nor be rolled back with them). Inside a transaction, in its async context,
+ * calls use the connection directly and a nested transaction joins it.
+ */
+export class SqliteTransactions {
+  static readonly #byConnection = new WeakMap<Database.Database, SqliteTransactions>();
+  readonly #lock = new Lock();
+  readonly #current = new AsyncLocalStorage<Open>();
+
+  private constructor(private readonly sqlite: Database.Database) {}
+
+  /** The one instance of the connection, shared by every Store over it. */
+  static of(sqlite: Database.Database): SqliteTransactions {
+    let txs = SqliteTransactions.#byConnection.get(sqlite);
+    if (!txs) SqliteTransactions.#byConnection.set(sqlite, (txs = new SqliteTransactions(sqlite)));
+    return txs;
+  }
+
+  /** Runs a repository call: at once inside a transaction, else when the connection is free. */
+  call<T>(fn: () => Promise<T>): Promise<T> {
+    return this.#inTransaction() ? fn() : this.#lock.run(fn);
+  }
+
+  /** Runs `fn` as one immediate write transaction, or as part of the one the caller is in. */
+  transaction<T>(fn: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    if (this.#inTransaction()) return fn();
+    return this.#lock.run(async () => {
+      const current = { open: true };
+      try {
+        return await this.#current.run(current, () => this.#immediate(fn, options));
+      } finally {
+        current.open = false;
+      }
+    });
+  }
+
+  #inTransaction(): boolean {
+    return this.#current.getStore()?.open === true;
+  }
+
+  async #immediate<T>(fn: () => Promise<T>, options: TransactionOptions): Promise<T> {
+    const { sqlite } = this;
+    const brief = options.busyTimeoutMs;
+    const usual = brief === undefined ? null : (sqlite.pragma('busy_timeout', { simple: true }) as number);
+    if (brief !== undefined) sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(brief))}`);
+    try {
+      sqlite.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn();
+        sqlite.exec('COMMIT');
+        return result;
+      } catch (err) {
+        // A failed COMMIT leaves the transaction open; some errors make SQLite roll back by itself.
+        if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+        throw err;
+      }
+    } catch (err) {
+      throw isBusy(err) ? new StoreBusy(err) : err;
+    } finally {
+      if (usual !== null) sqlite.pragma(`busy_timeout = ${usual}`);
+    }
+  }
+}

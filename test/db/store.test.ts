@@ -1,0 +1,331 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DrizzleQueryError } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../../db/client.js';
+import { createStore } from '../../db/store.js';
+import { DEFAULT_ACK_TIMEOUTS, type MatrixAreaInput } from '../../src/domain/model.js';
+import { StoreBusy } from '../../src/kernel/errors.js';
+import type { Store } from '../../src/kernel/ports/store.js';
+import type { Reply } from '../../src/kernel/reply.js';
+
+const AT = new Date('2026-11-30T15:00:00Z');
+const CONVERSATION = { platform: 'console' as const, channelId: 'c1' };
+const REPLY: Reply = { visibility: 'channel', blocks: [] };
+
+const opened: Db[] = [];
+const dirs: string[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.$client.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function open(path = ':memory:'): Db {
+  const db = openDb(path);
+  opened.push(db);
+  return db;
+}
+
+/** A database file in a fresh temporary directory, for tests that need two connections. */
+function tempFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-store-'));
+  dirs.push(dir);
+  return join(dir, 'tandem.db');
+}
+
+/** A store with one channel. */
+async function setUp(db = open()): Promise<{ db: Db; store: Store; channelId: number }> {
+  const store = createStore(db);
+  const existing = await store.channels.find(CONVERSATION);
+  const channel =
+    existing ??
+    (await store.channels.create({
+      platform: 'console',
+      externalId: 'c1',
+      orgName: 'Acme',
+      mspName: 'Northwind',
+      timezone: 'America/New_York',
+      workDays: [1, 2, 3, 4, 5],
+      dayStart: 480,
+      dayEnd: 1020,
+      internalHandle: null,
+      mspHandle: null,
+      morningOffsetMinutes: 0,
+      ackTimeouts: DEFAULT_ACK_TIMEOUTS,
+      createdAt: AT,
+    }));
+  return { db, store, channelId: channel.id };
+}
+
+const audit = (channelId: number, action: string) => ({
+  channelId,
+  at: AT,
+  actorId: null,
+  actorName: 'test',
+  action,
+  subject: '',
+  before: null,
+  after: null,
+  outcome: 'ok' as const,
+});
+
+const area = (name: string, aliases: string[] = []): MatrixAreaInput => ({
+  name,
+  businessOwner: 'internal',
+  afterHoursOwner: 'msp',
+  contact: null,
+  aliases,
+  note: '',
+});
+
+const actions = async (store: Store, channelId: number) =>
+  (await store.audit.between(channelId, new Date(0), new Date(8.64e15))).map((e) => e.action);
+
+/** A promise and the function that resolves it. */
+function gate(): { opened: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+describe('Store.transaction on SQLite', () => {
+  it('rolls back every write of the transaction when fn throws, and rethrows', async () => {
+    const { store, channelId } = await setUp();
+    const boom = new Error('boom');
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.people.upsert('console', 'u1', 'ann');
+        await tx.audit.record(audit(channelId, 'one'));
+        await tx.matrix.put(channelId, area('Patching', ['updates']));
+        await tx.outbox.enqueuePost({ conversation: CONVERSATION, reply: REPLY, idempotencyKey: 'k1' }, AT);
+        await tx.deliveries.markSeen('delivery-1', AT);
+        throw boom;
+      }),
+    ).rejects.toBe(boom);
+
+    expect(await store.people.get(1)).toBeNull();
+    expect(await actions(store, channelId)).toEqual([]);
+    expect(await store.matrix.list(channelId)).toEqual([]);
+    expect((await store.outbox.backlog(CONVERSATION)).waiting).toBe(0);
+    expect(await store.deliveries.seen('delivery-1')).toBe(false);
+  });
+
+  it('commits what fn wrote and returns its result', async () => {
+    const { store, channelId } = await setUp();
+    const person = await store.transaction(async (tx) => {
+      await tx.audit.record(audit(channelId, 'one'));
+      return tx.people.upsert('console', 'u1', 'ann');
+    });
+    expect(await store.people.get(person.id)).toEqual(person);
+    expect(await actions(store, channelId)).toEqual(['one']);
+  });
+
+  it('runs two transactions started together one after the other', async () => {
+    const { store, channelId } = await setUp();
+    const log: string[] = [];
+    const work = (name: string) =>
+      store.transaction(async (tx) => {
+        log.push(`${name}:begin`);
+        for (let i = 0; i < 3; i++) {
+          await tx.audit.record(audit(channelId, `${name}${i}`));
+          await sleep(2); // gives the other transaction every chance to cut in
+        }
+        log.push(`${name}:end`);
+      });
+    await Promise.all([work('a'), work('b')]);
+    expect(log).toEqual(['a:begin', 'a:end', 'b:begin', 'b:end']);
+    expect(await actions(store, channelId)).toEqual(['a0', 'a1', 'a2', 'b0', 'b1', 'b2']);
+  });
+
+  it('serialises transactions of two stores over one connection', async () => {
+    const { db, store, channelId } = await setUp();
+    const other = createStore(db);
+    const log: string[] = [];
+    const work = (s: Store, name: string) =>
+      s.transaction(async (tx) => {
+        log.push(`${name}:begin`);
+        await tx.audit.record(audit(channelId, name));
+        await sleep(2);
+        log.push(`${name}:end`);
+      });
+    await Promise.all([work(store, 'a'), work(other, 'b')]);
+    expect(log).toEqual(['a:begin', 'a:end', 'b:begin', 'b:end']);
+  });
+
+  it('joins a transaction called inside another: no deadlock, and it rolls back with the outer one', async () => {
+    const { store, channelId } = await setUp();
+    const boom = new Error('boom');
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.audit.record(audit(channelId, 'outer'));
+        const inner = await tx.transaction(async (tx2) => {
+          await tx2.audit.record(audit(channelId, 'inner'));
+          // The store itself, not only `tx`, joins too: what matters is the async context.
+          await store.transaction(async () => store.audit.record(audit(channelId, 'innermost')));
+          return 'inner done';
+        });
+        expect(inner).toBe('inner done');
+        expect(await tx.audit.recent(channelId, 10)).toHaveLength(3);
+        throw boom;
+      }),
+    ).rejects.toBe(boom);
+    expect(await actions(store, channelId)).toEqual([]);
+  });
+
+  it('a read outside any transaction waits for the open one and never sees its uncommitted writes', async () => {
+    const { store, channelId } = await setUp();
+    const wrote = gate();
+    const finish = gate();
+    const log: string[] = [];
+    const tx = store.transaction(async (t) => {
+      await t.audit.record(audit(channelId, 'uncommitted'));
+      wrote.open();
+      await finish.opened;
+      log.push('tx:end');
+      throw new Error('rolled back');
+    });
+    await wrote.opened;
+    const read = actions(store, channelId).then((seen) => {
+      log.push('read');
+      return seen;
+    });
+    await sleep(20);
+    expect(log).toEqual([]); // the read is waiting, not reading the open transaction's write
+    finish.open();
+    await expect(tx).rejects.toThrow('rolled back');
+    expect(await read).toEqual([]);
+    expect(log).toEqual(['tx:end', 'read']);
+  });
+
+  it('a read outside any transaction returns after the open one commits, with its writes', async () => {
+    const { store, channelId } = await setUp();
+    const wrote = gate();
+    const finish = gate();
+    const tx = store.transaction(async (t) => {
+      await t.audit.record(audit(channelId, 'committed'));
+      wrote.open();
+      await finish.opened;
+    });
+    await wrote.opened;
+    const read = actions(store, channelId);
+    finish.open();
+    await tx;
+    expect(await read).toEqual(['committed']);
+  });
+
+  it('a write outside any transaction is not swept into another caller’s transaction and its rollback', async () => {
+    const { store, channelId } = await setUp();
+    const wrote = gate();
+    const finish = gate();
+    const tx = store.transaction(async (t) => {
+      await t.audit.record(audit(channelId, 'in-tx'));
+      wrote.open();
+      await finish.opened;
+      throw new Error('rolled back');
+    });
+    await wrote.opened;
+    const outside = store.audit.record(audit(channelId, 'outside'));
+    finish.open();
+    await expect(tx).rejects.toThrow('rolled back');
+    await outside;
+    expect(await actions(store, channelId)).toEqual(['outside']);
+  });
+
+  it('turns a busy statement (as drizzle wraps it) into StoreBusy after rolling back', async () => {
+    const { store, channelId } = await setUp();
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    const rejected = store.transaction(async (tx) => {
+      await tx.audit.record(audit(channelId, 'lost'));
+      throw new DrizzleQueryError('insert into audit_log ...', [], busy);
+    });
+    await expect(rejected).rejects.toBeInstanceOf(StoreBusy);
+    expect(await actions(store, channelId)).toEqual([]);
+  });
+});
+
+describe('Store.transaction against another connection', () => {
+  it('is StoreBusy after busyTimeoutMs while another connection holds the write lock; writes nothing', async () => {
+    const path = tempFile();
+    const { db, store } = await setUp(open(path));
+    const other = open(path);
+    other.$client.exec('BEGIN IMMEDIATE');
+    let ran = false;
+    const started = Date.now();
+    const attempt = store.transaction(
+      async (tx) => {
+        ran = true;
+        await tx.people.upsert('console', 'u1', 'ann');
+      },
+      { busyTimeoutMs: 50 },
+    );
+    await expect(attempt).rejects.toBeInstanceOf(StoreBusy);
+    expect(Date.now() - started).toBeLessThan(2_000); // the 50 ms, not the connection's 5 s
+    expect(ran).toBe(false);
+    expect(db.$client.inTransaction).toBe(false);
+    expect(db.$client.pragma('busy_timeout', { simple: true })).toBe(5000);
+
+    other.$client.exec('ROLLBACK');
+    expect(await store.people.get(1)).toBeNull();
+    // The connection is usable again once the lock is released.
+    await store.transaction(async (tx) => tx.people.upsert('console', 'u1', 'ann'));
+    expect(await store.people.get(1)).toMatchObject({ name: 'ann' });
+  });
+});
+
+describe('matrix version', () => {
+  it('changes on put, remove and replaceAll, and not on reads', async () => {
+    const { store, channelId } = await setUp();
+    const versions = [await store.matrix.version(channelId)];
+    const changedBy = async (write: () => Promise<unknown>) => {
+      await write();
+      const v = await store.matrix.version(channelId);
+      expect(versions).not.toContain(v);
+      versions.push(v);
+    };
+    await changedBy(() => store.matrix.put(channelId, area('Patching')));
+    await changedBy(() => store.matrix.put(channelId, area('Patching', ['updates']))); // a replacement
+    await changedBy(() => store.matrix.put(channelId, area('Backups')));
+    await changedBy(() => store.matrix.remove(channelId, 'backups'));
+    await changedBy(() => store.matrix.replaceAll(channelId, [area('Network'), area('Email')]));
+
+    const before = await store.matrix.version(channelId);
+    expect((await store.matrix.list(channelId)).map((a) => a.name)).toEqual(['Network', 'Email']);
+    expect(await store.matrix.version(channelId)).toBe(before);
+  });
+
+  it('is seen by a second connection', async () => {
+    const path = tempFile();
+    const { store, channelId } = await setUp(open(path));
+    const { store: other } = await setUp(open(path));
+    await store.matrix.put(channelId, area('Patching'));
+    const v1 = await store.matrix.version(channelId);
+    expect(await other.matrix.version(channelId)).toBe(v1);
+    await store.transaction(async (tx) => tx.matrix.replaceAll(channelId, [area('Network')]));
+    const v2 = await store.matrix.version(channelId);
+    expect(v2).not.toBe(v1);
+    expect(await other.matrix.version(channelId)).toBe(v2);
+  });
+
+  it('goes back with a rolled-back write, and what that write saw never comes back', async () => {
+    const { store, channelId } = await setUp();
+    await store.matrix.put(channelId, area('Patching'));
+    const committed = await store.matrix.version(channelId);
+    let uncommitted = '';
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.matrix.put(channelId, area('Backups'));
+        uncommitted = await tx.matrix.version(channelId);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(uncommitted).not.toBe(committed);
+    expect(await store.matrix.version(channelId)).toBe(committed);
+
+    // The next write moves on to a version of its own, never the rolled-back one.
+    await store.matrix.put(channelId, area('Network'));
+    const next = await store.matrix.version(channelId);
+    expect([committed, uncommitted]).not.toContain(next);
+  });
+});
