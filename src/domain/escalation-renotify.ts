@@ -12,7 +12,6 @@ import type { Escalation } from './escalation.js';
  * stops re-notifying.
  */
 
-export const ACK_RENOTIFY_KIND = 'ack-renotify';
 
 /**
  * Re-notifications stop after this many: past it, reminders in the channel are noise that teaches

@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { RuleViolation } from './errors.js';
+import { decodeMention, encodeMentionVerbatim } from './mention-codec.js';
 import type { MatrixAreaInput } from './model.js';
 import { MAX_ALIAS, MAX_ALIASES, MAX_AREA_NAME, MAX_AREA_NOTE, MAX_AREAS } from './matrix-limits.js';
 import { areaKey } from './normalize.js';
@@ -34,7 +35,7 @@ function unprotectCell(value: string): string {
 
 /** The neutral mention form, which is how a contact round-trips exactly. */
 function contactToCell(contact: Mention | null): string {
-  return contact === null ? '' : `<${contact.kind}:${contact.id}|${contact.label}>`;
+  return contact === null ? '' : encodeMentionVerbatim(contact);
 }
 
 /** The whole matrix as CSV text, one area a row, ready for a spreadsheet and for `csvToMatrix`. */
@@ -226,18 +227,12 @@ function owner(value: string, column: Column, line: number): Owner {
   throw lineError(line, `${column} must be internal, msp or shared (got "${shown(value.trim())}").`);
 }
 
-const NEUTRAL_MENTION = /^<(user|group):([^|>\s]+)\|([^>]*)>$/;
-const BARE_MENTION = /^@([\p{L}\p{N}][\p{L}\p{N}._-]*)$/u;
-
 /** A contact cell: the neutral form export writes, a console-style @name, or nothing. */
 function contact(value: string, line: number): Mention | null {
   const v = value.trim();
   if (v === '') return null;
-  const neutral = NEUTRAL_MENTION.exec(v);
-  // An empty label shows the id, as the tokenizer does for the same form.
-  if (neutral) return { kind: neutral[1] as Mention['kind'], id: neutral[2]!, label: neutral[3] || neutral[2]! };
-  const bare = BARE_MENTION.exec(v);
-  if (bare) return { kind: 'user', id: bare[1]!, label: bare[1]! };
+  const mention = decodeMention(v);
+  if (mention) return mention;
   throw lineError(line, `contact must be @name, <user:ID|Label>, <group:ID|Label> or empty (got "${shown(v)}").`);
 }
 

@@ -3,7 +3,6 @@ import { afterHoursWindow, businessDateAt, businessStartOn, isBusinessDay, nextB
 import { localDate, localToInstant, parseIsoDate } from './zoned-time.js';
 
 /** The job kind of the morning handoff post (kept here so commands can replan it without importing the scheduler). */
-export const MORNING_POST_KIND = 'morning-post';
 
 /** One morning post per channel per business day: `morning:<channelId>:<local date>`. */
 export function morningOccurrenceKey(channelId: number, date: string): string {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { ArgInput } from './command.js';
-import { mentionsToPlain } from './tokenize.js';
 import { isValidTimeZone } from '../domain/zoned-time.js';
 import { type Mention, type Owner, OWNERS } from '../domain/model.js';
+import { mentionsToPlain } from '../domain/mention-codec.js';
 
 /** The raw shape the parser hands to every argument schema. */
 export const argInput = z.custom<ArgInput>();

@@ -1,17 +1,16 @@
-import type { AnyCommandSpec, CommandContext, ChannelContext } from './command.js';
-import type { Clock } from './clock.js';
-import { PermissionDenied, StoreBusy, UserError } from './errors.js';
-import type { Logger } from './logger.js';
+import { RuleViolation, TandemError } from '../domain/errors.js';
 import type { Person } from '../domain/model.js';
+import type { Clock } from './clock.js';
+import { commandContext } from './command-context.js';
+import type { AnyCommandSpec, ChannelContext } from './command.js';
+import { PermissionDenied, StoreBusy, UserError } from './errors.js';
+import type { JobKindRegistry } from './job-kind.js';
+import type { Logger } from './logger.js';
+import type { Planner } from './ports/planner.js';
+import type { Store } from './ports/store.js';
 import type { CommandRegistry } from './registry.js';
 import { ephemeral, paragraph, prose, type Reply } from './reply.js';
-import type { Store } from './ports/store.js';
 import type { Inbound } from './types.js';
-import { postingTo } from './posting.js';
-import type { JobKindRegistry } from './job-kind.js';
-import { replan } from '../scheduler/planning.js';
-import type { Mention } from '../domain/model.js';
-import { RuleViolation, TandemError } from '../domain/errors.js';
 
 export interface BotDeps {
   store: Store;
@@ -20,8 +19,10 @@ export interface BotDeps {
   registry: CommandRegistry;
   /** Called after a command's transaction committed: wakes the outbox and the scheduler. */
   afterCommit?: () => void;
-  /** The job kinds `ctx.replan` plans (the composition root passes every registered kind). */
+  /** Every registered job kind (their labels, for `status`). */
   jobKinds: JobKindRegistry;
+  /** Plans a channel's jobs again after a command changed its times (`ctx.timesChanged`). */
+  planner: Planner;
   /** How long a command keeps trying while another process holds the database's write lock (5 s by default). */
   busyPatienceMs?: number;
 }
@@ -51,7 +52,7 @@ export class Bot {
    */
   async handleOnce(inbound: Inbound, deliveryKey: string): Promise<Reply | null> {
     try {
-      if (this.deps.store.deliveries.seen(deliveryKey)) return null;
+      if (await this.deps.store.deliveries.seen(deliveryKey)) return null;
     } catch (err) {
       return this.toReply(err, inbound, this.deps.log);
     }
@@ -67,7 +68,7 @@ export class Bot {
       return reply;
     } catch (err) {
       if (err instanceof AlreadyHandled) return null;
-      if (deliveryKey && (err instanceof UserError || err instanceof RuleViolation)) this.markHandled(deliveryKey);
+      if (deliveryKey && (err instanceof UserError || err instanceof RuleViolation)) await this.markHandled(deliveryKey);
       return this.toReply(err, inbound, log, deliveryKey);
     }
   }
@@ -96,61 +97,33 @@ export class Bot {
   private async run(spec: AnyCommandSpec, args: unknown, inbound: Inbound, deliveryKey: string | null): Promise<Reply> {
     const { store, clock, log } = this.deps;
     const now = clock.now();
-    return store.transaction(() => {
+    return store.transaction(async (tx) => {
       if (deliveryKey !== null) {
         // Arrived before, and that delivery committed: this one changes nothing.
-        if (!store.deliveries.markSeen(deliveryKey, now)) throw new AlreadyHandled();
-        store.deliveries.prune(new Date(now.getTime() - DELIVERY_MEMORY_MS));
+        if (!(await tx.deliveries.markSeen(deliveryKey, now))) throw new AlreadyHandled();
+        await tx.deliveries.prune(new Date(now.getTime() - DELIVERY_MEMORY_MS));
       }
-      const actor = store.people.upsert(inbound.actor.platform, inbound.actor.userId, inbound.actor.name);
-      const channel = store.channels.find(inbound.conversation);
-      if (spec.requiresSetup && !channel) {
-        throw new UserError(
-          'This channel is not set up yet. A manager starts with `setup org:<your organisation> msp:<your MSP> tz:<IANA zone>`, ' +
-            'for example `setup org:Acme msp:Northwind tz:America/New_York`.',
-          'not_set_up',
-        );
-      }
-      const isManager = channel ? store.managers.isManager(channel.id, actor.id) : false;
-      const audit = (action: string, subject: string, before: unknown, after: unknown) => {
-        // setup registers the channel inside this transaction, so look it up at the time of writing.
-        const target = channel ?? store.channels.find(inbound.conversation);
-        if (!target) throw new Error('audit needs a registered channel');
-        store.audit.record({ channelId: target.id, at: now, actorId: actor.id, actorName: actor.name, action, subject, before, after, outcome: 'ok' });
-      };
+      const actor = await tx.people.upsert(inbound.actor.platform, inbound.actor.userId, inbound.actor.name);
+      const channel = await tx.channels.find(inbound.conversation);
+      if (spec.requiresSetup && !channel) throw new UserError(NOT_SET_UP, 'not_set_up');
+      const isManager = channel ? await tx.managers.isManager(channel.id, actor.id) : false;
       if (spec.permission === 'manager' && channel && !isManager) {
         // Recorded in the audit log by toReply, outside this transaction that rolls back.
-        throw new PermissionDenied(refusalFor(spec, store.managers.list(channel.id)));
+        throw new PermissionDenied(refusalFor(spec, await tx.managers.list(channel.id)));
       }
-      const ctx: CommandContext = {
-        now,
-        clock,
-        actor,
-        conversation: inbound.conversation,
-        channel,
-        isManager,
-        store,
+      const ctx = commandContext({
+        tx, now, clock, actor, channel, isManager, inbound,
+        registry: this.deps.registry, jobKinds: this.deps.jobKinds, planner: this.deps.planner,
         log: log.child({ command: spec.id }),
-        commands: this.deps.registry.all,
-        audit,
-        personFor: (m: Mention): Person => store.people.upsert(inbound.actor.platform, m.id, m.label.replace(/^@/, '')),
-        ...postingTo(store, () => inbound.conversation, now),
-        replan: (kind?: string) => {
-          const target = channel ?? store.channels.find(inbound.conversation);
-          return target ? replan(store, this.deps.jobKinds, target.id, now, kind) : 0;
-        },
-        jobKinds: this.deps.jobKinds,
-      };
-      const reply = spec.run(ctx as ChannelContext, args);
-      if (reply instanceof Promise) throw new Error(`command ${spec.id} must run synchronously inside its transaction`);
-      return reply;
+      });
+      return spec.run(ctx as ChannelContext, args);
     }, BUSY_TRY);
   }
 
-  private toReply(err: unknown, inbound: Inbound, log: Logger, deliveryKey: string | null = null): Reply {
+  private async toReply(err: unknown, inbound: Inbound, log: Logger, deliveryKey: string | null = null): Promise<Reply> {
     if (err instanceof PermissionDenied) {
       // A refusal is recorded in the audit log; the transaction that wrote it was rolled back, so write it again.
-      this.recordRefusal(inbound, err, deliveryKey);
+      await this.recordRefusal(inbound, err, deliveryKey);
       return ephemeral(paragraph(...prose(shortenQuoted(err.message))));
     }
     if (err instanceof UserError || err instanceof RuleViolation || err instanceof StoreBusy) {
@@ -163,24 +136,24 @@ export class Bot {
   }
 
   /** A delivery whose command was refused or mistaken: recorded, so that a redelivery does not answer again. */
-  private markHandled(deliveryKey: string): void {
+  private async markHandled(deliveryKey: string): Promise<void> {
     try {
-      this.deps.store.transaction(() => this.deps.store.deliveries.markSeen(deliveryKey, this.deps.clock.now()), BUSY_TRY);
+      await this.deps.store.transaction((tx) => tx.deliveries.markSeen(deliveryKey, this.deps.clock.now()), BUSY_TRY);
     } catch (e) {
       this.deps.log.warn({ err: e }, 'could not record a delivery as handled');
     }
   }
 
-  private recordRefusal(inbound: Inbound, err: PermissionDenied, deliveryKey: string | null): void {
+  private async recordRefusal(inbound: Inbound, err: PermissionDenied, deliveryKey: string | null): Promise<void> {
     const { store, clock } = this.deps;
     try {
-      store.transaction(() => {
-        if (deliveryKey !== null && !store.deliveries.markSeen(deliveryKey, clock.now())) return;
-        const channel = store.channels.find(inbound.conversation);
+      await store.transaction(async (tx) => {
+        if (deliveryKey !== null && !(await tx.deliveries.markSeen(deliveryKey, clock.now()))) return;
+        const channel = await tx.channels.find(inbound.conversation);
         if (!channel) return;
-        const actor = store.people.upsert(inbound.actor.platform, inbound.actor.userId, inbound.actor.name);
+        const actor = await tx.people.upsert(inbound.actor.platform, inbound.actor.userId, inbound.actor.name);
         const { spec } = this.deps.registry.parse(inbound.text);
-        store.audit.record({
+        await tx.audit.record({
           channelId: channel.id,
           at: clock.now(),
           actorId: actor.id,
@@ -197,6 +170,10 @@ export class Bot {
     }
   }
 }
+
+const NOT_SET_UP =
+  'This channel is not set up yet. A manager starts with `setup org:<your organisation> msp:<your MSP> tz:<IANA zone>`, ' +
+  'for example `setup org:Acme msp:Northwind tz:America/New_York`.';
 
 /** A command's patience with another process's write lock, in all; each synchronous try; the pauses between. */
 const BUSY_PATIENCE_MS = 5_000;

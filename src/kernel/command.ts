@@ -35,15 +35,19 @@ export interface CommandContext {
   /** Help needs to see every command. */
   commands: readonly AnyCommandSpec[];
   /** Records a change in the audit log as the actor, now. */
-  audit(action: string, subject: string, before: unknown, after: unknown): void;
+  audit(action: string, subject: string, before: unknown, after: unknown): Promise<void>;
   /** Turns a mention typed in a command into the person it names (created if new). */
-  personFor(mention: Mention): Person;
+  personFor(mention: Mention): Promise<Person>;
   /** Queues a post to this conversation through the outbox, written in the command's transaction. */
-  post(reply: Reply, options: PostOptions): boolean;
+  post(reply: Reply, options: PostOptions): Promise<boolean>;
   /** Queues an in-place update of the message posted under `messageKey` (sent once that post is delivered). */
-  updatePost(messageKey: string, reply: Reply): void;
-  /** After a change that moves this channel's scheduled times: re-plans `kind`, or every planned job kind. */
-  replan(kind?: string): number;
+  updatePost(messageKey: string, reply: Reply): Promise<void>;
+  /**
+   * Tells the scheduler that this channel's times changed (hours, timezone, holidays, the morning
+   * post's time, a cadence): every job kind that plans its own occurrences plans them again, in the
+   * command's transaction. Returns how many jobs were (re)created.
+   */
+  timesChanged(): Promise<number>;
   /** The registered job kinds (their labels, for `status`). */
   jobKinds: JobKindRegistry;
 }
@@ -58,6 +62,13 @@ export interface CommandSpec<A> {
   path: readonly string[];
   /** Other word sequences that select it. */
   aliases?: readonly (readonly string[])[];
+  /**
+   * A one-word form that stands for this command's words, where a face offers one: Slack's
+   * `/whoowns backups` is `who owns backups`. Lowercase letters only.
+   */
+  shortcut?: string;
+  /** Its place in a face's command menu (the Teams compose box), lowest first; typed only when absent. */
+  menu?: number;
   /** The right form, shown in help and with every usage error. */
   usage: string;
   summary: string;
@@ -67,7 +78,7 @@ export interface CommandSpec<A> {
   /** `key:` options the command accepts; a `key:value` with another key stays an ordinary word. */
   options?: readonly string[];
   args: z.ZodType<A, ArgInput>;
-  run(ctx: ChannelContext, args: A): Reply | Promise<Reply>;
+  run(ctx: ChannelContext, args: A): Promise<Reply>;
 }
 
 /** A command spec with its argument type erased, as the registry holds it. */
@@ -80,7 +91,7 @@ export function defineCommand<A>(spec: CommandSpec<A>): CommandSpec<A> {
 
 /** For commands that run before the channel is registered (help, setup). */
 export function defineUnboundCommand<A>(
-  spec: Omit<CommandSpec<A>, 'run' | 'requiresSetup'> & { run(ctx: CommandContext, args: A): Reply | Promise<Reply> },
+  spec: Omit<CommandSpec<A>, 'run' | 'requiresSetup'> & { run(ctx: CommandContext, args: A): Promise<Reply> },
 ): CommandSpec<A> {
   return { ...spec, requiresSetup: false } as CommandSpec<A>;
 }

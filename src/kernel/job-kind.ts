@@ -6,20 +6,20 @@
  *     label: 'morning handoff post',
  *     payload: z.object({ date: z.string() }),
  *     // Run late until the end of that business day, marked late; after that, drop it and say why.
- *     misfire: { kind: 'late-until', until: (job, { channel, store }) => endOfBusinessDay(...), why: 'the business day was over' },
- *     run(ctx, { date }) {
+ *     misfire: { kind: 'late-until', until: async (job, { channel, store }) => endOfBusinessDay(...), why: '…' },
+ *     async run(ctx, { date }) {
  *       const late = ctx.lateNotice();                       // "Posted late: this was due …" or null
- *       ctx.post(inChannel(...blocks, ...(late ? [late] : []))); // idempotency key defaults to the occurrence key
+ *       await ctx.post(inChannel(...blocks, ...(late ? [late] : []))); // idempotency key defaults to the occurrence key
  *       return 'posted';                                     // recorded as the job's result (shown in status)
  *     },
- *     // Keeps the next occurrence(s) scheduled: called at startup, after each run and on ctx.replan().
- *     plan: (channel, store, after) => [{ dueAt, payload: { date }, occurrenceKey: `morning:${channel.id}:${date}` }],
+ *     // Keeps the next occurrence(s) scheduled: called at startup, after each run and on ctx.timesChanged().
+ *     plan: async (channel, store, after) => [{ dueAt, payload: { date }, occurrenceKey: `morning:${channel.id}:${date}` }],
  *   });
  *
  * Rules that make "never lost, never doubled" hold:
- * - `run` is synchronous and runs inside the transaction that marks the job done, so its posts
- *   (`ctx.post`, `ctx.updatePost`) and the job's completion commit together or not at all. Read
- *   and write through `ctx.store`; never call a platform from `run`.
+ * - `run` runs inside the transaction that marks the job done, so its posts (`ctx.post`,
+ *   `ctx.updatePost`) and the job's completion commit together or not at all. Read and write
+ *   through `ctx.store` (the job's transaction); never call a platform or the network from `run`.
  * - The occurrence key names the occurrence (kind, channel, local date or subject): scheduling an
  *   existing key is a no-op, so plan() may return occurrences that already exist. Build it only
  *   from what identifies the occurrence, never from `after` or `now`: every planning (each start,
@@ -28,11 +28,11 @@
  *   return why); a job is only cancelled while pending, so a claimed one still runs.
  * - A throw is retried with backoff a few times, then the job is failed (visible in `status`).
  * - One-off jobs (an ack re-notification) are scheduled from a command with
- *   `ctx.store.jobs.schedule(ackRenotify.newJob(channel.id, { dueAt, payload, occurrenceKey }), ctx.now)`
- *   and cancelled with `ctx.store.jobs.cancelPending('ack:12:', ctx.now)`.
- * - After a change that moves a planned kind's times (hours, cadences), a command calls
- *   `ctx.replan('kind')` (or `ctx.replan()` for every planned kind): pending future jobs of the kind
- *   are cancelled and plan() runs again, in the command's transaction.
+ *   `await ctx.store.jobs.schedule(ackRenotify.newJob(channel.id, { dueAt, payload, occurrenceKey }), ctx.now)`
+ *   and cancelled with `await ctx.store.jobs.cancelPending('ack:12:', ctx.now)`.
+ * - After a change that moves the channel's times (hours, timezone, holidays, cadences), a command
+ *   calls `ctx.timesChanged()`: every kind with a `plan` has its pending future jobs cancelled and
+ *   planned again, in the command's transaction. Commands never name the kinds.
  */
 import type { z } from 'zod';
 import type { Logger } from './logger.js';
@@ -60,7 +60,7 @@ export interface MisfireContext {
  * - `once`: run it whenever it is found (late or not), exactly once.
  */
 export type MisfirePolicy<P> =
-  | { kind: 'late-until'; until(job: ScheduledJob<P>, ctx: MisfireContext): Date; why?: string; lateAfterMs?: number }
+  | { kind: 'late-until'; until(job: ScheduledJob<P>, ctx: MisfireContext): Promise<Date>; why?: string; lateAfterMs?: number }
   | { kind: 'drop-if-late'; graceMs: number; why?: string; lateAfterMs?: number }
   | { kind: 'once'; lateAfterMs?: number };
 
@@ -82,9 +82,9 @@ export interface JobContext<P> {
    * Queues a post to the channel. The idempotency key defaults to `job:<occurrence key>` (and
    * `…:2`, `…:3` for further posts of the same run); give one when the post has a meaning of its own.
    */
-  post(reply: Reply, options?: JobPostOptions): boolean;
+  post(reply: Reply, options?: JobPostOptions): Promise<boolean>;
   /** Queues an in-place update of the message posted under `messageKey`. */
-  updatePost(messageKey: string, reply: Reply): void;
+  updatePost(messageKey: string, reply: Reply): Promise<void>;
   /** A context line "Posted late: this was due at …" for late runs, else null. */
   lateNotice(): Block | null;
 }
@@ -104,10 +104,10 @@ export interface JobKindSpec<P> {
   /** Validates the stored payload before each run; a payload that fails fails the job (no crash loop). */
   payload: z.ZodType<P>;
   misfire: MisfirePolicy<P>;
-  /** Does the job: synchronous, inside the job's transaction. The string returned is recorded as its result. */
-  run(ctx: JobContext<P>, payload: P): void | string;
+  /** Does the job, inside the job's transaction. The string returned is recorded as its result. */
+  run(ctx: JobContext<P>, payload: P): Promise<void | string>;
   /** The next occurrence(s) after `after` for this channel; must only read the store. */
-  plan?(channel: Channel, store: Store, after: Date): PlannedJob<P>[];
+  plan?(channel: Channel, store: Store, after: Date): Promise<PlannedJob<P>[]>;
 }
 
 export interface JobKind<P> extends JobKindSpec<P> {

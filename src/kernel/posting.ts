@@ -12,9 +12,9 @@ export interface PostOptions {
 /** What commands and jobs use to speak in their channel: rows in the outbox, written in the caller's transaction. */
 export interface Posting {
   /** Queues a post; false when a post with that idempotency key was queued before. */
-  post(reply: Reply, options: PostOptions): boolean;
+  post(reply: Reply, options: PostOptions): Promise<boolean>;
   /** Queues an in-place update of the message posted under `messageKey` (sent once that post is delivered). */
-  updatePost(messageKey: string, reply: Reply): void;
+  updatePost(messageKey: string, reply: Reply): Promise<void>;
 }
 
 /** Posting to one conversation through the outbox, stamped `now`. */

@@ -1,17 +1,10 @@
 import { z } from 'zod';
-import { closest } from '../domain/similarity.js';
+import { closest } from '../domain/edit-distance.js';
 import type { AnyCommandSpec, ArgInput } from './command.js';
 import { UserError } from './errors.js';
 import { tokenize, type Token } from './tokenize.js';
 
-/** Slack slash commands (and console forms) that stand for the first words of a command line. */
-export const SHORTCUTS: Readonly<Record<string, string>> = {
-  whoowns: 'who owns',
-  escalate: 'escalate',
-  handoff: 'handoff',
-};
-
-/** The slash command that reaches every command: `/tandem <command>`. */
+/** The word that reaches every command: Slack's `/tandem <command>`, and a command line's optional prefix. */
 export const MAIN_SLASH = 'tandem';
 
 /** The longest line read as a command: room for the largest CSV import, and a bound on the work one message can cause. */
@@ -26,6 +19,7 @@ export interface ParsedCommand {
 export class CommandRegistry {
   readonly #specs: AnyCommandSpec[] = [];
   readonly #byPath = new Map<string, AnyCommandSpec>();
+  readonly #shortcuts = new Map<string, string>();
 
   constructor(specs: readonly AnyCommandSpec[] = []) {
     for (const s of specs) this.register(s);
@@ -38,12 +32,39 @@ export class CommandRegistry {
       const taken = this.#byPath.get(key);
       if (taken) throw new Error(`"${key}" is claimed by both "${taken.id}" and "${spec.id}"`);
     }
+    if (spec.shortcut !== undefined) {
+      if (!/^[a-z]+$/.test(spec.shortcut) || spec.shortcut === MAIN_SLASH) throw new Error(`"${spec.id}" has a bad shortcut`);
+      if (this.#shortcuts.has(spec.shortcut)) throw new Error(`shortcut "${spec.shortcut}" is declared twice`);
+    }
     for (const path of [spec.path, ...(spec.aliases ?? [])]) this.#byPath.set(path.join(' '), spec);
+    if (spec.shortcut !== undefined) this.#shortcuts.set(spec.shortcut, spec.path.join(' '));
     this.#specs.push(spec);
   }
 
   get all(): readonly AnyCommandSpec[] {
     return this.#specs;
+  }
+
+  /** One-word forms and the words each stands for (`whoowns` → `who owns`), in registration order. */
+  get shortcuts(): ReadonlyMap<string, string> {
+    return this.#shortcuts;
+  }
+
+  /** The commands a face shows in its menu, in menu order. */
+  get menu(): readonly AnyCommandSpec[] {
+    return this.#specs.filter((s) => s.menu !== undefined).sort((a, b) => a.menu! - b.menu!);
+  }
+
+  /** Strips a leading `/tandem` and expands shortcuts such as `/whoowns x` to `who owns x`. */
+  stripSlash(line: string): string {
+    const trimmed = line.trim();
+    const m = /^\/([a-z]+)\b\s*/i.exec(trimmed);
+    if (!m) return trimmed;
+    const name = m[1]!.toLowerCase();
+    const rest = trimmed.slice(m[0].length);
+    if (name === MAIN_SLASH) return rest.trim();
+    const expansion = this.#shortcuts.get(name);
+    return expansion ? `${expansion} ${rest}`.trim() : trimmed;
   }
 
   /** The spec selected by the longest run of leading words, and how many tokens it used. */
@@ -61,7 +82,7 @@ export class CommandRegistry {
     if (line.length > MAX_LINE) {
       throw new UserError(`That message is ${line.length} characters; Tandem reads at most ${MAX_LINE} in one message (a CSV import at most 256 KB). Send less at once.`, 'too_long');
     }
-    const normalized = stripSlash(line);
+    const normalized = this.stripSlash(line);
     if (!normalized) throw new UserError('Type a command after it, for example `who owns backups`. Type `help` to see every command.');
     const tokens = tokenize(normalized);
     const found = this.match(tokens);
@@ -90,18 +111,6 @@ export class CommandRegistry {
     const hint = guess ? ` Did you mean \`${guess}\`?` : '';
     return new UserError(`I don't know the command “${word.slice(0, 40)}”.${hint} Type \`help\` to see every command.`, 'unknown_command');
   }
-}
-
-/** Strips a leading `/tandem` and expands shortcuts such as `/whoowns x` to `who owns x`. */
-export function stripSlash(line: string): string {
-  const trimmed = line.trim();
-  const m = /^\/([a-z]+)\b\s*/i.exec(trimmed);
-  if (!m) return trimmed;
-  const name = m[1]!.toLowerCase();
-  const rest = trimmed.slice(m[0].length);
-  if (name === MAIN_SLASH) return rest.trim();
-  const expansion = SHORTCUTS[name];
-  return expansion ? `${expansion} ${rest}`.trim() : trimmed;
 }
 
 function describeIssues(error: z.ZodError): string {

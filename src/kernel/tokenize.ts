@@ -1,9 +1,9 @@
 import type { Mention } from '../domain/model.js';
+import { decodeMentionAt } from '../domain/mention-codec.js';
 import { UserError } from './errors.js';
 
 /**
- * One word of a command line. Faces rewrite platform mentions into the neutral forms
- * `<user:ID|Label>` and `<group:ID|Label>`; a bare `@word` is a mention too (the console's form).
+ * One word of a command line. A mention (neutral or bare, see domain/mention-codec.ts) is one token.
  */
 export interface Token {
   /** The word as typed, quotes removed. */
@@ -17,8 +17,6 @@ export interface Token {
   option?: { key: string; value: string };
 }
 
-const MENTION = /^<(user|group):([^|>\s]+)\|([^>]*)>/;
-const BARE_MENTION = /^@([\p{L}\p{N}][\p{L}\p{N}._-]*)/u;
 const OPTION_KEY = /^([a-z][a-z-]*):/i;
 
 /** Splits a command line into tokens; a quote that opens a word or value and never closes is the user's error. */
@@ -44,22 +42,10 @@ export function tokenize(line: string): Token[] {
     const start = i;
     const rest = line.slice(i);
 
-    const m = MENTION.exec(rest);
-    if (m) {
-      i += m[0].length;
-      tokens.push({
-        text: m[0],
-        start,
-        end: i,
-        quoted: false,
-        mention: { kind: m[1] as 'user' | 'group', id: m[2]!, label: m[3] || m[2]! },
-      });
-      continue;
-    }
-    const bare = BARE_MENTION.exec(rest);
-    if (bare && (bare[0].length === rest.length || isSpace(rest[bare[0].length]))) {
-      i += bare[0].length;
-      tokens.push({ text: bare[0], start, end: i, quoted: false, mention: { kind: 'user', id: bare[1]!, label: bare[1]! } });
+    const found = decodeMentionAt(rest);
+    if (found) {
+      i += found.length;
+      tokens.push({ text: rest.slice(0, found.length), start, end: i, quoted: false, mention: found.mention });
       continue;
     }
 
@@ -99,9 +85,4 @@ export function tokenize(line: string): Token[] {
     tokens.push(token);
   }
   return tokens;
-}
-
-/** Replaces neutral mention forms with `@Label` for storing or showing free text. */
-export function mentionsToPlain(text: string): string {
-  return text.replace(/<(?:user|group):[^|>\s]+\|([^>]*)>/g, (_m, label: string) => (label.startsWith('@') ? label : `@${label}`));
 }

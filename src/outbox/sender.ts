@@ -21,9 +21,6 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 2_000, maxDelayMs: 5 * 60_000, maxAttempts: 10, maxAgeMs: 60 * 60_000 };
 
-/** Minimum time between two messages to one conversation: Slack about 1/s per channel, Teams 7/s per conversation. */
-export const DEFAULT_PACING_MS: Readonly<Record<Platform, number>> = { slack: 1_000, teams: Math.ceil(1_000 / 7), console: 0 };
-
 export interface SenderOptions {
   store: Store;
   clock: Clock;
@@ -33,6 +30,7 @@ export interface SenderOptions {
   owner?: string;
   /** Uniform in [0, 1): the jitter source. Tests inject a fixed one. */
   random?: () => number;
+  /** Overrides of the faces' own pacing (`ChatAdapter.pacingMs`), by platform. */
   pacingMs?: Partial<Record<Platform, number>>;
   retry?: Partial<RetryPolicy>;
   /** How long a row being sent is held; a face's HTTP timeout must be well below it. */
@@ -65,10 +63,9 @@ export class OutboxSender {
     this.owner = options.owner ?? newLeaseOwner();
     this.#retry = { ...DEFAULT_RETRY, ...options.retry };
     this.#random = options.random ?? Math.random;
-    const pacing = { ...DEFAULT_PACING_MS, ...options.pacingMs };
     this.#rules = {
       platforms: [...options.adapters.keys()],
-      minIntervalMs: (p) => pacing[p] ?? 0,
+      minIntervalMs: (p) => options.pacingMs?.[p] ?? options.adapters.get(p)?.pacingMs ?? 0,
       maxWaitForPostMs: options.maxWaitForPostMs ?? this.#retry.maxAgeMs,
     };
   }
@@ -99,7 +96,7 @@ export class OutboxSender {
   }
 
   /** The earliest instant a row may become sendable; null when nothing waits. */
-  nextWakeAt(): Date | null {
+  nextWakeAt(): Promise<Date | null> {
     return this.#o.store.outbox.nextWakeAt(this.#o.clock.now(), this.#rules);
   }
 
@@ -114,8 +111,8 @@ export class OutboxSender {
   }
 
   /** Gives back rows this process holds (graceful shutdown). */
-  release(): number {
-    return this.#o.store.transaction(() => this.#o.store.outbox.release(this.owner));
+  release(): Promise<number> {
+    return this.#o.store.transaction((tx) => tx.outbox.release(this.owner));
   }
 
   /** The backoff before the next attempt after `attempts` failures: exponential, capped, with equal jitter. */
@@ -133,8 +130,9 @@ export class OutboxSender {
       let claimed: Delivery[];
       try {
         // A claim can wait for the next tick: never hold the event loop on another process's lock.
-        claimed = store.transaction(
-          () => store.outbox.claimSendable(now, this.owner, new Date(now.getTime() + leaseMs), this.#rules, this.#o.batchSize ?? 20),
+        const leaseUntil = new Date(now.getTime() + leaseMs);
+        claimed = await store.transaction(
+          (tx) => tx.outbox.claimSendable(now, this.owner, leaseUntil, this.#rules, this.#o.batchSize ?? 20),
           { busyTimeoutMs: BRIEF_BUSY_TIMEOUT_MS },
         );
       } catch (err) {
@@ -157,12 +155,12 @@ export class OutboxSender {
       let platformMessageId: string | null = null;
       if (d.op === 'post') platformMessageId = (await adapter.post(d.conversation, d.reply)).platformMessageId;
       else await adapter.update(d.conversation, d.targetMessageId!, d.reply);
-      const recorded = store.transaction(() => store.outbox.markSent(d.id, this.owner, clock.now(), platformMessageId));
+      const recorded = await store.transaction((tx) => tx.outbox.markSent(d.id, this.owner, clock.now(), platformMessageId));
       if (!recorded) log.warn({ outbox: d.id }, 'delivered after its lease expired; another process may deliver it too');
       return true;
     } catch (err) {
       try {
-        store.transaction(() => this.recordFailure(d, err));
+        await store.transaction((tx) => this.recordFailure(tx, d, err));
       } catch (e) {
         log.error({ err: e, outbox: d.id }, 'could not record a delivery failure; retried when its lease expires');
       }
@@ -170,21 +168,21 @@ export class OutboxSender {
     }
   }
 
-  private recordFailure(d: Delivery, err: unknown): void {
-    const { store, clock, log } = this.#o;
+  private async recordFailure(store: Store, d: Delivery, err: unknown): Promise<void> {
+    const { clock, log } = this.#o;
     const now = clock.now();
     const age = now.getTime() - d.createdAt.getTime();
     const message = err instanceof Error ? err.message : String(err);
     const what = { outbox: d.id, op: d.op, platform: d.conversation.platform, conversation: d.conversation.channelId, summary: replySummary(d.reply, 60) };
-    const fail = (reason: string) => {
-      store.outbox.markFailed(d.id, this.owner, reason);
+    const fail = async (reason: string) => {
+      await store.outbox.markFailed(d.id, this.owner, reason);
       log.error({ ...what, err, attempts: d.attempts }, `delivery failed for good: ${reason}`);
     };
     if (err instanceof RateLimited) {
       if (age >= this.#retry.maxAgeMs) return fail(`still rate limited after ${d.attempts} attempts: ${message}`);
       const at = new Date(now.getTime() + Math.max(0, err.retryAfterMs));
-      store.outbox.retryLater(d.id, this.owner, at, message);
-      store.outbox.holdConversation(d.conversation, at);
+      await store.outbox.retryLater(d.id, this.owner, at, message);
+      await store.outbox.holdConversation(d.conversation, at);
       log.warn({ ...what, retryAt: at.toISOString() }, 'rate limited; waiting as the platform asked');
       return;
     }
@@ -193,7 +191,7 @@ export class OutboxSender {
       return fail(`gave up after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}: ${message}`);
     }
     const at = new Date(now.getTime() + this.backoffMs(d.attempts));
-    store.outbox.retryLater(d.id, this.owner, at, `attempt ${d.attempts} failed: ${message}`);
+    await store.outbox.retryLater(d.id, this.owner, at, `attempt ${d.attempts} failed: ${message}`);
     log.warn({ ...what, err, retryAt: at.toISOString() }, 'delivery failed; will retry');
   }
 }

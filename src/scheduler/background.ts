@@ -6,7 +6,6 @@ import type { Platform } from '../kernel/types.js';
 import { OutboxSender, type SenderOptions } from '../outbox/sender.js';
 import { startCronDriver } from './cron-driver.js';
 import type { JobKindRegistry } from '../kernel/job-kind.js';
-import { JOB_KINDS } from '../features/job-kinds.js';
 import { newLeaseOwner } from '../kernel/lease-owner.js';
 import { runUntil } from './run-until.js';
 import { Scheduler, type SchedulerOptions } from './scheduler.js';
@@ -17,8 +16,8 @@ export interface BackgroundDeps {
   log: Logger;
   /** The faces posts are delivered through, by platform. */
   adapters: ReadonlyMap<Platform, ChatAdapter>;
-  /** Every registered kind by default. */
-  kinds?: JobKindRegistry;
+  /** The job kinds to run (the composition root passes every feature's). */
+  kinds: JobKindRegistry;
   /** Seconds between ticks (a divisor of 60). */
   tickSeconds?: number;
   scheduler?: Partial<Pick<SchedulerOptions, 'leaseMs' | 'batchSize' | 'maxBatchesPerTick' | 'maxAttempts' | 'retryBaseMs'>>;
@@ -29,7 +28,7 @@ export interface BackgroundDeps {
 export function createBackgroundParts(deps: BackgroundDeps): { scheduler: Scheduler; sender: OutboxSender } {
   const owner = newLeaseOwner();
   const log = deps.log.child({ component: 'background' });
-  const scheduler = new Scheduler({ store: deps.store, clock: deps.clock, log, kinds: deps.kinds ?? JOB_KINDS, owner, ...deps.scheduler });
+  const scheduler = new Scheduler({ store: deps.store, clock: deps.clock, log, kinds: deps.kinds, owner, ...deps.scheduler });
   const sender = new OutboxSender({ store: deps.store, clock: deps.clock, log, adapters: deps.adapters, owner, ...deps.sender });
   return { scheduler, sender };
 }
@@ -57,10 +56,10 @@ export function startBackground(deps: BackgroundDeps): Background {
   let stopping = false;
   const pump = async () => {
     if (stopping) return;
-    scheduler.tick();
+    await scheduler.tick();
     await sender.drain();
   };
-  scheduler.planAll();
+  const planned = scheduler.planAll().catch((err: unknown) => log.error({ err }, 'planning at start failed'));
   const driver = startCronDriver({ everySeconds: deps.tickSeconds ?? 1, onTick: pump, log });
   return {
     scheduler,
@@ -75,8 +74,9 @@ export function startBackground(deps: BackgroundDeps): Background {
       sender.stop();
       await driver.stop();
       await sender.idle();
-      const jobs = scheduler.release();
-      const posts = sender.release();
+      await planned;
+      const jobs = await scheduler.release();
+      const posts = await sender.release();
       log.info({ releasedJobs: jobs, releasedPosts: posts }, 'background stopped');
     },
   };
@@ -90,21 +90,23 @@ export interface SimulatedBackground {
   /** Runs what is due now and delivers the outbox: after each console command. */
   flush(): Promise<void>;
   /** Sets the clock without running what lies between, and plans the scheduled posts again from there. */
-  jumpTo(to: Date): void;
+  jumpTo(to: Date): Promise<void>;
 }
 
 /** The console's wiring: no timer; simulated time moves only through runUntil. */
-export function createSimulatedBackground(deps: Omit<BackgroundDeps, 'clock' | 'tickSeconds'> & { clock: ManualClock }): SimulatedBackground {
+export async function createSimulatedBackground(
+  deps: Omit<BackgroundDeps, 'clock' | 'tickSeconds'> & { clock: ManualClock },
+): Promise<SimulatedBackground> {
   const { scheduler, sender } = createBackgroundParts(deps);
-  scheduler.planAll();
+  await scheduler.planAll();
   return {
     scheduler,
     sender,
     runUntil: (to) => runUntil({ clock: deps.clock, scheduler, sender }, to),
     flush: () => runUntil({ clock: deps.clock, scheduler, sender }, deps.clock.now()),
-    jumpTo(to) {
+    async jumpTo(to) {
       deps.clock.set(to);
-      scheduler.planAfresh(to);
+      await scheduler.planAfresh(to);
     },
   };
 }

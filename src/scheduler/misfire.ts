@@ -7,7 +7,7 @@ export const DEFAULT_LATE_AFTER_MS = 60_000;
 export type MisfireDecision = { action: 'run'; late: boolean } | { action: 'drop'; reason: string };
 
 /** What the kind's misfire policy says about running `job` now. */
-export function decideMisfire<P>(policy: MisfirePolicy<P>, job: ScheduledJob<P>, ctx: MisfireContext): MisfireDecision {
+export async function decideMisfire<P>(policy: MisfirePolicy<P>, job: ScheduledJob<P>, ctx: MisfireContext): Promise<MisfireDecision> {
   const lateByMs = ctx.now.getTime() - job.dueAt.getTime();
   const late = lateByMs > (policy.lateAfterMs ?? DEFAULT_LATE_AFTER_MS);
   const at = (d: Date) => formatLocal(d, ctx.channel.timezone);
@@ -15,7 +15,7 @@ export function decideMisfire<P>(policy: MisfirePolicy<P>, job: ScheduledJob<P>,
     case 'once':
       return { action: 'run', late };
     case 'late-until': {
-      const until = policy.until(job, ctx);
+      const until = await policy.until(job, ctx);
       if (ctx.now.getTime() < until.getTime()) return { action: 'run', late };
       return { action: 'drop', reason: dropReason(policy.why, `due ${at(job.dueAt)}, found ${at(ctx.now)}, after its deadline ${at(until)}`) };
     }

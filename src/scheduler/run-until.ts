@@ -14,16 +14,16 @@ export async function runUntil(parts: { clock: ManualClock; scheduler: Scheduler
   const { clock, scheduler, sender } = parts;
   for (let step = 0; step < MAX_STEPS; step++) {
     const now = clock.now();
-    scheduler.tick(now);
+    await scheduler.tick(now);
     await sender.drain();
-    const next = earliest(scheduler.nextDueAt(), sender.nextWakeAt());
+    const next = earliest(await scheduler.nextDueAt(), await sender.nextWakeAt());
     if (next === null || next.getTime() > to.getTime()) break;
     // Something due now that could not run (held by another process's live lease) must not spin.
     clock.set(next.getTime() > now.getTime() ? next : new Date(now.getTime() + 1));
   }
   if (clock.now().getTime() < to.getTime()) {
     clock.set(to);
-    scheduler.tick(to);
+    await scheduler.tick(to);
     await sender.drain();
   }
 }

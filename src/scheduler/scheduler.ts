@@ -8,7 +8,7 @@ import { jobContext } from './job-context.js';
 import type { AnyJobKind, JobKindRegistry } from '../kernel/job-kind.js';
 import { newLeaseOwner } from '../kernel/lease-owner.js';
 import { decideMisfire } from './misfire.js';
-import { planAfresh, planAll, planKind, replan } from './planning.js';
+import { planAfresh, planAll, planKind, replanChannel } from './planning.js';
 
 export interface SchedulerOptions {
   store: Store;
@@ -58,22 +58,25 @@ export class Scheduler {
     this.#o = { leaseMs: 60_000, batchSize: 20, maxBatchesPerTick: 1000, maxAttempts: 3, retryBaseMs: 60_000, ...options };
   }
 
-  /** Runs every job due at `now`. Synchronous: jobs only touch the database. */
-  tick(now: Date = this.#o.clock.now()): TickReport {
+  /** Runs every job due at `now`. */
+  async tick(now: Date = this.#o.clock.now()): Promise<TickReport> {
     const report: TickReport = { done: 0, late: 0, dropped: 0, failed: 0, retried: 0, lost: 0 };
     const { store, batchSize, leaseMs, log, maxBatchesPerTick } = this.#o;
     for (let batch = 0; batch < maxBatchesPerTick && !this.#stopped; batch++) {
       let claimed: Job[];
       try {
         // A claim can wait for the next tick: never hold the event loop on another process's lock.
-        claimed = store.transaction(() => store.jobs.claimDue(now, this.owner, new Date(now.getTime() + leaseMs), batchSize), { busyTimeoutMs: BRIEF_BUSY_TIMEOUT_MS });
+        const leaseUntil = new Date(now.getTime() + leaseMs);
+        claimed = await store.transaction((tx) => tx.jobs.claimDue(now, this.owner, leaseUntil, batchSize), {
+          busyTimeoutMs: BRIEF_BUSY_TIMEOUT_MS,
+        });
       } catch (err) {
         if (!(err instanceof StoreBusy)) throw err;
         log.warn({ err: err.cause }, 'database busy; jobs will be claimed at the next tick');
         break;
       }
       for (const job of claimed) {
-        const outcome = this.process(job, now);
+        const outcome = await this.process(job, now);
         if (outcome === 'late') report.late++;
         if (outcome === 'done' || outcome === 'late') report.done++;
         else if (outcome !== 'busy') report[outcome]++;
@@ -84,23 +87,23 @@ export class Scheduler {
   }
 
   /** The earliest instant a job becomes due (or claimable again); null when nothing is scheduled. */
-  nextDueAt(): Date | null {
+  nextDueAt(): Promise<Date | null> {
     return this.#o.store.jobs.nextWakeAt();
   }
 
   /** Plans every planned kind for every channel: call at startup. */
-  planAll(now: Date = this.#o.clock.now()): number {
+  planAll(now: Date = this.#o.clock.now()): Promise<number> {
     return planAll(this.#o.store, this.#o.kinds, now, this.#o.log);
   }
 
   /** Plans every channel again from `now`, dropping what was planned before a clock jump. */
-  planAfresh(now: Date = this.#o.clock.now()): number {
+  planAfresh(now: Date = this.#o.clock.now()): Promise<number> {
     return planAfresh(this.#o.store, this.#o.kinds, now, this.#o.log);
   }
 
-  /** Cancels a channel's future pending jobs of `kind` (or every planned kind) and plans them again. */
-  replan(channelId: number, kind?: string): number {
-    return replan(this.#o.store, this.#o.kinds, channelId, this.#o.clock.now(), kind);
+  /** Cancels a channel's future pending jobs of every planned kind and plans them again. */
+  replan(channelId: number): Promise<number> {
+    return replanChannel(this.#o.store, this.#o.kinds, channelId, this.#o.clock.now());
   }
 
   /** Stops claiming: later ticks do nothing. */
@@ -109,21 +112,21 @@ export class Scheduler {
   }
 
   /** Gives back the jobs this process holds, for another process or the next start. */
-  release(): number {
-    return this.#o.store.transaction(() => this.#o.store.jobs.release(this.owner));
+  release(): Promise<number> {
+    return this.#o.store.transaction((tx) => tx.jobs.release(this.owner));
   }
 
-  private process(job: Job, now: Date): Outcome {
+  private async process(job: Job, now: Date): Promise<Outcome> {
     const { store, log } = this.#o;
     try {
-      return store.transaction(() => this.runHeld(job, now));
+      return await store.transaction((tx) => this.runHeld(tx, job, now));
     } catch (err) {
       if (err instanceof StoreBusy) {
         log.warn({ err: err.cause, job: job.id }, 'database busy; the job runs again when its lease expires');
         return 'busy';
       }
       try {
-        return store.transaction(() => this.recordFailure(job, now, err));
+        return await store.transaction((tx) => this.recordFailure(tx, job, now, err));
       } catch (e) {
         log.error({ err: e, job: job.id }, 'could not record a job failure; it runs again when its lease expires');
         return 'busy';
@@ -132,11 +135,11 @@ export class Scheduler {
   }
 
   /** Inside the job's transaction: everything it writes commits with its outcome. */
-  private runHeld(job: Job, now: Date): Outcome {
-    const { store, kinds, maxAttempts, log } = this.#o;
-    if (!store.jobs.holds(job.id, this.owner)) return 'lost';
-    const fail = (reason: string): Outcome => {
-      store.jobs.finish(job.id, this.owner, 'failed', reason, now);
+  private async runHeld(store: Store, job: Job, now: Date): Promise<Outcome> {
+    const { kinds, maxAttempts, log } = this.#o;
+    if (!(await store.jobs.holds(job.id, this.owner))) return 'lost';
+    const fail = async (reason: string): Promise<Outcome> => {
+      await store.jobs.finish(job.id, this.owner, 'failed', reason, now);
       log.error({ job: job.id, kind: job.kind, occurrence: job.occurrenceKey, reason }, 'job failed');
       return 'failed';
     };
@@ -149,61 +152,58 @@ export class Scheduler {
     if (!parsed.success) {
       return fail(`payload does not fit the ${job.kind} schema: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
     }
-    const channel = this.channelOf(job);
+    const channel = await this.channelOf(store, job);
     if (!channel) return fail(job.channelId === null ? 'the job has no channel' : `channel ${job.channelId} no longer exists`);
 
     const scheduled = { ...job, payload: parsed.data as unknown };
-    const decision = decideMisfire(kind.misfire, scheduled, { now, channel, store });
+    const decision = await decideMisfire(kind.misfire, scheduled, { now, channel, store });
     if (decision.action === 'drop') {
-      store.jobs.finish(job.id, this.owner, 'dropped', decision.reason, now);
+      await store.jobs.finish(job.id, this.owner, 'dropped', decision.reason, now);
       log.info({ job: job.id, kind: job.kind, occurrence: job.occurrenceKey, reason: decision.reason }, 'job dropped');
-      this.planNext(kind, channel, now);
+      await this.planNext(store, kind, channel, now);
       return 'dropped';
     }
     const ctx = jobContext(scheduled, channel, store, now, decision.late, log.child({ job: job.id, kind: job.kind }));
-    const result: unknown = kind.run(ctx, parsed.data);
-    if (result instanceof Promise) {
-      result.catch(() => undefined);
-      throw new JobKindError(`job kind ${job.kind} must run synchronously inside its transaction`);
-    }
+    const result: unknown = await kind.run(ctx, parsed.data);
     const recorded = typeof result === 'string' && result ? result : 'done';
-    store.jobs.finish(job.id, this.owner, 'done', decision.late ? `${recorded} (late)` : recorded, now);
-    this.planNext(kind, channel, now);
+    await store.jobs.finish(job.id, this.owner, 'done', decision.late ? `${recorded} (late)` : recorded, now);
+    await this.planNext(store, kind, channel, now);
     return decision.late ? 'late' : 'done';
   }
 
   /** The run threw and rolled back: retry with backoff, or fail it once out of attempts. */
-  private recordFailure(job: Job, now: Date, err: unknown): Outcome {
-    const { store, kinds, maxAttempts, retryBaseMs, log } = this.#o;
-    if (!store.jobs.holds(job.id, this.owner)) return 'lost';
+  private async recordFailure(store: Store, job: Job, now: Date, err: unknown): Promise<Outcome> {
+    const { kinds, maxAttempts, retryBaseMs, log } = this.#o;
+    if (!(await store.jobs.holds(job.id, this.owner))) return 'lost';
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof JobKindError || job.attempts >= maxAttempts) {
-      store.jobs.finish(job.id, this.owner, 'failed', `failed after ${job.attempts} attempt${job.attempts === 1 ? '' : 's'}: ${message}`, now);
+      const attempts = `${job.attempts} attempt${job.attempts === 1 ? '' : 's'}`;
+      await store.jobs.finish(job.id, this.owner, 'failed', `failed after ${attempts}: ${message}`, now);
       log.error({ err, job: job.id, kind: job.kind, occurrence: job.occurrenceKey }, 'job failed');
       const kind = kinds.get(job.kind);
-      const channel = this.channelOf(job);
-      if (kind && channel) this.planNext(kind, channel, now);
+      const channel = await this.channelOf(store, job);
+      if (kind && channel) await this.planNext(store, kind, channel, now);
       return 'failed';
     }
     const at = new Date(now.getTime() + retryBaseMs * 2 ** (job.attempts - 1));
-    store.jobs.retryLater(job.id, this.owner, at, `attempt ${job.attempts} failed: ${message}`);
+    await store.jobs.retryLater(job.id, this.owner, at, `attempt ${job.attempts} failed: ${message}`);
     log.warn({ err, job: job.id, kind: job.kind, retryAt: at.toISOString() }, 'job failed; will retry');
     return 'retried';
   }
 
-  private channelOf(job: Job): Channel | null {
+  private async channelOf(store: Store, job: Job): Promise<Channel | null> {
     if (job.channelId === null) return null;
     try {
-      return this.#o.store.channels.get(job.channelId);
+      return await store.channels.get(job.channelId);
     } catch {
       return null;
     }
   }
 
   /** Keeps the kind's next occurrence scheduled; a planning error is logged, never undoes the run. */
-  private planNext(kind: AnyJobKind, channel: Channel, now: Date): void {
+  private async planNext(store: Store, kind: AnyJobKind, channel: Channel, now: Date): Promise<void> {
     try {
-      planKind(this.#o.store, kind, channel, now, now);
+      await planKind(store, kind, channel, now, now);
     } catch (err) {
       this.#o.log.error({ err, kind: kind.kind, channel: channel.id }, 'planning the next occurrence failed');
     }

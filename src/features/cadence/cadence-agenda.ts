@@ -1,5 +1,6 @@
 import type { Channel } from '../../domain/model.js';
 import { bold, context, list, paragraph, prose, text, type Block, type Span } from '../../kernel/reply.js';
+import { peopleById } from '../../kernel/people-lookup.js';
 import type { Store } from '../../kernel/ports/store.js';
 import {
   monthlyAgenda,
@@ -19,7 +20,7 @@ import { previousMeeting, type Cadence } from '../../domain/cadence.js';
 import { escalationLabel } from '../../domain/escalation.js';
 import { formatDuration, type DurationStats } from '../../domain/metrics.js';
 import { formatLocal } from '../../domain/zoned-time.js';
-import { describeChange } from '../channel/audit.js';
+import { describeChange } from '../channel/index.js';
 import { skipsOf } from './cadence-queries.js';
 import { ownerName } from '../../kernel/format.js';
 
@@ -32,39 +33,45 @@ const MAX_TEXT = 160;
 const FIRST_WEEK_MS = 7 * 86_400_000;
 
 /** Reads what the agenda of the meeting at `startsAt` (local date `date`) needs, as it stands `now`. */
-export function loadAgenda(store: Store, channel: Channel, cadence: Cadence, date: string, startsAt: Date, now: Date): Agenda {
+export async function loadAgenda(store: Store, channel: Channel, cadence: Cadence, date: string, startsAt: Date, now: Date): Promise<Agenda> {
   const tz = channel.timezone;
   const ch = channel.id;
   switch (cadence.kind) {
     case 'weekly': {
-      const last = previousMeeting(cadence, tz, startsAt, skipsOf(store, cadence), 63);
+      const last = previousMeeting(cadence, tz, startsAt, await skipsOf(store, cadence), 63);
       const since = last?.instant ?? new Date(startsAt.getTime() - FIRST_WEEK_MS);
       const until = now.getTime() < startsAt.getTime() ? now : startsAt;
-      const nameOf = (id: number | null) => (id === null ? null : (store.people.get(id)?.name ?? null));
+      const handoffNotes = await store.handoffNotes.between(ch, since, until);
+      const escalationNotes = await store.escalations.notesBetween(ch, since, until);
+      const people = await peopleById(store, [...handoffNotes.map((n) => n.authorId), ...escalationNotes.map((n) => n.event.actorId)]);
+      const nameOf = (id: number | null) => (id === null ? null : (people.get(id)?.name ?? null));
       const notes: AgendaNote[] = [
-        ...store.handoffNotes.between(ch, since, until).map((n) => ({ at: n.at, author: nameOf(n.authorId), text: n.text, escalation: null })),
-        ...store.escalations
-          .notesBetween(ch, since, until)
-          .map(({ escalation, event }) => ({ at: event.at, author: nameOf(event.actorId), text: event.note ?? '', escalation: escalationLabel(escalation) })),
+        ...handoffNotes.map((n) => ({ at: n.at, author: nameOf(n.authorId), text: n.text, escalation: null })),
+        ...escalationNotes.map(({ escalation, event }) => ({
+          at: event.at,
+          author: nameOf(event.actorId),
+          text: event.note ?? '',
+          escalation: escalationLabel(escalation),
+        })),
       ];
-      return weeklyAgenda(store.escalations.unresolved(ch), notes, since);
+      return weeklyAgenda(await store.escalations.unresolved(ch), notes, since);
     }
     case 'monthly':
-      return monthlyAgenda(figures(store, channel, previousMonth(date, tz), now));
+      return monthlyAgenda(await figures(store, channel, previousMonth(date, tz), now));
     case 'quarterly': {
       const quarter = previousQuarter(date, tz);
       const before = quarterBefore(quarter, tz);
-      const changes = store.audit
-        .between(ch, quarter.from, quarter.to, 'matrix.')
+      const changes = (await store.audit
+        .between(ch, quarter.from, quarter.to, 'matrix.'))
         .filter((e) => e.outcome === 'ok')
         .map((e) => ({ at: e.at, actorName: e.actorName, action: e.action, subject: e.subject, detail: describeChange(e) }));
-      return quarterlyAgenda(figures(store, channel, quarter, now), figures(store, channel, before, now), changes);
+      return quarterlyAgenda(await figures(store, channel, quarter, now), await figures(store, channel, before, now), changes);
     }
   }
 }
 
-function figures(store: Store, channel: Channel, period: ReportPeriod, now: Date): PeriodFigures {
-  return periodFigures(period, store.escalations.openedBetween(channel.id, period.from, period.to), channel.ackTimeouts, now);
+async function figures(store: Store, channel: Channel, period: ReportPeriod, now: Date): Promise<PeriodFigures> {
+  return periodFigures(period, await store.escalations.openedBetween(channel.id, period.from, period.to), channel.ackTimeouts, now);
 }
 
 /** The agenda as blocks of a post. */

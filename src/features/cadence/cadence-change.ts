@@ -24,9 +24,9 @@ export const cadenceRemind = defineCommand({
     if ('error' in parsed) return problem(parsed.error);
     return { kind, leads: parsed.leads };
   }),
-  run(ctx, { kind, leads }) {
-    const before = storedCadence(ctx, kind);
-    const after = ctx.store.cadences.update(before.id, { leads });
+  async run(ctx, { kind, leads }) {
+    const before = await storedCadence(ctx, kind);
+    const after = await ctx.store.cadences.update(before.id, { leads });
     return changed(ctx, before, after, `Reminders for the ${title(after)} now come ${describeLeads(leads)}, each with the agenda.`, 'cadence.remind');
   },
 });
@@ -54,8 +54,8 @@ export const cadenceSkip = defineCommand({
   permission: 'manager',
   requiresSetup: true,
   args: dateArgs('skip'),
-  run(ctx, { kind, date }) {
-    const c = storedCadence(ctx, kind);
+  async run(ctx, { kind, date }) {
+    const c = await storedCadence(ctx, kind);
     const tz = ctx.channel.timezone;
     const occurrence = findOccurrence(c, tz, ctx.now, date);
     if (!occurrence) {
@@ -67,8 +67,8 @@ export const cadenceSkip = defineCommand({
           : `The ${title(c)} does not meet on ${date} (or that meeting has started). Its next dates are ${next.join(', ')}.`,
       );
     }
-    if (!ctx.store.cadences.addSkip(c.id, date)) throw new UserError(`The ${title(c)} of ${date} is already skipped. \`cadence unskip ${kind} ${date}\` brings it back.`);
-    ctx.audit('cadence.skip', kind, null, date);
+    if (!(await ctx.store.cadences.addSkip(c.id, date))) throw new UserError(`The ${title(c)} of ${date} is already skipped. \`cadence unskip ${kind} ${date}\` brings it back.`);
+    await ctx.audit('cadence.skip', kind, null, date);
     return changed(
       ctx,
       c,
@@ -87,13 +87,13 @@ export const cadenceUnskip = defineCommand({
   permission: 'manager',
   requiresSetup: true,
   args: dateArgs('unskip'),
-  run(ctx, { kind, date }) {
-    const c = storedCadence(ctx, kind);
-    if (!ctx.store.cadences.removeSkip(c.id, date)) {
-      const skipped = ctx.store.cadences.skips(c.id);
+  async run(ctx, { kind, date }) {
+    const c = await storedCadence(ctx, kind);
+    if (!(await ctx.store.cadences.removeSkip(c.id, date))) {
+      const skipped = await ctx.store.cadences.skips(c.id);
       throw new UserError(`The ${title(c)} of ${date} is not skipped. ${skipped.length ? `Skipped: ${skipped.join(', ')}.` : 'No meeting of it is skipped.'}`);
     }
-    ctx.audit('cadence.unskip', kind, date, null);
+    await ctx.audit('cadence.unskip', kind, date, null);
     return changed(ctx, c, c, `The ${title(c)} of ${date} is on again.`, null);
   },
 });
@@ -106,10 +106,10 @@ export const cadenceOff = defineCommand({
   permission: 'manager',
   requiresSetup: true,
   args: kindOnly('off'),
-  run(ctx, { kind }) {
-    const before = storedCadence(ctx, kind);
+  async run(ctx, { kind }) {
+    const before = await storedCadence(ctx, kind);
     if (!before.enabled) throw new UserError(`The ${title(before)} is already off. \`cadence on ${kind}\` turns it on.`);
-    const after = ctx.store.cadences.update(before.id, { enabled: false });
+    const after = await ctx.store.cadences.update(before.id, { enabled: false });
     return changed(ctx, before, after, `The ${title(after)} is off: no reminders until a manager types \`cadence on ${kind}\`.`, 'cadence.off');
   },
 });
@@ -122,10 +122,10 @@ export const cadenceOn = defineCommand({
   permission: 'manager',
   requiresSetup: true,
   args: kindOnly('on'),
-  run(ctx, { kind }) {
-    const before = storedCadence(ctx, kind);
+  async run(ctx, { kind }) {
+    const before = await storedCadence(ctx, kind);
     if (before.enabled) throw new UserError(`The ${title(before)} is already on. Type \`cadence\` to see its next dates.`);
-    const after = ctx.store.cadences.update(before.id, { enabled: true });
+    const after = await ctx.store.cadences.update(before.id, { enabled: true });
     return changed(ctx, before, after, `The ${title(after)} is on again, reminders ${describeLeads(after.leads)}.`, 'cadence.on');
   },
 });

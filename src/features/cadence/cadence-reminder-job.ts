@@ -10,7 +10,6 @@ import { upcomingOccurrences } from '../../domain/recurrence.js';
 import { formatLocal } from '../../domain/zoned-time.js';
 import { defineJobKind } from '../../kernel/job-kind.js';
 
-export const CADENCE_REMINDER_KIND = 'cadence-reminder';
 
 export interface CadenceReminderPayload {
   kind: (typeof CADENCE_KINDS)[number];
@@ -28,7 +27,7 @@ export interface CadenceReminderPayload {
  * moved, or a lead no longer wanted sends nothing (replanning normally cancels those first).
  */
 export const cadenceReminder = defineJobKind<CadenceReminderPayload>({
-  kind: CADENCE_REMINDER_KIND,
+  kind: 'cadence-reminder',
   label: 'sync reminder',
   payload: z.object({
     kind: z.enum(CADENCE_KINDS as [CadenceReminderPayload['kind'], ...CadenceReminderPayload['kind'][]]),
@@ -36,32 +35,36 @@ export const cadenceReminder = defineJobKind<CadenceReminderPayload>({
     startsAt: z.number().int(),
     leadMinutes: z.number().int().positive(),
   }),
-  misfire: { kind: 'late-until', until: (job) => new Date(job.payload.startsAt), why: 'the meeting had already started' },
-  run(ctx, payload) {
+  misfire: { kind: 'late-until', until: async (job) => new Date(job.payload.startsAt), why: 'the meeting had already started' },
+  async run(ctx, payload) {
     const { store, channel, now } = ctx;
-    const cadence = cadencesOf(store, channel.id).find((c) => c.kind === payload.kind)!;
-    const stale = whyNotHeld(store, channel, cadence, payload);
+    const cadence = (await cadencesOf(store, channel.id)).find((c) => c.kind === payload.kind)!;
+    const stale = await whyNotHeld(store, channel, cadence, payload);
     if (stale) return `not sent: ${stale}`;
     const startsAt = new Date(payload.startsAt);
-    const reply = reminderReply(store, channel, cadence, payload.date, startsAt, now, ctx.lateNotice());
-    ctx.post(reply);
+    const reply = await reminderReply(store, channel, cadence, payload.date, startsAt, now, ctx.lateNotice());
+    await ctx.post(reply);
     return `reminded: ${CADENCE_TITLES[cadence.kind]} ${payload.date}, ${formatLead(payload.leadMinutes)} before`;
   },
-  plan(channel, store, after) {
-    return cadencesOf(store, channel.id).flatMap((cadence) =>
-      plannedReminders(cadence, channel.timezone, after, skipsOf(store, cadence)).map((r) => ({
-        dueAt: r.dueAt,
-        payload: { kind: cadence.kind, date: r.meeting.localDate, startsAt: r.meeting.instant.getTime(), leadMinutes: r.leadMinutes },
-        occurrenceKey: reminderKey(channel.id, cadence.kind, r.meeting.localDate, r.leadMinutes),
-      })),
-    );
+  async plan(channel, store, after) {
+    const planned = [];
+    for (const cadence of await cadencesOf(store, channel.id)) {
+      for (const r of plannedReminders(cadence, channel.timezone, after, await skipsOf(store, cadence))) {
+        planned.push({
+          dueAt: r.dueAt,
+          payload: { kind: cadence.kind, date: r.meeting.localDate, startsAt: r.meeting.instant.getTime(), leadMinutes: r.leadMinutes },
+          occurrenceKey: reminderKey(channel.id, cadence.kind, r.meeting.localDate, r.leadMinutes),
+        });
+      }
+    }
+    return planned;
   },
 });
 
 /** Why this reminder no longer fits the cadence as it is now, or null when it does. */
-function whyNotHeld(store: Store, channel: Channel, cadence: Cadence, p: CadenceReminderPayload): string | null {
+async function whyNotHeld(store: Store, channel: Channel, cadence: Cadence, p: CadenceReminderPayload): Promise<string | null> {
   if (!cadence.enabled) return `the ${cadence.kind} sync is off`;
-  if (skipsOf(store, cadence).has(p.date)) return `the ${cadence.kind} sync of ${p.date} is skipped`;
+  if ((await skipsOf(store, cadence)).has(p.date)) return `the ${cadence.kind} sync of ${p.date} is skipped`;
   if (!cadence.leads.includes(p.leadMinutes)) return `reminders ${formatLead(p.leadMinutes)} before are no longer wanted`;
   const [meeting] = upcomingOccurrences(ruleOf(cadence), channel.timezone, new Date(p.startsAt - 1), 1);
   if (!meeting || meeting.instant.getTime() !== p.startsAt || meeting.localDate !== p.date) return `the ${cadence.kind} sync no longer meets at that time`;
@@ -72,7 +75,7 @@ function whyNotHeld(store: Store, channel: Channel, cadence: Cadence, p: Cadence
  * The reminder post: who, when, a note if the day is a holiday, and the agenda as the data stands
  * `now`. Also what `cadence agenda` previews.
  */
-export function reminderReply(store: Store, channel: Channel, cadence: Cadence, date: string, startsAt: Date, now: Date, late: Block | null): Reply {
+export async function reminderReply(store: Store, channel: Channel, cadence: Cadence, date: string, startsAt: Date, now: Date, late: Block | null): Promise<Reply> {
   const tz = channel.timezone;
   const title = CADENCE_TITLES[cadence.kind];
   const endsAt = new Date(startsAt.getTime() + cadence.durationMinutes * 60_000);
@@ -83,7 +86,7 @@ export function reminderReply(store: Store, channel: Channel, cadence: Cadence, 
     header(`${title} — in ${formatLead(minutesLeft)}`),
     paragraph(...who, text(`: the ${title.toLowerCase()} is on `), bold(when), text(` (in ${formatLead(minutesLeft)}).`)),
   ];
-  const holiday = store.channels.holidays(channel.id).find((h) => h.date === date);
+  const holiday = (await store.channels.holidays(channel.id)).find((h) => h.date === date);
   if (holiday) {
     blocks.push(
       paragraph(
@@ -95,6 +98,6 @@ export function reminderReply(store: Store, channel: Channel, cadence: Cadence, 
     );
   }
   if (late) blocks.push(late);
-  blocks.push(...agendaBlocks(loadAgenda(store, channel, cadence, date, startsAt, now), channel));
+  blocks.push(...agendaBlocks(await loadAgenda(store, channel, cadence, date, startsAt, now), channel));
   return inChannel(...blocks);
 }

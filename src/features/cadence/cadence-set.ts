@@ -5,7 +5,6 @@ import type { CadencePatch } from '../../kernel/ports/cadences.js';
 import { context, inChannel, paragraph, prose, type Reply } from '../../kernel/reply.js';
 import { CADENCE_TITLES, DEFAULT_CADENCES, describeLeads, describeRule, ruleWords, type Cadence, type CadenceKind } from '../../domain/cadence.js';
 import type { Ordinal } from '../../domain/recurrence.js';
-import { CADENCE_REMINDER_KIND } from './cadence-reminder-job.js';
 import { cadenceArgs, durationArg, kindArg, ordinalArg, problem, quarterMonthArg, timeArg, weekdayArg } from './cadence-args.js';
 import { cadenceBlocks } from './cadence-show.js';
 
@@ -49,19 +48,19 @@ export const cadenceSet = defineCommand({
     const time = timeArg(rest[2]);
     return { kind, weekday, ordinal, quarterMonth: kind === 'quarterly' ? quarterMonthArg(input.options.month) : null, time, durationMinutes };
   }),
-  run(ctx, args) {
-    const before = storedCadence(ctx, args.kind);
+  async run(ctx, args) {
+    const before = await storedCadence(ctx, args.kind);
     const patch: CadencePatch = { weekday: args.weekday, ordinal: args.ordinal, time: args.time };
     if (args.kind === 'quarterly') patch.quarterMonth = args.quarterMonth ?? before.quarterMonth ?? 1;
     if (args.durationMinutes !== null) patch.durationMinutes = args.durationMinutes;
-    const after = ctx.store.cadences.update(before.id, patch);
+    const after = await ctx.store.cadences.update(before.id, patch);
     return changed(ctx, before, after, `The ${CADENCE_TITLES[after.kind].toLowerCase()} now meets ${describeRule(after)}, for ${after.durationMinutes} min.`);
   },
 });
 
 /** The cadence's row, stored with the defaults first if the channel predates cadences. */
-export function storedCadence(ctx: ChannelContext, kind: CadenceKind): Cadence {
-  return ctx.store.cadences.ensure(ctx.channel.id, DEFAULT_CADENCES).find((c) => c.kind === kind)!;
+export async function storedCadence(ctx: ChannelContext, kind: CadenceKind): Promise<Cadence> {
+  return (await ctx.store.cadences.ensure(ctx.channel.id, DEFAULT_CADENCES)).find((c) => c.kind === kind)!;
 }
 
 /** What the audit log keeps of a cadence: each part people change, in words. */
@@ -73,12 +72,12 @@ export function auditView(c: Cadence): Record<string, string> {
  * After a change: audit it (unless `action` is null: the caller recorded it), replan the reminders, and answer in the channel with the next three
  * dates, so everyone sees when the sync now meets.
  */
-export function changed(ctx: ChannelContext, before: Cadence, after: Cadence, headline: string, action: string | null = 'cadence.set'): Reply {
-  if (action !== null) ctx.audit(action, after.kind, auditView(before), auditView(after));
-  ctx.replan(CADENCE_REMINDER_KIND);
+export async function changed(ctx: ChannelContext, before: Cadence, after: Cadence, headline: string, action: string | null = 'cadence.set'): Promise<Reply> {
+  if (action !== null) await ctx.audit(action, after.kind, auditView(before), auditView(after));
+  await ctx.timesChanged();
   return inChannel(
     paragraph(...prose(headline)),
-    ...cadenceBlocks(ctx.store, ctx.channel, after, ctx.now),
+    ...await cadenceBlocks(ctx.store, ctx.channel, after, ctx.now),
     context(...prose(`Changed by ${ctx.actor.name}. Type \`cadence\` to see every sync.`)),
   );
 }

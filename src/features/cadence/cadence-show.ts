@@ -19,10 +19,10 @@ export function cadenceSummary(c: Cadence): string {
 }
 
 /** A cadence with its next three dates in local time, holidays and skipped dates marked. */
-export function cadenceBlocks(store: Store, channel: Channel, c: Cadence, now: Date): Block[] {
+export async function cadenceBlocks(store: Store, channel: Channel, c: Cadence, now: Date): Promise<Block[]> {
   const tz = channel.timezone;
-  const holidays = new Map(store.channels.holidays(channel.id).map((h) => [h.date, h.name]));
-  const { meetings, skipped } = upcomingMeetings(c, tz, now, NEXT_DATES, skipsOf(store, c));
+  const holidays = new Map((await store.channels.holidays(channel.id)).map((h) => [h.date, h.name]));
+  const { meetings, skipped } = upcomingMeetings(c, tz, now, NEXT_DATES, await skipsOf(store, c));
   const head: Span[] = [bold(CADENCE_TITLES[c.kind]), text(` — ${cadenceSummary(c)}`)];
   if (!c.enabled) {
     return [paragraph(...head), context(...prose(`Off: no reminders. A manager turns it back on with \`cadence on ${c.kind}\`.`))];
@@ -46,15 +46,16 @@ export function cadenceBlocks(store: Store, channel: Channel, c: Cadence, now: D
 export const cadenceShow = defineCommand({
   id: 'cadence',
   path: ['cadence'],
+  menu: 11,
   aliases: [['cadences'], ['syncs']],
   usage: 'cadence',
   summary: 'The weekly, monthly and quarterly syncs, each with its next three dates',
   permission: 'anyone',
   requiresSetup: true,
   args: noArgs('cadence'),
-  run(ctx) {
+  async run(ctx) {
     const blocks: Block[] = [paragraph(bold('Sync cadences'), text(` (times in ${ctx.channel.timezone})`))];
-    for (const c of cadencesOf(ctx.store, ctx.channel.id)) blocks.push(...cadenceBlocks(ctx.store, ctx.channel, c, ctx.now));
+    for (const c of await cadencesOf(ctx.store, ctx.channel.id)) blocks.push(...await cadenceBlocks(ctx.store, ctx.channel, c, ctx.now));
     blocks.push(
       context(
         ...prose(
@@ -80,17 +81,17 @@ export const cadenceAgenda = defineCommand({
     if (extra.length) problem('Give only the sync, e.g. `cadence agenda monthly`.');
     return { kind };
   }),
-  run(ctx, { kind }) {
-    const c = cadenceOf(ctx, kind);
-    const [next] = upcomingMeetings(c, ctx.channel.timezone, ctx.now, 1, skipsOf(ctx.store, c)).meetings;
+  async run(ctx, { kind }) {
+    const c = await cadenceOf(ctx, kind);
+    const [next] = upcomingMeetings(c, ctx.channel.timezone, ctx.now, 1, await skipsOf(ctx.store, c)).meetings;
     if (!next) throw new UserError(`The ${kind} sync has no upcoming date.`);
-    const reply = reminderReply(ctx.store, ctx.channel, c, next.localDate, next.instant, ctx.now, null);
+    const reply = await reminderReply(ctx.store, ctx.channel, c, next.localDate, next.instant, ctx.now, null);
     const notice = c.enabled ? 'Preview: the reminders will carry the agenda as the data stands when they are sent.' : `Preview only: the ${kind} sync is off, so no reminder will be sent.`;
     return ephemeral(context(notice), ...reply.blocks);
   },
 });
 
 /** The channel's cadence of that kind (its default when not stored yet). */
-export function cadenceOf(ctx: ChannelContext, kind: CadenceKind): Cadence {
-  return cadencesOf(ctx.store, ctx.channel.id).find((c) => c.kind === kind)!;
+export async function cadenceOf(ctx: ChannelContext, kind: CadenceKind): Promise<Cadence> {
+  return (await cadencesOf(ctx.store, ctx.channel.id)).find((c) => c.kind === kind)!;
 }

@@ -21,8 +21,8 @@ export const auditShow = defineCommand({
     if (!Number.isInteger(n) || n < 1 || n > MAX_ENTRIES) return fail(ctx, `Give a whole number from 1 to ${MAX_ENTRIES}.`);
     return { n };
   }),
-  run(ctx, { n }) {
-    const entries = ctx.store.audit.recent(ctx.channel.id, n);
+  async run(ctx, { n }) {
+    const entries = await ctx.store.audit.recent(ctx.channel.id, n);
     if (entries.length === 0) return ephemeral(paragraph(text('No changes recorded yet.')));
     return ephemeral(
       paragraph(text(`The last ${entries.length} change${entries.length === 1 ? '' : 's'}, newest first`, 'bold')),

@@ -1,6 +1,6 @@
 import { defineUnboundCommand, type AnyCommandSpec } from '../../kernel/command.js';
 import { code, context, ephemeral, header, list, paragraph, prose, text, type Block } from '../../kernel/reply.js';
-import { closest } from '../../domain/similarity.js';
+import { closest } from '../../domain/edit-distance.js';
 import { argInput } from '../../kernel/args.js';
 
 const GROUPS: readonly { title: string; prefixes: readonly string[] }[] = [
@@ -18,13 +18,14 @@ function groupOf(spec: AnyCommandSpec): string {
 export const help = defineUnboundCommand({
   id: 'help',
   path: ['help'],
+  menu: 10,
   aliases: [['?']],
   usage: 'help [command]',
   summary: 'List every command, or show one in detail',
   examples: ['help', 'help matrix set'],
   permission: 'anyone',
   args: argInput.transform((input) => ({ topic: input.words.map((w) => w.text.toLowerCase()).join(' ') })),
-  run(ctx, { topic }) {
+  async run(ctx, { topic }) {
     if (topic) {
       const matches = ctx.commands.filter((c) => c.path.join(' ').startsWith(topic));
       if (matches.length === 0) {

@@ -1,7 +1,6 @@
 import { defineCommand } from '../../kernel/command.js';
 import { UserError } from '../../kernel/errors.js';
 import { ephemeral, inChannel, list, paragraph, prose, text } from '../../kernel/reply.js';
-import { MORNING_POST_KIND } from '../../domain/morning-window.js';
 import { parseIsoDate } from '../../domain/zoned-time.js';
 import { argInput, fail, noArgs } from '../../kernel/args.js';
 import { holidayLine } from '../../kernel/format.js';
@@ -24,11 +23,11 @@ export const holidayAdd = defineCommand({
     if (name.length > MAX_HOLIDAY_NAME) return fail(ctx, `A holiday name can be at most ${MAX_HOLIDAY_NAME} characters.`);
     return { date: dateWord.text, name };
   }),
-  run(ctx, { date, name }) {
-    const before = ctx.store.channels.holidays(ctx.channel.id).find((h) => h.date === date) ?? null;
-    ctx.store.channels.putHoliday(ctx.channel.id, { date, name });
-    ctx.audit('holiday.add', date, before, { date, name });
-    ctx.replan(MORNING_POST_KIND);
+  async run(ctx, { date, name }) {
+    const before = (await ctx.store.channels.holidays(ctx.channel.id)).find((h) => h.date === date) ?? null;
+    await ctx.store.channels.putHoliday(ctx.channel.id, { date, name });
+    await ctx.audit('holiday.add', date, before, { date, name });
+    await ctx.timesChanged();
     return inChannel(paragraph(text(`${holidayLine({ date, name })} is a holiday: the whole day counts as after hours.`)));
   },
 });
@@ -45,12 +44,12 @@ export const holidayRemove = defineCommand({
     if (!dateWord || extra.length || !parseIsoDate(dateWord.text)) return fail(ctx, 'Give one date as YYYY-MM-DD.');
     return { date: dateWord.text };
   }),
-  run(ctx, { date }) {
-    const before = ctx.store.channels.holidays(ctx.channel.id).find((h) => h.date === date);
+  async run(ctx, { date }) {
+    const before = (await ctx.store.channels.holidays(ctx.channel.id)).find((h) => h.date === date);
     if (!before) throw new UserError(`${date} is not a holiday here. Type \`holidays\` to see them.`);
-    ctx.store.channels.removeHoliday(ctx.channel.id, date);
-    ctx.audit('holiday.remove', date, before, null);
-    ctx.replan(MORNING_POST_KIND);
+    await ctx.store.channels.removeHoliday(ctx.channel.id, date);
+    await ctx.audit('holiday.remove', date, before, null);
+    await ctx.timesChanged();
     return inChannel(paragraph(text(`${holidayLine(before)} is no longer a holiday.`)));
   },
 });
@@ -63,8 +62,8 @@ export const holidayList = defineCommand({
   permission: 'anyone',
   requiresSetup: true,
   args: noArgs('holidays'),
-  run(ctx) {
-    const all = ctx.store.channels.holidays(ctx.channel.id);
+  async run(ctx) {
+    const all = await ctx.store.channels.holidays(ctx.channel.id);
     if (all.length === 0) return ephemeral(paragraph(...prose('No holidays yet. A manager adds one with `holiday add 2026-12-25 Christmas Day`.')));
     return ephemeral(paragraph(text('Holidays', 'bold')), list(all.map((h) => [holidayLine(h)])));
   },

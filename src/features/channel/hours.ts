@@ -2,22 +2,21 @@ import { defineCommand } from '../../kernel/command.js';
 import { UserError } from '../../kernel/errors.js';
 import { ephemeral, field, fields, inChannel, paragraph, prose, text } from '../../kernel/reply.js';
 import { formatDays, hoursOf, isBusinessTime, parseDays } from '../../domain/business-hours.js';
-import { MORNING_POST_KIND } from '../../domain/morning-window.js';
 import { formatLocal, formatMinuteOfDay, parseMinuteOfDay } from '../../domain/zoned-time.js';
 import { argInput, checkTimeZone, fail, noArgs, TIMEZONE_HINT } from '../../kernel/args.js';
-import { CADENCE_REMINDER_KIND } from '../cadence/cadence-reminder-job.js';
 import { holidayLine, hoursLine } from '../../kernel/format.js';
 
 export const hoursShow = defineCommand({
   id: 'hours',
   path: ['hours'],
+  menu: 12,
   usage: 'hours',
   summary: 'Show business hours, timezone and holidays',
   permission: 'anyone',
   requiresSetup: true,
   args: noArgs('hours'),
-  run(ctx) {
-    const holidays = ctx.store.channels.holidays(ctx.channel.id);
+  async run(ctx) {
+    const holidays = await ctx.store.channels.holidays(ctx.channel.id);
     const inHours = isBusinessTime(ctx.now, hoursOf(ctx.channel, holidays));
     const upcoming = holidays.filter((h) => h.date >= formatLocal(ctx.now, ctx.channel.timezone, 'yyyy-MM-dd'));
     return ephemeral(
@@ -50,11 +49,11 @@ export const hoursSet = defineCommand({
     if (end <= start) return fail(ctx, `The day must end after it starts (${rangeWord}). Hours that cross midnight are not supported.`);
     return { days, start, end };
   }),
-  run(ctx, { days, start, end }) {
+  async run(ctx, { days, start, end }) {
     const before = hoursLine(ctx.channel);
-    const updated = ctx.store.channels.update(ctx.channel.id, { workDays: days, dayStart: start, dayEnd: end });
-    ctx.audit('hours.set', 'business hours', before, hoursLine(updated));
-    ctx.replan(MORNING_POST_KIND);
+    const updated = await ctx.store.channels.update(ctx.channel.id, { workDays: days, dayStart: start, dayEnd: end });
+    await ctx.audit('hours.set', 'business hours', before, hoursLine(updated));
+    await ctx.timesChanged();
     return inChannel(paragraph(text(`Business hours are now ${formatDays(days)} ${formatMinuteOfDay(start)}–${formatMinuteOfDay(end)} (${updated.timezone}).`)));
   },
 });
@@ -75,13 +74,13 @@ export const hoursTz = defineCommand({
     if (!tz) return fail(ctx, `“${zone}” is not a timezone I know. ${TIMEZONE_HINT}`);
     return { tz };
   }),
-  run(ctx, { tz }) {
+  async run(ctx, { tz }) {
     if (tz === ctx.channel.timezone) throw new UserError(`The timezone is already ${tz}.`);
     const before = ctx.channel.timezone;
-    ctx.store.channels.update(ctx.channel.id, { timezone: tz });
-    ctx.audit('hours.tz', 'timezone', before, tz);
-    ctx.replan(MORNING_POST_KIND);
-    ctx.replan(CADENCE_REMINDER_KIND);
+    await ctx.store.channels.update(ctx.channel.id, { timezone: tz });
+    await ctx.audit('hours.tz', 'timezone', before, tz);
+    await ctx.timesChanged();
+    await ctx.timesChanged();
     return inChannel(paragraph(...prose(`The timezone is now ${tz} (it was ${before}). Local time there: ${formatLocal(ctx.now, tz)}.`)));
   },
 });

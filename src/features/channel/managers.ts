@@ -19,8 +19,8 @@ export const managersList = defineCommand({
   permission: 'anyone',
   requiresSetup: true,
   args: noArgs('managers'),
-  run(ctx) {
-    const list = ctx.store.managers.list(ctx.channel.id);
+  async run(ctx) {
+    const list = await ctx.store.managers.list(ctx.channel.id);
     return ephemeral(paragraph(text(`Managers: ${list.map((m) => `@${m.name}`).join(', ')}. They can change hours, holidays, cadences, the matrix and this list.`)));
   },
 });
@@ -33,11 +33,11 @@ export const managersAdd = defineCommand({
   permission: 'manager',
   requiresSetup: true,
   args: oneMention('add'),
-  run(ctx, { who }) {
+  async run(ctx, { who }) {
     if (who.kind === 'group') throw new UserError('Managers are people, not groups: mention one person.');
-    const person = ctx.personFor(who);
-    if (!ctx.store.managers.add(ctx.channel.id, person.id, ctx.now)) throw new UserError(`@${person.name} is already a manager.`);
-    ctx.audit('managers.add', person.name, null, { manager: person.name });
+    const person = await ctx.personFor(who);
+    if (!(await ctx.store.managers.add(ctx.channel.id, person.id, ctx.now))) throw new UserError(`@${person.name} is already a manager.`);
+    await ctx.audit('managers.add', person.name, null, { manager: person.name });
     return inChannel(paragraph(text(`@${person.name} is now a manager of this channel.`)));
   },
 });
@@ -50,15 +50,15 @@ export const managersRemove = defineCommand({
   permission: 'manager',
   requiresSetup: true,
   args: oneMention('remove'),
-  run(ctx, { who }) {
-    const person = ctx.personFor(who);
-    const current = ctx.store.managers.list(ctx.channel.id);
+  async run(ctx, { who }) {
+    const person = await ctx.personFor(who);
+    const current = await ctx.store.managers.list(ctx.channel.id);
     if (!current.some((m) => m.id === person.id)) throw new UserError(`@${person.name} is not a manager. Type \`managers\` to see who is.`);
     if (current.length === 1) {
       throw new UserError(`@${person.name} is the last manager; a channel always keeps one. Add another with \`managers add @someone\` first.`);
     }
-    ctx.store.managers.remove(ctx.channel.id, person.id);
-    ctx.audit('managers.remove', person.name, { manager: person.name }, null);
+    await ctx.store.managers.remove(ctx.channel.id, person.id);
+    await ctx.audit('managers.remove', person.name, { manager: person.name }, null);
     return inChannel(paragraph(...prose(`@${person.name} is no longer a manager of this channel.`)));
   },
 });

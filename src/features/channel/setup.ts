@@ -1,13 +1,11 @@
 import { defineUnboundCommand } from '../../kernel/command.js';
 import { PermissionDenied, UserError } from '../../kernel/errors.js';
 import { DEFAULT_ACK_TIMEOUTS, type Channel } from '../../domain/model.js';
-import { MORNING_POST_KIND } from '../../domain/morning-window.js';
 import { context, field, fields, header, inChannel, paragraph, prose, text } from '../../kernel/reply.js';
 import { argInput, checkTimeZone, fail, parseMention, TIMEZONE_HINT } from '../../kernel/args.js';
-import { cadencesOf } from '../cadence/cadence-queries.js';
+import { cadencesOf } from '../cadence/index.js';
 import { seedChannel } from './channel-seed.js';
 import { CADENCE_TITLES, describeRule } from '../../domain/cadence.js';
-import { CADENCE_REMINDER_KIND } from '../cadence/cadence-reminder-job.js';
 import { hoursLine, teamSpan } from '../../kernel/format.js';
 import type { Mention } from '../../domain/model.js';
 
@@ -24,6 +22,7 @@ const MAX_NAME = 80;
 export const setup = defineUnboundCommand({
   id: 'setup',
   path: ['setup'],
+  menu: 9,
   usage: 'setup org:<name> msp:<name> tz:<IANA zone> [internal:<@handle>] [msp-team:<@handle>]',
   summary: 'Register this channel: the two organisations, the timezone and the team handles',
   examples: ['setup org:Acme msp:Northwind tz:America/New_York', 'setup org:"Acme Corp" msp:Northwind tz:Europe/London internal:@it-team msp-team:@northwind-noc'],
@@ -54,7 +53,7 @@ export const setup = defineUnboundCommand({
     }
     return out;
   }),
-  run(ctx, args) {
+  async run(ctx, args) {
     const { store } = ctx;
     const existing = ctx.channel;
     if (!existing) {
@@ -62,7 +61,7 @@ export const setup = defineUnboundCommand({
       if (missing.length) {
         throw new UserError(`To register this channel I need ${missing.map((k) => `\`${k}:\``).join(', ')}. For example: \`setup org:Acme msp:Northwind tz:America/New_York\`.`);
       }
-      const channel = store.channels.create({
+      const channel = await store.channels.create({
         platform: ctx.conversation.platform,
         externalId: ctx.conversation.channelId,
         orgName: args.org!,
@@ -77,9 +76,8 @@ export const setup = defineUnboundCommand({
         ackTimeouts: { ...DEFAULT_ACK_TIMEOUTS },
         createdAt: ctx.now,
       });
-      seedChannel(ctx, channel);
-      ctx.audit('setup', 'channel', null, describe(channel));
-      ctx.replan(MORNING_POST_KIND);
+      await seedChannel(ctx, channel);
+      await ctx.audit('setup', 'channel', null, describe(channel));
       return inChannel(
         header(`Tandem is set up for ${channel.orgName} and ${channel.mspName}`),
         fields(
@@ -91,7 +89,7 @@ export const setup = defineUnboundCommand({
         paragraph(...prose('The responsibility matrix starts with 17 common areas. Try `who owns backups`, see `matrix`, or change hours with `hours set mon-fri 08:00-17:00`.')),
         paragraph(
           ...prose(
-            `Syncs: ${cadencesOf(store, channel.id).map((c) => `${CADENCE_TITLES[c.kind].toLowerCase()} ${describeRule(c)}`).join('; ')}. ` +
+            `Syncs: ${(await cadencesOf(store, channel.id)).map((c) => `${CADENCE_TITLES[c.kind].toLowerCase()} ${describeRule(c)}`).join('; ')}. ` +
               'Each is reminded a day and 15 minutes before, with an agenda; see `cadence`.',
           ),
         ),
@@ -111,10 +109,9 @@ export const setup = defineUnboundCommand({
     if (Object.keys(patch).length === 0) {
       throw new UserError('This channel is already set up. Give what to change, e.g. `setup msp:Northwind` or `setup internal:@it-team`.');
     }
-    const updated = store.channels.update(existing.id, patch);
-    ctx.audit('setup', 'channel', describe(existing), describe(updated));
-    if (updated.timezone !== existing.timezone) ctx.replan(MORNING_POST_KIND);
-    if (updated.timezone !== existing.timezone) ctx.replan(CADENCE_REMINDER_KIND);
+    const updated = await store.channels.update(existing.id, patch);
+    await ctx.audit('setup', 'channel', describe(existing), describe(updated));
+    if (updated.timezone !== existing.timezone) await ctx.timesChanged();
     return inChannel(
       paragraph(text('Setup updated.')),
       fields(

@@ -11,19 +11,20 @@ const PROBLEMS = 5;
 export const status = defineCommand({
   id: 'status',
   path: ['status'],
+  menu: 13,
   usage: 'status',
   summary: 'Scheduled posts, the outbox backlog and failed posts',
   permission: 'anyone',
   requiresSetup: true,
   args: noArgs('status'),
-  run(ctx) {
+  async run(ctx) {
     const { channel, store } = ctx;
     const labelOf = (kind: string) => ctx.jobKinds.get(kind)?.label ?? kind;
     const conversation = conversationOf(channel);
-    const next = store.jobs.pendingFor(channel.id).slice(0, NEXT_JOBS);
-    const backlog = store.outbox.backlog(conversation);
-    const failedPosts = store.outbox.failed(conversation, PROBLEMS);
-    const problems = store.jobs.recentProblems(channel.id, PROBLEMS);
+    const next = (await store.jobs.pendingFor(channel.id)).slice(0, NEXT_JOBS);
+    const backlog = await store.outbox.backlog(conversation);
+    const failedPosts = await store.outbox.failed(conversation, PROBLEMS);
+    const problems = await store.jobs.recentProblems(channel.id, PROBLEMS);
 
     const nextLines = next.length
       ? next.map((j) => `${localTime(j.dueAt, channel)} — ${labelOf(j.kind)}`).join('\n')

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bold, buttons, context, inChannel, mention, paragraph, text, type Block, type Span } from '../../kernel/reply.js';
 import { cardMessageKey, loadEscalationCard, personSpan, teamSpans } from './escalation-card.js';
 import { escalationLabel } from '../../domain/escalation.js';
-import { ACK_RENOTIFY_KIND, ackTimeoutMs, MAX_RENOTIFICATIONS, nextRenotify, renotifyKey, type RenotifyPayload } from '../../domain/escalation-renotify.js';
+import { ackTimeoutMs, MAX_RENOTIFICATIONS, nextRenotify, renotifyKey, type RenotifyPayload } from '../../domain/escalation-renotify.js';
 import { contactFor } from '../../domain/escalation-routing.js';
 import { awaitingAcknowledgement } from '../../domain/escalation-state.js';
 import { formatDuration } from '../../domain/metrics.js';
@@ -15,13 +15,13 @@ import { defineJobKind } from '../../kernel/job-kind.js';
  * posted once, marked late, and the next one is due one timeout period after that.
  */
 export const ackRenotify = defineJobKind<RenotifyPayload>({
-  kind: ACK_RENOTIFY_KIND,
+  kind: 'ack-renotify',
   label: 'ack re-notification',
   payload: z.object({ escalationId: z.number().int().positive(), n: z.number().int().positive() }),
   misfire: { kind: 'once' },
-  run(ctx, { escalationId, n }) {
+  async run(ctx, { escalationId, n }) {
     const { store, channel, now } = ctx;
-    const e = store.escalations.get(escalationId);
+    const e = await store.escalations.get(escalationId);
     if (!e) return 'skipped: the escalation no longer exists';
     if (!awaitingAcknowledgement(e)) return `skipped: ${escalationLabel(e)} is ${e.state.replace('_', ' ')}`;
     const timeout = ackTimeoutMs(e, channel.ackTimeouts);
@@ -29,9 +29,9 @@ export const ackRenotify = defineJobKind<RenotifyPayload>({
 
     const id = escalationLabel(e);
     const waited = formatDuration(now.getTime() - e.openedAt.getTime());
-    const area = e.areaId === null ? null : (store.matrix.list(channel.id).find((a) => a.id === e.areaId) ?? null);
+    const area = e.areaId === null ? null : ((await store.matrix.list(channel.id)).find((a) => a.id === e.areaId) ?? null);
     const contact = contactFor(area, e.toTeam);
-    const from = e.fromPersonId === null ? null : store.people.get(e.fromPersonId);
+    const from = e.fromPersonId === null ? null : await store.people.get(e.fromPersonId);
     const who: Span[] = [...teamSpans(e.toTeam, channel)];
     if (contact) who.push(text(' and '), mention(contact));
     const blocks: Block[] = [
@@ -49,15 +49,15 @@ export const ackRenotify = defineJobKind<RenotifyPayload>({
     ];
     const late = ctx.lateNotice();
     if (late) blocks.push(late);
-    ctx.post(inChannel(...blocks));
+    await ctx.post(inChannel(...blocks));
 
-    const updated = store.escalations.update(e.id, { renotifyCount: e.renotifyCount + 1 });
-    store.escalations.addEvent(e.id, { at: now, actorId: null, kind: 'renotified', note: waited });
-    ctx.updatePost(cardMessageKey(updated), loadEscalationCard(store, channel, updated));
+    const updated = await store.escalations.update(e.id, { renotifyCount: e.renotifyCount + 1 });
+    await store.escalations.addEvent(e.id, { at: now, actorId: null, kind: 'renotified', note: waited });
+    await ctx.updatePost(cardMessageKey(updated), await loadEscalationCard(store, channel, updated));
 
     if (n >= MAX_RENOTIFICATIONS) return `re-notified ${id} (${n}, the last)`;
     const next = nextRenotify(e.openedAt, timeout, n, now);
-    store.jobs.schedule(ackRenotify.newJob(channel.id, { dueAt: next.dueAt, payload: { escalationId, n: next.n }, occurrenceKey: renotifyKey(escalationId, next.n) }), now);
+    await store.jobs.schedule(ackRenotify.newJob(channel.id, { dueAt: next.dueAt, payload: { escalationId, n: next.n }, occurrenceKey: renotifyKey(escalationId, next.n) }), now);
     return `re-notified ${id} (${n}); next at ${localTime(next.dueAt, channel)}`;
   },
 });

@@ -7,6 +7,7 @@ import { escalationRefArgs } from './escalation-args.js';
 export const ack = defineCommand({
   id: 'ack',
   path: ['ack'],
+  menu: 3,
   aliases: [['acknowledge']],
   usage: 'ack <ESC-n>',
   summary: 'Acknowledge an escalation: you have it (stops the re-notifications)',
@@ -14,8 +15,8 @@ export const ack = defineCommand({
   permission: 'anyone',
   requiresSetup: true,
   args: escalationRefArgs('ack', null),
-  run(ctx, { seq }) {
-    const e = stepEscalation(ctx, seq, 'acknowledge', null);
+  async run(ctx, { seq }) {
+    const e = await stepEscalation(ctx, seq, 'acknowledge', null);
     return ephemeral(paragraph(text('You acknowledged '), bold(escalationLabel(e)), text('; its card in the channel shows it.')));
   },
 });

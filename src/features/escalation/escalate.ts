@@ -11,7 +11,7 @@ import { teamName } from './escalation-actions.js';
 import { MAX_SUMMARY } from './escalation-args.js';
 import { cardMessageKey, loadEscalationCard } from './escalation-card.js';
 import { ackRenotify } from './ack-renotify-job.js';
-import { MAX_AREA_NAME } from '../matrix/matrix-set.js';
+import { MAX_AREA_NAME } from '../../domain/matrix-limits.js';
 
 export const MAX_TICKET_URL = 500;
 export const MAX_TICKET_REF = 64;
@@ -40,6 +40,8 @@ function checkTicket(value: string): string | null {
 export const escalate = defineCommand({
   id: 'escalate',
   path: ['escalate'],
+  shortcut: 'escalate',
+  menu: 2,
   usage: 'escalate <summary> [area:<area>] [p1|p2|p3|p4] [ticket:<number or URL>]',
   summary: 'Hand something to the team that owns it now, with a card everyone can act on',
   examples: ['escalate VPN down for the Boston office p1', 'escalate printer queue stuck on floor 3 area:"L1 support" ticket:48213', '/escalate suspicious sign-ins on the CFO account P2 ticket:https://psa.example.com/t/991'],
@@ -83,13 +85,13 @@ export const escalate = defineCommand({
     }
     return out;
   }),
-  run(ctx, args) {
+  async run(ctx, args) {
     const { channel, store } = ctx;
-    const inHours = isBusinessTime(ctx.now, hoursOf(channel, store.channels.holidays(channel.id)));
-    const choice = chooseArea(store.matrix.list(channel.id), args.summary, args.area);
+    const inHours = isBusinessTime(ctx.now, hoursOf(channel, await store.channels.holidays(channel.id)));
+    const choice = chooseArea(await store.matrix.list(channel.id), args.summary, args.area);
     const area = resolveChoice(choice, args);
     const route = routeEscalation(area, inHours);
-    const escalation = store.escalations.open({
+    const escalation = await store.escalations.open({
       channelId: channel.id,
       summary: args.summary,
       areaId: area?.id ?? null,
@@ -103,8 +105,8 @@ export const escalate = defineCommand({
       openedAt: ctx.now,
     });
     const id = escalationLabel(escalation);
-    ctx.post(loadEscalationCard(store, channel, escalation), { idempotencyKey: `escalation:${escalation.id}:open`, messageKey: cardMessageKey(escalation) });
-    const timeout = scheduleFirstRenotify(ctx, escalation);
+    await ctx.post(await loadEscalationCard(store, channel, escalation), { idempotencyKey: `escalation:${escalation.id}:open`, messageKey: cardMessageKey(escalation) });
+    const timeout = await scheduleFirstRenotify(ctx, escalation);
 
     const why =
       route.reason === 'after_hours'
@@ -143,10 +145,10 @@ function resolveChoice(choice: AreaChoice, args: EscalateArgs) {
 }
 
 /** The first re-notification, at opened + the priority's timeout; returns the timeout in ms, or null when none. */
-function scheduleFirstRenotify(ctx: ChannelContext, escalation: Escalation): number | null {
+async function scheduleFirstRenotify(ctx: ChannelContext, escalation: Escalation): Promise<number | null> {
   const timeout = ackTimeoutMs(escalation, ctx.channel.ackTimeouts);
   if (timeout === null) return null;
-  ctx.store.jobs.schedule(
+  await ctx.store.jobs.schedule(
     ackRenotify.newJob(ctx.channel.id, {
       dueAt: renotifyDueAt(escalation.openedAt, timeout, 1),
       payload: { escalationId: escalation.id, n: 1 },

@@ -1,5 +1,5 @@
+import { mentionsToPlain } from '../../domain/mention-codec.js';
 import { argInput, fail } from '../../kernel/args.js';
-import { mentionsToPlain } from '../../kernel/tokenize.js';
 
 export const MAX_SUMMARY = 300;
 export const MAX_ESCALATION_NOTE = 1000;

@@ -17,6 +17,7 @@ import {
   type Reply,
   type Span,
 } from '../../kernel/reply.js';
+import { peopleById } from '../../kernel/people-lookup.js';
 import type { Store } from '../../kernel/ports/store.js';
 import { escalationLabel, otherTeam, type Escalation, type EscalationEvent, type Team } from '../../domain/escalation.js';
 import { contactFor } from '../../domain/escalation-routing.js';
@@ -161,13 +162,11 @@ function historyItems(input: EscalationCardInput): Span[][] {
 }
 
 /** The card of an escalation as it is in the store now. */
-export function loadEscalationCard(store: Store, channel: Channel, escalation: Escalation): Reply {
-  const area = escalation.areaId === null ? null : (store.matrix.list(channel.id).find((a) => a.id === escalation.areaId) ?? null);
-  const people = new Map<number, Person | null>();
-  const personOf = (id: number | null): Person | null => {
-    if (id === null) return null;
-    if (!people.has(id)) people.set(id, store.people.get(id));
-    return people.get(id) ?? null;
-  };
-  return escalationCard({ escalation, events: store.escalations.events(escalation.id), channel, area, personOf });
+export async function loadEscalationCard(store: Store, channel: Channel, escalation: Escalation): Promise<Reply> {
+  const area = escalation.areaId === null ? null : ((await store.matrix.list(channel.id)).find((a) => a.id === escalation.areaId) ?? null);
+  const events = await store.escalations.events(escalation.id);
+  const e = escalation;
+  const people = await peopleById(store, [e.fromPersonId, e.acknowledgedBy, e.handedBackBy, e.resolvedBy, ...events.map((ev) => ev.actorId)]);
+  const personOf = (id: number | null): Person | null => (id === null ? null : (people.get(id) ?? null));
+  return escalationCard({ escalation, events, channel, area, personOf });
 }

@@ -32,6 +32,7 @@ export function timeoutsLine(timeouts: Record<Priority, number | null>): string 
 export const escalationsList = defineCommand({
   id: 'escalations',
   path: ['escalations'],
+  menu: 5,
   usage: 'escalations [open|all]',
   summary: 'List the escalations not yet resolved, or the latest of all',
   examples: ['escalations', 'escalations all'],
@@ -43,11 +44,11 @@ export const escalationsList = defineCommand({
     if (words.length === 1 && (words[0] === 'open' || words[0] === 'all')) return { which: words[0] };
     return fail(ctx, `\`escalations\` takes open or all (got “${input.rest.slice(0, 40)}”).`);
   }),
-  run(ctx, { which }) {
+  async run(ctx, { which }) {
     const { store, channel } = ctx;
     const states = which === 'open' ? UNRESOLVED_STATES : undefined;
-    const total = store.escalations.count(channel.id, states);
-    const shown = store.escalations.recent(channel.id, LIST_LIMIT, states);
+    const total = await store.escalations.count(channel.id, states);
+    const shown = await store.escalations.recent(channel.id, LIST_LIMIT, states);
     const blocks: Block[] = [];
     if (total === 0) {
       blocks.push(paragraph(...prose(which === 'open' ? 'No open escalations. `escalations all` lists the resolved ones too.' : 'No escalations in this channel yet. Open one with `escalate <summary>`.')));
@@ -102,12 +103,12 @@ export const escalationsTimeouts = defineCommand({
     if (Object.keys(out).length === 0) return fail(ctx, 'Give at least one priority, e.g. `escalations timeouts p1:10`.');
     return out;
   }),
-  run(ctx, changes) {
+  async run(ctx, changes) {
     const before = ctx.channel.ackTimeouts;
     const after = { ...before, ...changes } as Record<Priority, number | null>;
     if (PRIORITIES.every((p) => before[p] === after[p])) throw new UserError(`The ack timeouts are already ${timeoutsLine(before)}.`);
-    ctx.store.channels.update(ctx.channel.id, { ackTimeouts: after });
-    ctx.audit('escalations.timeouts', 'ack timeouts', before, after);
+    await ctx.store.channels.update(ctx.channel.id, { ackTimeouts: after });
+    await ctx.audit('escalations.timeouts', 'ack timeouts', before, after);
     return inChannel(
       paragraph(text(`Ack timeouts are now ${timeoutsLine(after)} (were ${timeoutsLine(before)}).`)),
       context(text('Escalations already waiting keep the time of their next re-notification; later ones follow the new timeouts, and a priority set to none stops re-notifying.')),

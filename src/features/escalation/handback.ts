@@ -20,8 +20,8 @@ export const handback = defineCommand({
   requiresSetup: true,
   // The note is checked by the state machine, so that the button gets the full explanation.
   args: escalationRefArgs('handback', { what: 'note', required: false }),
-  run(ctx, { seq, text: note }) {
-    const e = stepEscalation(ctx, seq, 'handback', note || null);
+  async run(ctx, { seq, text: note }) {
+    const e = await stepEscalation(ctx, seq, 'handback', note || null);
     return ephemeral(paragraph(text('You handed '), bold(escalationLabel(e)), text(` back to ${teamName(ctx, otherTeam(e.toTeam))}; its card in the channel shows your note.`)));
   },
 });

@@ -13,10 +13,10 @@ export const note = defineCommand({
   permission: 'anyone',
   requiresSetup: true,
   args: escalationRefArgs('note', { what: 'text', required: true }),
-  run(ctx, { seq, text: body }) {
-    const e = findEscalation(ctx, seq);
-    ctx.store.escalations.addEvent(e.id, { at: ctx.now, actorId: ctx.actor.id, kind: 'note', note: body });
-    refreshCard(ctx, e);
+  async run(ctx, { seq, text: body }) {
+    const e = await findEscalation(ctx, seq);
+    await ctx.store.escalations.addEvent(e.id, { at: ctx.now, actorId: ctx.actor.id, kind: 'note', note: body });
+    await refreshCard(ctx, e);
     return ephemeral(paragraph(text('Noted on '), bold(escalationLabel(e)), text('; its card in the channel shows it.')));
   },
 });

@@ -7,14 +7,15 @@ import { escalationRefArgs } from './escalation-args.js';
 export const resolve = defineCommand({
   id: 'resolve',
   path: ['resolve'],
+  menu: 4,
   usage: 'resolve <ESC-n> [note]',
   summary: 'Resolve an escalation, optionally saying how',
   examples: ['resolve ESC-4', 'resolve ESC-4 replaced the failed switch in closet B'],
   permission: 'anyone',
   requiresSetup: true,
   args: escalationRefArgs('resolve', { what: 'note', required: false }),
-  run(ctx, { seq, text: note }) {
-    const e = stepEscalation(ctx, seq, 'resolve', note || null);
+  async run(ctx, { seq, text: note }) {
+    const e = await stepEscalation(ctx, seq, 'resolve', note || null);
     return ephemeral(paragraph(text('You resolved '), bold(escalationLabel(e)), text('; its card in the channel shows it.')));
   },
 });

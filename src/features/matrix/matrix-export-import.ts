@@ -21,8 +21,8 @@ export const matrixExport = defineCommand({
   permission: 'anyone',
   requiresSetup: true,
   args: noArgs('matrix export'),
-  run(ctx) {
-    const csv = matrixToCsv(ctx.store.matrix.list(ctx.channel.id).map(inputOf));
+  async run(ctx) {
+    const csv = matrixToCsv((await ctx.store.matrix.list(ctx.channel.id)).map(inputOf));
     return ephemeral(codeBlock(csv), context(...prose('Edit it and send it back with `matrix import` followed by the CSV.')));
   },
 });
@@ -40,11 +40,11 @@ export const matrixImport = defineCommand({
     if (!csv) return fail(ctx, 'Paste the CSV after `matrix import`, starting with its header line. `matrix export` gives one to start from.');
     return { csv };
   }),
-  run(ctx, { csv }) {
+  async run(ctx, { csv }) {
     const areas = csvToMatrix(csv);
-    const before = ctx.store.matrix.list(ctx.channel.id).map(inputOf);
-    ctx.store.matrix.replaceAll(ctx.channel.id, areas);
-    ctx.audit('matrix.import', `${areas.length} areas`, matrixToCsv(before), matrixToCsv(areas));
+    const before = (await ctx.store.matrix.list(ctx.channel.id)).map(inputOf);
+    await ctx.store.matrix.replaceAll(ctx.channel.id, areas);
+    await ctx.audit('matrix.import', `${areas.length} areas`, matrixToCsv(before), matrixToCsv(areas));
     return inChannel(paragraph(...prose(`Imported the matrix: ${areas.length} areas (it had ${before.length}). Type \`matrix\` to see it.`)));
   },
 });

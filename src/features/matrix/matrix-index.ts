@@ -26,17 +26,17 @@ const caches = new WeakMap<MatrixRepo, Map<number, Entry>>();
  * Only for commands that do not write the matrix: an index built after a matrix write in the same
  * transaction would outlive a rollback of that transaction.
  */
-export function ownershipIndexFor(store: Store, channelId: number): OwnershipIndex {
+export async function ownershipIndexFor(store: Store, channelId: number): Promise<OwnershipIndex> {
   let cache = caches.get(store.matrix);
   if (!cache) caches.set(store.matrix, (cache = new Map()));
-  const version = store.matrix.version(channelId);
+  const version = await store.matrix.version(channelId);
   const hit = cache.get(channelId);
   cache.delete(channelId);
   if (hit && hit.version === version) {
     cache.set(channelId, hit);
     return hit.index;
   }
-  const areas = store.matrix.list(channelId);
+  const areas = await store.matrix.list(channelId);
   const entry: Entry = { version, areas: areas.length, index: new OwnershipIndex(areas) };
   cache.set(channelId, entry);
   let total = 0;

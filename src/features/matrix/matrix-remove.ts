@@ -17,15 +17,15 @@ export const matrixRemove = defineCommand({
     if (!name) return fail(ctx, 'Name the area to remove, exactly as `matrix` shows it.');
     return { name };
   }),
-  run(ctx, { name }) {
-    const removed = ctx.store.matrix.remove(ctx.channel.id, name);
+  async run(ctx, { name }) {
+    const removed = await ctx.store.matrix.remove(ctx.channel.id, name);
     if (!removed) {
-      const guess = new OwnershipIndex(ctx.store.matrix.list(ctx.channel.id)).lookup(name);
+      const guess = new OwnershipIndex(await ctx.store.matrix.list(ctx.channel.id)).lookup(name);
       const hint = guess.kind === 'match' ? ` Did you mean \`matrix remove ${guess.area.name}\`?` : ' Type `matrix` to see the area names.';
       throw new UserError(`There is no area named “${name}”.${hint}`);
     }
     const { id: _id, channelId: _c, position: _p, ...before } = removed;
-    ctx.audit('matrix.remove', removed.name, before, null);
+    await ctx.audit('matrix.remove', removed.name, before, null);
     return inChannel(paragraph(...prose(`Removed ${removed.name} from the matrix.`)));
   },
 });

@@ -65,8 +65,8 @@ export const matrixSet = defineCommand({
     }
     return out;
   }),
-  run(ctx, args) {
-    const areas = ctx.store.matrix.list(ctx.channel.id);
+  async run(ctx, args) {
+    const areas = await ctx.store.matrix.list(ctx.channel.id);
     const existing = areas.find((a) => areaKey(a.name) === areaKey(args.name)) ?? null;
     const before: MatrixAreaInput | null = existing ? strip(existing) : null;
     if (!before && !args.businessOwner) {
@@ -83,8 +83,8 @@ export const matrixSet = defineCommand({
       aliases: args.aliases ?? before?.aliases ?? [],
       note: args.note ?? before?.note ?? '',
     };
-    ctx.store.matrix.put(ctx.channel.id, after);
-    ctx.audit('matrix.set', after.name, before, after);
+    await ctx.store.matrix.put(ctx.channel.id, after);
+    await ctx.audit('matrix.set', after.name, before, after);
     const verb = before ? 'Updated' : 'Added';
     return inChannel(
       paragraph(

@@ -6,13 +6,14 @@ import { ownerName } from '../../kernel/format.js';
 export const matrixShow = defineCommand({
   id: 'matrix',
   path: ['matrix'],
+  menu: 8,
   usage: 'matrix',
   summary: 'Show the whole responsibility matrix',
   permission: 'anyone',
   requiresSetup: true,
   args: noArgs('matrix'),
-  run(ctx) {
-    const areas = ctx.store.matrix.list(ctx.channel.id);
+  async run(ctx) {
+    const areas = await ctx.store.matrix.list(ctx.channel.id);
     if (areas.length === 0) {
       return ephemeral(paragraph(...prose('The matrix is empty. A manager adds an area with `matrix set patching business:msp after-hours:msp`.')));
     }

@@ -9,6 +9,8 @@ import { ownershipIndexFor } from './matrix-index.js';
 export const whoOwns = defineCommand({
   id: 'who-owns',
   path: ['who', 'owns'],
+  shortcut: 'whoowns',
+  menu: 1,
   aliases: [['whoowns'], ['who', 'handles'], ['owner', 'of']],
   usage: 'who owns <thing>',
   summary: 'Who owns an area now and in the other period, with the contact',
@@ -16,8 +18,8 @@ export const whoOwns = defineCommand({
   permission: 'anyone',
   requiresSetup: true,
   args: freeText('what to look up, e.g. `who owns backups`', { max: 200 }),
-  run(ctx, { text: query }) {
-    const found = ownershipIndexFor(ctx.store, ctx.channel.id).lookup(query);
+  async run(ctx, { text: query }) {
+    const found = (await ownershipIndexFor(ctx.store, ctx.channel.id)).lookup(query);
     if (found.kind === 'none') {
       return ephemeral(
         paragraph(...prose(`Nothing in the matrix matches “${query}”. Type \`matrix\` to see every area; a manager can add it with \`matrix set "${query.slice(0, 40)}" business:internal after-hours:msp\`.`)),
@@ -33,9 +35,9 @@ export const whoOwns = defineCommand({
   },
 });
 
-function answer(ctx: ChannelContext, area: MatrixArea, via: string) {
+async function answer(ctx: ChannelContext, area: MatrixArea, via: string) {
   const channel = ctx.channel;
-  const inHours = isBusinessTime(ctx.now, hoursOf(channel, ctx.store.channels.holidays(channel.id)));
+  const inHours = isBusinessTime(ctx.now, hoursOf(channel, await ctx.store.channels.holidays(channel.id)));
   const nowOwner = inHours ? area.businessOwner : area.afterHoursOwner;
   const otherOwner = inHours ? area.afterHoursOwner : area.businessOwner;
   const blocks = [

@@ -5,7 +5,7 @@ import { hoursOf, isBusinessTime } from '../../domain/business-hours.js';
 import { morningPostAt } from '../../domain/morning-window.js';
 import { formatLocal, localDate } from '../../domain/zoned-time.js';
 import { argInput, fail } from '../../kernel/args.js';
-import { mentionsToPlain } from '../../kernel/tokenize.js';
+import { mentionsToPlain } from '../../domain/mention-codec.js';
 
 export const MAX_HANDOFF_NOTE = 1000;
 
@@ -21,6 +21,7 @@ interface NoteArgs {
 export const handoffNote = defineCommand({
   id: 'handoff.note',
   path: ['handoff', 'note'],
+  menu: 6,
   aliases: [['handoff', 'log']],
   usage: 'handoff note [--overnight] <text>',
   summary: 'Log what you did after hours for the next morning handoff post (--overnight: a note written in business hours that belongs in it too)',
@@ -43,11 +44,11 @@ export const handoffNote = defineCommand({
     if (body.length > MAX_HANDOFF_NOTE) return fail(ctx, `That note is ${body.length} characters; it can be at most ${MAX_HANDOFF_NOTE}. Put the details in the ticket.`);
     return { text: body, overnight };
   }),
-  run(ctx, { text: body, overnight }) {
+  async run(ctx, { text: body, overnight }) {
     const { store, channel, now } = ctx;
-    const hours = hoursOf(channel, store.channels.holidays(channel.id));
+    const hours = hoursOf(channel, await store.channels.holidays(channel.id));
     const inHours = isBusinessTime(now, hours);
-    store.handoffNotes.add({ channelId: channel.id, at: now, authorId: ctx.actor.id, text: body, overnight });
+    await store.handoffNotes.add({ channelId: channel.id, at: now, authorId: ctx.actor.id, text: body, overnight });
     // After hours, the note is in the window that ends at the next start of business; in business
     // hours with --overnight, in the window after today's hours — the same next start either way.
     const start = nextBusinessStart(hours, now);

@@ -1,12 +1,11 @@
 import { defineCommand } from '../../kernel/command.js';
 import { UserError } from '../../kernel/errors.js';
 import { inChannel, paragraph, text } from '../../kernel/reply.js';
-import { MORNING_POST_KIND } from '../../domain/morning-window.js';
 import { formatLocal, formatMinuteOfDay, parseMinuteOfDay } from '../../domain/zoned-time.js';
 import { parseDurationMinutes } from '../../domain/duration.js';
 import { argInput, fail } from '../../kernel/args.js';
 import { morningTimeLine } from './handoff.js';
-import { nextScheduledMorningPost } from './morning-post-reply.js';
+import { nextScheduledMorningPost } from './morning-post-job.js';
 
 type TimeArgs = { kind: 'offset'; minutes: number } | { kind: 'clock'; minute: number };
 
@@ -40,7 +39,7 @@ export const handoffTime = defineCommand({
     if (minutes === null) return fail(ctx, `“${word.slice(0, 20)}” is not a time. Write an offset like \`+30m\` or \`+1h\`, or a local time like \`08:30\`.`);
     return { kind: 'offset', minutes };
   }),
-  run(ctx, args) {
+  async run(ctx, args) {
     const { channel, store, now } = ctx;
     const offset = args.kind === 'offset' ? args.minutes : args.minute - channel.dayStart;
     const start = formatMinuteOfDay(channel.dayStart);
@@ -53,10 +52,10 @@ export const handoffTime = defineCommand({
     }
     const before = channel.morningOffsetMinutes;
     if (offset === before) throw new UserError(`The morning handoff already posts at ${morningTimeLine(channel.dayStart, before)}.`);
-    const updated = store.channels.update(channel.id, { morningOffsetMinutes: offset });
-    ctx.audit('handoff.time', 'morning post time', morningTimeLine(channel.dayStart, before), morningTimeLine(channel.dayStart, offset));
-    ctx.replan(MORNING_POST_KIND);
-    const next = nextScheduledMorningPost(store, updated, now);
+    const updated = await store.channels.update(channel.id, { morningOffsetMinutes: offset });
+    await ctx.audit('handoff.time', 'morning post time', morningTimeLine(channel.dayStart, before), morningTimeLine(channel.dayStart, offset));
+    await ctx.timesChanged();
+    const next = await nextScheduledMorningPost(store, updated, now);
     return inChannel(
       paragraph(
         text(

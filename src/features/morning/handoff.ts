@@ -2,7 +2,8 @@ import { defineCommand } from '../../kernel/command.js';
 import { context, prose } from '../../kernel/reply.js';
 import { formatLocal, formatMinuteOfDay } from '../../domain/zoned-time.js';
 import { argInput, fail } from '../../kernel/args.js';
-import { morningPostReply, nextScheduledMorningPost } from './morning-post-reply.js';
+import { nextScheduledMorningPost } from './morning-post-job.js';
+import { morningPostReply } from './morning-post-reply.js';
 
 /** When the post goes out, as people read it: `08:30 (30 min after the start of business)`. */
 export function morningTimeLine(dayStart: number, offsetMinutes: number): string {
@@ -13,6 +14,8 @@ export function morningTimeLine(dayStart: number, offsetMinutes: number): string
 export const handoffPreview = defineCommand({
   id: 'handoff',
   path: ['handoff'],
+  shortcut: 'handoff',
+  menu: 7,
   usage: 'handoff',
   summary: 'Preview the next morning handoff post (only you see it)',
   permission: 'anyone',
@@ -23,10 +26,10 @@ export const handoffPreview = defineCommand({
     }
     return {};
   }),
-  run(ctx) {
+  async run(ctx) {
     const { store, channel, now } = ctx;
-    const next = nextScheduledMorningPost(store, channel, now);
-    const reply = morningPostReply(store, channel, next.date, { kind: 'preview', now, dueAt: next.dueAt }, ctx.log);
+    const next = await nextScheduledMorningPost(store, channel, now);
+    const reply = await morningPostReply(store, channel, next.date, { kind: 'preview', now, dueAt: next.dueAt }, ctx.log);
     reply.blocks.push(
       context(
         ...prose(

@@ -6,7 +6,6 @@ import { hoursOf } from '../../domain/business-hours.js';
 import {
   endOfBusinessDay,
   isMorningPostDay,
-  MORNING_POST_KIND,
   morningOccurrenceKey,
   morningPostInProgress,
   nextMorningPost,
@@ -19,7 +18,7 @@ export interface MorningPostPayload {
   date: string;
 }
 
-const hoursNow = (channel: Channel, store: Store) => hoursOf(channel, store.channels.holidays(channel.id));
+const hoursNow = async (channel: Channel, store: Store) => hoursOf(channel, await store.channels.holidays(channel.id));
 
 /**
  * The morning handoff post: one per channel per business day, at the start of business plus the
@@ -28,22 +27,22 @@ const hoursNow = (channel: Channel, store: Store) => hoursOf(channel, store.chan
  * make a second post of the same day impossible.
  */
 export const morningPost = defineJobKind<MorningPostPayload>({
-  kind: MORNING_POST_KIND,
+  kind: 'morning-post',
   label: 'morning handoff post',
   payload: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   misfire: {
     kind: 'late-until',
-    until: (job, { channel, store }) => endOfBusinessDay(job.payload.date, hoursNow(channel, store)),
+    until: async (job, { channel, store }) => endOfBusinessDay(job.payload.date, await hoursNow(channel, store)),
     why: 'the business day it was for was over',
   },
-  run(ctx, { date }) {
+  async run(ctx, { date }) {
     const { store, channel } = ctx;
-    if (!isMorningPostDay(date, hoursNow(channel, store))) return `skipped: ${date} is no longer a business day`;
-    ctx.post(morningPostReply(store, channel, date, { kind: 'post', late: ctx.late, dueAt: ctx.dueAt }, ctx.log));
+    if (!isMorningPostDay(date, await hoursNow(channel, store))) return `skipped: ${date} is no longer a business day`;
+    await ctx.post(await morningPostReply(store, channel, date, { kind: 'post', late: ctx.late, dueAt: ctx.dueAt }, ctx.log));
     return `posted the morning handoff of ${date}`;
   },
-  plan(channel, store, after) {
-    const hours = hoursNow(channel, store);
+  async plan(channel, store, after) {
+    const hours = await hoursNow(channel, store);
     const slots: MorningSlot[] = [];
     // The day in progress whose post time has passed: planned only when the channel already existed
     // at that time (Tandem was down, or its job was lost), so it goes out late; never for a channel
@@ -54,3 +53,15 @@ export const morningPost = defineJobKind<MorningPostPayload>({
     return slots.map((s): PlannedJob<MorningPostPayload> => ({ dueAt: s.dueAt, payload: { date: s.date }, occurrenceKey: morningOccurrenceKey(channel.id, s.date) }));
   },
 });
+
+/**
+ * The next morning post that will go out: the channel's earliest pending morning job (possibly one
+ * already due, waiting to go out late), else the next one by the calendar.
+ */
+export async function nextScheduledMorningPost(store: Store, channel: Channel, now: Date): Promise<MorningSlot> {
+  for (const job of await store.jobs.pendingFor(channel.id, morningPost.kind)) {
+    const date = (job.payload as { date?: unknown } | null)?.date;
+    if (typeof date === 'string') return { date, dueAt: job.dueAt };
+  }
+  return nextMorningPost(hoursOf(channel, await store.channels.holidays(channel.id)), channel.morningOffsetMinutes, now);
+}

@@ -5,10 +5,11 @@ import type { Store } from '../../kernel/ports/store.js';
 import { hoursOf } from '../../domain/business-hours.js';
 import { escalationLabel, type Escalation, type EscalationFacts } from '../../domain/escalation.js';
 import { morningDigest, type Capped, type MorningDigest, type MorningGroup, type MorningNote } from '../../domain/morning-digest.js';
-import { MORNING_POST_KIND, morningWindow, nextMorningPost, noteBelongsTo, overnightNotesFrom, type MorningSlot } from '../../domain/morning-window.js';
+import { morningWindow, noteBelongsTo, overnightNotesFrom } from '../../domain/morning-window.js';
 import { formatLocal } from '../../domain/zoned-time.js';
-import { syncsDueOn } from '../cadence/cadence-queries.js';
+import { syncsDueOn } from '../cadence/index.js';
 import { teamSpan } from '../../kernel/format.js';
+import { peopleById } from '../../kernel/people-lookup.js';
 
 /** Long summaries and notes are shortened visibly (…), so that the post fits one message on every face. */
 const MAX_SUMMARY = 100;
@@ -20,64 +21,57 @@ export type MorningPostMode =
   | { kind: 'preview'; now: Date; dueAt: Date };
 
 /**
- * The next morning post that will go out: the channel's earliest pending morning job (possibly one
- * already due, waiting to go out late), else the next one by the calendar.
- */
-export function nextScheduledMorningPost(store: Store, channel: Channel, now: Date): MorningSlot {
-  for (const job of store.jobs.pendingFor(channel.id, MORNING_POST_KIND)) {
-    const date = (job.payload as { date?: unknown } | null)?.date;
-    if (typeof date === 'string') return { date, dueAt: job.dueAt };
-  }
-  return nextMorningPost(hoursOf(channel, store.channels.holidays(channel.id)), channel.morningOffsetMinutes, now);
-}
-
-/**
  * Reads everything the morning post of `date` needs from the store and decides its content. The
  * decision reads only the facts of each escalation (a busy night has thousands); the few dozen the
  * post shows are then read in full.
  */
-export function loadMorningDigest(store: Store, channel: Channel, date: string, log?: Logger): MorningDigest {
-  const holidays = store.channels.holidays(channel.id);
+export async function loadMorningDigest(store: Store, channel: Channel, date: string, log?: Logger): Promise<MorningDigest> {
+  const holidays = await store.channels.holidays(channel.id);
   const hours = hoursOf(channel, holidays);
   const window = morningWindow(date, hours);
   const { from, to } = window;
-  const handoffNotes = store.handoffNotes.between(channel.id, overnightNotesFrom(window, hours), to).filter((n) => noteBelongsTo(n, window, hours));
+  const handoffNotes = (await store.handoffNotes.between(channel.id, overnightNotesFrom(window, hours), to)).filter((n) => noteBelongsTo(n, window, hours));
   const decided = morningDigest({
     date,
     window,
     workDays: channel.workDays,
     holidays,
     records: {
-      inWindow: store.escalations.factsInWindow(channel.id, from, to),
-      unresolved: store.escalations.unresolvedFacts(channel.id, from),
+      inWindow: await store.escalations.factsInWindow(channel.id, from, to),
+      unresolved: await store.escalations.unresolvedFacts(channel.id, from),
       handoffNotes,
-      escalationNotes: store.escalations.noteFactsBetween(channel.id, from, to),
-      syncs: syncsOf(store, channel, date, log),
+      escalationNotes: await store.escalations.noteFactsBetween(channel.id, from, to),
+      syncs: await syncsOf(store, channel, date, log),
     },
   });
   return shownInFull(store, decided);
 }
 
 /** The digest with the full record of each escalation it shows. */
-function shownInFull(store: Store, d: MorningDigest<EscalationFacts>): MorningDigest {
-  const full = (e: EscalationFacts): Escalation => {
-    const record = store.escalations.get(e.id);
+async function shownInFull(store: Store, d: MorningDigest<EscalationFacts>): Promise<MorningDigest> {
+  const full = async (e: EscalationFacts): Promise<Escalation> => {
+    const record = await store.escalations.get(e.id);
     if (!record) throw new Error(`escalation ${e.id} disappeared while the morning post was built`);
     return record;
   };
-  const shown = <T, U>(c: Capped<T>, f: (item: T) => U): Capped<U> => ({ ...c, shown: c.shown.map(f) });
+  const shown = async <T, U>(c: Capped<T>, f: (item: T) => Promise<U>): Promise<Capped<U>> => {
+    const out: U[] = [];
+    for (const item of c.shown) out.push(await f(item));
+    return { ...c, shown: out };
+  };
+  const { resolved, handedBack, open } = d.groups;
   return {
     ...d,
-    groups: { resolved: shown(d.groups.resolved, full), handedBack: shown(d.groups.handedBack, full), open: shown(d.groups.open, full) },
-    notes: shown(d.notes, (n): MorningNote => (n.kind === 'escalation' ? { ...n, escalation: full(n.escalation) } : n)),
-    olderUnresolved: shown(d.olderUnresolved, full),
+    groups: { resolved: await shown(resolved, full), handedBack: await shown(handedBack, full), open: await shown(open, full) },
+    notes: await shown(d.notes, async (n): Promise<MorningNote> => (n.kind === 'escalation' ? { ...n, escalation: await full(n.escalation) } : n)),
+    olderUnresolved: await shown(d.olderUnresolved, full),
   };
 }
 
 /** The syncs due on the post's day; a fault there must not cost the internal team its morning post. */
-function syncsOf(store: Store, channel: Channel, date: string, log?: Logger): MorningDigest['syncs'] {
+async function syncsOf(store: Store, channel: Channel, date: string, log?: Logger): Promise<MorningDigest['syncs']> {
   try {
-    return syncsDueOn(store, channel, date);
+    return await syncsDueOn(store, channel, date);
   } catch (err) {
     log?.error({ err, channel: channel.id, date }, 'could not list the syncs due for the morning post');
     return null;
@@ -85,12 +79,22 @@ function syncsOf(store: Store, channel: Channel, date: string, log?: Logger): Mo
 }
 
 /** The morning handoff post of business day `date`: what the job posts and what `handoff` previews. */
-export function morningPostReply(store: Store, channel: Channel, date: string, mode: MorningPostMode, log?: Logger): Reply {
-  const digest = loadMorningDigest(store, channel, date, log);
+export async function morningPostReply(store: Store, channel: Channel, date: string, mode: MorningPostMode, log?: Logger): Promise<Reply> {
+  const digest = await loadMorningDigest(store, channel, date, log);
+  const shown = [...digest.groups.resolved.shown, ...digest.groups.handedBack.shown, ...digest.groups.open.shown];
+  const pickups = new Map<number, { by: number | null; at: Date } | null>();
+  for (const e of shown) if (e.state === 'acknowledged') pickups.set(e.id, await pickedUpBy(store, e));
   // The same few people appear on many lines: each is read once.
-  const names = new Map<number | null, string>();
-  const nameOf = (id: number | null) => names.get(id) ?? names.set(id, personName(store, id)).get(id)!;
-  const blocks = morningPostBlocks(digest, channel, nameOf, (e) => pickedUpBy(store, e), mode);
+  const people = await peopleById(store, [
+    ...shown.flatMap((e) => [e.acknowledgedBy, e.handedBackBy, e.resolvedBy]),
+    ...[...pickups.values()].map((p) => p?.by ?? null),
+    ...digest.notes.shown.map((n) => n.authorId),
+  ]);
+  const nameOf = (id: number | null) => {
+    const p = id === null ? undefined : people.get(id);
+    return p ? `@${p.name}` : 'someone';
+  };
+  const blocks = morningPostBlocks(digest, channel, nameOf, (e) => pickups.get(e.id) ?? null, mode);
   return { visibility: mode.kind === 'preview' ? 'ephemeral' : 'channel', blocks };
 }
 
@@ -257,16 +261,11 @@ function cutText(s: string, max: number): string {
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
-function personName(store: Store, id: number | null): string {
-  const p = id === null ? null : store.people.get(id);
-  return p ? `@${p.name}` : 'someone';
-}
-
 /** Who acknowledged a handed-back escalation after its handback: the internal team taking it on. */
-function pickedUpBy(store: Store, e: Escalation): { by: number | null; at: Date } | null {
+async function pickedUpBy(store: Store, e: Escalation): Promise<{ by: number | null; at: Date } | null> {
   if (e.handedBackAt === null) return null;
-  const ack = store.escalations
-    .events(e.id)
+  const ack = (await store.escalations
+    .events(e.id))
     .filter((ev) => ev.kind === 'acknowledged' && ev.at.getTime() >= e.handedBackAt!.getTime())
     .at(-1);
   return ack ? { by: ack.actorId, at: ack.at } : null;

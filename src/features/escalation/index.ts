@@ -1,0 +1,15 @@
+import type { Feature } from '../../kernel/feature.js';
+import { ack } from './ack.js';
+import { ackRenotify } from './ack-renotify-job.js';
+import { escalate } from './escalate.js';
+import { escalationsList, escalationsTimeouts } from './escalations.js';
+import { handback } from './handback.js';
+import { note } from './note.js';
+import { resolve } from './resolve.js';
+
+/** Escalation handoffs: the card, its buttons and the re-notifications. */
+export const escalationFeature: Feature = {
+  name: 'escalation',
+  commands: [escalate, ack, resolve, handback, note, escalationsList, escalationsTimeouts],
+  jobKinds: [ackRenotify],
+};
