@@ -1,13 +1,10 @@
 import { existsSync } from 'node:fs';
-import { CONSOLE_CONVERSATION, ConsoleChat, runConsole } from '../adapters/console/index.js';
+import { FACES } from '../adapters/faces.js';
 import { openDb } from '../db/client.js';
 import { createStore } from '../db/store.js';
-import { createCore } from './app/create-core.js';
-import { ManualClock } from './kernel/clock.js';
-import { facesOf, loadConfig } from './app/config.js';
+import { loadConfig } from './app/config.js';
+import { runConsoleFace } from './app/console.js';
 import { createLogger } from './app/logging.js';
-import { formatLocal } from './domain/zoned-time.js';
-import { createSimulatedBackground } from './scheduler/background.js';
 import { serve } from './app/serve.js';
 import { ConfigError, StartError } from './kernel/errors.js';
 
@@ -20,7 +17,7 @@ async function main(): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   let config;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(process.env, FACES);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -28,39 +25,29 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  const faces = facesOf(config);
-  const consoleMode = faces.includes('console');
+  const consoleMode = config.faces.length === 0;
   // In the console, logs would interleave with the chat: only warnings unless asked for more.
-  const log = createLogger(config.LOG_LEVEL ?? (consoleMode ? 'warn' : 'info'));
-  const db = openDb(config.DATABASE_PATH);
+  const log = createLogger(config.base.LOG_LEVEL ?? (consoleMode ? 'warn' : 'info'));
+  const db = openDb(config.base.DATABASE_PATH);
   const store = createStore(db);
 
   if (consoleMode) {
-    // The console runs on simulated time, starting now; :at and :advance move it.
-    const clock = new ManualClock(new Date());
-    const { bot } = createCore({ store, clock, log });
-    const out = (text: string) => process.stdout.write(`${text}\n`);
-    // Scheduled posts print with the simulated time at which they are delivered.
-    const chat = new ConsoleChat(out, () => formatLocal(clock.now(), store.channels.find(CONSOLE_CONVERSATION)?.timezone ?? 'UTC'));
-    const background = createSimulatedBackground({ store, clock, log, adapters: new Map([['console', chat]]) });
     const scriptPath = argValue('--script');
-    await runConsole({
-      bot,
+    await runConsoleFace({
       store,
-      clock,
-      out,
+      log,
       scriptPath,
       userName: argValue('--as') ?? (scriptPath ? 'you' : process.env.USER || 'you'),
-      advanceTo: (to) => background.runUntil(to),
-      jumpTo: (to) => background.jumpTo(to),
-      afterCommand: () => background.flush(),
+      out: (text) => process.stdout.write(`${text}\n`),
+      // The wall clock is read here, at the entry point: the console's simulated time starts now.
+      start: new Date(),
     });
     db.$client.close();
     return 0;
   }
   let running;
   try {
-    running = await serve({ config, faces, store, log });
+    running = await serve({ config: config.base, faces: config.faces, store, log });
   } catch (err) {
     db.$client.close();
     if (err instanceof StartError || err instanceof ConfigError) {

@@ -18,17 +18,17 @@ export class ConsoleChat implements ChatAdapter {
   #next = 1;
   constructor(
     private readonly out: (text: string) => void,
-    private readonly stamp: () => string,
+    private readonly stamp: () => Promise<string>,
   ) {}
 
   async post(_conversation: ConversationRef, reply: Reply): Promise<PostedMessage> {
     const id = `m${this.#next++}`;
-    this.out(`[${this.stamp()}] Tandem posted:\n${indent(renderText(reply))}`);
+    this.out(`[${await this.stamp()}] Tandem posted:\n${indent(renderText(reply))}`);
     return { platformMessageId: id };
   }
 
   async update(_conversation: ConversationRef, _id: string, reply: Reply): Promise<void> {
-    this.out(`[${this.stamp()}] Tandem updated its post:\n${indent(renderText(reply))}`);
+    this.out(`[${await this.stamp()}] Tandem updated its post:\n${indent(renderText(reply))}`);
   }
 }
 
@@ -37,7 +37,7 @@ export interface ConsoleOptions {
   store: Store;
   clock: ManualClock;
   advanceTo: (to: Date) => Promise<void>;
-  jumpTo?: (to: Date) => void;
+  jumpTo?: (to: Date) => Promise<void>;
   /** Runs after each command's reply is printed (delivers the outbox). */
   afterCommand?: () => Promise<void>;
   out: (text: string) => void;
@@ -67,7 +67,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<ConsoleSession> 
     return session;
   }
 
-  opts.out(`Tandem console — the time is ${session.now()}. Type help for commands, :help for console directives, :quit to leave.`);
+  opts.out(`Tandem console — the time is ${await session.now()}. Type help for commands, :help for console directives, :quit to leave.`);
   opts.out('Start with: setup org:Acme msp:Northwind tz:America/New_York');
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: session.prompt() });
   rl.prompt();

@@ -16,7 +16,7 @@ export interface ConsoleSessionDeps {
   /** Moves simulated time forward to `to`, running every job that falls due on the way, in order. */
   advanceTo: (to: Date) => Promise<void>;
   /** Sets the clock for `:at` without running what lies between; scheduled posts are planned again from there. */
-  jumpTo?: (to: Date) => void;
+  jumpTo?: (to: Date) => Promise<void>;
   /** Runs after each command's reply is printed: delivers what the command queued, so posts follow the reply. */
   afterCommand?: () => Promise<void>;
 }
@@ -41,16 +41,16 @@ export class ConsoleSession {
   }
 
   /** The timezone the console shows times in: the channel's, or UTC before setup. */
-  timeZone(): string {
-    return this.deps.store.channels.find(this.deps.conversation)?.timezone ?? 'UTC';
+  async timeZone(): Promise<string> {
+    return (await this.deps.store.channels.find(this.deps.conversation))?.timezone ?? 'UTC';
   }
 
-  private isSetUp(): boolean {
-    return this.deps.store.channels.find(this.deps.conversation) !== null;
+  private async isSetUp(): Promise<boolean> {
+    return (await this.deps.store.channels.find(this.deps.conversation)) !== null;
   }
 
-  now(): string {
-    return formatLocal(this.deps.clock.now(), this.timeZone());
+  async now(): Promise<string> {
+    return formatLocal(this.deps.clock.now(), await this.timeZone());
   }
 
   async handleLine(raw: string): Promise<void> {
@@ -76,20 +76,22 @@ export class ConsoleSession {
         return this.deps.out(`(now speaking as ${who})`);
       }
       case 'at': {
-        const at = this.parseLocal(arg);
-        if (!at) return this.deps.out(`Usage: :at <YYYY-MM-DDTHH:MM>   local time in ${this.timeZone()}, e.g. :at 2026-11-27T16:30`);
-        if (this.deps.jumpTo) this.deps.jumpTo(at);
+        const zone = await this.timeZone();
+        const at = this.parseLocal(arg, zone);
+        if (!at) return this.deps.out(`Usage: :at <YYYY-MM-DDTHH:MM>   local time in ${zone}, e.g. :at 2026-11-27T16:30`);
+        if (this.deps.jumpTo) await this.deps.jumpTo(at);
         else this.deps.clock.set(at);
-        return this.deps.out(`(the time is now ${this.now()}${this.isSetUp() ? '' : ' — UTC: the channel has no timezone until `setup` gives it one'})`);
+        const utcNote = (await this.isSetUp()) ? '' : ' — UTC: the channel has no timezone until `setup` gives it one';
+        return this.deps.out(`(the time is now ${await this.now()}${utcNote})`);
       }
       case 'advance': {
         const ms = parseDurationMs(arg);
         if (ms === null || ms <= 0 || ms > MAX_ADVANCE_MS) return this.deps.out('Usage: :advance <duration>   e.g. :advance 90m, :advance 14h, :advance 3d (at most 366d)');
         await this.deps.advanceTo(new Date(this.deps.clock.now().getTime() + ms));
-        return this.deps.out(`(the time is now ${this.now()})`);
+        return this.deps.out(`(the time is now ${await this.now()})`);
       }
       case 'now':
-        return this.deps.out(`(the time is ${this.now()})`);
+        return this.deps.out(`(the time is ${await this.now()})`);
       case 'help':
         return this.deps.out(
           'Console directives: :as <name> (speak as someone), :at <YYYY-MM-DDTHH:MM> (set the clock, channel-local), ' +
@@ -100,13 +102,13 @@ export class ConsoleSession {
     }
   }
 
-  private parseLocal(text: string): Date | null {
+  private parseLocal(text: string, zone: string): Date | null {
     const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2})$/.exec(text);
     if (!m) return null;
     const date = parseIsoDate(m[1]!);
     const minute = parseMinuteOfDay(m[2]!);
     if (!date || minute === null || minute >= 1440) return null;
-    return localToInstant(date, minute, this.timeZone());
+    return localToInstant(date, minute, zone);
   }
 }
 

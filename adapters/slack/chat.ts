@@ -55,6 +55,8 @@ const postArgs = (channel: string, m: SlackMessage) => ({
  */
 export class SlackChat implements ChatAdapter {
   readonly platform = 'slack' as const;
+  /** Slack allows about one message a second to a channel. */
+  readonly pacingMs = 1_000;
   /** Parts already posted of a multi-message post that failed midway, so a retry resumes instead of doubling. */
   readonly #partial = new Map<string, string[]>();
 

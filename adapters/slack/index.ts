@@ -1,7 +1,8 @@
 import { App } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import type { Config } from '../../src/app/config.js';
+import type { SlackConfig } from './face.js';
 import type { Logger } from '../../src/kernel/logger.js';
+import type { CommandRegistry } from '../../src/kernel/registry.js';
 import type { HttpServer } from '../http/server.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackChat } from './chat.js';
@@ -20,7 +21,9 @@ const API_TIMEOUT_MS = 10_000;
 const SOCKET_CONNECT_TIMEOUT_MS = 30_000;
 
 export interface StartSlackOptions {
-  config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL'>;
+  config: SlackConfig;
+  /** The command registry: its slash-command shortcuts. */
+  registry: CommandRegistry;
   bot: CommandHandler;
   log: Logger;
   /** The process's one HTTP server: HTTP mode mounts `POST /slack/events` on it; both modes report readiness to /healthz. */
@@ -75,7 +78,14 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackFace> {
     ...(identity.botId ? { botId: identity.botId } : {}),
     ...(identity.userId ? { botUserId: identity.userId } : {}),
   });
-  registerListeners(app, { bot, chat, users: new UserDirectory(client, log), log, botUserId: identity.userId });
+  registerListeners(app, {
+    bot,
+    chat,
+    users: new UserDirectory(client, log),
+    log,
+    botUserId: identity.userId,
+    shortcuts: opts.registry.shortcuts,
+  });
 
   if (mode === 'socket') await connectSocket(app, opts.socketConnectTimeoutMs ?? SOCKET_CONNECT_TIMEOUT_MS);
   http?.addReadiness('slack', receiver.ready);

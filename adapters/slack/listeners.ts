@@ -20,6 +20,8 @@ export interface ListenerDeps {
   users: UserDirectory;
   log: Logger;
   botUserId: string | undefined;
+  /** Slash-command shortcuts and the words each stands for (the registry's). */
+  shortcuts: ReadonlyMap<string, string>;
 }
 
 /**
@@ -30,13 +32,13 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   const { bot, chat, users, log } = deps;
   // Slack delivers again what it thinks was missed (an event with X-Slack-Retry-Num, the same
   // event_id), and a proxy may repeat a request (the same trigger_id): each takes effect once.
-  const run = (inbound: Inbound, deliveryKey: string | undefined): Promise<Reply | null> =>
-    deliveryKey && bot.handleOnce ? bot.handleOnce(inbound, deliveryKey) : bot.handle(inbound);
+  const run = async (inbound: Inbound, deliveryKey: string | undefined): Promise<Reply | null> =>
+    deliveryKey && bot.handleOnce ? await bot.handleOnce(inbound, deliveryKey) : await bot.handle(inbound);
 
   app.command(/^\/.+/, async ({ command, ack, respond }) => {
     await ack();
     await guard(log, 'slash command', async () => {
-      const inbound = inboundFromSlash(command, await users.labelsFor(command.text ?? ''));
+      const inbound = inboundFromSlash(command, deps.shortcuts, await users.labelsFor(command.text ?? ''));
       const reply = await run(inbound, command.trigger_id ? `slack:trigger:${command.trigger_id}` : undefined);
       if (reply) await respondWith(respond, reply);
     });

@@ -1,9 +1,9 @@
 import type { AppsManifestCreateArguments } from '@slack/web-api';
 import type { AnyCommandSpec } from '../../src/kernel/command.js';
-import { MAIN_SLASH, SHORTCUTS } from '../../src/kernel/registry.js';
+import { MAIN_SLASH } from '../../src/kernel/registry.js';
 
 export type SlackManifest = AppsManifestCreateArguments['manifest'];
-type CommandInfo = Pick<AnyCommandSpec, 'path' | 'usage' | 'summary'>;
+type CommandInfo = Pick<AnyCommandSpec, 'path' | 'usage' | 'summary' | 'shortcut'>;
 
 /**
  * The scopes the Slack face uses, and why:
@@ -39,7 +39,7 @@ export function slashCommands(commands: readonly CommandInfo[]) {
     usage_hint: 'help | who owns <thing> | escalate <summary> [p1-p4] | matrix | setup …',
     should_escape: true,
   };
-  const shortcuts = Object.entries(SHORTCUTS).map(([name, expansion]) => {
+  const shortcuts = commands.flatMap((c) => (c.shortcut ? [[c.shortcut, c.path.join(' ')] as const] : [])).map(([name, expansion]) => {
     const { summary, hint } = shortcutHint(expansion, commands);
     return {
       command: `/${name}`,

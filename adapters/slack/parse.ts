@@ -1,4 +1,5 @@
-import { MAIN_SLASH, SHORTCUTS } from '../../src/kernel/registry.js';
+import { MAIN_SLASH } from '../../src/kernel/registry.js';
+import { breakTypedMentions, encodeMention } from '../../src/domain/mention-codec.js';
 import type { Actor, ConversationRef, Inbound } from '../../src/kernel/types.js';
 
 /**
@@ -14,9 +15,6 @@ const TOKEN = /<([^<>]*)>/g;
 
 export const slackUnescape = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
-/** A label safe inside the neutral form and in `key:value` options: no `|`, `>` or spaces. */
-const safeLabel = (label: string): string => label.replace(/[|<>]/g, '').trim().replace(/\s+/g, '_');
-
 /**
  * Typed text can never forge a mention: a zero-width space breaks `<user:` and `<group:`, and an
  * `@` typed before something shaped like a Slack id (`@U024BE7LH`), which the core would read as
@@ -24,9 +22,7 @@ const safeLabel = (label: string): string => label.replace(/[|<>]/g, '').trim().
  * every real mention as `<@…>`, so nothing typed as `@word` is one.
  */
 const literal = (s: string): string =>
-  slackUnescape(s)
-    .replace(/<(?=(?:user|group):)/gi, '<\u200b')
-    .replace(/(?<=^|[\s:"“”])@(?=[UWS][A-Z0-9]{2,}(?![\p{L}\p{N}._-]))/gu, '@\u200b');
+  breakTypedMentions(slackUnescape(s)).replace(/(?<=^|[\s:"“”])@(?=[UWS][A-Z0-9]{2,}(?![\p{L}\p{N}._-]))/gu, '@\u200b');
 
 /** Slack message text → the core's neutral text. */
 export function slackToNeutral(input: string, labelOf: LabelOf = () => undefined): string {
@@ -46,11 +42,11 @@ function tokenToNeutral(inner: string, labelOf: LabelOf): string {
   const label = bar >= 0 ? slackUnescape(inner.slice(bar + 1)) : '';
   if (target.startsWith('@')) {
     const id = target.slice(1);
-    return `<user:${id}|${safeLabel(label || labelOf(id) || id) || id}>`;
+    return encodeMention({ kind: 'user', id, label: label || labelOf(id) || id });
   }
   if (target.startsWith('!subteam^')) {
     const id = target.slice('!subteam^'.length);
-    return `<group:${id}|${safeLabel(label || id) || id}>`;
+    return encodeMention({ kind: 'group', id, label: label || id });
   }
   // @here, @channel, @everyone typed as real mentions: kept as words, so the bot never repeats the ping.
   if (/^!(here|channel|everyone)$/.test(target)) return `@${target.slice(1)}`;
@@ -73,10 +69,13 @@ export function stripBotMention(input: string, botUserId: string | undefined): s
   return input.replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** The command line a slash command stands for: `/tandem x` → `x`, `/whoowns x` → `who owns x`. */
-export function slashLine(command: string, text: string): string {
+/**
+ * The command line a slash command stands for: `/tandem x` → `x`, `/whoowns x` → `who owns x`
+ * (`shortcuts` from the registry); any other name (the main command renamed) → `x`.
+ */
+export function slashLine(command: string, text: string, shortcuts: ReadonlyMap<string, string>): string {
   const name = command.replace(/^\//, '').toLowerCase();
-  const expansion = name === MAIN_SLASH ? undefined : SHORTCUTS[name];
+  const expansion = name === MAIN_SLASH ? undefined : shortcuts.get(name);
   return expansion ? `${expansion} ${text}`.trim() : text.trim();
 }
 
@@ -92,11 +91,11 @@ export interface SlashPayload {
   channel_id: string;
 }
 
-export function inboundFromSlash(p: SlashPayload, labelOf?: LabelOf): Inbound {
+export function inboundFromSlash(p: SlashPayload, shortcuts: ReadonlyMap<string, string>, labelOf?: LabelOf): Inbound {
   return {
     conversation: conversation(p.channel_id),
     actor: actor(p.user_id, p.user_name),
-    text: slashLine(p.command, slackToNeutral(p.text ?? '', labelOf)),
+    text: slashLine(p.command, slackToNeutral(p.text ?? '', labelOf), shortcuts),
   };
 }
 

@@ -1,12 +1,12 @@
 import { ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import type { Config } from '../../src/app/config.js';
+import type { TeamsConfig } from './face.js';
 import type { Logger } from '../../src/kernel/logger.js';
 
 type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
 
 /** The Bot Framework settings from Tandem's configuration; unauthenticated when no app id is set. */
-function settings(config: Config) {
+function settings(config: TeamsConfig) {
   if (!config.MICROSOFT_APP_ID) return { auth: {}, credentials: undefined };
   const app = {
     MicrosoftAppId: config.MICROSOFT_APP_ID,
@@ -24,7 +24,7 @@ function settings(config: Config) {
  * Authentication for inbound requests and the replies within a turn. With an app id, every request
  * must carry a valid Bot Framework token (401 otherwise); without one, none is checked.
  */
-export function createAuthentication(config: Config): ConfigurationBotFrameworkAuthentication {
+export function createAuthentication(config: TeamsConfig): ConfigurationBotFrameworkAuthentication {
   const { auth, credentials } = settings(config);
   return new ConfigurationBotFrameworkAuthentication(auth, credentials);
 }
@@ -34,7 +34,7 @@ export function createAuthentication(config: Config): ConfigurationBotFrameworkA
  * retries, waiting out `Retry-After`) is removed, because the outbox retries and must see each
  * 429 and failure itself.
  */
-export function createOutboundAuthentication(config: Config, log: Logger): ConfigurationBotFrameworkAuthentication {
+export function createOutboundAuthentication(config: TeamsConfig, log: Logger): ConfigurationBotFrameworkAuthentication {
   const { auth, credentials } = settings(config);
   return new NoRetryAuthentication(auth, credentials, log);
 }

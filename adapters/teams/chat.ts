@@ -15,6 +15,8 @@ import { PermanentDeliveryError } from '../../src/kernel/errors.js';
  */
 export class TeamsChat implements ChatAdapter {
   readonly platform = 'teams' as const;
+  /** Teams allows about seven messages a second to a conversation. */
+  readonly pacingMs = Math.ceil(1_000 / 7);
 
   /** `adapter` must rethrow turn errors (see index.ts), so that a failed send rejects here. */
   constructor(
@@ -25,7 +27,7 @@ export class TeamsChat implements ChatAdapter {
 
   /** Posts the reply as a new message (a new thread in a channel); several when it is too large for one. */
   async post(conversation: ConversationRef, reply: Reply): Promise<PostedMessage> {
-    const reference = this.reference(conversation);
+    const reference = await this.reference(conversation);
     const cards = renderCards(reply);
     let first: string | undefined;
     try {
@@ -45,7 +47,7 @@ export class TeamsChat implements ChatAdapter {
 
   /** Replaces a message posted earlier with the reply, cut to one card if need be. */
   async update(conversation: ConversationRef, platformMessageId: string, reply: Reply): Promise<void> {
-    const reference = this.reference(conversation);
+    const reference = await this.reference(conversation);
     const [card] = renderCards(reply, { single: true });
     try {
       await this.adapter.continueConversationAsync(this.appId, reference, async (ctx) => {
@@ -56,8 +58,8 @@ export class TeamsChat implements ChatAdapter {
     }
   }
 
-  private reference(conversation: ConversationRef) {
-    const stored = conversation.platform === 'teams' ? this.conversations.find(conversation) : null;
+  private async reference(conversation: ConversationRef) {
+    const stored = conversation.platform === 'teams' ? await this.conversations.find(conversation) : null;
     const reference = stored ? toConversationReference(stored.reference) : null;
     if (!reference) {
       throw new PermanentDeliveryError(

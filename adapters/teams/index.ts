@@ -1,5 +1,5 @@
 import express from 'express';
-import type { Config } from '../../src/app/config.js';
+import type { TeamsConfig } from './face.js';
 import type { Bot } from '../../src/kernel/bot.js';
 import type { Clock } from '../../src/kernel/clock.js';
 import type { Logger } from '../../src/kernel/logger.js';
@@ -14,7 +14,7 @@ export type { TeamsChat } from './chat.js';
 export const TEAMS_PATH = '/api/messages';
 
 export interface TeamsDeps {
-  config: Config;
+  config: TeamsConfig;
   bot: Bot;
   store: Store;
   log: Logger;

@@ -1,4 +1,5 @@
 import { TurnContext, type Activity } from 'botbuilder';
+import { breakTypedMentions, encodeMentionVerbatim } from '../../src/domain/mention-codec.js';
 import type { ConversationRef, Inbound } from '../../src/kernel/types.js';
 import { mentionFromTeams, type MentionedAccount } from './mentions.js';
 
@@ -53,7 +54,7 @@ function neutralText(activity: Activity): string {
     const mentioned = entity.mentioned as MentionedAccount | undefined;
     if (!at || !mentioned || mentioned.id === activity.recipient?.id) continue;
     const m = mentionFromTeams(mentioned);
-    if (m) text = replaceMention(text, at, `<${m.kind}:${m.id}|${m.label}>`);
+    if (m) text = replaceMention(text, at, encodeMentionVerbatim(m));
   }
   // Teams puts no-break spaces around mentions.
   return text.replace(/\u00a0/g, ' ').trim();
@@ -66,9 +67,7 @@ function neutralText(activity: Activity): string {
  * would turn into a real mention of that id.
  */
 function typedOnly(text: string): string {
-  return text
-    .replace(/<(?=(?:user|group):)/gi, '<\u200b')
-    .replace(/(?<=^|[\s:"“”])@(?=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\p{L}\p{N}._-]))/giu, '@\u200b');
+  return breakTypedMentions(text).replace(/(?<=^|[\s:"“”])@(?=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\p{L}\p{N}._-]))/giu, '@\u200b');
 }
 
 /**

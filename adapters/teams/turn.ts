@@ -21,12 +21,12 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
     const activity = ctx.activity;
     if (!activity.conversation?.id) return;
     if (botLeft(activity)) {
-      forget(deps, activity);
+      await forget(deps, activity);
       return;
     }
-    remember(deps, activity);
+    await remember(deps, activity);
     if (activity.type === ActivityTypes.ConversationUpdate && botJoined(activity)) {
-      await send(ctx, welcome(deps, activity));
+      await send(ctx, await welcome(deps, activity));
       return;
     }
     const inbound = toInbound(activity);
@@ -58,29 +58,29 @@ function botLeft(a: Activity): boolean {
 }
 
 /** Every activity refreshes the reference: the serviceUrl of a conversation can change. */
-function remember({ store, clock, log }: TurnDeps, activity: Activity): void {
+async function remember({ store, clock, log }: TurnDeps, activity: Activity): Promise<void> {
   const reference = referenceOf(activity);
   if (!reference) return;
   const conversation = conversationOf(activity);
   try {
-    if (store.conversations.save(conversation, reference, clock.now())) log.info({ conversation: conversation.channelId }, 'stored the Teams conversation reference');
+    if (await store.conversations.save(conversation, reference, clock.now())) log.info({ conversation: conversation.channelId }, 'stored the Teams conversation reference');
   } catch (err) {
     // Answering matters more than the refresh; the next activity tries again.
     log.warn({ err: describeError(err), conversation: conversation.channelId }, 'could not store the Teams conversation reference');
   }
 }
 
-function forget({ store, log }: TurnDeps, activity: Activity): void {
+async function forget({ store, log }: TurnDeps, activity: Activity): Promise<void> {
   const conversation = conversationOf(activity);
   try {
-    if (store.conversations.remove(conversation)) log.info({ conversation: conversation.channelId }, 'Tandem was removed; forgot the Teams conversation reference');
+    if (await store.conversations.remove(conversation)) log.info({ conversation: conversation.channelId }, 'Tandem was removed; forgot the Teams conversation reference');
   } catch (err) {
     log.warn({ err: describeError(err), conversation: conversation.channelId }, 'could not forget the Teams conversation reference');
   }
 }
 
-function welcome({ store }: TurnDeps, activity: Activity): Reply {
-  const channel = store.channels.find(conversationOf(activity));
+async function welcome({ store }: TurnDeps, activity: Activity): Promise<Reply> {
+  const channel = await store.channels.find(conversationOf(activity));
   const start = channel
     ? `This conversation is already set up for ${channel.orgName} and ${channel.mspName}.`
     : 'A manager starts with `@Tandem setup org:<your organisation> msp:<your MSP> tz:<IANA zone>`, for example `@Tandem setup org:Acme msp:Northwind tz:America/New_York`.';

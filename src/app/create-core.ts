@@ -1,9 +1,9 @@
-import { createRegistry } from '../features/index.js';
+import { createJobKinds, createRegistry } from '../features/index.js';
 import { Bot } from '../kernel/bot.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Store } from '../kernel/ports/store.js';
-import { JOB_KINDS } from '../features/job-kinds.js';
+import { plannerFor } from '../scheduler/planning.js';
 
 export interface CoreDeps {
   store: Store;
@@ -14,9 +14,10 @@ export interface CoreDeps {
   busyPatienceMs?: number;
 }
 
-/** The platform-neutral core: the command registry and the bot that dispatches to it. */
+/** The platform-neutral core: every feature's commands and job kinds, and the bot that dispatches to them. */
 export function createCore(deps: CoreDeps) {
   const registry = createRegistry();
-  const bot = new Bot({ ...deps, registry, jobKinds: JOB_KINDS });
-  return { registry, bot };
+  const jobKinds = createJobKinds();
+  const bot = new Bot({ ...deps, registry, jobKinds, planner: plannerFor(jobKinds) });
+  return { registry, jobKinds, bot };
 }

@@ -4,26 +4,19 @@ import type { AnyCommandSpec } from '../../../src/kernel/command.js';
 export const MAX_TEAMS_COMMANDS = 10;
 const MAX_DESCRIPTION = 128;
 
-/**
- * The commands worth a place in the menu, most used first; ids that are not registered are
- * skipped. Manager-only changes and commands that need more typing (handback needs a note) are
- * left to typing; `help` is there so that everything else can be found.
- */
-const PREFERRED = ['who-owns', 'escalate', 'ack', 'resolve', 'escalations', 'handoff.note', 'handoff', 'matrix', 'setup', 'help', 'cadence', 'hours', 'status'];
-
 export interface TeamsCommand {
   title: string;
   description: string;
 }
 
 /**
- * The bot's command menu, from the registry: the preferred commands that exist, then others in
- * registry order, up to 10. A title is what Teams inserts after `@Tandem`: the command's words.
+ * The bot's command menu, from the registry: the commands that declare a menu place, in that order,
+ * then others in registry order, up to 10. A title is what Teams inserts after `@Tandem`: the
+ * command's words. Manager-only changes and commands that need more typing are left to typing.
  */
 export function teamsCommands(specs: readonly AnyCommandSpec[]): TeamsCommand[] {
-  const byId = new Map(specs.map((s) => [s.id, s]));
-  const chosen = [...PREFERRED.flatMap((id) => byId.get(id) ?? []), ...specs];
-  const unique = [...new Set(chosen)].slice(0, MAX_TEAMS_COMMANDS);
+  const menu = specs.filter((s) => s.menu !== undefined).sort((a, b) => a.menu! - b.menu!);
+  const unique = [...new Set([...menu, ...specs])].slice(0, MAX_TEAMS_COMMANDS);
   return unique.map((s) => ({ title: s.path.join(' '), description: describe(s) }));
 }
 

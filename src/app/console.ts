@@ -1,0 +1,41 @@
+import { CONSOLE_CONVERSATION, ConsoleChat, runConsole } from '../../adapters/console/index.js';
+import { formatLocal } from '../domain/zoned-time.js';
+import { ManualClock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
+import type { Store } from '../kernel/ports/store.js';
+import { createSimulatedBackground } from '../scheduler/background.js';
+import { createCore } from './create-core.js';
+
+export interface ConsoleRun {
+  store: Store;
+  log: Logger;
+  /** A file of lines to run; interactive on stdin when absent. */
+  scriptPath?: string | undefined;
+  userName: string;
+  /** Where the chat goes: stdout. */
+  out: (text: string) => void;
+  /** The simulated clock starts here: the time the console was started. */
+  start: Date;
+}
+
+/** The console face: the same core on simulated time, which moves only by `:at` and `:advance`. */
+export async function runConsoleFace(opts: ConsoleRun): Promise<void> {
+  const { store, log, out } = opts;
+  const clock = new ManualClock(opts.start);
+  const { bot, jobKinds } = createCore({ store, clock, log });
+  // Scheduled posts print with the simulated time at which they are delivered.
+  const stamp = async () => formatLocal(clock.now(), (await store.channels.find(CONSOLE_CONVERSATION))?.timezone ?? 'UTC');
+  const chat = new ConsoleChat(out, stamp);
+  const background = await createSimulatedBackground({ store, clock, log, kinds: jobKinds, adapters: new Map([['console', chat]]) });
+  await runConsole({
+    bot,
+    store,
+    clock,
+    out,
+    scriptPath: opts.scriptPath,
+    userName: opts.userName,
+    advanceTo: (to) => background.runUntil(to),
+    jumpTo: (to) => background.jumpTo(to),
+    afterCommand: () => background.flush(),
+  });
+}
