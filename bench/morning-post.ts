@@ -10,7 +10,7 @@ import type { Priority } from '../src/domain/model.js';
 import { caseMain, type CaseRun } from './lib/case.js';
 import { profiled } from './lib/profile.js';
 import { rng } from './lib/matrix-gen.js';
-import { median, msSince, note, round, timeMs } from './lib/stats.js';
+import { median, msSince, note, round, timeAsyncMs } from './lib/stats.js';
 import { benchCore } from './lib/tandem-core.js';
 
 const ESCALATIONS = 10_000;
@@ -25,19 +25,20 @@ const WINDOW_TO = Date.parse('2026-12-01T13:00:00Z');
 export const run: CaseRun = async () => {
   const core = await benchCore({ at: '2026-12-01T12:00:00Z' });
   const { store } = core;
-  const channel = core.channel();
+  const channel = await core.channel();
   const r = rng(3);
   const span = WINDOW_TO - WINDOW_FROM - 10 * 60_000;
   const at = (i: number, n: number) => new Date(WINDOW_FROM + 60_000 + Math.floor((span * i) / n));
   const priorities: Priority[] = ['P1', 'P2', 'P3', 'P4'];
-  const seedMs = timeMs(() =>
-    store.transaction(() => {
-      const people = Array.from({ length: 20 }, (_, i) => store.people.upsert('slack', `UP${i}`, `person${i}`).id);
+  const seedMs = await timeAsyncMs(() =>
+    store.transaction(async () => {
+      const people: number[] = [];
+      for (let i = 0; i < 20; i++) people.push((await store.people.upsert('slack', `UP${i}`, `person${i}`)).id);
       const ids: number[] = [];
       for (let i = 0; i < ESCALATIONS; i++) {
         const openedAt = at(i, ESCALATIONS);
         const by = people[i % people.length]!;
-        const e = store.escalations.open({
+        const e = await store.escalations.open({
           channelId: channel.id,
           summary: `Escalation ${i}: ${['VPN down at the branch office', 'backup job failed overnight', 'phishing report from finance', 'firewall rule change request'][i % 4]} — ${'details '.repeat(1 + (i % 12))}`,
           areaId: null,
@@ -54,30 +55,30 @@ export const run: CaseRun = async () => {
         const later = new Date(openedAt.getTime() + 5 * 60_000);
         const roll = r();
         if (roll < 0.4) {
-          store.escalations.update(e.id, { state: 'resolved', acknowledgedAt: later, acknowledgedBy: people[(i + 1) % 20]!, resolvedAt: later, resolvedBy: people[(i + 1) % 20]!, resolutionNote: 'restarted the service and checked the logs' });
-          store.escalations.addEvent(e.id, { at: later, actorId: people[(i + 1) % 20]!, kind: 'resolved', note: 'restarted the service' });
+          await store.escalations.update(e.id, { state: 'resolved', acknowledgedAt: later, acknowledgedBy: people[(i + 1) % 20]!, resolvedAt: later, resolvedBy: people[(i + 1) % 20]!, resolutionNote: 'restarted the service and checked the logs' });
+          await store.escalations.addEvent(e.id, { at: later, actorId: people[(i + 1) % 20]!, kind: 'resolved', note: 'restarted the service' });
         } else if (roll < 0.6) {
-          store.escalations.update(e.id, { state: 'handed_back', acknowledgedAt: later, acknowledgedBy: people[(i + 2) % 20]!, handedBackAt: later, handedBackBy: people[(i + 2) % 20]!, handbackNote: 'needs the internal team: a permissions change on site' });
-          store.escalations.addEvent(e.id, { at: later, actorId: people[(i + 2) % 20]!, kind: 'handed_back', note: 'needs the internal team' });
+          await store.escalations.update(e.id, { state: 'handed_back', acknowledgedAt: later, acknowledgedBy: people[(i + 2) % 20]!, handedBackAt: later, handedBackBy: people[(i + 2) % 20]!, handbackNote: 'needs the internal team: a permissions change on site' });
+          await store.escalations.addEvent(e.id, { at: later, actorId: people[(i + 2) % 20]!, kind: 'handed_back', note: 'needs the internal team' });
         } else if (roll < 0.8) {
-          store.escalations.update(e.id, { state: 'acknowledged', acknowledgedAt: later, acknowledgedBy: people[(i + 3) % 20]! });
-          store.escalations.addEvent(e.id, { at: later, actorId: people[(i + 3) % 20]!, kind: 'acknowledged', note: null });
+          await store.escalations.update(e.id, { state: 'acknowledged', acknowledgedAt: later, acknowledgedBy: people[(i + 3) % 20]! });
+          await store.escalations.addEvent(e.id, { at: later, actorId: people[(i + 3) % 20]!, kind: 'acknowledged', note: null });
         }
       }
       for (let i = 0; i < ESCALATION_NOTES; i++) {
         const id = ids[Math.floor(r() * ids.length)]!;
-        store.escalations.addEvent(id, { at: at(i, ESCALATION_NOTES), actorId: people[i % 20]!, kind: 'note', note: `checked again at step ${i}; still waiting on the vendor` });
+        await store.escalations.addEvent(id, { at: at(i, ESCALATION_NOTES), actorId: people[i % 20]!, kind: 'note', note: `checked again at step ${i}; still waiting on the vendor` });
       }
       for (let i = 0; i < HANDOFF_NOTES; i++) {
-        store.handoffNotes.add({ channelId: channel.id, at: at(i, HANDOFF_NOTES), authorId: people[i % 20]!, text: `Night shift note ${i}: rebooted a switch, patched two servers, nothing else to report.`, overnight: false });
+        await store.handoffNotes.add({ channelId: channel.id, at: at(i, HANDOFF_NOTES), authorId: people[i % 20]!, text: `Night shift note ${i}: rebooted a switch, patched two servers, nothing else to report.`, overnight: false });
       }
     }),
   );
   note(`seeded ${ESCALATIONS} escalations, ${ESCALATION_NOTES} escalation notes and ${HANDOFF_NOTES} handoff notes in ${seedMs.toFixed(0)} ms`);
 
   const mode = { kind: 'post' as const, late: false, dueAt: new Date(WINDOW_TO) };
-  const build = () => store.transaction(() => morningPostReply(store, channel, DATE, mode, silentLogger));
-  for (let i = 0; i < 2; i++) build(); // warm-up
+  const build = () => store.transaction((tx) => morningPostReply(tx, channel, DATE, mode, silentLogger));
+  for (let i = 0; i < 2; i++) await build(); // warm-up
   await profiled('morning-post-build', build);
   const builds: number[] = [];
   const renders: number[] = [];
@@ -85,7 +86,7 @@ export const run: CaseRun = async () => {
   let text = '';
   for (let i = 0; i < RUNS; i++) {
     const start = process.hrtime.bigint();
-    const reply = build();
+    const reply = await build();
     builds.push(msSince(start));
     const renderStart = process.hrtime.bigint();
     const messages = renderMessages(reply);
@@ -101,13 +102,13 @@ export const run: CaseRun = async () => {
   const fullReads: number[] = [];
   for (let i = 0; i < 3; i++) {
     fullReads.push(
-      timeMs(() =>
-        store.transaction(() => {
-          store.escalations.openedBetween(channel.id, from, to);
-          store.escalations.handedBackBetween(channel.id, from, to);
-          store.escalations.resolvedBetween(channel.id, from, to);
-          store.escalations.unresolved(channel.id);
-          store.escalations.notesBetween(channel.id, from, to);
+      await timeAsyncMs(() =>
+        store.transaction(async () => {
+          await store.escalations.openedBetween(channel.id, from, to);
+          await store.escalations.handedBackBetween(channel.id, from, to);
+          await store.escalations.resolvedBetween(channel.id, from, to);
+          await store.escalations.unresolved(channel.id);
+          await store.escalations.notesBetween(channel.id, from, to);
         }),
       ),
     );

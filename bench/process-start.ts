@@ -82,9 +82,9 @@ export const run: CaseRun = async () => {
     const busyDb = join(tmp.dir, 'channels.db');
     const db = openDb(busyDb);
     const store = createStore(db);
-    store.transaction(() => {
+    await store.transaction(async (tx) => {
       for (let i = 0; i < CHANNELS; i++) {
-        const channel = store.channels.create({
+        const channel = await tx.channels.create({
           platform: 'slack',
           externalId: `C${String(i).padStart(8, '0')}`,
           orgName: `Org ${i}`,
@@ -99,7 +99,7 @@ export const run: CaseRun = async () => {
           ackTimeouts: { ...DEFAULT_ACK_TIMEOUTS },
           createdAt: new Date(),
         });
-        store.cadences.ensure(channel.id, DEFAULT_CADENCES);
+        await tx.cadences.ensure(channel.id, DEFAULT_CADENCES);
       }
     });
     db.$client.close();

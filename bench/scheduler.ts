@@ -15,17 +15,17 @@ import { createStore } from '../db/store.js';
 import { cadencesOf, skipsOf } from '../src/features/cadence/cadence-queries.js';
 import { ManualClock } from '../src/kernel/clock.js';
 import { silentLogger } from '../src/kernel/logger.js';
-import { DEFAULT_ACK_TIMEOUTS, type IsoWeekday } from '../src/domain/model.js';
+import { DEFAULT_ACK_TIMEOUTS, type BusinessHours, type Channel, type IsoWeekday } from '../src/domain/model.js';
 import type { ChatAdapter, PostedMessage } from '../src/kernel/ports/chat.js';
 import { hoursOf } from '../src/domain/business-hours.js';
-import { DEFAULT_CADENCES, plannedReminders } from '../src/domain/cadence.js';
+import { DEFAULT_CADENCES, plannedReminders, type Cadence } from '../src/domain/cadence.js';
 import { nextMorningPost } from '../src/domain/morning-window.js';
 import { OutboxSender } from '../src/outbox/sender.js';
-import { JOB_KINDS } from '../src/features/job-kinds.js';
+import { createJobKinds } from '../src/features/index.js';
 import { Scheduler } from '../src/scheduler/scheduler.js';
 import { caseMain, type CaseRun } from './lib/case.js';
 import { profiled } from './lib/profile.js';
-import { median, msSince, note, round, timeMs } from './lib/stats.js';
+import { median, msSince, note, round, timeAsyncMs, timeMs } from './lib/stats.js';
 import { tempDir } from './lib/tandem-core.js';
 
 const CHANNELS = Number(process.env.BENCH_CHANNELS ?? 10_000);
@@ -60,10 +60,10 @@ export const run: CaseRun = async () => {
   const db = openDb(join(tmp.dir, 'tandem.db'));
   const store = createStore(db);
   const clock = new ManualClock(START);
-  const seedMs = timeMs(() =>
-    store.transaction(() => {
+  const seedMs = await timeAsyncMs(() =>
+    store.transaction(async (tx) => {
       for (let i = 0; i < CHANNELS; i++) {
-        const channel = store.channels.create({
+        const channel = await tx.channels.create({
           platform: 'slack',
           externalId: `C${String(i).padStart(8, '0')}`,
           orgName: `Org ${i}`,
@@ -78,18 +78,19 @@ export const run: CaseRun = async () => {
           ackTimeouts: { ...DEFAULT_ACK_TIMEOUTS },
           createdAt: START,
         });
-        store.cadences.ensure(channel.id, DEFAULT_CADENCES);
+        await tx.cadences.ensure(channel.id, DEFAULT_CADENCES);
       }
     }),
   );
   note(`seeded ${CHANNELS} channels with 3 cadences each in ${seedMs.toFixed(0)} ms`);
 
   // Next occurrences, pure: the channel's hours and cadences read once, then computed per run.
-  const inputs = store.channels.all().map((channel) => ({
-    channel,
-    hours: hoursOf(channel, store.channels.holidays(channel.id)),
-    cadences: cadencesOf(store, channel.id).map((c) => ({ c, skips: skipsOf(store, c) })),
-  }));
+  const inputs: { channel: Channel; hours: BusinessHours; cadences: { c: Cadence; skips: Set<string> }[] }[] = [];
+  for (const channel of await store.channels.all()) {
+    const cadences: { c: Cadence; skips: Set<string> }[] = [];
+    for (const c of await cadencesOf(store, channel.id)) cadences.push({ c, skips: await skipsOf(store, c) });
+    inputs.push({ channel, hours: hoursOf(channel, await store.channels.holidays(channel.id)), cadences });
+  }
   let occurrences = 0;
   const compute = () => {
     occurrences = 0;
@@ -105,10 +106,10 @@ export const run: CaseRun = async () => {
   const nextMs = median(nextRuns);
   note(`next occurrences of ${CHANNELS} channels (${occurrences} occurrences): median ${nextMs.toFixed(0)} ms`);
 
-  const scheduler = new Scheduler({ store, clock, log: silentLogger, kinds: JOB_KINDS });
+  const scheduler = new Scheduler({ store, clock, log: silentLogger, kinds: createJobKinds() });
   let planned = 0;
   const planStart = process.hrtime.bigint();
-  await profiled('scheduler-plan-all', () => (planned = scheduler.planAll(START)));
+  await profiled('scheduler-plan-all', async () => (planned = await scheduler.planAll(START)));
   const planMs = msSince(planStart);
   const pending = () => (db.$client.prepare("select count(*) as n from jobs where state = 'pending'").get() as { n: number }).n;
   note(`planAll: ${planned} jobs in ${planMs.toFixed(0)} ms; ${pending()} pending`);
@@ -117,12 +118,12 @@ export const run: CaseRun = async () => {
   const idle: number[] = [];
   for (let i = 0; i < IDLE_TICKS; i++) {
     const start = process.hrtime.bigint();
-    const report = scheduler.tick(START);
+    const report = await scheduler.tick(START);
     idle.push(msSince(start));
     if (report.done !== 0) throw new Error(`a tick at ${START.toISOString()} ran ${report.done} jobs; nothing should be due`);
   }
   const nextDue: number[] = [];
-  for (let i = 0; i < IDLE_TICKS; i++) nextDue.push(timeMs(() => scheduler.nextDueAt()));
+  for (let i = 0; i < IDLE_TICKS; i++) nextDue.push(await timeAsyncMs(() => scheduler.nextDueAt()));
   const tickIdleMs = median(idle);
   const nextDueMs = median(nextDue);
   note(`idle tick median ${tickIdleMs.toFixed(2)} ms (max ${Math.max(...idle).toFixed(2)}), nextDueAt ${nextDueMs.toFixed(2)} ms`);
@@ -136,9 +137,9 @@ export const run: CaseRun = async () => {
   let ran = 0;
   let ticks = 0;
   const dueStart = process.hrtime.bigint();
-  await profiled('scheduler-due', () => {
+  await profiled('scheduler-due', async () => {
     for (;;) {
-      const report = scheduler.tick(dueAt);
+      const report = await scheduler.tick(dueAt);
       ticks++;
       ran += report.done + report.dropped + report.failed;
       if (report.done + report.dropped + report.failed + report.retried === 0 || ticks > 100) break;

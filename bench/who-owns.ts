@@ -9,7 +9,7 @@ import { renderText } from '../adapters/console/render.js';
 import { OwnershipIndex } from '../src/domain/ownership.js';
 import { caseMain, type CaseRun } from './lib/case.js';
 import { generateMatrix, rng, type QueryKind } from './lib/matrix-gen.js';
-import { msSince, medianOf, note, quantile, round, timeMs } from './lib/stats.js';
+import { msSince, medianOf, note, quantile, round, timeAsyncMs, timeMs } from './lib/stats.js';
 import { benchCore } from './lib/tandem-core.js';
 
 const AREAS = 10_000;
@@ -54,13 +54,15 @@ export const run: CaseRun = async () => {
 
   // (b) the command on a real store
   const core = await benchCore({ at: '2026-11-30T15:00:00Z' });
-  const channel = core.channel();
-  const seedMs = timeMs(() => core.store.transaction(() => core.store.matrix.replaceAll(channel.id, areas)));
+  const channel = await core.channel();
+  const seedMs = await timeAsyncMs(() => core.store.transaction((tx) => tx.matrix.replaceAll(channel.id, areas)));
   note(`seeded ${AREAS} areas in ${seedMs.toFixed(0)} ms`);
   const uncached: number[] = [];
   for (let i = 0; i < UNCACHED_CALLS; i++) {
     const q = queries[i]!.text;
-    uncached.push(timeMs(() => core.store.transaction(() => new OwnershipIndex(core.store.matrix.list(channel.id)).lookup(q))));
+    const lookup = () =>
+      core.store.transaction(async (tx) => new OwnershipIndex(await tx.matrix.list(channel.id)).lookup(q));
+    uncached.push(await timeAsyncMs(lookup));
   }
   const first = queries[0]!.text;
   const coldStart = process.hrtime.bigint();

@@ -40,6 +40,13 @@ export function timeMs(fn: () => void): number {
   return msSince(start);
 }
 
+/** Times one asynchronous call, until it settles, in milliseconds. */
+export async function timeAsyncMs(fn: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return msSince(start);
+}
+
 /** Rounds for display and for results.json: 3 significant figures, at most 3 decimals. */
 export function round(n: number): number {
   if (!Number.isFinite(n)) return n;

@@ -18,7 +18,7 @@ export interface BenchCore {
   bot: ReturnType<typeof createCore>['bot'];
   conversation: ConversationRef;
   say(text: string, who?: string): Promise<Reply>;
-  channel(): Channel;
+  channel(): Promise<Channel>;
   close(): void;
 }
 
@@ -41,12 +41,12 @@ export async function benchCore(options: { at: string; conversation?: Conversati
   const conversation = options.conversation ?? { platform: 'slack', channelId: 'CBENCH' };
   const say = (text: string, who = 'alice') => bot.handle({ conversation, actor: { platform: conversation.platform, userId: `U${who.toUpperCase()}`, name: who }, text });
   await say(`setup org:Acme msp:Northwind tz:${options.timezone ?? 'America/New_York'}`);
-  const channel = () => {
-    const c = store.channels.find(conversation);
+  const channel = async () => {
+    const c = await store.channels.find(conversation);
     if (!c) throw new Error('the bench channel is not set up');
     return c;
   };
-  channel();
+  await channel();
   return {
     db,
     store,

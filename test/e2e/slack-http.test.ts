@@ -30,7 +30,7 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     await h.close();
-    h = await startSlackHarness({ wrapBot: (bot) => ({ handle: async (inbound) => (await gate, bot.handle(inbound)) }) });
+    h = await startSlackHarness({ wrapBot: (bot) => ({ handle: async (inbound) => (await gate, await bot.handle(inbound)) }) });
     const started = Date.now();
     const { res, id } = await h.slash(ALICE, 'help');
     expect(res.status).toBe(200);
@@ -78,7 +78,7 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
     await setUp();
     const refused = await h.ask(BOB, 'setup msp:Other');
     expect(visibleText(refused)).toContain('only its managers can change the setup');
-    expect(h.core.channel()?.mspName).toBe('Northwind');
+    expect((await h.core.channel())?.mspName).toBe('Northwind');
   });
 
   it('maps a <@U…|name> mention in a command to that Slack user', async () => {
@@ -96,7 +96,7 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
     expect(stale.res.status).toBe(401);
     await new Promise((r) => setTimeout(r, 100));
     expect(h.fake.responses).toEqual([]);
-    expect(h.core.channel()).toBeNull();
+    expect(await h.core.channel()).toBeNull();
   });
 
   it('accepts a request signed four minutes ago', async () => {

@@ -25,6 +25,12 @@ function coreOnSlack() {
   return core;
 }
 
+/** What startSlack takes from a fresh core: the bot and the registry (its shortcuts). */
+function botOnSlack(): Pick<StartSlackOptions, 'bot' | 'registry'> {
+  const { bot, registry } = coreOnSlack();
+  return { bot, registry };
+}
+
 const httpConfig = (apiUrl: string): StartSlackOptions['config'] => ({
   SLACK_BOT_TOKEN: 'xoxb-test-token',
   SLACK_SIGNING_SECRET: 'secret',
@@ -46,7 +52,8 @@ describe('Slack face startup', () => {
   it('fails with a clear message when Slack rejects the bot token', async () => {
     const fake = await fakeSlack();
     fake.on('auth.test', () => ({ body: { ok: false, error: 'invalid_auth' } }));
-    const err = await failedStart({ config: httpConfig(fake.apiUrl), bot: coreOnSlack().bot, log: silentLogger, http: new HttpServer(silentLogger) });
+    const http = new HttpServer(silentLogger);
+    const err = await failedStart({ config: httpConfig(fake.apiUrl), ...botOnSlack(), log: silentLogger, http });
     expect(err.message).toContain('Slack rejected SLACK_BOT_TOKEN (auth.test: invalid_auth)');
     expect(err.message).not.toContain('xoxb-test-token');
     expect(fake.callsTo('auth.test')).toHaveLength(1);
@@ -56,14 +63,15 @@ describe('Slack face startup', () => {
     const fake = await fakeSlack();
     const deadUrl = fake.apiUrl;
     await fake.close();
-    const err = await failedStart({ config: httpConfig(deadUrl), bot: coreOnSlack().bot, log: silentLogger, http: new HttpServer(silentLogger) });
+    const http = new HttpServer(silentLogger);
+    const err = await failedStart({ config: httpConfig(deadUrl), ...botOnSlack(), log: silentLogger, http });
     expect(err.message).toMatch(/^Could not reach Slack at http:\/\/127\.0\.0\.1:\d+\/api\//);
   });
 
   it('names the missing setting for HTTP mode', async () => {
     const err = await failedStart({
       config: { ...httpConfig('http://127.0.0.1:1/api/'), SLACK_SIGNING_SECRET: undefined },
-      bot: coreOnSlack().bot,
+      ...botOnSlack(),
       log: silentLogger,
       http: new HttpServer(silentLogger),
     });
@@ -73,7 +81,8 @@ describe('Slack face startup', () => {
   it('adds the trailing slash SLACK_API_URL needs', async () => {
     const fake = await fakeSlack();
     const http = new HttpServer(silentLogger);
-    const face = await startSlack({ config: httpConfig(fake.apiUrl.replace(/\/$/, '')), bot: coreOnSlack().bot, log: silentLogger, http });
+    const config = httpConfig(fake.apiUrl.replace(/\/$/, ''));
+    const face = await startSlack({ config, ...botOnSlack(), log: silentLogger, http });
     cleanups.push(() => face.stop());
     expect(fake.callsTo('auth.test')).toHaveLength(1);
     expect(face.mode).toBe('http');
@@ -91,7 +100,7 @@ describe('Slack face in Socket Mode', () => {
   it('fails with a clear message when Slack refuses the app-level token', async () => {
     const fake = await fakeSlack();
     fake.on('apps.connections.open', () => ({ body: { ok: false, error: 'invalid_auth' } }));
-    const err = await failedStart({ config: socketConfig(fake.apiUrl), bot: coreOnSlack().bot, log: silentLogger });
+    const err = await failedStart({ config: socketConfig(fake.apiUrl), ...botOnSlack(), log: silentLogger });
     expect(err.message).toContain('Slack refused SLACK_APP_TOKEN for Socket Mode: invalid_auth');
     expect(fake.callsTo('apps.connections.open')[0]!.token).toBe('xapp-test-token');
   });
@@ -104,7 +113,8 @@ describe('Slack face in Socket Mode', () => {
     const http = new HttpServer(silentLogger);
     const port = await http.listen(0, '127.0.0.1');
     cleanups.push(() => http.close());
-    const face = await startSlack({ config: socketConfig(fake.apiUrl), bot: core.bot, log: silentLogger, http });
+    const config = socketConfig(fake.apiUrl);
+    const face = await startSlack({ config, bot: core.bot, registry: core.registry, log: silentLogger, http });
     cleanups.push(() => face.stop());
     expect(face.mode).toBe('socket');
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
@@ -121,7 +131,7 @@ describe('Slack face in Socket Mode', () => {
     await fake.waitFor(() => socket.acks.find((a) => a.envelope_id === envelope), 'the ack over the socket');
     const reply = await fake.waitFor(() => fake.responsesTo('s1')[0], 'the reply');
     expect(visibleText(reply)).toContain('Tandem is set up for Acme and Northwind');
-    expect(core.channel()?.orgName).toBe('Acme');
+    expect((await core.channel())?.orgName).toBe('Acme');
 
     await face.stop();
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(503);

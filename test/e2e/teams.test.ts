@@ -30,7 +30,7 @@ describe('Teams through the real CloudAdapter', () => {
     expect(cardOf(answer!)).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     expect(textOf(h, 1)).toMatch(/backup and disaster recovery is owned by Northwind \(MSP\) right now/i);
     // Everything typed in any thread of the channel belongs to the one registered channel.
-    expect(h.store.channels.find(TEAMS_CHANNEL)?.orgName).toBe('Acme');
+    expect((await h.store.channels.find(TEAMS_CHANNEL))?.orgName).toBe('Acme');
   });
 
   it('refuses setup changes from someone who is not a manager, and changes nothing', async () => {
@@ -39,7 +39,7 @@ describe('Teams through the real CloudAdapter', () => {
     await h.say(BOB, 'setup msp:Contoso');
 
     expect(textOf(h, 1)).toContain('only its managers can change the setup');
-    expect(h.store.channels.find(TEAMS_CHANNEL)?.mspName).toBe('Northwind');
+    expect((await h.store.channels.find(TEAMS_CHANNEL))?.mspName).toBe('Northwind');
   });
 
   it('maps mentions to people by their Entra id: a manager added by mention may then change the setup', async () => {
@@ -50,7 +50,7 @@ describe('Teams through the real CloudAdapter', () => {
 
     expect(textOf(h, 1)).toContain('Bob Builder is now a manager');
     expect(textOf(h, 2)).toContain('Setup updated');
-    expect(h.store.channels.find(TEAMS_CHANNEL)?.mspName).toBe('Contoso');
+    expect((await h.store.channels.find(TEAMS_CHANNEL))?.mspName).toBe('Contoso');
   });
 
   it('keeps a team handle given as a tag mention and mentions it back with a real mention entity', async () => {
@@ -58,7 +58,7 @@ describe('Teams through the real CloudAdapter', () => {
     const tag = { id: 'MCMjMiMjNzJmOTg4YmYjIzE5OmFiYw==', name: 'IT Team', type: 'tag' };
     await h.say(ALICE, `${SETUP} internal:<at>IT Team</at>`, [tag]);
 
-    expect(h.store.channels.find(TEAMS_CHANNEL)?.internalHandle).toEqual({ kind: 'group', id: `tag:${tag.id}`, label: 'IT Team' });
+    expect((await h.store.channels.find(TEAMS_CHANNEL))?.internalHandle).toEqual({ kind: 'group', id: `tag:${tag.id}`, label: 'IT Team' });
     const card = cardOf(h.connector.calls[0]!) as { body: unknown[]; msteams: { entities: unknown[] } };
     expect(JSON.stringify(card.body)).toContain('<at>IT Team</at>');
     expect(card.msteams.entities).toEqual([{ type: 'mention', text: '<at>IT Team</at>', mentioned: { id: tag.id, name: 'IT Team', type: 'tag' } }]);
@@ -73,7 +73,7 @@ describe('Teams through the real CloudAdapter', () => {
     expect(update).toMatchObject({ method: 'PUT', conversationId: THREAD_ID, activityId: 'card-77' });
     expect(update.body).toMatchObject({ id: 'card-77', type: 'message' });
     expect(cardText(cardOf(update))).toContain('Business hours are now Mon–Fri 09:00–18:00');
-    expect(h.store.channels.find(TEAMS_CHANNEL)).toMatchObject({ dayStart: 9 * 60, dayEnd: 18 * 60 });
+    expect(await h.store.channels.find(TEAMS_CHANNEL)).toMatchObject({ dayStart: 9 * 60, dayEnd: 18 * 60 });
   });
 
   it('answers a refused click with a new message and leaves the clicked card as it was', async () => {
@@ -85,14 +85,14 @@ describe('Teams through the real CloudAdapter', () => {
     expect(answer).toMatchObject({ method: 'POST', conversationId: THREAD_ID });
     expect(cardText(cardOf(answer))).toContain('Only managers of this channel can run');
     expect(h.connector.calls.some((c) => c.method === 'PUT')).toBe(false);
-    expect(h.store.channels.find(TEAMS_CHANNEL)).toMatchObject({ dayStart: 8 * 60, dayEnd: 17 * 60 });
+    expect(await h.store.channels.find(TEAMS_CHANNEL)).toMatchObject({ dayStart: 8 * 60, dayEnd: 17 * 60 });
   });
 
   it('stores the conversation reference when added to a team, and posts proactively to the channel through it', async () => {
     h = await startTeamsFace();
     expect(await h.deliver(fixture('bot-added-to-team'))).toBe(200);
 
-    expect(h.store.conversations.find(TEAMS_CHANNEL)?.reference).toMatchObject({ serviceUrl: h.connector.serviceUrl, conversation: { id: CHANNEL_ID } });
+    expect((await h.store.conversations.find(TEAMS_CHANNEL))?.reference).toMatchObject({ serviceUrl: h.connector.serviceUrl, conversation: { id: CHANNEL_ID } });
     expect(textOf(h, 0)).toContain('Tandem is here');
 
     const card = inChannel(header('ESC-1 · VPN down'), fields(field('To', mention({ kind: 'user', id: BOB.aadObjectId, label: 'Bob Builder' }))), buttons({ label: 'Acknowledge', command: 'ack ESC-1' }));
@@ -132,14 +132,14 @@ describe('Teams through the real CloudAdapter', () => {
     await h.deliver(fixture('bot-added-to-team'));
     await h.deliver(fixture('bot-removed-from-team'));
 
-    expect(h.store.conversations.find(TEAMS_CHANNEL)).toBeNull();
+    expect(await h.store.conversations.find(TEAMS_CHANNEL)).toBeNull();
     await expect(h.face.chat.post(TEAMS_CHANNEL, inChannel(paragraph('hello')))).rejects.toBeInstanceOf(PermanentDeliveryError);
   });
 
   it('stores the reference of a personal chat on installation', async () => {
     h = await startTeamsFace();
     expect(await h.deliver(fixture('personal-installation-update'))).toBe(200);
-    expect(h.store.conversations.find({ platform: 'teams', channelId: 'a:1Gx2Hy3Jz4personal-chat-id' })?.reference).toMatchObject({
+    expect((await h.store.conversations.find({ platform: 'teams', channelId: 'a:1Gx2Hy3Jz4personal-chat-id' }))?.reference).toMatchObject({
       conversation: { conversationType: 'personal' },
     });
   });
@@ -154,7 +154,7 @@ describe('Teams authentication', () => {
     expect(await h.deliver(fixture('channel-message'), { authorization: 'Bearer not-a-token' })).toBe(401);
 
     expect(h.connector.calls).toEqual([]);
-    expect(h.store.conversations.find(TEAMS_CHANNEL)).toBeNull();
+    expect(await h.store.conversations.find(TEAMS_CHANNEL)).toBeNull();
   });
 
   it('will not start without an app id unless unauthenticated use is allowed, and then says so in the log', async () => {

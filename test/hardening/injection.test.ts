@@ -76,7 +76,10 @@ describe('Slack: Block Kit from what people type', () => {
         for (const m of typed.matchAll(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g)) realUsers.add(m[1]!);
         for (const m of typed.matchAll(/<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>/g)) realGroups.add(m[1]!);
         for (const u of typedUrls(slackUnescape(typed))) urls.add(u);
-        const inbound = inboundFromSlash({ command: '/tandem', text: typed, user_id: who, user_name: who.toLowerCase(), channel_id: 'C0FUZZ' });
+        const inbound = inboundFromSlash(
+          { command: '/tandem', text: typed, user_id: who, user_name: who.toLowerCase(), channel_id: 'C0FUZZ' },
+          core.registry.shortcuts,
+        );
         const reply = await core.bot.handle(inbound);
         for (const r of [reply, ...posts()]) {
           for (const text of slackMrkdwnTexts(renderMessages(r))) {
@@ -156,7 +159,12 @@ describe('Teams: Adaptive Cards from what people type', () => {
 
 describe('typed ids are words, real mentions are mentions', () => {
   const slackSay = (core: ObservedCore, who: string, text: string) =>
-    core.bot.handle(inboundFromSlash({ command: '/tandem', text, user_id: who, user_name: who.toLowerCase(), channel_id: 'C0FUZZ' }));
+    core.bot.handle(
+      inboundFromSlash(
+        { command: '/tandem', text, user_id: who, user_name: who.toLowerCase(), channel_id: 'C0FUZZ' },
+        core.registry.shortcuts,
+      ),
+    );
   const live = (r: Reply) => slackMrkdwnTexts(renderMessages(r)).flatMap(slackControlSequences);
 
   it('Slack: an @id typed as text (a contact, a team handle) never pings that id; a real <@…> does', async () => {
@@ -230,9 +238,9 @@ describe('CSV export of what people typed', () => {
         const cells = (parse(csv, { relax_column_count: true }) as string[][]).flat();
         for (const c of cells) expect(FORMULA.test(c), `cell ${JSON.stringify(c)}`).toBe(false);
         // What the export says is what import reads back: the matrix is unchanged by the round trip.
-        const before = core.store.matrix.list(core.store.channels.find(core.conversation)!.id).map(({ id: _i, position: _p, ...a }) => a);
+        const before = (await core.store.matrix.list((await core.store.channels.find(core.conversation))!.id)).map(({ id: _i, position: _p, ...a }) => a);
         await core.must(MANAGER, `matrix import ${csv}`);
-        const after = core.store.matrix.list(core.store.channels.find(core.conversation)!.id).map(({ id: _i, position: _p, ...a }) => a);
+        const after = (await core.store.matrix.list((await core.store.channels.find(core.conversation))!.id)).map(({ id: _i, position: _p, ...a }) => a);
         expect(after).toEqual(before);
         core.db.$client.close();
       }),

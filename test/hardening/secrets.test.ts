@@ -6,8 +6,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
 import { createCore } from '../../src/app/create-core.js';
-import { loadConfig } from '../../src/app/config.js';
-import { silentLogger } from '../../src/kernel/logger.js';
+import { loadConfig, type LoadedConfig } from '../../src/app/config.js';
+import { FACES } from '../../adapters/faces.js';
+import { silentLogger, type Logger } from '../../src/kernel/logger.js';
 import type { Store } from '../../src/kernel/ports/store.js';
 import { createLogger } from '../../src/app/logging.js';
 import { serve } from '../../src/app/serve.js';
@@ -15,6 +16,7 @@ import { waitUntil, postToSlack } from '../helpers/hardening-faces.js';
 import { FakeSlack } from '../helpers/slack-fake.js';
 import { newTriggerId, slashBody } from '../helpers/slack-requests.js';
 import { fixture } from '../helpers/teams-face.js';
+import { stubRepo } from '../helpers/stub-store.js';
 import { StartError } from '../../src/kernel/errors.js';
 
 /**
@@ -48,17 +50,29 @@ function capture() {
   return { lines, log: createLogger('trace', stream) };
 }
 
-const env = (overrides: Record<string, string>) =>
-  loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'trace',
-    SCHEDULER_TICK_SECONDS: '1',
-    SLACK_BOT_TOKEN: SECRETS.SLACK_BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SECRETS.SLACK_SIGNING_SECRET,
-    MICROSOFT_APP_ID,
-    MICROSOFT_APP_PASSWORD: SECRETS.MICROSOFT_APP_PASSWORD,
-    ...overrides,
+const env = (overrides: Record<string, string>): LoadedConfig =>
+  loadConfig(
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'trace',
+      SCHEDULER_TICK_SECONDS: '1',
+      SLACK_BOT_TOKEN: SECRETS.SLACK_BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SECRETS.SLACK_SIGNING_SECRET,
+      MICROSOFT_APP_ID,
+      MICROSOFT_APP_PASSWORD: SECRETS.MICROSOFT_APP_PASSWORD,
+      ...overrides,
+    },
+    FACES,
+  );
+
+/** serve, as main starts it, with the faces named (each with its section of `config`). */
+const serveFaces = (config: LoadedConfig, platforms: string[], store: Store, log: Logger) =>
+  serve({
+    config: config.base,
+    faces: platforms.map((p) => ({ face: FACES.find((f) => f.platform === p)!, config: config.sections.get(p) })),
+    store,
+    log,
   });
 
 /** A Slack Web API that drops the connection for every method but auth.test: network failures mid-run. */
@@ -96,10 +110,14 @@ function storeWithAFault(): Store {
   const store = createStore(db);
   // A fault inside a command: the escalation's insert fails as a broken disk would.
   const open = store.escalations.open.bind(store.escalations);
-  store.escalations.open = (input) => {
-    if (input.summary.includes('explode')) throw Object.assign(new Error('SQLITE_IOERR: disk I/O error'), { code: 'SQLITE_IOERR' });
-    return open(input);
-  };
+  stubRepo(store, 'escalations', {
+    open: async (input) => {
+      if (input.summary.includes('explode')) {
+        throw Object.assign(new Error('SQLITE_IOERR: disk I/O error'), { code: 'SQLITE_IOERR' });
+      }
+      return open(input);
+    },
+  });
   return store;
 }
 
@@ -112,7 +130,7 @@ describe('secrets stay out of logs and answers', () => {
     const errors: string[] = [];
     for (const SLACK_API_URL of [fake.apiUrl, 'http://127.0.0.1:9/api/']) {
       const store = storeWithAFault();
-      const started = serve({ config: env({ SLACK_API_URL }), faces: ['slack', 'teams'], store, log });
+      const started = serveFaces(env({ SLACK_API_URL }), ['slack', 'teams'], store, log);
       await expect(started).rejects.toBeInstanceOf(StartError);
       const err = (await started.catch((e: unknown) => e)) as Error;
       errors.push(err.message, String(err.stack), JSON.stringify(err, Object.getOwnPropertyNames(err)));
@@ -131,7 +149,7 @@ describe('secrets stay out of logs and answers', () => {
     // Slack answers every post with a 500: the outbox logs each failure and retries.
     fake.on('chat.postMessage', () => ({ status: 500, body: { ok: false, error: 'internal_error' } }));
     const store = storeWithAFault();
-    const running = await serve({ config: env({ SLACK_API_URL: fake.apiUrl }), faces: ['slack', 'teams'], store, log });
+    const running = await serveFaces(env({ SLACK_API_URL: fake.apiUrl }), ['slack', 'teams'], store, log);
     cleanups.push(() => running.stop());
     const base = `http://127.0.0.1:${running.port}`;
 
@@ -159,14 +177,14 @@ describe('secrets stay out of logs and answers', () => {
     // A Teams conversation Tandem was added to, with a card to post: the connector token cannot be had offline.
     const arrange = createCore({ store, clock: { now: () => new Date() }, log: silentLogger });
     const teamsConversation = { platform: 'teams' as const, channelId: '19:secret-test@thread.tacv2' };
-    store.conversations.save(teamsConversation, { serviceUrl: 'http://127.0.0.1:9/', conversation: { id: teamsConversation.channelId }, channelId: 'msteams', bot: { id: `28:${MICROSOFT_APP_ID}` } }, new Date());
+    await store.conversations.save(teamsConversation, { serviceUrl: 'http://127.0.0.1:9/', conversation: { id: teamsConversation.channelId }, channelId: 'msteams', bot: { id: `28:${MICROSOFT_APP_ID}` } }, new Date());
     await arrange.bot.handle({ conversation: teamsConversation, actor: { platform: 'teams', userId: 'u1', name: 'Alice' }, text: 'setup org:Acme msp:Northwind tz:America/New_York' });
     await arrange.bot.handle({ conversation: teamsConversation, actor: { platform: 'teams', userId: 'u1', name: 'Alice' }, text: 'escalate printer on fire p1' });
 
     // Both platforms fail: the outbox has tried (and logged) each post at least once.
-    await waitUntil(() => {
-      const failed = store.outbox.backlog({ platform: 'slack', channelId: 'C0SECRET' });
-      const teamsBacklog = store.outbox.backlog(teamsConversation);
+    await waitUntil(async () => {
+      const failed = await store.outbox.backlog({ platform: 'slack', channelId: 'C0SECRET' });
+      const teamsBacklog = await store.outbox.backlog(teamsConversation);
       return fake.callsTo('chat.postMessage').length >= 1 && lines.some((l) => l.includes('delivery failed')) && (failed.waiting > 0 || failed.failed > 0) && teamsBacklog.waiting + teamsBacklog.failed > 0 && lines.filter((l) => l.includes('delivery failed')).length >= 2;
     }, 'the failed deliveries', 15_000);
 
@@ -174,7 +192,7 @@ describe('secrets stay out of logs and answers', () => {
       ...lines,
       ...fake.responses.map((r) => JSON.stringify(r.body)),
       ...fake.calls.map((c) => JSON.stringify(c.args)),
-      ...(store as unknown as { outbox: { failed(c: unknown, n: number): { lastError: string | null }[] } }).outbox.failed({ platform: 'slack', channelId: 'C0SECRET' }, 50).map((f) => f.lastError ?? ''),
+      ...(await store.outbox.failed({ platform: 'slack', channelId: 'C0SECRET' }, 50)).map((f) => f.lastError ?? ''),
     ].join('\n');
     expect(printed.join('\n')).toContain('Unauthorized');
     expect(leaks(everything)).toEqual([]);
@@ -185,7 +203,8 @@ describe('secrets stay out of logs and answers', () => {
     const slack = await resettingSlack();
     cleanups.push(() => slack.close());
     const store = storeWithAFault();
-    const running = await serve({ config: env({ SLACK_API_URL: slack.apiUrl, MICROSOFT_APP_ID: '', MICROSOFT_APP_PASSWORD: '' }), faces: ['slack'], store, log });
+    const config = env({ SLACK_API_URL: slack.apiUrl, MICROSOFT_APP_ID: '', MICROSOFT_APP_PASSWORD: '' });
+    const running = await serveFaces(config, ['slack'], store, log);
     cleanups.push(() => running.stop());
     const base = `http://127.0.0.1:${running.port}`;
     const arrange = createCore({ store, clock: { now: () => new Date() }, log: silentLogger });

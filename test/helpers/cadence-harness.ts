@@ -8,7 +8,6 @@ import type { ChatAdapter, PostedMessage } from '../../src/kernel/ports/chat.js'
 import type { Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
 import { OutboxSender } from '../../src/outbox/sender.js';
-import { JOB_KINDS } from '../../src/features/job-kinds.js';
 import { runUntil } from '../../src/scheduler/run-until.js';
 import { Scheduler } from '../../src/scheduler/scheduler.js';
 
@@ -43,10 +42,10 @@ export function startTandem(options: { start: string; dbPath?: string; log?: Pos
   const db = openDb(options.dbPath ?? ':memory:');
   const store = createStore(db);
   const clock = new ManualClock(new Date(options.start));
-  const { bot } = createCore({ store, clock, log: silentLogger });
+  const { bot, jobKinds } = createCore({ store, clock, log: silentLogger });
   const log = options.log ?? new PostLog(() => clock.now());
   log.now = () => clock.now();
-  const scheduler = new Scheduler({ store, clock, log: silentLogger, kinds: JOB_KINDS });
+  const scheduler = new Scheduler({ store, clock, log: silentLogger, kinds: jobKinds });
   const sender = new OutboxSender({ store, clock, log: silentLogger, adapters: new Map([['console', log]]), random: () => 0.5, pacingMs: { console: 0 } });
   const conversation: ConversationRef = { platform: 'console', channelId: 'C1' };
   const advanceTo = (to: Date | string) => runUntil({ clock, scheduler, sender }, typeof to === 'string' ? new Date(to) : to);
@@ -55,7 +54,7 @@ export function startTandem(options: { start: string; dbPath?: string; log?: Pos
     await advanceTo(clock.now());
     return renderText(reply);
   };
-  const channel = () => store.channels.find(conversation)!;
+  const channel = async () => (await store.channels.find(conversation))!;
   /** The cadence reminder jobs of the channel: key, state and result. */
   const reminderJobs = () =>
     db.$client

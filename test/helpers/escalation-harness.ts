@@ -10,7 +10,6 @@ import { type ChatAdapter, type PostedMessage } from '../../src/kernel/ports/cha
 import type { Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef, Platform } from '../../src/kernel/types.js';
 import { OutboxSender } from '../../src/outbox/sender.js';
-import { JOB_KINDS } from '../../src/features/job-kinds.js';
 import { runUntil } from '../../src/scheduler/run-until.js';
 import { Scheduler } from '../../src/scheduler/scheduler.js';
 import { PermanentDeliveryError } from '../../src/kernel/errors.js';
@@ -82,10 +81,10 @@ export function makeEscalationHarness(options: HarnessOptions) {
   const db = openDb(options.dbPath ?? ':memory:');
   const store = createStore(db);
   const clock = new ManualClock(new Date(options.start));
-  const { bot } = createCore({ store, clock, log: silentLogger });
+  const { bot, jobKinds } = createCore({ store, clock, log: silentLogger });
   const chat = options.chat ?? new RecordingChat(platform, () => clock.now());
   chat.now = () => clock.now();
-  const scheduler = new Scheduler({ store, clock, log: silentLogger, kinds: JOB_KINDS });
+  const scheduler = new Scheduler({ store, clock, log: silentLogger, kinds: jobKinds });
   const sender = new OutboxSender({ store, clock, log: silentLogger, adapters: new Map([[platform, chat]]), random: () => 0.5, pacingMs: { slack: 0, teams: 0, console: 0 } });
   const conversation: ConversationRef = { platform, channelId: 'C1' };
   const parts = { clock, scheduler, sender };
@@ -100,7 +99,7 @@ export function makeEscalationHarness(options: HarnessOptions) {
     return reply;
   };
   const sayText = async (who: string, text: string) => renderText(await say(who, text));
-  const channel = () => store.channels.find(conversation)!;
+  const channel = async () => (await store.channels.find(conversation))!;
   /** Posts (not updates) delivered so far, in order. */
   const posts = () => chat.calls.filter((c) => c.op === 'post');
   /** The card of ESC-seq as it stands in the channel now, and how often it was updated. */

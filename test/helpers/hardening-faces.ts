@@ -1,11 +1,11 @@
 import { HttpServer } from '../../adapters/http/server.js';
 import { startSlack, type SlackFace } from '../../adapters/slack/index.js';
 import type { CommandHandler } from '../../adapters/slack/listeners.js';
+import { teamsConfig } from '../../adapters/teams/face.js';
 import { startTeams, type TeamsFace } from '../../adapters/teams/index.js';
 import { openDb, type Db } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
 import { createCore } from '../../src/app/create-core.js';
-import { loadConfig } from '../../src/app/config.js';
 import { ManualClock } from '../../src/kernel/clock.js';
 import type { Logger } from '../../src/kernel/logger.js';
 import type { Reply } from '../../src/kernel/reply.js';
@@ -45,9 +45,13 @@ function recordingBot(bot: CommandHandler & { handleOnce(inbound: Inbound, key: 
   return { wrapped, handled };
 }
 
-export async function waitUntil(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+export async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 5000,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -89,6 +93,7 @@ export async function startSlackFace(opts: { db: Db; log?: Logger & { records: L
   const http = new HttpServer(log);
   const face: SlackFace = await startSlack({
     config: { SLACK_BOT_TOKEN: opts.token ?? 'xoxb-hardening-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_APP_TOKEN: undefined, SLACK_API_URL: fake.apiUrl },
+    registry: core.registry,
     bot: wrapped,
     log,
     http,
@@ -162,7 +167,8 @@ export async function startTeamsFaceOn(opts: { db: Db; log?: Logger; connector?:
     return reply;
   };
   const http = new HttpServer(log);
-  const face: TeamsFace = await startTeams({ config: loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: '1' }), bot, store, log, http, clock });
+  const config = teamsConfig.parse({ TEAMS_ALLOW_UNAUTHENTICATED: '1' });
+  const face: TeamsFace = await startTeams({ config, bot, store, log, http, clock });
   const port = await http.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
 

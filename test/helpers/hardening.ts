@@ -1,12 +1,13 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { openDb, type Db } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
 import { createCore } from '../../src/app/create-core.js';
-import { ALL_COMMANDS } from '../../src/features/index.js';
+import { ALL_COMMANDS, createRegistry } from '../../src/features/index.js';
 import { ManualClock } from '../../src/kernel/clock.js';
 import type { Logger } from '../../src/kernel/logger.js';
-import { SHORTCUTS, type CommandRegistry } from '../../src/kernel/registry.js';
+import type { CommandRegistry } from '../../src/kernel/registry.js';
 import type { Block, Reply, Span } from '../../src/kernel/reply.js';
 import type { Store, TransactionOptions } from '../../src/kernel/ports/store.js';
 import type { ConversationRef, Platform } from '../../src/kernel/types.js';
@@ -74,19 +75,17 @@ export function makeObservedCore(opts: { start?: string; platform?: Platform; ch
   const store: Store = createStore(db);
   const outcomes: Exclude<Outcome, 'not run'>[] = [];
   const inner = store.transaction.bind(store);
-  let depth = 0;
-  store.transaction = <T>(fn: () => T, options?: TransactionOptions): T => {
-    if (depth > 0) return inner(fn, options);
-    depth++;
+  // Marks the async context of an outermost transaction: a transaction called inside it joins it.
+  const outermost = new AsyncLocalStorage<true>();
+  store.transaction = async <T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T> => {
+    if (outermost.getStore()) return inner(fn, options);
     try {
-      const result = inner(fn, options);
+      const result = await outermost.run(true, () => inner(fn, options));
       outcomes.push('committed');
       return result;
     } catch (err) {
       outcomes.push('rolled back');
       throw err;
-    } finally {
-      depth--;
     }
   };
   const clock = new ManualClock(new Date(opts.start ?? '2026-11-30T15:00:00Z'));
@@ -136,10 +135,10 @@ export async function makeBusyChannel(opts: Parameters<typeof makeObservedCore>[
 // ---- what a line of input can be ----------------------------------------------------------------
 
 /** Every way to start a command: each command's words and aliases, and the slash forms. */
-export function commandStarts(registry: CommandRegistry = undefined as unknown as CommandRegistry): string[] {
-  const specs = registry?.all ?? ALL_COMMANDS;
-  const words = specs.flatMap((s) => [s.path, ...(s.aliases ?? [])].map((p) => p.join(' ')));
-  return [...new Set([...words, ...words.map((w) => `/tandem ${w}`), ...Object.keys(SHORTCUTS).map((s) => `/${s}`), 'WHO OWNS', 'Matrix Set'])];
+export function commandStarts(registry: CommandRegistry = createRegistry()): string[] {
+  const words = registry.all.flatMap((s) => [s.path, ...(s.aliases ?? [])].map((p) => p.join(' ')));
+  const shortcuts = [...registry.shortcuts.keys()].map((s) => `/${s}`);
+  return [...new Set([...words, ...words.map((w) => `/tandem ${w}`), ...shortcuts, 'WHO OWNS', 'Matrix Set'])];
 }
 
 /** Every example line the commands declare: near-valid input, so that mutations reach the handlers. */

@@ -13,7 +13,6 @@ import type { Store } from '../../src/kernel/ports/store.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
 import { localToInstant, parseIsoDate, parseMinuteOfDay } from '../../src/domain/zoned-time.js';
 import { OutboxSender } from '../../src/outbox/sender.js';
-import { JOB_KINDS } from '../../src/features/job-kinds.js';
 import { runUntil } from '../../src/scheduler/run-until.js';
 import { Scheduler } from '../../src/scheduler/scheduler.js';
 
@@ -64,8 +63,8 @@ export function startTandem(options: { at: string; timezone?: string; dir?: stri
   function boot() {
     const db: Db = openDb(path);
     const store: Store = createStore(db);
-    const { bot } = createCore({ store, clock, log: silentLogger });
-    const scheduler = new Scheduler({ store, clock, log: silentLogger, kinds: JOB_KINDS });
+    const { bot, jobKinds } = createCore({ store, clock, log: silentLogger });
+    const scheduler = new Scheduler({ store, clock, log: silentLogger, kinds: jobKinds });
     const sender = new OutboxSender({ store, clock, log: silentLogger, adapters: new Map([['console', chat]]), random: () => 0.5 });
     return { db, store, bot, scheduler, sender };
   }
@@ -110,12 +109,12 @@ export function startTandem(options: { at: string; timezone?: string; dir?: stri
       process.db.$client.close();
       clock.set(local(at));
       process = boot();
-      process.scheduler.planAll();
+      await process.scheduler.planAll();
       await runUntil({ clock, scheduler: process.scheduler, sender: process.sender }, clock.now());
     },
     /** Runs the jobs due now but delivers nothing, as a process that dies right after its jobs committed. */
-    tickWithoutDelivery(): void {
-      process.scheduler.tick(clock.now());
+    async tickWithoutDelivery(): Promise<void> {
+      await process.scheduler.tick(clock.now());
     },
     /** Another process on the same database file and the same channel face, for races between two. */
     secondProcess() {

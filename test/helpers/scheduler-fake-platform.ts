@@ -5,6 +5,7 @@ import { type ChatAdapter, type PostedMessage } from '../../src/kernel/ports/cha
 import type { Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef, Platform } from '../../src/kernel/types.js';
 import { PermanentDeliveryError, RateLimited } from '../../src/kernel/errors.js';
+import { platformPacingMs } from './scheduler-harness.js';
 
 export interface ScriptedAnswer {
   status: number;
@@ -49,10 +50,15 @@ export class FakePlatformServer {
  * with Retry-After, 5xx or a network error → retryable, other 4xx → PermanentDeliveryError.
  */
 export class LoopbackChat implements ChatAdapter {
+  /** Paced like the platform it stands in for. */
+  readonly pacingMs: number;
+
   constructor(
     readonly platform: Platform,
     private readonly baseUrl: string,
-  ) {}
+  ) {
+    this.pacingMs = platformPacingMs(platform);
+  }
 
   async post(conversation: ConversationRef, reply: Reply): Promise<PostedMessage> {
     const body = await this.call('/post', { conversation: conversation.channelId, text: renderText(reply) });

@@ -22,8 +22,19 @@ export interface Delivered {
   at: Date;
 }
 
-/** A face that records what it was asked to send, at the clock's time; failures can be scripted. */
+const PACING_MS: Readonly<Record<string, number>> = { slack: 1_000, teams: Math.ceil(1_000 / 7) };
+
+/** A platform's own rate, as its face declares it (`pacingMs` of SlackChat and TeamsChat); none for others. */
+export function platformPacingMs(platform: Platform): number {
+  return PACING_MS[platform] ?? 0;
+}
+
+/**
+ * A face that records what it was asked to send, at the clock's time; failures can be scripted.
+ * It is paced like the platform it stands in for.
+ */
 export class FakeChat implements ChatAdapter {
+  readonly pacingMs: number;
   readonly delivered: Delivered[] = [];
   /** Every call, successful or not, with the clock's time. */
   readonly tried: { op: 'post' | 'update'; text: string; at: Date }[] = [];
@@ -36,7 +47,9 @@ export class FakeChat implements ChatAdapter {
   constructor(
     readonly platform: Platform,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.pacingMs = platformPacingMs(platform);
+  }
 
   async post(conversation: ConversationRef, reply: Reply): Promise<PostedMessage> {
     await this.attempt('post', reply);
@@ -71,12 +84,12 @@ export interface HarnessOptions {
 }
 
 /** A channel on a fresh in-memory database, a ManualClock, a scheduler and a sender over a FakeChat. */
-export function makeSchedulerHarness(options: HarnessOptions = {}) {
+export async function makeSchedulerHarness(options: HarnessOptions = {}) {
   const db = openDb(':memory:');
   const store = createStore(db);
   const clock = new ManualClock(new Date(options.start ?? '2026-11-30T12:00:00Z'));
   const platform = options.platform ?? 'slack';
-  const channel = addChannel(store, clock, platform, 'C1', options.timezone ?? 'America/New_York');
+  const channel = await addChannel(store, clock, platform, 'C1', options.timezone ?? 'America/New_York');
   const kinds = new JobKindRegistry(options.kinds ?? []);
   const chat = new FakeChat(platform, clock);
   const scheduler = new Scheduler({ store, clock, log: silentLogger, kinds, owner: 'test-scheduler', ...options.scheduler });
@@ -104,7 +117,13 @@ export interface JobRow {
   lease_expires_at: number | null;
 }
 
-export function addChannel(store: Store, clock: Clock, platform: Platform, externalId: string, timezone = 'America/New_York'): Channel {
+export function addChannel(
+  store: Store,
+  clock: Clock,
+  platform: Platform,
+  externalId: string,
+  timezone = 'America/New_York',
+): Promise<Channel> {
   return store.channels.create({
     platform,
     externalId,

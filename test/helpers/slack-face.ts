@@ -22,6 +22,7 @@ export async function startSlackHarness(opts: { wrapBot?: (bot: CommandHandler) 
   const http = new HttpServer(silentLogger);
   const face: SlackFace = await startSlack({
     config: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_APP_TOKEN: undefined, SLACK_API_URL: fake.apiUrl },
+    registry: core.registry,
     bot: opts.wrapBot ? opts.wrapBot(core.bot) : core.bot,
     log: silentLogger,
     http,

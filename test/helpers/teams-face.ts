@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HttpServer } from '../../adapters/http/server.js';
+import { teamsConfig } from '../../adapters/teams/face.js';
 import { startTeams, type TeamsFace } from '../../adapters/teams/index.js';
 import { openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
 import { createCore } from '../../src/app/create-core.js';
-import { loadConfig } from '../../src/app/config.js';
 import { ManualClock } from '../../src/kernel/clock.js';
 import type { Logger } from '../../src/kernel/logger.js';
 import { startFakeConnector } from './teams-connector.js';
@@ -64,7 +64,7 @@ export async function startTeamsFace(env: Record<string, string> = { TEAMS_ALLOW
   const http = new HttpServer(log);
   let face: TeamsFace;
   try {
-    face = await startTeams({ config: loadConfig(env), bot, store, log, http, clock });
+    face = await startTeams({ config: teamsConfig.parse(env), bot, store, log, http, clock });
   } catch (err) {
     await connector.close();
     db.$client.close();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRegistry } from '../../src/features/index.js';
 import { UserError } from '../../src/kernel/errors.js';
-import { CommandRegistry, stripSlash } from '../../src/kernel/registry.js';
+import { CommandRegistry } from '../../src/kernel/registry.js';
 import { tokenize } from '../../src/kernel/tokenize.js';
 import { whoOwns } from '../../src/features/matrix/who-owns.js';
 
@@ -53,7 +53,7 @@ describe('registry.parse', () => {
     expect(registry.parse('/tandem who owns backups').args).toEqual({ text: 'backups' });
     expect(registry.parse('/whoowns the VPN?').args).toEqual({ text: 'the VPN?' });
     expect(registry.parse('Who Owns patching').spec.id).toBe('who-owns');
-    expect(stripSlash('/escalate disk full p1')).toBe('escalate disk full p1');
+    expect(registry.stripSlash('/escalate disk full p1')).toBe('escalate disk full p1');
   });
 
   it('says what was wrong and shows the right form', () => {

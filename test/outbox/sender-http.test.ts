@@ -5,6 +5,7 @@ import { silentLogger } from '../../src/kernel/logger.js';
 import { inChannel, paragraph } from '../../src/kernel/reply.js';
 import { renderText } from '../../adapters/console/render.js';
 import { OutboxSender, type RetryPolicy } from '../../src/outbox/sender.js';
+import { plannerFor } from '../../src/scheduler/planning.js';
 import { runUntil } from '../../src/scheduler/run-until.js';
 import { FakePlatformServer, LoopbackChat } from '../helpers/scheduler-fake-platform.js';
 import { makeSchedulerHarness } from '../helpers/scheduler-harness.js';
@@ -20,7 +21,7 @@ async function setup(retry: Partial<RetryPolicy> = {}) {
   const server = new FakePlatformServer();
   servers.push(server);
   const url = await server.start();
-  const h = makeSchedulerHarness({ start: new Date(T0).toISOString() });
+  const h = await makeSchedulerHarness({ start: new Date(T0).toISOString() });
   const sender = new OutboxSender({
     store: h.store,
     clock: h.clock,
@@ -31,7 +32,9 @@ async function setup(retry: Partial<RetryPolicy> = {}) {
   });
   const conversation = conversationOf(h.channel);
   const advanceTo = (ms: number) => runUntil({ clock: h.clock, scheduler: h.scheduler, sender }, new Date(T0 + ms));
-  const bot = new Bot({ store: h.store, clock: h.clock, log: silentLogger, registry: createRegistry(), jobKinds: h.kinds });
+  const registry = createRegistry();
+  const planner = plannerFor(h.kinds);
+  const bot = new Bot({ store: h.store, clock: h.clock, log: silentLogger, registry, jobKinds: h.kinds, planner });
   const status = async () => renderText(await bot.handle({ conversation, actor: { platform: 'slack', userId: 'U1', name: 'alice' }, text: 'status' }));
   return { ...h, server, sender, conversation, advanceTo, status };
 }
@@ -40,7 +43,7 @@ describe('outbox against a fake platform on loopback', () => {
   it('waits out a 429 Retry-After, retries a 500 with backoff, delivers, and later updates the message it posted', async () => {
     const h = await setup({ baseDelayMs: 2_000 });
     h.server.script.push({ status: 429, headers: { 'retry-after': '20' }, body: { ok: false, error: 'ratelimited' } }, { status: 500 });
-    h.store.transaction(() =>
+    await h.store.transaction(() =>
       h.store.outbox.enqueuePost({ conversation: h.conversation, reply: inChannel(paragraph('ESC-3 opened')), idempotencyKey: 'esc:3', messageKey: 'escalation:3' }, h.clock.now()),
     );
 
@@ -52,7 +55,7 @@ describe('outbox against a fake platform on loopback', () => {
     expect(h.server.requests.map((r) => r.path)).toEqual(['/post', '/post', '/post']);
     expect(h.server.requests.every((r) => r.body.text === 'ESC-3 opened')).toBe(true);
 
-    h.store.transaction(() => h.store.outbox.enqueueUpdate('escalation:3', h.conversation, inChannel(paragraph('ESC-3 acknowledged')), h.clock.now()));
+    await h.store.transaction(() => h.store.outbox.enqueueUpdate('escalation:3', h.conversation, inChannel(paragraph('ESC-3 acknowledged')), h.clock.now()));
     await h.advanceTo(120_000);
     expect(h.server.requests.at(-1)).toEqual({ path: '/update', body: { conversation: 'C1', id: 'P1', text: 'ESC-3 acknowledged' } });
     expect(await h.status()).toContain('Failed posts: none');
@@ -61,7 +64,7 @@ describe('outbox against a fake platform on loopback', () => {
   it('marks a post failed after its limit when the platform keeps answering 500, and status says so', async () => {
     const h = await setup({ maxAttempts: 4 });
     h.server.fallback = { status: 500 };
-    h.store.transaction(() => h.store.outbox.enqueuePost({ conversation: h.conversation, reply: inChannel(paragraph('Weekly sync in 15 minutes')), idempotencyKey: 'r1' }, h.clock.now()));
+    await h.store.transaction(() => h.store.outbox.enqueuePost({ conversation: h.conversation, reply: inChannel(paragraph('Weekly sync in 15 minutes')), idempotencyKey: 'r1' }, h.clock.now()));
     await h.advanceTo(3_600_000);
     expect(h.server.requests).toHaveLength(4);
     const status = await h.status();
@@ -71,7 +74,7 @@ describe('outbox against a fake platform on loopback', () => {
   it('a 4xx the platform will not accept fails at once, without retries', async () => {
     const h = await setup();
     h.server.fallback = { status: 404, body: { ok: false, error: 'channel_not_found' } };
-    h.store.transaction(() => h.store.outbox.enqueuePost({ conversation: h.conversation, reply: inChannel(paragraph('hi')), idempotencyKey: 'h' }, h.clock.now()));
+    await h.store.transaction(() => h.store.outbox.enqueuePost({ conversation: h.conversation, reply: inChannel(paragraph('hi')), idempotencyKey: 'h' }, h.clock.now()));
     await h.advanceTo(3_600_000);
     expect(h.server.requests).toHaveLength(1);
     expect(await h.status()).toContain('— HTTP 404: channel_not_found');

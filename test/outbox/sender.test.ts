@@ -8,6 +8,7 @@ import { silentLogger } from '../../src/kernel/logger.js';
 import { CommandRegistry } from '../../src/kernel/registry.js';
 import { ephemeral, inChannel, paragraph } from '../../src/kernel/reply.js';
 import { OutboxSender } from '../../src/outbox/sender.js';
+import { plannerFor } from '../../src/scheduler/planning.js';
 import { renderText } from '../../adapters/console/render.js';
 import { FakeChat, makeSchedulerHarness } from '../helpers/scheduler-harness.js';
 import { conversationOf } from '../../src/kernel/types.js';
@@ -29,22 +30,25 @@ const card = defineCommand({
     const [op, n, ...rest] = input.words.map((w) => w.text);
     return { op: op!, n: n!, text: rest.filter((w) => w !== 'fail').join(' '), fail: rest.includes('fail') };
   }),
-  run(ctx, a) {
-    if (a.op === 'post') ctx.post(inChannel(paragraph(a.text)), { idempotencyKey: `card:${a.n}`, messageKey: `card:${a.n}` });
-    else ctx.updatePost(`card:${a.n}`, inChannel(paragraph(a.text)));
+  async run(ctx, a) {
+    if (a.op === 'post') await ctx.post(inChannel(paragraph(a.text)), { idempotencyKey: `card:${a.n}`, messageKey: `card:${a.n}` });
+    else await ctx.updatePost(`card:${a.n}`, inChannel(paragraph(a.text)));
     if (a.fail) throw new UserError('no');
     return ephemeral(paragraph('ok'));
   },
 });
 
-function harness(options: Parameters<typeof makeSchedulerHarness>[0] = {}) {
-  const h = makeSchedulerHarness({ start: T0, ...options });
+async function harness(options: Parameters<typeof makeSchedulerHarness>[0] = {}) {
+  const h = await makeSchedulerHarness({ start: T0, ...options });
   const conversation = conversationOf(h.channel);
   const registry = new CommandRegistry([...createRegistry().all, card]);
-  const bot = new Bot({ store: h.store, clock: h.clock, log: silentLogger, registry, jobKinds: h.kinds });
+  const planner = plannerFor(h.kinds);
+  const bot = new Bot({ store: h.store, clock: h.clock, log: silentLogger, registry, jobKinds: h.kinds, planner });
   const say = async (text: string) => renderText(await bot.handle({ conversation, actor: { platform: conversation.platform, userId: 'U1', name: 'alice' }, text }));
   const queue = (text: string, key = text, to = conversation) =>
-    h.store.transaction(() => h.store.outbox.enqueuePost({ conversation: to, reply: inChannel(paragraph(text)), idempotencyKey: key }, h.clock.now()));
+    h.store.transaction((tx) =>
+      tx.outbox.enqueuePost({ conversation: to, reply: inChannel(paragraph(text)), idempotencyKey: key }, h.clock.now()),
+    );
   const row = (key: string) => h.db.$client.prepare('select state, attempts, last_error as lastError from outbox where idempotency_key = ?').get(key);
   const times = () => h.chat.delivered.map((d) => `${d.at.toISOString()} ${d.op} ${d.text}`);
   return { ...h, conversation, say, queue, row, times };
@@ -52,7 +56,7 @@ function harness(options: Parameters<typeof makeSchedulerHarness>[0] = {}) {
 
 describe('outbox: posts written with the change, delivered after it', () => {
   it('a command’s post is delivered after its reply; a failed command queues nothing; a reused idempotency key posts once', async () => {
-    const h = harness();
+    const h = await harness();
     expect(await h.say('card post 1 ESC-1 opened')).toBe('ok');
     expect(h.chat.delivered).toEqual([]); // nothing is sent inside the transaction
     await h.say('card post 2 ESC-2 opened fail');
@@ -63,8 +67,8 @@ describe('outbox: posts written with the change, delivered after it', () => {
 
   it('retries a failing delivery with exponential backoff and the injected jitter, then delivers', async () => {
     const draws = [0, 0.75];
-    const h = harness({ sender: { random: () => draws.shift() ?? 0, retry: { baseDelayMs: 2_000 } } });
-    h.queue('hello');
+    const h = await harness({ sender: { random: () => draws.shift() ?? 0, retry: { baseDelayMs: 2_000 } } });
+    await h.queue('hello');
     h.chat.failures.push(new Error('HTTP 500'), new Error('HTTP 502'));
     await h.advance(plus(60_000));
     // 1st retry: 2 s × (½ + ½·0) = 1 s later; 2nd: 4 s × (½ + ½·0.75) = 3.5 s after that.
@@ -74,9 +78,9 @@ describe('outbox: posts written with the change, delivered after it', () => {
   });
 
   it('honours Retry-After: neither that post nor the next one to the conversation goes before it', async () => {
-    const h = harness();
-    h.queue('first');
-    h.queue('second');
+    const h = await harness();
+    await h.queue('first');
+    await h.queue('second');
     h.chat.failures.push(new RateLimited(30_000));
     await h.advance(plus(29_999));
     expect(h.chat.tried.map((t) => t.text)).toEqual(['first']);
@@ -85,8 +89,8 @@ describe('outbox: posts written with the change, delivered after it', () => {
   });
 
   it('a permanent error fails the post at once; it shows in status with its error', async () => {
-    const h = harness();
-    h.queue('Morning handoff for Tue');
+    const h = await harness();
+    await h.queue('Morning handoff for Tue');
     h.chat.failures.push(new PermanentDeliveryError('channel_not_found'));
     await h.advance(plus(3_600_000));
     expect(h.chat.tried).toHaveLength(1);
@@ -95,8 +99,8 @@ describe('outbox: posts written with the change, delivered after it', () => {
   });
 
   it('after its attempt limit a post is failed, shown by status, and the rest of the channel flows on', async () => {
-    const h = harness({ sender: { retry: { maxAttempts: 3 } } });
-    h.queue('doomed');
+    const h = await harness({ sender: { retry: { maxAttempts: 3 } } });
+    await h.queue('doomed');
     h.chat.failures.push(new Error('HTTP 500'), new Error('HTTP 500'), new Error('HTTP 500'));
     await h.advance(plus(60_000));
     expect(h.chat.tried).toHaveLength(3);
@@ -104,14 +108,14 @@ describe('outbox: posts written with the change, delivered after it', () => {
     const status = await h.say('status');
     expect(status).toContain('Outbox: every post has been delivered');
     expect(status).toContain('“doomed” (queued Tue 1 Dec 2026 10:00 EST, 3 attempts) — gave up after 3 attempts: HTTP 500');
-    h.queue('next');
+    await h.queue('next');
     await h.advance(plus(120_000));
     expect(h.chat.texts()).toEqual(['next']);
   });
 
   it('after its time limit a post is failed even if attempts remain', async () => {
-    const h = harness({ sender: { retry: { maxAttempts: 100, maxAgeMs: 60_000, baseDelayMs: 20_000 } } });
-    h.queue('slow');
+    const h = await harness({ sender: { retry: { maxAttempts: 100, maxAgeMs: 60_000, baseDelayMs: 20_000 } } });
+    await h.queue('slow');
     for (let i = 0; i < 10; i++) h.chat.failures.push(new Error('HTTP 503'));
     await h.advance(plus(10 * 60_000));
     // Delays 15 s, 30 s, 60 s (jitter ½): the failure at 105 s is past the one-minute limit.
@@ -120,7 +124,7 @@ describe('outbox: posts written with the change, delivered after it', () => {
   });
 
   it('an update waits until its post is delivered, then replaces that message; only the newest pending update is sent', async () => {
-    const h = harness();
+    const h = await harness();
     await h.say('card post 7 ESC-7 open');
     await h.say('card update 7 ESC-7 acknowledged by bob');
     await h.say('card update 7 ESC-7 resolved by bob');
@@ -132,7 +136,7 @@ describe('outbox: posts written with the change, delivered after it', () => {
   });
 
   it('an update whose post could not be delivered fails too, saying why', async () => {
-    const h = harness();
+    const h = await harness();
     await h.say('card post 8 ESC-8 open');
     await h.say('card update 8 ESC-8 acknowledged');
     h.chat.failures.push(new PermanentDeliveryError('not_in_channel'));
@@ -146,12 +150,12 @@ describe('outbox: posts written with the change, delivered after it', () => {
   });
 
   it('paces each Slack channel to one message a second, channels independently', async () => {
-    const h = harness();
+    const h = await harness();
     const other = { platform: 'slack' as const, channelId: 'C2' };
-    h.queue('a1');
-    h.queue('a2');
-    h.queue('b1', 'b1', other);
-    h.queue('a3');
+    await h.queue('a1');
+    await h.queue('a2');
+    await h.queue('b1', 'b1', other);
+    await h.queue('a3');
     await h.advance(plus(10_000));
     expect(h.chat.delivered.map((d) => `${d.conversation.channelId} ${d.text} +${d.at.getTime() - Date.parse(T0)}ms`)).toEqual([
       'C1 a1 +0ms',
@@ -162,27 +166,28 @@ describe('outbox: posts written with the change, delivered after it', () => {
   });
 
   it('paces Teams at seven a second per conversation; the pace is a per-platform setting', async () => {
-    const teams = harness({ platform: 'teams' });
-    for (const t of ['t1', 't2', 't3']) teams.queue(t);
+    const teams = await harness({ platform: 'teams' });
+    for (const t of ['t1', 't2', 't3']) await teams.queue(t);
     await teams.advance(plus(5_000));
     expect(teams.chat.delivered.map((d) => d.at.getTime() - Date.parse(T0))).toEqual([0, 143, 286]);
 
-    const fast = harness({ sender: { pacingMs: { slack: 250 } } });
-    for (const t of ['s1', 's2']) fast.queue(t);
+    const fast = await harness({ sender: { pacingMs: { slack: 250 } } });
+    for (const t of ['s1', 's2']) await fast.queue(t);
     await fast.advance(plus(5_000));
     expect(fast.chat.delivered.map((d) => d.at.getTime() - Date.parse(T0))).toEqual([0, 250]);
   });
 
   it('two senders on one database never send the same row, nor two rows to one conversation at once', async () => {
-    const h = harness();
-    h.queue('x');
-    h.queue('y');
+    const h = await harness();
+    await h.queue('x');
+    await h.queue('y');
     let unblock!: () => void;
     const blocked = new Promise<void>((r) => (unblock = r));
     h.chat.before = (_op, text) => (text === 'x' ? blocked : undefined);
     const other = new OutboxSender({ store: h.store, clock: h.clock, log: silentLogger, adapters: new Map([['slack', h.chat]]), owner: 'other' });
     const first = h.sender.drain();
-    await new Promise((r) => setImmediate(r)); // x is now being sent by the first sender
+    // x is now being sent by the first sender
+    while (h.chat.tried.length === 0) await new Promise((r) => setImmediate(r));
     expect(await other.drain()).toBe(0);
     unblock();
     await first;

@@ -14,8 +14,8 @@ describe('startBackground: the production wiring on the real clock', () => {
   it('runs a due job and delivers its post; stop() lets the delivery in hand finish and leaves no lease behind', async () => {
     const db = openDb(':memory:');
     const store = createStore(db);
-    const channel = addChannel(store, systemClock, 'slack', 'C1');
-    store.jobs.schedule(notePost.newJob(channel.id, { dueAt: new Date(Date.now() - 1000), payload: { text: 'ESC-1 needs an ack' }, occurrenceKey: 'ack:1:1' }), systemClock.now());
+    const channel = await addChannel(store, systemClock, 'slack', 'C1');
+    await store.jobs.schedule(notePost.newJob(channel.id, { dueAt: new Date(Date.now() - 1000), payload: { text: 'ESC-1 needs an ack' }, occurrenceKey: 'ack:1:1' }), systemClock.now());
     const chat = new FakeChat('slack', systemClock);
     let sending!: () => void;
     const inFlight = new Promise<void>((r) => (sending = r));
@@ -41,8 +41,8 @@ describe('startBackground: the production wiring on the real clock', () => {
   it('a delivery that fails while shutting down stays pending for the next process, held by nobody', async () => {
     const db = openDb(':memory:');
     const store = createStore(db);
-    const channel = addChannel(store, systemClock, 'slack', 'C1');
-    store.jobs.schedule(notePost.newJob(channel.id, { dueAt: new Date(Date.now() - 1000), payload: { text: 'first' }, occurrenceKey: 'n1' }), systemClock.now());
+    const channel = await addChannel(store, systemClock, 'slack', 'C1');
+    await store.jobs.schedule(notePost.newJob(channel.id, { dueAt: new Date(Date.now() - 1000), payload: { text: 'first' }, occurrenceKey: 'n1' }), systemClock.now());
     const chat = new FakeChat('slack', systemClock);
     let sending!: () => void;
     const inFlight = new Promise<void>((r) => (sending = r));

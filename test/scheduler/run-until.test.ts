@@ -13,6 +13,7 @@ import { CommandRegistry } from '../../src/kernel/registry.js';
 import { ephemeral, inChannel, paragraph } from '../../src/kernel/reply.js';
 import { formatLocal } from '../../src/domain/zoned-time.js';
 import { createSimulatedBackground } from '../../src/scheduler/background.js';
+import { plannerFor } from '../../src/scheduler/planning.js';
 import { JobKindRegistry } from '../../src/kernel/job-kind.js';
 import { notePost, TEST_KINDS } from '../fixtures/scheduler-kinds.js';
 import { addChannel } from '../helpers/scheduler-harness.js';
@@ -26,9 +27,9 @@ const open = defineCommand({
   permission: 'anyone',
   requiresSetup: true,
   args: argInput.transform((input) => ({ text: input.rest })),
-  run(ctx, { text }) {
-    ctx.post(inChannel(paragraph(`Card: ${text}`)), { idempotencyKey: `open:${text}` });
-    ctx.store.jobs.schedule(
+  async run(ctx, { text }) {
+    await ctx.post(inChannel(paragraph(`Card: ${text}`)), { idempotencyKey: `open:${text}` });
+    await ctx.store.jobs.schedule(
       notePost.newJob(ctx.channel.id, { dueAt: new Date(ctx.now.getTime() + 60 * 60_000), payload: { text: `${text} is still open` }, occurrenceKey: `open:${text}:1` }),
       ctx.now,
     );
@@ -36,16 +37,17 @@ const open = defineCommand({
   },
 });
 
-function consoleWith(start: string) {
+async function consoleWith(start: string) {
   const store = createStore(openDb(':memory:'));
   const clock = new ManualClock(new Date(start));
-  addChannel(store, clock, 'console', CONSOLE_CONVERSATION.channelId);
+  await addChannel(store, clock, 'console', CONSOLE_CONVERSATION.channelId);
   const lines: string[] = [];
   const out = (t: string) => lines.push(t);
   const kinds = new JobKindRegistry(TEST_KINDS);
-  const chat = new ConsoleChat(out, () => formatLocal(clock.now(), 'America/New_York'));
-  const background = createSimulatedBackground({ store, clock, log: silentLogger, adapters: new Map([['console', chat]]), kinds });
-  const bot = new Bot({ store, clock, log: silentLogger, registry: new CommandRegistry([...createRegistry().all, open]), jobKinds: kinds });
+  const chat = new ConsoleChat(out, async () => formatLocal(clock.now(), 'America/New_York'));
+  const background = await createSimulatedBackground({ store, clock, log: silentLogger, adapters: new Map([['console', chat]]), kinds });
+  const registry = new CommandRegistry([...createRegistry().all, open]);
+  const bot = new Bot({ store, clock, log: silentLogger, registry, jobKinds: kinds, planner: plannerFor(kinds) });
   const session = new ConsoleSession(
     { bot, clock, store, conversation: CONSOLE_CONVERSATION, out, advanceTo: background.runUntil, afterCommand: background.flush },
     'alice',
@@ -55,7 +57,7 @@ function consoleWith(start: string) {
 
 describe('console: simulated time runs the scheduler', () => {
   it('prints a command’s post right after its reply, and each scheduled post at its own time during :advance', async () => {
-    const c = consoleWith('2026-11-27T21:00:00Z'); // Fri 16:00 EST
+    const c = await consoleWith('2026-11-27T21:00:00Z'); // Fri 16:00 EST
     await c.session.handleLine('open ESC-1');
     await c.session.handleLine(':advance 3d');
     expect(c.lines).toEqual([
@@ -68,7 +70,7 @@ describe('console: simulated time runs the scheduler', () => {
   });
 
   it('status lists what comes next in the channel’s local time', async () => {
-    const c = consoleWith('2026-11-27T21:00:00Z');
+    const c = await consoleWith('2026-11-27T21:00:00Z');
     await c.session.handleLine('open ESC-2');
     c.lines.length = 0;
     await c.session.handleLine('status');

@@ -7,7 +7,7 @@ import { openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
 import { ManualClock } from '../../src/kernel/clock.js';
 import { silentLogger } from '../../src/kernel/logger.js';
-import type { TransactionOptions } from '../../src/kernel/ports/store.js';
+import type { Store, TransactionOptions } from '../../src/kernel/ports/store.js';
 import { OutboxSender } from '../../src/outbox/sender.js';
 import { JobKindRegistry } from '../../src/kernel/job-kind.js';
 import { Scheduler } from '../../src/scheduler/scheduler.js';
@@ -19,13 +19,13 @@ describe('the scheduler and the outbox while another process holds the database'
     const file = join(mkdtempSync(join(tmpdir(), 'tandem-busy-')), 'tandem.db');
     const store = createStore(openDb(file));
     const clock = new ManualClock(new Date('2026-11-30T15:00:00Z'));
-    const channel = addChannel(store, clock, 'slack', 'C1');
-    store.jobs.schedule({ kind: 'note-post', channelId: channel.id, dueAt: clock.now(), payload: { text: 'hello' }, occurrenceKey: 'n1' }, clock.now());
+    const channel = await addChannel(store, clock, 'slack', 'C1');
+    await store.jobs.schedule({ kind: 'note-post', channelId: channel.id, dueAt: clock.now(), payload: { text: 'hello' }, occurrenceKey: 'n1' }, clock.now());
 
     // Every transaction's options, so we can see how long each was allowed to wait on the lock.
     const waits: (number | undefined)[] = [];
     const transaction = store.transaction.bind(store);
-    store.transaction = <T>(fn: () => T, options?: TransactionOptions): T => {
+    store.transaction = <T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T> => {
       waits.push(options?.busyTimeoutMs);
       return transaction(fn, options);
     };
@@ -35,11 +35,11 @@ describe('the scheduler and the outbox while another process holds the database'
 
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
-    expect(scheduler.tick()).toMatchObject({ done: 0 });
+    expect(await scheduler.tick()).toMatchObject({ done: 0 });
     expect(waits).toEqual([100]);
     other.exec('ROLLBACK');
 
-    expect(scheduler.tick()).toMatchObject({ done: 1 });
+    expect(await scheduler.tick()).toMatchObject({ done: 1 });
     other.exec('BEGIN IMMEDIATE');
     waits.length = 0;
     await sender.drain();

@@ -53,15 +53,17 @@ describe('Slack text → the core’s neutral text', () => {
 describe('Slack payloads → Inbound', () => {
   it('expands the shortcuts and strips /tandem, so the registry finds the command', () => {
     const registry = createRegistry();
-    expect(slashLine('/whoowns', 'backups')).toBe('who owns backups');
-    expect(slashLine('/tandem', ' who owns backups ')).toBe('who owns backups');
-    expect(registry.parse(slashLine('/whoowns', 'backups')).spec.id).toBe('who-owns');
+    const { shortcuts } = registry;
+    expect(slashLine('/whoowns', 'backups', shortcuts)).toBe('who owns backups');
+    expect(slashLine('/tandem', ' who owns backups ', shortcuts)).toBe('who owns backups');
+    expect(registry.parse(slashLine('/whoowns', 'backups', shortcuts)).spec.id).toBe('who-owns');
     // A workspace that renamed /tandem (say to /tandem-it) still reaches every command.
-    expect(slashLine('/tandem-it', 'help')).toBe('help');
+    expect(slashLine('/tandem-it', 'help', shortcuts)).toBe('help');
   });
 
   it('reads a slash command as the user, in the channel', () => {
-    const inbound = inboundFromSlash({ command: '/whoowns', text: 'vpn for <@U9>', user_id: 'U1', user_name: 'alice', channel_id: 'C1' }, () => 'zed');
+    const payload = { command: '/whoowns', text: 'vpn for <@U9>', user_id: 'U1', user_name: 'alice', channel_id: 'C1' };
+    const inbound = inboundFromSlash(payload, createRegistry().shortcuts, () => 'zed');
     expect(inbound).toEqual({
       conversation: { platform: 'slack', channelId: 'C1' },
       actor: { platform: 'slack', userId: 'U1', name: 'alice' },

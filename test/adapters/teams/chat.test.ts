@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteConversationRepo } from '../../../db/repos/conversations.js';
 import { openDb } from '../../../db/client.js';
+import { createStore } from '../../../db/store.js';
 import { inChannel, list, paragraph } from '../../../src/kernel/reply.js';
 import { cardOf, cardText } from '../../helpers/teams-connector.js';
 import { CHANNEL_ID, fixture, startTeamsFace, type TeamsHarness } from '../../helpers/teams-face.js';
@@ -72,22 +72,22 @@ describe('TeamsChat delivery failures, for the outbox to act on', () => {
 });
 
 describe('the conversations repository', () => {
-  it('writes a reference only when it changed, and keeps platforms apart', () => {
+  it('writes a reference only when it changed, and keeps platforms apart', async () => {
     const db = openDb(':memory:');
-    const repo = new SqliteConversationRepo(db);
+    const repo = createStore(db).conversations;
     const ref = { serviceUrl: 'https://a.example/', conversation: { id: 'c' } };
-    expect(repo.save(CHANNEL, ref, new Date('2026-11-30T10:00:00Z'))).toBe(true);
-    expect(repo.save(CHANNEL, { ...ref }, new Date('2026-11-30T11:00:00Z'))).toBe(false);
-    expect(repo.find(CHANNEL)).toEqual({ reference: ref, updatedAt: new Date('2026-11-30T10:00:00Z') });
+    expect(await repo.save(CHANNEL, ref, new Date('2026-11-30T10:00:00Z'))).toBe(true);
+    expect(await repo.save(CHANNEL, { ...ref }, new Date('2026-11-30T11:00:00Z'))).toBe(false);
+    expect(await repo.find(CHANNEL)).toEqual({ reference: ref, updatedAt: new Date('2026-11-30T10:00:00Z') });
 
     const moved = { ...ref, serviceUrl: 'https://b.example/' };
-    expect(repo.save(CHANNEL, moved, new Date('2026-11-30T12:00:00Z'))).toBe(true);
-    expect(repo.find(CHANNEL)).toEqual({ reference: moved, updatedAt: new Date('2026-11-30T12:00:00Z') });
-    expect(repo.find({ platform: 'slack', channelId: CHANNEL_ID })).toBeNull();
+    expect(await repo.save(CHANNEL, moved, new Date('2026-11-30T12:00:00Z'))).toBe(true);
+    expect(await repo.find(CHANNEL)).toEqual({ reference: moved, updatedAt: new Date('2026-11-30T12:00:00Z') });
+    expect(await repo.find({ platform: 'slack', channelId: CHANNEL_ID })).toBeNull();
 
-    expect(repo.remove(CHANNEL)).toBe(true);
-    expect(repo.remove(CHANNEL)).toBe(false);
-    expect(repo.find(CHANNEL)).toBeNull();
+    expect(await repo.remove(CHANNEL)).toBe(true);
+    expect(await repo.remove(CHANNEL)).toBe(false);
+    expect(await repo.find(CHANNEL)).toBeNull();
     db.$client.close();
   });
 });

@@ -125,7 +125,7 @@ describe('when the bot was down', () => {
 
     const log = first.log;
     const second = startTandem({ start: '2026-12-01T15:05:00Z', dbPath, log }); // back at Tue 10:05, the sync began at 10:00
-    second.planAll();
+    await second.planAll();
     await second.advanceTo(second.clock.now());
     expect(weeklyOf(log, 'Tue 1 Dec 2026').map((r) => r.text.split('\n')[0])).toEqual(['== Weekly tactical sync — in 1 day ==']);
     const job = second.reminderJobs().find((j) => j.key.endsWith(':weekly:2026-12-01:15'))!;
@@ -144,7 +144,7 @@ describe('when the bot was down', () => {
     first.close();
 
     const second = startTandem({ start: '2026-12-01T14:50:00Z', dbPath, log: first.log }); // Tue 09:50
-    second.planAll();
+    await second.planAll();
     await second.advanceTo('2026-12-01T16:00:00Z');
     const late = weeklyOf(first.log, 'Tue 1 Dec 2026')[1]!;
     expect(late.at.toISOString()).toBe('2026-12-01T14:50:00.000Z');
@@ -161,19 +161,19 @@ describe('when the bot was down', () => {
     await first.say('alice', SETUP);
     // The day-before reminder's job runs and queues its post, then the process dies before delivering it.
     first.clock.set(new Date('2026-11-30T15:00:00Z'));
-    first.scheduler.tick();
+    await first.scheduler.tick();
     first.close();
 
     // It comes back at once, twice: two processes on the same database, planning and ticking together.
     const a = startTandem({ start: '2026-11-30T15:00:30Z', dbPath, log });
     const b = startTandem({ start: '2026-11-30T15:00:30Z', dbPath, log });
-    a.planAll();
-    b.planAll();
+    await a.planAll();
+    await b.planAll();
     for (const at of ['2026-11-30T15:00:30Z', '2026-12-01T14:45:00Z', '2026-12-01T14:45:01Z', '2026-12-01T16:00:00Z']) {
       a.clock.set(new Date(at));
       b.clock.set(new Date(at));
-      a.scheduler.tick();
-      b.scheduler.tick();
+      await a.scheduler.tick();
+      await b.scheduler.tick();
       await Promise.all([a.sender.drain(), b.sender.drain()]);
     }
     expect(weeklyOf(log, 'Tue 1 Dec 2026').map((r) => [r.at.toISOString(), r.text.split('\n')[0]])).toEqual([

@@ -11,12 +11,12 @@ async function setUp() {
 }
 
 /** Everything a cadence command could change: the cadences, their skips, the planned reminders. */
-function snapshot(t: Awaited<ReturnType<typeof setUp>>) {
-  const id = t.channel().id;
-  const cadences = t.store.cadences.list(id);
+async function snapshot(t: Awaited<ReturnType<typeof setUp>>) {
+  const id = (await t.channel()).id;
+  const cadences = await t.store.cadences.list(id);
   return JSON.stringify({
     cadences,
-    skips: cadences.map((c) => t.store.cadences.skips(c.id)),
+    skips: await Promise.all(cadences.map((c) => t.store.cadences.skips(c.id))),
     jobs: t.reminderJobs().filter((j) => j.state === 'pending'),
   });
 }
@@ -96,11 +96,11 @@ describe('cadence set', () => {
     ['cadence off', /Say which sync/],
   ])('“%s” is a usage error that says what to type, and changes nothing', async (line, message) => {
     const t = await setUp();
-    const before = snapshot(t);
+    const before = await snapshot(t);
     const out = await t.say('alice', line);
     expect(out).toMatch(message);
     expect(out).toMatch(/Usage: `cadence/);
-    expect(snapshot(t)).toBe(before);
+    expect(await snapshot(t)).toBe(before);
   });
 });
 
@@ -164,11 +164,11 @@ describe('manager-only changes', () => {
     const t = await setUp();
     if (line.startsWith('cadence unskip')) await t.say('alice', 'cadence skip weekly 2026-12-08');
     if (line === 'cadence on monthly') await t.say('alice', 'cadence off monthly');
-    const before = snapshot(t);
+    const before = await snapshot(t);
     const out = await t.say('bob', line);
     expect(out).toMatch(/Only managers of this channel can run `cadence \w+`. Managers here: @alice/);
-    expect(snapshot(t)).toBe(before);
-    expect(t.store.audit.recent(t.channel().id, 1)[0]).toMatchObject({ actorName: 'bob', outcome: 'refused' });
+    expect(await snapshot(t)).toBe(before);
+    expect((await t.store.audit.recent((await t.channel()).id, 1))[0]).toMatchObject({ actorName: 'bob', outcome: 'refused' });
   });
 
   it('anyone may look and preview an agenda', async () => {

@@ -8,31 +8,31 @@ describe('setup', () => {
     expect(text).toContain('Tandem is set up for Acme and Northwind');
     expect(text).toContain('Mon–Fri 08:00–17:00 (America/New_York)');
     expect(text).toContain('Syncs: weekly tactical sync every Tuesday at 10:00; monthly operational review first Wednesday of the month at 14:00');
-    const channel = core.channel()!;
+    const channel = (await core.channel())!;
     expect(channel.internalHandle).toEqual({ kind: 'user', id: 'it-team', label: 'it-team' });
-    expect(core.store.matrix.list(channel.id)).toHaveLength(17);
-    expect(core.store.managers.list(channel.id).map((m) => m.name)).toEqual(['alice']);
-    expect(core.store.audit.recent(channel.id, 5).map((e) => e.action)).toEqual(['setup']);
+    expect(await core.store.matrix.list(channel.id)).toHaveLength(17);
+    expect((await core.store.managers.list(channel.id)).map((m) => m.name)).toEqual(['alice']);
+    expect((await core.store.audit.recent(channel.id, 5)).map((e) => e.action)).toEqual(['setup']);
   });
 
   it('says which values are missing and registers nothing', async () => {
     const core = makeCore();
     expect(await core.sayText('alice', 'setup org:Acme')).toMatch(/I need `msp:`, `tz:`/);
-    expect(core.channel()).toBeNull();
+    expect(await core.channel()).toBeNull();
   });
 
   it('refuses a second setup by a non-manager and records the refusal', async () => {
     const core = await makeSetUpCore();
     expect(await core.sayText('mallory', 'setup msp:Evilcorp')).toMatch(/only its managers can change the setup/);
-    const channel = core.channel()!;
+    const channel = (await core.channel())!;
     expect(channel.mspName).toBe('Northwind');
-    expect(core.store.audit.recent(channel.id, 1)[0]).toMatchObject({ actorName: 'mallory', action: 'setup', outcome: 'refused' });
+    expect((await core.store.audit.recent(channel.id, 1))[0]).toMatchObject({ actorName: 'mallory', action: 'setup', outcome: 'refused' });
   });
 
   it('lets a manager change the setup, with before and after in the audit', async () => {
     const core = await makeSetUpCore();
     await core.say('alice', 'setup msp:"Northwind Managed Services"');
-    expect(core.channel()!.mspName).toBe('Northwind Managed Services');
+    expect((await core.channel())!.mspName).toBe('Northwind Managed Services');
     expect(await core.sayText('alice', 'audit 1')).toMatch(/alice · setup channel — msp: Northwind → Northwind Managed Services/);
   });
 
@@ -56,24 +56,28 @@ describe('manager-only changes', () => {
 
   it.each(changes)('“%s” is refused for a non-manager, with the reason, and changes nothing', async (line) => {
     const core = await makeSetUpCore();
-    const id = core.channel()!.id;
-    const before = JSON.stringify([core.channel(), core.store.matrix.list(id), core.store.managers.list(id), core.store.channels.holidays(id)]);
+    const id = (await core.channel())!.id;
+    const state = async () =>
+      JSON.stringify(
+        await Promise.all([core.channel(), core.store.matrix.list(id), core.store.managers.list(id), core.store.channels.holidays(id)]),
+      );
+    const before = await state();
     const reply = await core.sayText('bob', line);
     expect(reply).toMatch(/Only managers of this channel can run `.+`\. Managers here: @alice\./);
-    expect(JSON.stringify([core.channel(), core.store.matrix.list(id), core.store.managers.list(id), core.store.channels.holidays(id)])).toBe(before);
-    expect(core.store.audit.recent(id, 1)[0]).toMatchObject({ actorName: 'bob', outcome: 'refused' });
+    expect(await state()).toBe(before);
+    expect((await core.store.audit.recent(id, 1))[0]).toMatchObject({ actorName: 'bob', outcome: 'refused' });
   });
 
   it('a manager can make them, each audited', async () => {
     const core = await makeSetUpCore();
-    const id = core.channel()!.id;
+    const id = (await core.channel())!.id;
     await core.say('alice', 'hours set mon-fri 09:00-18:00');
     await core.say('alice', 'holiday add 2026-12-25 Christmas Day');
     await core.say('alice', 'managers add @bob');
     await core.say('bob', 'matrix set patching business:internal contact:@pat');
-    expect(core.channel()!.dayStart).toBe(9 * 60);
-    expect(core.store.channels.holidays(id)).toEqual([{ date: '2026-12-25', name: 'Christmas Day' }]);
-    expect(core.store.matrix.list(id).find((a) => a.name === 'patching')).toMatchObject({ businessOwner: 'internal', contact: { id: 'pat' } });
+    expect((await core.channel())!.dayStart).toBe(9 * 60);
+    expect(await core.store.channels.holidays(id)).toEqual([{ date: '2026-12-25', name: 'Christmas Day' }]);
+    expect((await core.store.matrix.list(id)).find((a) => a.name === 'patching')).toMatchObject({ businessOwner: 'internal', contact: { id: 'pat' } });
     const audit = await core.sayText('alice', 'audit 4');
     expect(audit).toMatch(/bob · matrix.set patching — businessOwner: msp → internal; contact: — → @pat/);
     expect(audit).toMatch(/alice · managers.add bob/);
@@ -84,7 +88,7 @@ describe('manager-only changes', () => {
   it('never removes the last manager', async () => {
     const core = await makeSetUpCore();
     expect(await core.sayText('alice', 'managers remove @alice')).toMatch(/last manager/);
-    expect(core.store.managers.list(core.channel()!.id)).toHaveLength(1);
+    expect(await core.store.managers.list((await core.channel())!.id)).toHaveLength(1);
     await core.say('alice', 'managers add @bob');
     expect(await core.sayText('bob', 'managers remove @alice')).toMatch(/@alice is no longer a manager/);
   });

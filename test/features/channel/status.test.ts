@@ -6,22 +6,32 @@ import { silentLogger } from '../../../src/kernel/logger.js';
 import { inChannel, paragraph } from '../../../src/kernel/reply.js';
 import { reminder, TEST_KINDS } from '../../fixtures/scheduler-kinds.js';
 import { makeSchedulerHarness } from '../../helpers/scheduler-harness.js';
+import { plannerFor } from '../../../src/scheduler/planning.js';
 import { conversationOf } from '../../../src/kernel/types.js';
 import { RateLimited } from '../../../src/kernel/errors.js';
 
-function harness() {
-  const h = makeSchedulerHarness({ start: '2026-12-01T15:00:00Z', kinds: TEST_KINDS });
+async function harness() {
+  const h = await makeSchedulerHarness({ start: '2026-12-01T15:00:00Z', kinds: TEST_KINDS });
   const conversation = conversationOf(h.channel);
-  const bot = new Bot({ store: h.store, clock: h.clock, log: silentLogger, registry: createRegistry(), jobKinds: h.kinds });
-  const status = async () => renderText(await bot.handle({ conversation, actor: { platform: 'slack', userId: 'U9', name: 'zoe' }, text: 'status' }));
+  const bot = new Bot({
+    store: h.store,
+    clock: h.clock,
+    log: silentLogger,
+    registry: createRegistry(),
+    jobKinds: h.kinds,
+    planner: plannerFor(h.kinds),
+  });
+  const actor = { platform: 'slack', userId: 'U9', name: 'zoe' };
+  const status = async () => renderText(await bot.handle({ conversation, actor, text: 'status' }));
   return { ...h, conversation, status };
 }
 
 describe('status: what Tandem will post, still has to deliver, and could not', () => {
   it('shows the backlog while the platform holds posts back, and an empty outbox once delivered', async () => {
-    const h = harness();
+    const h = await harness();
     for (const key of ['a', 'b', 'c']) {
-      h.store.transaction(() => h.store.outbox.enqueuePost({ conversation: h.conversation, reply: inChannel(paragraph(key)), idempotencyKey: key }, h.clock.now()));
+      const post = { conversation: h.conversation, reply: inChannel(paragraph(key)), idempotencyKey: key };
+      await h.store.transaction((tx) => tx.outbox.enqueuePost(post, h.clock.now()));
     }
     h.chat.failures.push(new RateLimited(120_000));
     await h.sender.drain();
@@ -32,12 +42,12 @@ describe('status: what Tandem will post, still has to deliver, and could not', (
   });
 
   it('lists a scheduled post that was dropped, with the reason, for anyone who asks', async () => {
-    const h = harness();
-    h.store.jobs.schedule(
+    const h = await harness();
+    await h.store.jobs.schedule(
       reminder.newJob(h.channel.id, { dueAt: new Date('2026-12-01T14:00:00Z'), payload: { meeting: 'weekly sync' }, occurrenceKey: 'r' }),
       h.clock.now(),
     );
-    h.scheduler.tick();
+    await h.scheduler.tick();
     const text = await h.status();
     expect(text).toContain('Next scheduled: nothing scheduled');
     expect(text).toContain(

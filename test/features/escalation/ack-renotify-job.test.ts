@@ -35,7 +35,7 @@ describe('ack re-notification', () => {
     expect(times(h)).toEqual(['21:15', '21:20', '21:25', '21:30', '21:35', '21:40']);
     expect(renotifications(h)[5]!.text).toContain('This is the last reminder Tandem sends for ESC-1: call the receiving team directly.');
     expect(renotifications(h)[4]!.text).toContain('Acknowledge to stop these reminders.');
-    expect(h.store.jobs.pendingFor(h.channel().id, 'ack-renotify')).toEqual([]);
+    expect(await h.store.jobs.pendingFor((await h.channel()).id, 'ack-renotify')).toEqual([]);
   });
 
   it('a P1 left unacknowledged is re-notified exactly once per 5 minutes, mentioning the team and its contact, until acked', async () => {
@@ -62,8 +62,8 @@ describe('ack re-notification', () => {
     await h.say('bob', 'ack ESC-1');
     await h.advance(180);
     expect(times(h)).toHaveLength(5);
-    expect(h.store.jobs.pendingFor(h.channel().id, 'ack-renotify')).toEqual([]);
-    expect(h.store.escalations.bySeq(h.channel().id, 1)).toMatchObject({ renotifyCount: 5, state: 'acknowledged' });
+    expect(await h.store.jobs.pendingFor((await h.channel()).id, 'ack-renotify')).toEqual([]);
+    expect(await h.store.escalations.bySeq((await h.channel()).id, 1)).toMatchObject({ renotifyCount: 5, state: 'acknowledged' });
     // The card keeps the record.
     expect(h.cardText(1)).toContain('Mon 30 Nov 21:35 EST — re-notified (not acknowledged after 25 min)');
   });
@@ -120,7 +120,7 @@ describe('ack re-notification', () => {
     expect(byId('ESC-1')).toEqual(['21:15']);
     // ESC-2's first reminder keeps its time (21:25); then every 30 min on the opened + k·30 grid.
     expect(byId('ESC-2')).toEqual(['21:25', '21:40', '22:10', '22:40', '23:10']);
-    expect(h.store.jobs.pendingFor(h.channel().id, 'ack-renotify').map((j) => j.occurrenceKey)).toEqual(['renotify:2:6']);
+    expect((await h.store.jobs.pendingFor((await h.channel()).id, 'ack-renotify')).map((j) => j.occurrenceKey)).toEqual(['renotify:2:6']);
   });
 
   it('survives a restart: a reminder due while the bot was down is posted once, marked late, and the rhythm resumes', async () => {
@@ -164,6 +164,6 @@ describe('ack re-notification', () => {
       await b.advanceTo(at);
     }
     expect([...times(a), ...times(b)].sort()).toEqual(['21:15', '21:20']);
-    expect(a.store.escalations.bySeq(a.channel().id, 1)!.renotifyCount).toBe(2);
+    expect((await a.store.escalations.bySeq((await a.channel()).id, 1))!.renotifyCount).toBe(2);
   });
 });

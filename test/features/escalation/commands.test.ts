@@ -44,7 +44,7 @@ describe('escalate', () => {
         '  [Acknowledge: ack ESC-1]  [Resolve: resolve ESC-1]  [Hand back: handback ESC-1]',
       ].join('\n'),
     );
-    expect(h.store.escalations.bySeq(h.channel().id, 1)).toMatchObject({ afterHours: true, toTeam: 'msp', fromTeam: 'internal', priority: 'P1' });
+    expect(await h.store.escalations.bySeq((await h.channel()).id, 1)).toMatchObject({ afterHours: true, toTeam: 'msp', fromTeam: 'internal', priority: 'P1' });
   });
 
   it('in business hours an internal area goes to the internal team, from the MSP, without an after-hours mark', async () => {
@@ -89,7 +89,7 @@ describe('escalate', () => {
   it('an area: that matches nothing is refused; one with a typo is understood', async () => {
     h = await makeEscalationChannel({ start: DAY });
     expect(await h.sayText('alice', 'escalate it is broken area:plumbing')).toMatch(/No area in the matrix matches “plumbing”/);
-    expect(h.store.escalations.count(h.channel().id)).toBe(0);
+    expect(await h.store.escalations.count((await h.channel()).id)).toBe(0);
     await h.say('alice', 'escalate nightly job failing area:bakups');
     expect(h.cardText(1)).toContain('Area: backup and disaster recovery');
   });
@@ -98,7 +98,7 @@ describe('escalate', () => {
     h = await makeEscalationChannel({ start: DAY });
     await h.say('alice', 'escalate p2 firewall dropping SIP traffic');
     await h.say('alice', 'escalate firewall dropping P4 SIP traffic');
-    const [first, second] = h.store.escalations.recent(h.channel().id, 2).reverse();
+    const [first, second] = (await h.store.escalations.recent((await h.channel()).id, 2)).reverse();
     expect(first).toMatchObject({ priority: 'P2', summary: 'firewall dropping SIP traffic' });
     expect(second).toMatchObject({ priority: 'P4', summary: 'firewall dropping SIP traffic' });
   });
@@ -266,7 +266,7 @@ describe('escalations timeouts', () => {
   it('a manager changes them, audited with before and after; the next escalation follows them', async () => {
     h = await makeEscalationChannel({ start: NIGHT });
     expect(await h.sayText('alice', 'escalations timeouts p1:10 p4:2h')).toMatch(/^Ack timeouts are now P1 10 min · P2 15 min · P3 60 min · P4 120 min \(were P1 5 min · P2 15 min · P3 60 min · P4 none\)\./);
-    expect(h.store.audit.recent(h.channel().id, 1)[0]).toMatchObject({
+    expect((await h.store.audit.recent((await h.channel()).id, 1))[0]).toMatchObject({
       action: 'escalations.timeouts',
       actorName: 'alice',
       before: { P1: 5, P2: 15, P3: 60, P4: null },
@@ -280,8 +280,8 @@ describe('escalations timeouts', () => {
   it('is refused for someone who is not a manager, recorded, and changes nothing', async () => {
     h = await makeEscalationChannel({ start: NIGHT });
     expect(await h.sayText('bob', 'escalations timeouts p1:1')).toMatch(/Only managers of this channel can run `escalations timeouts`/);
-    expect(h.channel().ackTimeouts.P1).toBe(5);
-    expect(h.store.audit.recent(h.channel().id, 1)[0]).toMatchObject({ actorName: 'bob', outcome: 'refused' });
+    expect((await h.channel()).ackTimeouts.P1).toBe(5);
+    expect((await h.store.audit.recent((await h.channel()).id, 1))[0]).toMatchObject({ actorName: 'bob', outcome: 'refused' });
   });
 
   it.each([
@@ -293,6 +293,6 @@ describe('escalations timeouts', () => {
   ])('“%s” is refused', async (line, message) => {
     h = await makeEscalationChannel({ start: NIGHT });
     expect(await h.sayText('alice', line)).toMatch(message);
-    expect(h.channel().ackTimeouts).toEqual({ P1: 5, P2: 15, P3: 60, P4: null });
+    expect((await h.channel()).ackTimeouts).toEqual({ P1: 5, P2: 15, P3: 60, P4: null });
   });
 });

@@ -18,20 +18,20 @@ describe('the who owns index cache', () => {
 
   it('reuses the index while the matrix is unchanged and rebuilds it after set, remove and import', async () => {
     const core = await makeSetUpCore();
-    const id = core.channel()!.id;
-    const first = ownershipIndexFor(core.store, id);
-    expect(ownershipIndexFor(core.store, id)).toBe(first);
+    const id = (await core.channel())!.id;
+    const first = await ownershipIndexFor(core.store, id);
+    expect(await ownershipIndexFor(core.store, id)).toBe(first);
 
     await core.say('alice', 'matrix set "badge kiosks" business:msp aliases:"id cards"');
-    const afterSet = ownershipIndexFor(core.store, id);
+    const afterSet = await ownershipIndexFor(core.store, id);
     expect(afterSet).not.toBe(first);
     expect(afterSet.lookup('id cards')).toMatchObject({ kind: 'match', area: { name: 'badge kiosks', businessOwner: 'msp' } });
 
     await core.say('alice', 'matrix set "badge kiosks" business:internal');
-    expect(ownershipIndexFor(core.store, id).lookup('badge kiosks')).toMatchObject({ kind: 'match', area: { businessOwner: 'internal' } });
+    expect((await ownershipIndexFor(core.store, id)).lookup('badge kiosks')).toMatchObject({ kind: 'match', area: { businessOwner: 'internal' } });
 
     await core.say('alice', 'matrix remove badge kiosks');
-    expect(ownershipIndexFor(core.store, id).lookup('badge kiosks').kind).not.toBe('match');
+    expect((await ownershipIndexFor(core.store, id)).lookup('badge kiosks').kind).not.toBe('match');
   });
 
   it('answers who owns from the current matrix after a change', async () => {
@@ -41,7 +41,7 @@ describe('the who owns index cache', () => {
     expect(await core.sayText('bob', 'who owns patching')).not.toContain('Northwind');
   });
 
-  it('sees a change committed by another connection to the same database (another process)', () => {
+  it('sees a change committed by another connection to the same database (another process)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tandem-index-'));
     dirs.push(dir);
     const path = join(dir, 'tandem.db');
@@ -51,12 +51,12 @@ describe('the who owns index cache', () => {
       const storeA = createStore(a);
       const storeB = createStore(b);
       a.$client.prepare("insert into channels (platform, external_id, org_name, msp_name, timezone, ack_timeouts, created_at) values ('console', 'c1', 'Acme', 'Northwind', 'UTC', '{}', 0)").run();
-      const id = storeA.channels.find({ platform: 'console', channelId: 'c1' })!.id;
-      storeA.transaction(() => storeA.matrix.replaceAll(id, [area('backups')]));
-      expect(ownershipIndexFor(storeA, id).lookup('vpn').kind).toBe('none');
+      const id = (await storeA.channels.find({ platform: 'console', channelId: 'c1' }))!.id;
+      await storeA.transaction(() => storeA.matrix.replaceAll(id, [area('backups')]));
+      expect((await ownershipIndexFor(storeA, id)).lookup('vpn').kind).toBe('none');
 
-      storeB.transaction(() => storeB.matrix.put(id, area('vpn')));
-      expect(ownershipIndexFor(storeA, id).lookup('vpn')).toMatchObject({ kind: 'match', area: { name: 'vpn' } });
+      await storeB.transaction(() => storeB.matrix.put(id, area('vpn')));
+      expect((await ownershipIndexFor(storeA, id)).lookup('vpn')).toMatchObject({ kind: 'match', area: { name: 'vpn' } });
     } finally {
       a.$client.close();
       b.$client.close();
@@ -65,11 +65,11 @@ describe('the who owns index cache', () => {
 
   it('shares the version between repositories over one connection', async () => {
     const core = await makeSetUpCore();
-    const id = core.channel()!.id;
+    const id = (await core.channel())!.id;
     const other = createStore(core.db);
-    const before = ownershipIndexFor(core.store, id);
-    other.transaction(() => other.matrix.put(id, area('badge kiosks')));
-    expect(ownershipIndexFor(core.store, id)).not.toBe(before);
-    expect(ownershipIndexFor(core.store, id).lookup('badge kiosks').kind).toBe('match');
+    const before = await ownershipIndexFor(core.store, id);
+    await other.transaction(() => other.matrix.put(id, area('badge kiosks')));
+    expect(await ownershipIndexFor(core.store, id)).not.toBe(before);
+    expect((await ownershipIndexFor(core.store, id)).lookup('badge kiosks').kind).toBe('match');
   });
 });

@@ -77,7 +77,7 @@ describe('exactly one morning post per business day', () => {
     const t = await tandem('2026-11-27T16:30');
     await t.advanceTo('2026-11-30T07:59');
     t.jumpTo('2026-11-30T08:00');
-    t.tickWithoutDelivery();
+    await t.tickWithoutDelivery();
     expect(t.morningPosts()).toEqual([]);
     await t.restartAt('2026-11-30T08:05');
     await t.restartAt('2026-11-30T08:10');
@@ -91,8 +91,8 @@ describe('exactly one morning post per business day', () => {
     await t.advanceTo('2026-11-30T07:59');
     const other = t.secondProcess();
     t.jumpTo('2026-11-30T08:00');
-    other.tick();
-    t.tickWithoutDelivery();
+    await other.tick();
+    await t.tickWithoutDelivery();
     await Promise.all([other.drain(), t.advanceTo('2026-11-30T08:00')]);
     await other.run();
     other.close();

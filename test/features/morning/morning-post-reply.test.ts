@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderMessages } from '../../../adapters/slack/render.js';
 import { startSetUpTandem, type Tandem } from '../../helpers/morning-harness.js';
+import { stubRepo } from '../../helpers/stub-store.js';
 
 let open: Tandem[] = [];
 afterEach(() => {
@@ -184,9 +185,11 @@ describe('what the morning post says', () => {
 
   it('still goes out when the syncs cannot be read, and says so instead of claiming there are none', async () => {
     const t = await tandem('2026-11-30T16:30');
-    t.store.cadences.list = () => {
-      throw new Error('cadence table unreadable');
-    };
+    stubRepo(t.store, 'cadences', {
+      list: async () => {
+        throw new Error('cadence table unreadable');
+      },
+    });
     await t.advanceTo('2026-12-01T09:00');
     const [post] = t.morningPosts();
     expect(post!.text).toContain("Today's syncs could not be listed (a fault on my side); type `cadence` to see them.");
@@ -195,11 +198,11 @@ describe('what the morning post says', () => {
 
   it('summarises long content with counts instead of cutting it off, and stays one Slack message', async () => {
     const t = await tandem('2026-11-27T16:30');
-    const channel = t.store.channels.all()[0]!;
-    const person = t.store.people.upsert('console', 'nina', 'nina');
+    const channel = (await t.store.channels.all())[0]!;
+    const person = await t.store.people.upsert('console', 'nina', 'nina');
     for (let i = 1; i <= 43; i++) {
       const openedAt = t.local(`2026-11-28T${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 10).padStart(2, '0')}`);
-      const e = t.store.escalations.open({
+      const e = await t.store.escalations.open({
         channelId: channel.id,
         summary: `disk alert on server ${i} `.repeat(i === 1 ? 20 : 1).trim(),
         areaId: null,
@@ -212,9 +215,9 @@ describe('what the morning post says', () => {
         afterHours: true,
         openedAt,
       });
-      t.store.escalations.update(e.id, { state: 'resolved', resolvedAt: new Date(openedAt.getTime() + 600_000), resolvedBy: person.id, resolutionNote: 'cleared' });
+      await t.store.escalations.update(e.id, { state: 'resolved', resolvedAt: new Date(openedAt.getTime() + 600_000), resolvedBy: person.id, resolutionNote: 'cleared' });
     }
-    for (let i = 1; i <= 11; i++) t.store.handoffNotes.add({ channelId: channel.id, at: t.local(`2026-11-29T${String(i).padStart(2, '0')}:00`), authorId: person.id, text: `checked rack ${i}`, overnight: false });
+    for (let i = 1; i <= 11; i++) await t.store.handoffNotes.add({ channelId: channel.id, at: t.local(`2026-11-29T${String(i).padStart(2, '0')}:00`), authorId: person.id, text: `checked rack ${i}`, overnight: false });
     await t.advanceTo('2026-11-30T09:00');
 
     const [post] = t.morningPosts();
