@@ -4,12 +4,12 @@
  * the post (the queries, the digest and the blocks), then to render it as Block Kit. Target < 100 ms.
  */
 import { renderMessages } from '../adapters/slack/render.js';
+import type { Priority } from '../src/domain/model.js';
 import { morningPostReply } from '../src/features/morning/morning-post-reply.js';
 import { silentLogger } from '../src/kernel/logger.js';
-import type { Priority } from '../src/domain/model.js';
-import { caseMain, type CaseRun } from './lib/case.js';
-import { profiled } from './lib/profile.js';
+import { type CaseRun, caseMain } from './lib/case.js';
 import { rng } from './lib/matrix-gen.js';
+import { profiled } from './lib/profile.js';
 import { median, msSince, note, round, timeAsyncMs } from './lib/stats.js';
 import { benchCore } from './lib/tandem-core.js';
 
@@ -40,7 +40,9 @@ export const run: CaseRun = async () => {
         const by = people[i % people.length]!;
         const e = await store.escalations.open({
           channelId: channel.id,
-          summary: `Escalation ${i}: ${['VPN down at the branch office', 'backup job failed overnight', 'phishing report from finance', 'firewall rule change request'][i % 4]} — ${'details '.repeat(1 + (i % 12))}`,
+          summary:
+            `Escalation ${i}: ` +
+            `${['VPN down at the branch office', 'backup job failed overnight', 'phishing report from finance', 'firewall rule change request'][i % 4]} — ${'details '.repeat(1 + (i % 12))}`,
           areaId: null,
           areaName: null,
           priority: priorities[i % 4]!,
@@ -55,26 +57,73 @@ export const run: CaseRun = async () => {
         const later = new Date(openedAt.getTime() + 5 * 60_000);
         const roll = r();
         if (roll < 0.4) {
-          await store.escalations.update(e.id, { state: 'resolved', acknowledgedAt: later, acknowledgedBy: people[(i + 1) % 20]!, resolvedAt: later, resolvedBy: people[(i + 1) % 20]!, resolutionNote: 'restarted the service and checked the logs' });
-          await store.escalations.addEvent(e.id, { at: later, actorId: people[(i + 1) % 20]!, kind: 'resolved', note: 'restarted the service' });
+          await store.escalations.update(e.id, {
+            state: 'resolved',
+            acknowledgedAt: later,
+            acknowledgedBy: people[(i + 1) % 20]!,
+            resolvedAt: later,
+            resolvedBy: people[(i + 1) % 20]!,
+            resolutionNote: 'restarted the service and checked the logs',
+          });
+          await store.escalations.addEvent(e.id, {
+            at: later,
+            actorId: people[(i + 1) % 20]!,
+            kind: 'resolved',
+            note: 'restarted the service',
+          });
         } else if (roll < 0.6) {
-          await store.escalations.update(e.id, { state: 'handed_back', acknowledgedAt: later, acknowledgedBy: people[(i + 2) % 20]!, handedBackAt: later, handedBackBy: people[(i + 2) % 20]!, handbackNote: 'needs the internal team: a permissions change on site' });
-          await store.escalations.addEvent(e.id, { at: later, actorId: people[(i + 2) % 20]!, kind: 'handed_back', note: 'needs the internal team' });
+          await store.escalations.update(e.id, {
+            state: 'handed_back',
+            acknowledgedAt: later,
+            acknowledgedBy: people[(i + 2) % 20]!,
+            handedBackAt: later,
+            handedBackBy: people[(i + 2) % 20]!,
+            handbackNote: 'needs the internal team: a permissions change on site',
+          });
+          await store.escalations.addEvent(e.id, {
+            at: later,
+            actorId: people[(i + 2) % 20]!,
+            kind: 'handed_back',
+            note: 'needs the internal team',
+          });
         } else if (roll < 0.8) {
-          await store.escalations.update(e.id, { state: 'acknowledged', acknowledgedAt: later, acknowledgedBy: people[(i + 3) % 20]! });
-          await store.escalations.addEvent(e.id, { at: later, actorId: people[(i + 3) % 20]!, kind: 'acknowledged', note: null });
+          await store.escalations.update(e.id, {
+            state: 'acknowledged',
+            acknowledgedAt: later,
+            acknowledgedBy: people[(i + 3) % 20]!,
+          });
+          await store.escalations.addEvent(e.id, {
+            at: later,
+            actorId: people[(i + 3) % 20]!,
+            kind: 'acknowledged',
+            note: null,
+          });
         }
       }
       for (let i = 0; i < ESCALATION_NOTES; i++) {
         const id = ids[Math.floor(r() * ids.length)]!;
-        await store.escalations.addEvent(id, { at: at(i, ESCALATION_NOTES), actorId: people[i % 20]!, kind: 'note', note: `checked again at step ${i}; still waiting on the vendor` });
+        await store.escalations.addEvent(id, {
+          at: at(i, ESCALATION_NOTES),
+          actorId: people[i % 20]!,
+          kind: 'note',
+          note: `checked again at step ${i}; still waiting on the vendor`,
+        });
       }
       for (let i = 0; i < HANDOFF_NOTES; i++) {
-        await store.handoffNotes.add({ channelId: channel.id, at: at(i, HANDOFF_NOTES), authorId: people[i % 20]!, text: `Night shift note ${i}: rebooted a switch, patched two servers, nothing else to report.`, overnight: false });
+        await store.handoffNotes.add({
+          channelId: channel.id,
+          at: at(i, HANDOFF_NOTES),
+          authorId: people[i % 20]!,
+          text: `Night shift note ${i}: rebooted a switch, patched two servers, nothing else to report.`,
+          overnight: false,
+        });
       }
     }),
   );
-  note(`seeded ${ESCALATIONS} escalations, ${ESCALATION_NOTES} escalation notes and ${HANDOFF_NOTES} handoff notes in ${seedMs.toFixed(0)} ms`);
+  note(
+    `seeded ${ESCALATIONS} escalations, ${ESCALATION_NOTES} escalation notes and ${HANDOFF_NOTES} handoff notes in ` +
+      `${seedMs.toFixed(0)} ms`,
+  );
 
   const mode = { kind: 'post' as const, late: false, dueAt: new Date(WINDOW_TO) };
   const build = () => store.transaction((tx) => morningPostReply(tx, channel, DATE, mode, silentLogger));
@@ -94,7 +143,8 @@ export const run: CaseRun = async () => {
     blocks = messages.reduce((n, m) => n + m.blocks.length, 0);
     text = JSON.stringify(messages);
   }
-  if (!text.includes('and') || !/Still open \(\d+\)/.test(text)) throw new Error('the morning post does not look like one: ' + text.slice(0, 300));
+  if (!text.includes('and') || !/Still open \(\d+\)/.test(text))
+    throw new Error('the morning post does not look like one: ' + text.slice(0, 300));
 
   // What the post read before it decided on facts (whole records of every escalation and note in
   // the window): timed beside the build, for the before/after figure.
@@ -119,20 +169,39 @@ export const run: CaseRun = async () => {
 
   const buildMs = median(builds);
   const renderMs = median(renders);
-  note(`morning post: reading the window's records in full (before) ${fullReadMs.toFixed(0)} ms; build median ${buildMs.toFixed(1)} ms (runs ${builds.map((b) => b.toFixed(1)).join(', ')}), Block Kit render ${renderMs.toFixed(2)} ms, ${blocks} blocks, ${text.length} chars`);
+  note(
+    `morning post: reading the window's records in full (before) ${fullReadMs.toFixed(0)} ms; build median ` +
+      `${buildMs.toFixed(1)} ms (runs ${builds.map((b) => b.toFixed(1)).join(', ')}), Block Kit render ` +
+      `${renderMs.toFixed(2)} ms, ${blocks} blocks, ${text.length} chars`,
+  );
   return {
     name: 'morning-post',
-    fields: { morning_build_ms: round(buildMs), morning_render_ms: round(renderMs), morning_blocks: blocks, morning_full_records_read_ms: round(fullReadMs) },
+    fields: {
+      morning_build_ms: round(buildMs),
+      morning_render_ms: round(renderMs),
+      morning_blocks: blocks,
+      morning_full_records_read_ms: round(fullReadMs),
+    },
     rows: [
       {
         case: '3',
-        what: `morning post, ${ESCALATIONS.toLocaleString('en')} escalations + ${(HANDOFF_NOTES + ESCALATION_NOTES).toLocaleString('en')} notes in the window, SQLite on disk, median of ${RUNS}`,
-        result: `build ${round(buildMs)} ms (+ Block Kit render ${round(renderMs)} ms, ${blocks} blocks); reading every record in full, as before, ${round(fullReadMs)} ms`,
+        what:
+          `morning post, ${ESCALATIONS.toLocaleString('en')} escalations + ` +
+          `${(HANDOFF_NOTES + ESCALATION_NOTES).toLocaleString('en')} notes in the window, SQLite on disk, ` +
+          `median of ${RUNS}`,
+        result:
+          `build ${round(buildMs)} ms (+ Block Kit render ${round(renderMs)} ms, ${blocks} blocks); reading ` +
+          `every record in full, as before, ${round(fullReadMs)} ms`,
         target: '< 100 ms',
         met: buildMs < 100,
       },
     ],
-    detail: { builds: builds.map(round), renders: renders.map(round), fullReads: fullReads.map(round), seedMs: round(seedMs) },
+    detail: {
+      builds: builds.map(round),
+      renders: renders.map(round),
+      fullReads: fullReads.map(round),
+      seedMs: round(seedMs),
+    },
   };
 };
 

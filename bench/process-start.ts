@@ -14,11 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../db/client.js';
 import { createStore } from '../db/store.js';
-import { DEFAULT_ACK_TIMEOUTS, type IsoWeekday } from '../src/domain/model.js';
 import { DEFAULT_CADENCES } from '../src/domain/cadence.js';
-import { caseMain, type CaseRun } from './lib/case.js';
+import { DEFAULT_ACK_TIMEOUTS, type IsoWeekday } from '../src/domain/model.js';
+import { type CaseRun, caseMain } from './lib/case.js';
 import { compileForNode } from './lib/compile.js';
-import { forkHelper, freePort, rssMb, startTandem, type StartTandemOptions } from './lib/processes.js';
+import { forkHelper, freePort, rssMb, type StartTandemOptions, startTandem } from './lib/processes.js';
 import { median, note, round, sleep } from './lib/stats.js';
 import { tempDir } from './lib/tandem-core.js';
 
@@ -40,7 +40,12 @@ export const run: CaseRun = async () => {
 
   /** Starts, waits for ready, lets it settle, reads its RSS, stops it. */
   const once = async (via: StartTandemOptions['via'], db: string, tsxTmp?: string, entry?: string) => {
-    const t = await startTandem({ via, env: env(db, await freePort()), ...(tsxTmp ? { tmpdir: tsxTmp } : {}), ...(entry ? { entry } : {}) });
+    const t = await startTandem({
+      via,
+      env: env(db, await freePort()),
+      ...(tsxTmp ? { tmpdir: tsxTmp } : {}),
+      ...(entry ? { entry } : {}),
+    });
     await sleep(1000);
     const rss = rssMb(t.appPid);
     await t.stop();
@@ -72,11 +77,20 @@ export const run: CaseRun = async () => {
     const compiledMs = median(compiledRuns.map((r) => r.readyMs));
     const compiledRss = median(compiledRuns.map((r) => r.rss));
     const bareMs = median(bareRuns);
-    note(`compiled JavaScript with plain node: ${compiledRuns.map((r) => r.readyMs.toFixed(0)).join(', ')} ms (median ${compiledMs.toFixed(0)}), idle RSS ${compiledRss.toFixed(0)} MB; bare Bolt App through tsx, fork to listening: ${bareRuns.map((r) => r.toFixed(0)).join(', ')} ms`);
+    note(
+      `compiled JavaScript with plain node: ${compiledRuns.map((r) => r.readyMs.toFixed(0)).join(', ')} ms (median ` +
+        `${compiledMs.toFixed(0)}), idle RSS ${compiledRss.toFixed(0)} MB; bare Bolt App through tsx, fork to ` +
+        `listening: ${bareRuns.map((r) => r.toFixed(0)).join(', ')} ms`,
+    );
     const npmMs = median(npmRuns.map((r) => r.readyMs));
     const nodeMs = median(nodeRuns.map((r) => r.readyMs));
     const rssIdle = median(nodeRuns.map((r) => r.rss));
-    note(`warm npm start: ${npmRuns.map((r) => r.readyMs.toFixed(0)).join(', ')} ms (median ${npmMs.toFixed(0)}); node --import tsx: ${nodeRuns.map((r) => r.readyMs.toFixed(0)).join(', ')} ms (median ${nodeMs.toFixed(0)}); idle RSS ${rssIdle.toFixed(0)} MB`);
+    note(
+      `warm npm start: ${npmRuns.map((r) => r.readyMs.toFixed(0)).join(', ')} ms (median ${npmMs.toFixed(0)}); node ` +
+        `--import tsx: ${nodeRuns.map((r) => r.readyMs.toFixed(0)).join(', ')} ms (median ${nodeMs.toFixed(0)}); ` +
+        `idle ` +
+        `RSS ${rssIdle.toFixed(0)} MB`,
+    );
 
     // Hundreds of channels: planning every channel's jobs happens before /healthz answers.
     const busyDb = join(tmp.dir, 'channels.db');
@@ -105,7 +119,10 @@ export const run: CaseRun = async () => {
     db.$client.close();
     const first = await once('node', busyDb); // plans every channel's jobs
     const again = await once('node', busyDb); // finds them planned
-    note(`with ${CHANNELS} channels (node --import tsx): first start ${first.readyMs.toFixed(0)} ms (plans their jobs), next ${again.readyMs.toFixed(0)} ms`);
+    note(
+      `with ${CHANNELS} channels (node --import tsx): first start ${first.readyMs.toFixed(0)} ms (plans their ` +
+        `jobs), next ${again.readyMs.toFixed(0)} ms`,
+    );
 
     return {
       name: 'process-start',
@@ -124,7 +141,12 @@ export const run: CaseRun = async () => {
         {
           case: '5',
           what: `start to ready (/healthz 200), Slack HTTP mode, existing database; median of ${WARM_RUNS} warm starts`,
-          result: `npm start ${Math.round(npmMs)} ms (cold tsx cache ${Math.round(cold.readyMs)} ms); node --import tsx ${Math.round(nodeMs)} ms; compiled JS, plain node ${Math.round(compiledMs)} ms; bare Bolt App to listening ${Math.round(bareMs)} ms; with ${CHANNELS} channels ${Math.round(again.readyMs)} ms (first start ${Math.round(first.readyMs)} ms); idle RSS ${Math.round(rssIdle)} MB (compiled ${Math.round(compiledRss)} MB)`,
+          result:
+            `npm start ${Math.round(npmMs)} ms (cold tsx cache ${Math.round(cold.readyMs)} ms); node --import ` +
+            `tsx ${Math.round(nodeMs)} ms; compiled JS, plain node ${Math.round(compiledMs)} ms; bare Bolt ` +
+            `App to listening ${Math.round(bareMs)} ms; with ${CHANNELS} channels ` +
+            `${Math.round(again.readyMs)} ms (first start ${Math.round(first.readyMs)} ms); idle RSS ` +
+            `${Math.round(rssIdle)} MB (compiled ${Math.round(compiledRss)} MB)`,
           target: '< 1 s; RSS < 120 MB',
           met: npmMs < 1000 && rssIdle < 120,
         },

@@ -16,7 +16,9 @@ const CASE_TIMEOUT_MS = 10 * 60_000;
 
 function runCase(name: string): Promise<CaseResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL(`./${name}.ts`, import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(new URL(`./${name}.ts`, import.meta.url)), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let result: CaseResult | undefined;
     let error: string | undefined;
     const timer = setTimeout(() => {
@@ -46,7 +48,10 @@ async function main(): Promise<void> {
   const m = machine();
   const loadBefore = loadavg().map((x) => Number(x.toFixed(2)));
   const started = Date.now();
-  process.stdout.write(`Tandem benchmarks — ${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.platform}; load average ${loadBefore.join(' ')}\n\n`);
+  process.stdout.write(
+    `Tandem benchmarks — ${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.platform}; load average ` +
+      `${loadBefore.join(' ')}\n\n`,
+  );
   process.stdout.write('| # | what | result (medians) | target | status |\n| --- | --- | --- | --- | --- |\n');
 
   const results: CaseResult[] = [];
@@ -58,7 +63,9 @@ async function main(): Promise<void> {
     for (const row of r.rows) {
       // Case 5's memory target covers the Tandem process of case 1 after its load.
       if (row.case === '5' && fields.rss_after_load_mb !== undefined) {
-        row.result += `; case 1's Tandem process: RSS ${fields.rss_idle_mb} MB idle after setup, ${fields.rss_after_load_mb} MB after its load`;
+        row.result +=
+          `; case 1's Tandem process: RSS ${fields.rss_idle_mb} MB idle after setup, ` +
+          `${fields.rss_after_load_mb} MB after its load`;
         row.met = row.met === true && fields.rss_idle_mb! < 120 && fields.rss_after_load_mb < 120;
       }
       process.stdout.write(`${line(row)}\n`);
@@ -76,7 +83,9 @@ async function main(): Promise<void> {
   };
   const file = selected.length === CASES.length ? 'results.json' : 'results.local.json';
   writeFileSync(fileURLToPath(new URL(`./${file}`, import.meta.url)), `${JSON.stringify(out, null, 2)}\n`);
-  process.stdout.write(`\n${selected.length} case${selected.length === 1 ? '' : 's'} in ${out.duration_s} s; written to bench/${file}\n`);
+  process.stdout.write(
+    `\n${selected.length} case${selected.length === 1 ? '' : 's'} in ${out.duration_s} s; written to bench/${file}\n`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -12,18 +12,18 @@ import { join } from 'node:path';
 import { renderMessages } from '../adapters/slack/render.js';
 import { openDb } from '../db/client.js';
 import { createStore } from '../db/store.js';
+import { hoursOf } from '../src/domain/business-hours.js';
+import { type Cadence, DEFAULT_CADENCES, plannedReminders } from '../src/domain/cadence.js';
+import { type BusinessHours, type Channel, DEFAULT_ACK_TIMEOUTS, type IsoWeekday } from '../src/domain/model.js';
+import { nextMorningPost } from '../src/domain/morning-window.js';
 import { cadencesOf, skipsOf } from '../src/features/cadence/cadence-queries.js';
+import { createJobKinds } from '../src/features/index.js';
 import { ManualClock } from '../src/kernel/clock.js';
 import { silentLogger } from '../src/kernel/logger.js';
-import { DEFAULT_ACK_TIMEOUTS, type BusinessHours, type Channel, type IsoWeekday } from '../src/domain/model.js';
 import type { ChatAdapter, PostedMessage } from '../src/kernel/ports/chat.js';
-import { hoursOf } from '../src/domain/business-hours.js';
-import { DEFAULT_CADENCES, plannedReminders, type Cadence } from '../src/domain/cadence.js';
-import { nextMorningPost } from '../src/domain/morning-window.js';
 import { OutboxSender } from '../src/outbox/sender.js';
-import { createJobKinds } from '../src/features/index.js';
 import { Scheduler } from '../src/scheduler/scheduler.js';
-import { caseMain, type CaseRun } from './lib/case.js';
+import { type CaseRun, caseMain } from './lib/case.js';
 import { profiled } from './lib/profile.js';
 import { median, msSince, note, round, timeAsyncMs, timeMs } from './lib/stats.js';
 import { tempDir } from './lib/tandem-core.js';
@@ -111,7 +111,8 @@ export const run: CaseRun = async () => {
   const planStart = process.hrtime.bigint();
   await profiled('scheduler-plan-all', async () => (planned = await scheduler.planAll(START)));
   const planMs = msSince(planStart);
-  const pending = () => (db.$client.prepare("select count(*) as n from jobs where state = 'pending'").get() as { n: number }).n;
+  const pending = () =>
+    (db.$client.prepare("select count(*) as n from jobs where state = 'pending'").get() as { n: number }).n;
   note(`planAll: ${planned} jobs in ${planMs.toFixed(0)} ms; ${pending()} pending`);
 
   // One tick with nothing due.
@@ -120,19 +121,29 @@ export const run: CaseRun = async () => {
     const start = process.hrtime.bigint();
     const report = await scheduler.tick(START);
     idle.push(msSince(start));
-    if (report.done !== 0) throw new Error(`a tick at ${START.toISOString()} ran ${report.done} jobs; nothing should be due`);
+    if (report.done !== 0)
+      throw new Error(`a tick at ${START.toISOString()} ran ${report.done} jobs; nothing should be due`);
   }
   const nextDue: number[] = [];
   for (let i = 0; i < IDLE_TICKS; i++) nextDue.push(await timeAsyncMs(() => scheduler.nextDueAt()));
   const tickIdleMs = median(idle);
   const nextDueMs = median(nextDue);
-  note(`idle tick median ${tickIdleMs.toFixed(2)} ms (max ${Math.max(...idle).toFixed(2)}), nextDueAt ${nextDueMs.toFixed(2)} ms`);
+  note(
+    `idle tick median ${tickIdleMs.toFixed(2)} ms (max ${Math.max(...idle).toFixed(2)}), nextDueAt ` +
+      `${nextDueMs.toFixed(2)} ms`,
+  );
 
   // 10,000 due: the instant by which the 10,000 earliest pending jobs are due.
-  const at = (db.$client.prepare("select due_at as t from jobs where state = 'pending' order by due_at limit 1 offset ?").get(DUE - 1) as { t: number }).t;
+  const at = (
+    db.$client
+      .prepare("select due_at as t from jobs where state = 'pending' order by due_at limit 1 offset ?")
+      .get(DUE - 1) as { t: number }
+  ).t;
   const dueAt = new Date(at);
   clock.set(dueAt);
-  const due = (db.$client.prepare("select kind, count(*) as n from jobs where state = 'pending' and due_at <= ? group by kind").all(at) as { kind: string; n: number }[]);
+  const due = db.$client
+    .prepare("select kind, count(*) as n from jobs where state = 'pending' and due_at <= ? group by kind")
+    .all(at) as { kind: string; n: number }[];
   const dueCount = due.reduce((n, k) => n + k.n, 0);
   let ran = 0;
   let ticks = 0;
@@ -147,21 +158,37 @@ export const run: CaseRun = async () => {
   });
   const dueMs = msSince(dueStart);
   const jobsPerS = (ran / dueMs) * 1000;
-  const outboxRows = (db.$client.prepare("select count(*) as n from outbox where state = 'pending'").get() as { n: number }).n;
-  note(`due at ${dueAt.toISOString()}: ${dueCount} jobs (${due.map((k) => `${k.n} ${k.kind}`).join(', ')}); ran ${ran} in ${ticks} ticks, ${dueMs.toFixed(0)} ms: ${jobsPerS.toFixed(0)} jobs/s; ${outboxRows} posts queued`);
+  const outboxRows = (
+    db.$client.prepare("select count(*) as n from outbox where state = 'pending'").get() as { n: number }
+  ).n;
+  note(
+    `due at ${dueAt.toISOString()}: ${dueCount} jobs (${due.map((k) => `${k.n} ${k.kind}`).join(', ')}); ran ${ran} ` +
+      `in ${ticks} ticks, ${dueMs.toFixed(0)} ms: ${jobsPerS.toFixed(0)} jobs/s; ${outboxRows} posts queued`,
+  );
   if (ran < dueCount) throw new Error(`only ${ran} of ${dueCount} due jobs ran`);
   const outcomes = db.$client
-    .prepare("select kind, state, substr(result, 1, 40) as result, count(*) as n from jobs where state not in ('pending', 'cancelled') group by 1, 2, 3 order by n desc limit 8")
+    .prepare(
+      "select kind, state, substr(result, 1, 40) as result, count(*) as n from jobs where state not in ('pending', " +
+        "'cancelled') group by 1, 2, 3 order by n desc limit 8",
+    )
     .all() as { kind: string; state: string; result: string; n: number }[];
   note(`outcomes: ${outcomes.map((o) => `${o.n} ${o.kind} ${o.state} "${o.result}…"`).join('; ')}`);
 
   const face = new FakeFace();
-  const sender = new OutboxSender({ store, clock, log: silentLogger, adapters: new Map([['slack', face]]), random: () => 0.5 });
+  const sender = new OutboxSender({
+    store,
+    clock,
+    log: silentLogger,
+    adapters: new Map([['slack', face]]),
+    random: () => 0.5,
+  });
   const sendStart = process.hrtime.bigint();
   const delivered = await sender.drain();
   const sendMs = msSince(sendStart);
   const postsPerS = (delivered / sendMs) * 1000;
-  note(`outbox: ${delivered} posts delivered to the fake face in ${sendMs.toFixed(0)} ms: ${postsPerS.toFixed(0)} posts/s`);
+  note(
+    `outbox: ${delivered} posts delivered to the fake face in ${sendMs.toFixed(0)} ms: ${postsPerS.toFixed(0)} posts/s`,
+  );
   db.$client.close();
   tmp.remove();
 
@@ -180,13 +207,29 @@ export const run: CaseRun = async () => {
     rows: [
       {
         case: '4',
-        what: `scheduler, ${CHANNELS.toLocaleString('en')} channels × 3 cadences + morning posts (${planned.toLocaleString('en')} jobs), SQLite on disk`,
-        result: `idle tick ${round(tickIdleMs)} ms; ${ran.toLocaleString('en')} due jobs at ${Math.round(jobsPerS).toLocaleString('en')} jobs/s; next occurrences ${round(nextMs)} ms, planAll ${Math.round(planMs).toLocaleString('en')} ms; outbox to fake face ${Math.round(postsPerS).toLocaleString('en')} posts/s`,
+        what:
+          `scheduler, ${CHANNELS.toLocaleString('en')} channels × 3 cadences + morning posts ` +
+          `(${planned.toLocaleString('en')} jobs), SQLite on disk`,
+        result:
+          `idle tick ${round(tickIdleMs)} ms; ${ran.toLocaleString('en')} due jobs at ` +
+          `${Math.round(jobsPerS).toLocaleString('en')} jobs/s; next occurrences ${round(nextMs)} ms, planAll ` +
+          `${Math.round(planMs).toLocaleString('en')} ms; outbox to fake face ` +
+          `${Math.round(postsPerS).toLocaleString('en')} posts/s`,
         target: 'idle tick < 50 ms',
         met: tickIdleMs < 50,
       },
     ],
-    detail: { outcomes, idleTicks: idle.map(round), nextRuns: nextRuns.map(round), due, ticks, dueMs: round(dueMs), delivered, sendMs: round(sendMs), seedMs: round(seedMs) },
+    detail: {
+      outcomes,
+      idleTicks: idle.map(round),
+      nextRuns: nextRuns.map(round),
+      due,
+      ticks,
+      dueMs: round(dueMs),
+      delivered,
+      sendMs: round(sendMs),
+      seedMs: round(seedMs),
+    },
   };
 };
 

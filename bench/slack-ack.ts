@@ -15,7 +15,7 @@
 import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { signature } from '../test/helpers/slack-requests.js';
-import { caseMain, type CaseRun } from './lib/case.js';
+import { type CaseRun, caseMain } from './lib/case.js';
 import { fixedRateLoad, type Prepared, type Sample } from './lib/load.js';
 import { cpuMs, forkHelper, freePort, rssMb, startTandem } from './lib/processes.js';
 import { median, note, quantile, round, sleep } from './lib/stats.js';
@@ -28,7 +28,22 @@ const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 500);
 const WARMUP = 300;
 const SECRET = 'bench-signing-secret';
 const CHANNEL = 'CBENCH01';
-const QUERIES = ['backups', 'vpn', 'patching', 'phishing report', 'new hire', 'the firewall', 'password reset', 'cloud cost', 'audit evidence', 'printer', 'pen test findings', 'office move', 'mfa reset', 'erp'];
+const QUERIES = [
+  'backups',
+  'vpn',
+  'patching',
+  'phishing report',
+  'new hire',
+  'the firewall',
+  'password reset',
+  'cloud cost',
+  'audit evidence',
+  'printer',
+  'pen test findings',
+  'office move',
+  'mfa reset',
+  'erp',
+];
 
 const epochNow = () => performance.timeOrigin + performance.now();
 
@@ -58,7 +73,11 @@ function slashRequests(count: number, prefix: string, fakePort: number): Prepare
     return {
       id,
       body,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(SECRET, ts, body) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': signature(SECRET, ts, body),
+      },
     };
   });
 }
@@ -71,7 +90,11 @@ interface Segment {
   wallMs: number;
 }
 
-const pct = (samples: readonly Sample[], q: number) => quantile(samples.map((s) => s.ms), q);
+const pct = (samples: readonly Sample[], q: number) =>
+  quantile(
+    samples.map((s) => s.ms),
+    q,
+  );
 
 export const run: CaseRun = async () => {
   const tmp = tempDir('ack');
@@ -88,34 +111,65 @@ export const run: CaseRun = async () => {
       SLACK_API_URL: `http://127.0.0.1:${fake.port}/api/`,
     },
   });
-  note(`Tandem (pid ${tandem.appPid}) ready in ${tandem.readyMs.toFixed(0)} ms on :${tandemPort}; bare Bolt on :${bare.port}; fake Slack on :${fake.port}`);
+  note(
+    `Tandem (pid ${tandem.appPid}) ready in ${tandem.readyMs.toFixed(0)} ms on :${tandemPort}; bare Bolt on ` +
+      `:${bare.port}; fake Slack on :${fake.port}`,
+  );
 
-  const agents = { tandem: new Agent({ keepAlive: true, maxSockets: CONCURRENCY }), bare: new Agent({ keepAlive: true, maxSockets: CONCURRENCY }) };
+  const agents = {
+    tandem: new Agent({ keepAlive: true, maxSockets: CONCURRENCY }),
+    bare: new Agent({ keepAlive: true, maxSockets: CONCURRENCY }),
+  };
   const ports = { tandem: tandemPort, bare: bare.port };
-  const stats = (ids: string[]) => fake.request<{ received: number; arrivals: (number | null)[] }>({ type: 'stats', ids }, 'stats');
+  const stats = (ids: string[]) =>
+    fake.request<{ received: number; arrivals: (number | null)[] }>({ type: 'stats', ids }, 'stats');
   /** Waits until every reply of these requests reached the fake; their arrival times. */
   const repliesTo = async (ids: string[]) => {
     const until = Date.now() + 60_000;
     for (;;) {
       const s = await stats(ids);
       if (s.arrivals.every((a) => a !== null)) return s.arrivals as number[];
-      if (Date.now() > until) throw new Error(`${s.arrivals.filter((a) => a === null).length} of ${ids.length} replies never reached the fake Slack`);
+      if (Date.now() > until)
+        throw new Error(
+          `${s.arrivals.filter((a) => a === null).length} of ${ids.length} replies never reached the fake Slack`,
+        );
       await sleep(20);
     }
   };
 
   try {
     const [setup] = slashRequests(1, 'setup', fake.port);
-    setup!.body = setup!.body.replace(/command=[^&]*&text=[^&]*/, `command=%2Ftandem&text=${encodeURIComponent('setup org:Acme msp:Northwind tz:America/New_York')}`);
-    setup!.headers['x-slack-signature'] = signature(SECRET, Number(setup!.headers['x-slack-request-timestamp']), setup!.body);
-    await fixedRateLoad({ port: tandemPort, path: '/slack/events', requests: [setup!], rate: 1, concurrency: 1, agent: agents.tandem });
+    setup!.body = setup!.body.replace(
+      /command=[^&]*&text=[^&]*/,
+      `command=%2Ftandem&text=${encodeURIComponent('setup org:Acme msp:Northwind tz:America/New_York')}`,
+    );
+    setup!.headers['x-slack-signature'] = signature(
+      SECRET,
+      Number(setup!.headers['x-slack-request-timestamp']),
+      setup!.body,
+    );
+    await fixedRateLoad({
+      port: tandemPort,
+      path: '/slack/events',
+      requests: [setup!],
+      rate: 1,
+      concurrency: 1,
+      agent: agents.tandem,
+    });
     await repliesTo(['setup0']);
     await sleep(1000);
     const rssIdle = rssMb(tandem.appPid);
 
     for (const target of ['tandem', 'bare'] as const) {
       const requests = slashRequests(WARMUP, `warm-${target}-`, fake.port);
-      await fixedRateLoad({ port: ports[target], path: '/slack/events', requests, rate: RATE, concurrency: CONCURRENCY, agent: agents[target] });
+      await fixedRateLoad({
+        port: ports[target],
+        path: '/slack/events',
+        requests,
+        rate: RATE,
+        concurrency: CONCURRENCY,
+        agent: agents[target],
+      });
       if (target === 'tandem') await repliesTo(requests.map((r) => r.id));
     }
 
@@ -128,7 +182,14 @@ export const run: CaseRun = async () => {
       for (const target of order) {
         const requests = slashRequests(PER_ROUND, `r${round}-${target}-`, fake.port);
         const cpuBefore = cpuMs(pids[target]);
-        const result = await fixedRateLoad({ port: ports[target], path: '/slack/events', requests, rate: RATE, concurrency: CONCURRENCY, agent: agents[target] });
+        const result = await fixedRateLoad({
+          port: ports[target],
+          path: '/slack/events',
+          requests,
+          rate: RATE,
+          concurrency: CONCURRENCY,
+          agent: agents[target],
+        });
         const bad = result.samples.filter((s) => s.status !== 200);
         if (bad.length) throw new Error(`${target}: ${bad.length} requests answered ${bad[0]!.status}`);
         if (target === 'tandem') {
@@ -162,15 +223,36 @@ export const run: CaseRun = async () => {
     const b = fig(bareSamples, 'bare');
     const perRound = Array.from({ length: ROUNDS }, (_, round) => {
       const of = (target: Segment['target']) => segments.find((s) => s.round === round && s.target === target)!.samples;
-      return { round, ratioP50: pct(of('tandem'), 0.5) / pct(of('bare'), 0.5), ratioP99: pct(of('tandem'), 0.99) / pct(of('bare'), 0.99), tandemP99: pct(of('tandem'), 0.99), bareP99: pct(of('bare'), 0.99) };
+      return {
+        round,
+        ratioP50: pct(of('tandem'), 0.5) / pct(of('bare'), 0.5),
+        ratioP99: pct(of('tandem'), 0.99) / pct(of('bare'), 0.99),
+        tandemP99: pct(of('tandem'), 0.99),
+        bareP99: pct(of('bare'), 0.99),
+      };
     });
     const ratioP50 = t.p50 / b.p50;
     const ratioP99 = t.p99 / b.p99;
-    note(`ack Tandem p50 ${t.p50.toFixed(2)} p99 ${t.p99.toFixed(2)} max ${t.max.toFixed(1)} ms; bare Bolt p50 ${b.p50.toFixed(2)} p99 ${b.p99.toFixed(2)} max ${b.max.toFixed(1)} ms; ratio p50 ${ratioP50.toFixed(2)} p99 ${ratioP99.toFixed(2)}`);
-    note(`per-round ratios p50 ${perRound.map((r) => r.ratioP50.toFixed(2)).join(' ')} | p99 ${perRound.map((r) => r.ratioP99.toFixed(2)).join(' ')}`);
+    note(
+      `ack Tandem p50 ${t.p50.toFixed(2)} p99 ${t.p99.toFixed(2)} max ${t.max.toFixed(1)} ms; bare Bolt p50 ` +
+        `${b.p50.toFixed(2)} p99 ${b.p99.toFixed(2)} max ${b.max.toFixed(1)} ms; ratio p50 ${ratioP50.toFixed(2)} ` +
+        `p99 ` +
+        `${ratioP99.toFixed(2)}`,
+    );
+    note(
+      `per-round ratios p50 ${perRound.map((r) => r.ratioP50.toFixed(2)).join(' ')} | p99 ` +
+        `${perRound.map((r) => r.ratioP99.toFixed(2)).join(' ')}`,
+    );
     const cpuPerRequest = { tandem: cpu.tandem / tandemSamples.length, bare: cpu.bare / bareSamples.length };
-    note(`CPU per request (from /proc, all threads): Tandem ${cpuPerRequest.tandem.toFixed(2)} ms, bare Bolt ${cpuPerRequest.bare.toFixed(2)} ms`);
-    note(`answers through response_url: p50 ${quantile(answers, 0.5).toFixed(1)} ms, p99 ${quantile(answers, 0.99).toFixed(1)} ms (${answers.length}); Tandem RSS idle ${rssIdle.toFixed(0)} MB, after ${rssAfter.toFixed(0)} MB`);
+    note(
+      `CPU per request (from /proc, all threads): Tandem ${cpuPerRequest.tandem.toFixed(2)} ms, bare Bolt ` +
+        `${cpuPerRequest.bare.toFixed(2)} ms`,
+    );
+    note(
+      `answers through response_url: p50 ${quantile(answers, 0.5).toFixed(1)} ms, p99 ` +
+        `${quantile(answers, 0.99).toFixed(1)} ms (${answers.length}); Tandem RSS idle ${rssIdle.toFixed(0)} MB, ` +
+        `after ${rssAfter.toFixed(0)} MB`,
+    );
 
     return {
       name: 'slack-ack',
@@ -198,13 +280,27 @@ export const run: CaseRun = async () => {
       rows: [
         {
           case: '1',
-          what: `slash command ack through Bolt's HTTP receiver, Tandem \`who owns\` vs bare Bolt; ${tandemSamples.length.toLocaleString('en')} signed requests each at ${RATE}/s, ≤ ${CONCURRENCY} in flight, ${ROUNDS} alternating rounds`,
-          result: `p50 ${round(t.p50)} vs ${round(b.p50)} ms (×${round(ratioP50)}), p99 ${round(t.p99)} vs ${round(b.p99)} ms (×${round(ratioP99)}); ${round(t.throughput)} vs ${round(b.throughput)} req/s; answer via response_url p50 ${round(quantile(answers, 0.5))} ms`,
+          what:
+            `slash command ack through Bolt's HTTP receiver, Tandem \`who owns\` vs bare Bolt; ` +
+            `${tandemSamples.length.toLocaleString('en')} signed requests each at ${RATE}/s, ≤ ${CONCURRENCY} ` +
+            `in flight, ${ROUNDS} alternating rounds`,
+          result:
+            `p50 ${round(t.p50)} vs ${round(b.p50)} ms (×${round(ratioP50)}), p99 ${round(t.p99)} vs ` +
+            `${round(b.p99)} ms (×${round(ratioP99)}); ${round(t.throughput)} vs ${round(b.throughput)} ` +
+            `req/s; answer via response_url p50 ${round(quantile(answers, 0.5))} ms`,
           target: 'ratio ≤ 1.2 at p50 and p99',
           met: ratioP50 <= 1.2 && ratioP99 <= 1.2,
         },
       ],
-      detail: { tandem: t, bare: b, perRound, rounds: ROUNDS, perRound_requests: PER_ROUND, tandemPid: tandem.appPid, rssMeasured: 'the Tandem process (node --import tsx src/main.ts), VmRSS from /proc' },
+      detail: {
+        tandem: t,
+        bare: b,
+        perRound,
+        rounds: ROUNDS,
+        perRound_requests: PER_ROUND,
+        tandemPid: tandem.appPid,
+        rssMeasured: 'the Tandem process (node --import tsx src/main.ts), VmRSS from /proc',
+      },
     };
   } catch (err) {
     process.stderr.write(tandem.log().slice(-3000));

@@ -7,9 +7,9 @@
  */
 import { renderText } from '../adapters/console/render.js';
 import { OwnershipIndex } from '../src/domain/ownership.js';
-import { caseMain, type CaseRun } from './lib/case.js';
-import { generateMatrix, rng, type QueryKind } from './lib/matrix-gen.js';
-import { msSince, medianOf, note, quantile, round, timeAsyncMs, timeMs } from './lib/stats.js';
+import { type CaseRun, caseMain } from './lib/case.js';
+import { generateMatrix, type QueryKind, rng } from './lib/matrix-gen.js';
+import { medianOf, msSince, note, quantile, round, timeAsyncMs, timeMs } from './lib/stats.js';
 import { benchCore } from './lib/tandem-core.js';
 
 const AREAS = 10_000;
@@ -32,7 +32,10 @@ export const run: CaseRun = async () => {
   const byKind = new Map<QueryKind, number[]>();
   const outcomes = { match: 0, ambiguous: 0, none: 0 };
   for (let run = 0; run < RUNS; run++) {
-    const order = queries.map((q) => ({ q, k: r() })).sort((a, b) => a.k - b.k).map((x) => x.q);
+    const order = queries
+      .map((q) => ({ q, k: r() }))
+      .sort((a, b) => a.k - b.k)
+      .map((x) => x.q);
     const times: number[] = [];
     for (const q of order) {
       const start = process.hrtime.bigint();
@@ -50,7 +53,10 @@ export const run: CaseRun = async () => {
   }
   const p50 = medianOf(runs, (x) => x.p50);
   const p99 = medianOf(runs, (x) => x.p99);
-  note(`who owns lookup: ${queries.length} queries × ${RUNS} runs, p50 ${p50.toFixed(4)} ms, p99 ${p99.toFixed(4)} ms; outcomes ${JSON.stringify(outcomes)}`);
+  note(
+    `who owns lookup: ${queries.length} queries × ${RUNS} runs, p50 ${p50.toFixed(4)} ms, p99 ${p99.toFixed(4)} ms; ` +
+      `outcomes ${JSON.stringify(outcomes)}`,
+  );
 
   // (b) the command on a real store
   const core = await benchCore({ at: '2026-11-30T15:00:00Z' });
@@ -68,7 +74,8 @@ export const run: CaseRun = async () => {
   const coldStart = process.hrtime.bigint();
   const coldReply = renderText(await core.say(`who owns ${first}`));
   const cold = msSince(coldStart);
-  if (!/is owned by|could be more than one|Nothing in the matrix/.test(coldReply)) throw new Error(`unexpected who owns reply: ${coldReply.slice(0, 200)}`);
+  if (!/is owned by|could be more than one|Nothing in the matrix/.test(coldReply))
+    throw new Error(`unexpected who owns reply: ${coldReply.slice(0, 200)}`);
   const command: number[] = [];
   for (let i = 0; i < COMMAND_CALLS; i++) {
     const q = queries[(i * 7) % queries.length]!.text;
@@ -82,15 +89,24 @@ export const run: CaseRun = async () => {
   const changedStart = process.hrtime.bigint();
   const afterChange = renderText(await core.say(`who owns ${target.name}`, 'bob'));
   const afterChangeMs = msSince(changedStart); // rebuilds the index
-  if (!/owned by \*?Acme \(internal IT\)/.test(afterChange)) throw new Error(`who owns did not see the matrix change: ${afterChange.slice(0, 200)}`);
+  if (!/owned by \*?Acme \(internal IT\)/.test(afterChange))
+    throw new Error(`who owns did not see the matrix change: ${afterChange.slice(0, 200)}`);
   core.close();
 
   const cmdP50 = quantile(command, 0.5);
   const cmdP99 = quantile(command, 0.99);
   const uncachedMs = quantile(uncached, 0.5);
-  note(`who owns command: uncached (list + build + lookup) ${uncachedMs.toFixed(0)} ms; command first call ${cold.toFixed(0)} ms, then p50 ${cmdP50.toFixed(2)} ms p99 ${cmdP99.toFixed(2)} ms over ${COMMAND_CALLS}`);
+  note(
+    `who owns command: uncached (list + build + lookup) ${uncachedMs.toFixed(0)} ms; command first call ` +
+      `${cold.toFixed(0)} ms, then p50 ${cmdP50.toFixed(2)} ms p99 ${cmdP99.toFixed(2)} ms over ${COMMAND_CALLS}`,
+  );
 
-  const kinds = Object.fromEntries([...byKind].map(([k, v]) => [k, { p50: round(quantile(v, 0.5)), p99: round(quantile(v, 0.99)), max: round(quantile(v, 1)) }]));
+  const kinds = Object.fromEntries(
+    [...byKind].map(([k, v]) => [
+      k,
+      { p50: round(quantile(v, 0.5)), p99: round(quantile(v, 0.99)), max: round(quantile(v, 1)) },
+    ]),
+  );
   return {
     name: 'who-owns',
     fields: {
@@ -106,7 +122,9 @@ export const run: CaseRun = async () => {
     rows: [
       {
         case: '2a',
-        what: `who owns lookup, ${AREAS.toLocaleString('en')} areas × ${ALIASES} aliases, ${queries.length.toLocaleString('en')} mixed queries × ${RUNS} runs`,
+        what:
+          `who owns lookup, ${AREAS.toLocaleString('en')} areas × ${ALIASES} aliases, ` +
+          `${queries.length.toLocaleString('en')} mixed queries × ${RUNS} runs`,
         result: `p50 ${round(p50)} ms, p99 ${round(p99)} ms (index build ${round(quantile(builds, 0.5))} ms)`,
         target: 'p99 < 1 ms',
         met: p99 < 1,
@@ -114,12 +132,21 @@ export const run: CaseRun = async () => {
       {
         case: '2b',
         what: `who owns command on that matrix (Bot, SQLite on disk), ${COMMAND_CALLS} calls`,
-        result: `p50 ${round(cmdP50)} ms, p99 ${round(cmdP99)} ms; first call, and first after a matrix change, ${round(cold)} / ${round(afterChangeMs)} ms (index built); list + build on every call, as before the cache, ${round(uncachedMs)} ms`,
+        result:
+          `p50 ${round(cmdP50)} ms, p99 ${round(cmdP99)} ms; first call, and first after a matrix change, ` +
+          `${round(cold)} / ${round(afterChangeMs)} ms (index built); list + build on every call, as before ` +
+          `the cache, ${round(uncachedMs)} ms`,
         target: '—',
         met: null,
       },
     ],
-    detail: { lookupRuns: runs.map((x) => ({ p50: round(x.p50), p99: round(x.p99), max: round(x.max) })), byKind: kinds, outcomes, builds: builds.map(round), uncached: uncached.map(round) },
+    detail: {
+      lookupRuns: runs.map((x) => ({ p50: round(x.p50), p99: round(x.p99), max: round(x.max) })),
+      byKind: kinds,
+      outcomes,
+      builds: builds.map(round),
+      uncached: uncached.map(round),
+    },
   };
 };
 

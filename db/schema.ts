@@ -1,4 +1,3 @@
-
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Instants are stored as integer milliseconds since the epoch (UTC); local dates as `YYYY-MM-DD`;
@@ -31,7 +30,9 @@ export const channels = sqliteTable(
 export const holidays = sqliteTable(
   'holidays',
   {
-    channelId: integer('channel_id').notNull().references(() => channels.id, { onDelete: 'cascade' }),
+    channelId: integer('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
     date: text('date').notNull(),
     name: text('name').notNull().default(''),
   },
@@ -52,8 +53,12 @@ export const people = sqliteTable(
 export const managers = sqliteTable(
   'managers',
   {
-    channelId: integer('channel_id').notNull().references(() => channels.id, { onDelete: 'cascade' }),
-    personId: integer('person_id').notNull().references(() => people.id),
+    channelId: integer('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
     addedAt: integer('added_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.channelId, t.personId] })],
@@ -63,7 +68,9 @@ export const matrixAreas = sqliteTable(
   'matrix_areas',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    channelId: integer('channel_id').notNull().references(() => channels.id, { onDelete: 'cascade' }),
+    channelId: integer('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     /** The normalised name: unique per channel, so "Patching" and "patching" are one area. */
     key: text('key').notNull(),
@@ -80,7 +87,9 @@ export const matrixAliases = sqliteTable(
   'matrix_aliases',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    areaId: integer('area_id').notNull().references(() => matrixAreas.id, { onDelete: 'cascade' }),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => matrixAreas.id, { onDelete: 'cascade' }),
     alias: text('alias').notNull(),
     position: integer('position').notNull(),
   },
@@ -91,7 +100,9 @@ export const auditLog = sqliteTable(
   'audit_log',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    channelId: integer('channel_id').notNull().references(() => channels.id, { onDelete: 'cascade' }),
+    channelId: integer('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
     at: integer('at').notNull(),
     actorId: integer('actor_id').references(() => people.id),
     actorName: text('actor_name').notNull(),
@@ -120,7 +131,9 @@ export const escalations = sqliteTable(
   'escalations',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    channelId: integer('channel_id').notNull().references(() => channels.id, { onDelete: 'cascade' }),
+    channelId: integer('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
     summary: text('summary').notNull(),
     areaId: integer('area_id').references(() => matrixAreas.id, { onDelete: 'set null' }),
@@ -155,21 +168,28 @@ export const escalationEvents = sqliteTable(
   'escalation_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    escalationId: integer('escalation_id').notNull().references(() => escalations.id, { onDelete: 'cascade' }),
+    escalationId: integer('escalation_id')
+      .notNull()
+      .references(() => escalations.id, { onDelete: 'cascade' }),
     at: integer('at').notNull(),
     actorId: integer('actor_id').references(() => people.id),
     kind: text('kind').notNull(),
     note: text('note'),
   },
   // By kind and time: notes in a window (the morning post, weekly agendas) without walking every escalation's history.
-  (t) => [index('escalation_events_escalation').on(t.escalationId), index('escalation_events_kind_at').on(t.kind, t.at)],
+  (t) => [
+    index('escalation_events_escalation').on(t.escalationId),
+    index('escalation_events_kind_at').on(t.kind, t.at),
+  ],
 );
 
 export const handoffNotes = sqliteTable(
   'handoff_notes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    channelId: integer('channel_id').notNull().references(() => channels.id, { onDelete: 'cascade' }),
+    channelId: integer('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
     at: integer('at').notNull(),
     authorId: integer('author_id').references(() => people.id),
     text: text('text').notNull(),
@@ -183,7 +203,9 @@ export const cadences = sqliteTable(
   'cadences',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    channelId: integer('channel_id').notNull().references(() => channels.id, { onDelete: 'cascade' }),
+    channelId: integer('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['weekly', 'monthly', 'quarterly'] }).notNull(),
     enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
     weekday: integer('weekday').notNull(),
@@ -202,7 +224,9 @@ export const cadences = sqliteTable(
 export const cadenceSkips = sqliteTable(
   'cadence_skips',
   {
-    cadenceId: integer('cadence_id').notNull().references(() => cadences.id, { onDelete: 'cascade' }),
+    cadenceId: integer('cadence_id')
+      .notNull()
+      .references(() => cadences.id, { onDelete: 'cascade' }),
     date: text('date').notNull(),
   },
   (t) => [primaryKey({ columns: [t.cadenceId, t.date] })],
@@ -226,7 +250,8 @@ export const jobs = sqliteTable(
     createdAt: integer('created_at').notNull(),
     finishedAt: integer('finished_at'),
   },
-  // jobs_channel_kind: a channel's pending jobs of a kind (planning after every run, replanning) without reading every pending job.
+  // jobs_channel_kind: a channel's pending jobs of a kind (planning after every run, replanning) without reading
+  // every pending job.
   (t) => [
     uniqueIndex('jobs_occurrence_key').on(t.occurrenceKey),
     index('jobs_state_due').on(t.state, t.dueAt),
@@ -256,7 +281,10 @@ export const outbox = sqliteTable(
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
   },
-  (t) => [uniqueIndex('outbox_idempotency_key').on(t.idempotencyKey), index('outbox_state_next').on(t.state, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex('outbox_idempotency_key').on(t.idempotencyKey),
+    index('outbox_state_next').on(t.state, t.nextAttemptAt),
+  ],
 );
 
 /** Platform ids of posted messages, so a logical message can be updated in place. */
@@ -273,4 +301,3 @@ export const inboundSeen = sqliteTable('inbound_seen', {
   key: text('key').primaryKey(),
   at: integer('at').notNull(),
 });
-

@@ -1,19 +1,19 @@
 import type { Store, TransactionOptions } from '../src/kernel/ports/store.js';
 import type { Db } from './client.js';
-import * as schema from './schema.js';
-import type { SqlContext } from './sql-context.js';
-import { SqliteTransactions } from './transactions.js';
 import { SqlAuditRepo } from './repos/audit.js';
 import { SqlCadenceRepo } from './repos/cadences.js';
 import { SqlChannelRepo } from './repos/channels.js';
 import { SqlConversationRepo } from './repos/conversations.js';
 import { SqlDeliveryRepo } from './repos/deliveries.js';
-import { SqlJobRepo } from './repos/jobs.js';
-import { SqlOutboxRepo } from './repos/outbox.js';
 import { SqlEscalationRepo } from './repos/escalations.js';
+import { SqlJobRepo } from './repos/jobs.js';
 import { SqlMatrixRepo } from './repos/matrix.js';
 import { SqlHandoffNoteRepo } from './repos/notes.js';
+import { SqlOutboxRepo } from './repos/outbox.js';
 import { SqlManagerRepo, SqlPeopleRepo } from './repos/people.js';
+import * as schema from './schema.js';
+import type { SqlContext } from './sql-context.js';
+import { SqliteTransactions } from './transactions.js';
 
 /**
  * The repository with each of its methods run through `txs.call`. The methods run on the repository

@@ -26,9 +26,11 @@ export function sizeProblems(root = ROOT): string[] {
     const path = relative(root, file);
     const lines = readFileSync(file, 'utf8').split('\n');
     if (lines.at(-1) === '') lines.pop();
-    if (lines.length > MAX_LINES) problems.push(`${path}: ${lines.length} lines (at most ${MAX_LINES}); split it by what it holds`);
+    if (lines.length > MAX_LINES)
+      problems.push(`${path}: ${lines.length} lines (at most ${MAX_LINES}); split it by what it holds`);
     lines.forEach((line, i) => {
-      if ([...line].length > MAX_LINE) problems.push(`${path}:${i + 1}: ${[...line].length} characters (at most ${MAX_LINE})`);
+      if ([...line].length > MAX_LINE)
+        problems.push(`${path}:${i + 1}: ${[...line].length} characters (at most ${MAX_LINE})`);
     });
   }
   return problems;

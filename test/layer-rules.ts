@@ -7,7 +7,16 @@ import { dirname, join, posix, relative } from 'node:path';
  * manifest and the Teams package) sees everything; every other file imports downward only.
  */
 
-export type Layer = 'domain' | 'kernel' | 'engine' | 'feature' | 'features-list' | 'root' | 'face' | 'faces-shared' | 'storage';
+export type Layer =
+  | 'domain'
+  | 'kernel'
+  | 'engine'
+  | 'feature'
+  | 'features-list'
+  | 'root'
+  | 'face'
+  | 'faces-shared'
+  | 'storage';
 
 export interface Import {
   /** Repository-relative path of the importing file. */
@@ -26,7 +35,13 @@ const PLATFORM_SDK = /^(@slack\/|botbuilder)/;
 const DRIVER = /^(better-sqlite3|pg|postgres|drizzle-orm|drizzle-kit)(\/|$)/;
 
 /** Entry points that wire things together, like src/main.ts, and may import any layer. */
-const ROOTS = [/^src\/main\.ts$/, /^src\/app\//, /^adapters\/faces\.ts$/, /^adapters\/slack\/write-manifest\.ts$/, /^adapters\/teams\/app\/build-package\.ts$/];
+const ROOTS = [
+  /^src\/main\.ts$/,
+  /^src\/app\//,
+  /^adapters\/faces\.ts$/,
+  /^adapters\/slack\/write-manifest\.ts$/,
+  /^adapters\/teams\/app\/build-package\.ts$/,
+];
 
 export function layerOf(path: string): Layer | null {
   if (ROOTS.some((r) => r.test(path))) return 'root';
@@ -66,8 +81,10 @@ export function backArrows(imports: readonly Import[]): BackArrow[] {
     const fail = (rule: string) => found.push({ import: imp, rule });
     if (imp.external) {
       if (imp.from.startsWith('src/') && PLATFORM_SDK.test(imp.to)) fail('src/ imports no platform SDK');
-      if (imp.from.startsWith('src/') && DRIVER.test(imp.to)) fail('src/ imports no database driver: storage is behind ports');
-      if (imp.to === 'node-cron' && imp.from !== 'src/scheduler/cron-driver.ts') fail('only the cron driver imports node-cron');
+      if (imp.from.startsWith('src/') && DRIVER.test(imp.to))
+        fail('src/ imports no database driver: storage is behind ports');
+      if (imp.to === 'node-cron' && imp.from !== 'src/scheduler/cron-driver.ts')
+        fail('only the cron driver imports node-cron');
       continue;
     }
     const to = layerOf(imp.to);
@@ -79,11 +96,18 @@ export function backArrows(imports: readonly Import[]): BackArrow[] {
       fail(`${from} may not import ${to}`);
       continue;
     }
-    if (to === 'feature' && from === 'feature' && featureOf(imp.from) !== featureOf(imp.to) && !imp.to.endsWith('/index.ts')) {
+    if (
+      to === 'feature' &&
+      from === 'feature' &&
+      featureOf(imp.from) !== featureOf(imp.to) &&
+      !imp.to.endsWith('/index.ts')
+    ) {
       fail('a feature reaches another feature only through its index.ts');
     }
-    if (to === 'feature' && from === 'features-list' && !imp.to.endsWith('/index.ts')) fail('the feature list imports each feature’s index.ts');
-    if (from === 'face' && to === 'face' && faceOf(imp.from) !== faceOf(imp.to)) fail('a face never imports another face');
+    if (to === 'feature' && from === 'features-list' && !imp.to.endsWith('/index.ts'))
+      fail('the feature list imports each feature’s index.ts');
+    if (from === 'face' && to === 'face' && faceOf(imp.from) !== faceOf(imp.to))
+      fail('a face never imports another face');
   }
   return found;
 }

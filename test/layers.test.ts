@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backArrows, importsIn, layerOf, type Import } from './layer-rules.js';
+import { backArrows, type Import, importsIn, layerOf } from './layer-rules.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -18,7 +18,11 @@ describe('the arrows run one way: faces → features → kernel → domain; stor
 });
 
 describe('the rules catch a back-arrow', () => {
-  const arrow = (from: string, to: string): Import => ({ from, to, external: !to.startsWith('src/') && !/^(adapters|db)\//.test(to) });
+  const arrow = (from: string, to: string): Import => ({
+    from,
+    to,
+    external: !to.startsWith('src/') && !/^(adapters|db)\//.test(to),
+  });
   const rulesFor = (from: string, to: string) => backArrows([arrow(from, to)]).map((a) => a.rule);
 
   it('the domain imports nothing above it', () => {
@@ -33,7 +37,9 @@ describe('the rules catch a back-arrow', () => {
   });
 
   it('a feature reaches another only through its index', () => {
-    expect(rulesFor('src/features/morning/morning-post-reply.ts', 'src/features/cadence/cadence-queries.ts')).toHaveLength(1);
+    expect(
+      rulesFor('src/features/morning/morning-post-reply.ts', 'src/features/cadence/cadence-queries.ts'),
+    ).toHaveLength(1);
     expect(rulesFor('src/features/morning/morning-post-reply.ts', 'src/features/cadence/index.ts')).toEqual([]);
     expect(rulesFor('src/features/morning/handoff.ts', 'src/features/morning/morning-post-job.ts')).toEqual([]);
   });

@@ -3,8 +3,8 @@ import { createInterface } from 'node:readline';
 import type { Bot } from '../../src/kernel/bot.js';
 import type { ManualClock } from '../../src/kernel/clock.js';
 import type { ChatAdapter, PostedMessage } from '../../src/kernel/ports/chat.js';
-import type { Reply } from '../../src/kernel/reply.js';
 import type { Store } from '../../src/kernel/ports/store.js';
+import type { Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
 import { renderText } from './render.js';
 import { ConsoleSession, indent } from './session.js';
@@ -50,7 +50,16 @@ export interface ConsoleOptions {
 /** Runs the console face until the script ends, stdin closes or `:quit`. */
 export async function runConsole(opts: ConsoleOptions): Promise<ConsoleSession> {
   const session = new ConsoleSession(
-    { bot: opts.bot, clock: opts.clock, store: opts.store, conversation: CONSOLE_CONVERSATION, out: opts.out, advanceTo: opts.advanceTo, jumpTo: opts.jumpTo, afterCommand: opts.afterCommand },
+    {
+      bot: opts.bot,
+      clock: opts.clock,
+      store: opts.store,
+      conversation: CONSOLE_CONVERSATION,
+      out: opts.out,
+      advanceTo: opts.advanceTo,
+      jumpTo: opts.jumpTo,
+      afterCommand: opts.afterCommand,
+    },
     opts.userName,
   );
   if (opts.scriptPath) {
@@ -67,7 +76,10 @@ export async function runConsole(opts: ConsoleOptions): Promise<ConsoleSession> 
     return session;
   }
 
-  opts.out(`Tandem console — the time is ${await session.now()}. Type help for commands, :help for console directives, :quit to leave.`);
+  opts.out(
+    `Tandem console — the time is ${await session.now()}. Type help for commands, :help for console directives, ` +
+      `:quit to leave.`,
+  );
   opts.out('Start with: setup org:Acme msp:Northwind tz:America/New_York');
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: session.prompt() });
   rl.prompt();

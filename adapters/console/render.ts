@@ -1,8 +1,11 @@
-import { spansToPlain, type Block, type Reply } from '../../src/kernel/reply.js';
+import { type Block, type Reply, spansToPlain } from '../../src/kernel/reply.js';
 
 /** A reply as readable terminal text. */
 export function renderText(reply: Reply): string {
-  return reply.blocks.map(renderBlock).filter((s) => s !== '').join('\n');
+  return reply.blocks
+    .map(renderBlock)
+    .filter((s) => s !== '')
+    .join('\n');
 }
 
 function renderBlock(block: Block): string {

@@ -1,9 +1,9 @@
+import { parseDurationMs } from '../../src/domain/duration.js';
+import { formatLocal, localToInstant, parseIsoDate, parseMinuteOfDay } from '../../src/domain/zoned-time.js';
 import type { Bot } from '../../src/kernel/bot.js';
 import type { ManualClock } from '../../src/kernel/clock.js';
 import type { Store } from '../../src/kernel/ports/store.js';
 import type { Actor, ConversationRef } from '../../src/kernel/types.js';
-import { formatLocal, localToInstant, parseIsoDate, parseMinuteOfDay } from '../../src/domain/zoned-time.js';
-import { parseDurationMs } from '../../src/domain/duration.js';
 import { renderText } from './render.js';
 
 export interface ConsoleSessionDeps {
@@ -27,7 +27,10 @@ const MAX_ADVANCE_MS = 366 * 86_400_000;
 export class ConsoleSession {
   #actor: Actor;
 
-  constructor(private readonly deps: ConsoleSessionDeps, userName = 'you') {
+  constructor(
+    private readonly deps: ConsoleSessionDeps,
+    userName = 'you',
+  ) {
     this.#actor = { platform: 'console', userId: userName, name: userName };
   }
 
@@ -78,7 +81,8 @@ export class ConsoleSession {
       case 'at': {
         const zone = await this.timeZone();
         const at = this.parseLocal(arg, zone);
-        if (!at) return this.deps.out(`Usage: :at <YYYY-MM-DDTHH:MM>   local time in ${zone}, e.g. :at 2026-11-27T16:30`);
+        if (!at)
+          return this.deps.out(`Usage: :at <YYYY-MM-DDTHH:MM>   local time in ${zone}, e.g. :at 2026-11-27T16:30`);
         if (this.deps.jumpTo) await this.deps.jumpTo(at);
         else this.deps.clock.set(at);
         const utcNote = (await this.isSetUp()) ? '' : ' — UTC: the channel has no timezone until `setup` gives it one';
@@ -86,7 +90,10 @@ export class ConsoleSession {
       }
       case 'advance': {
         const ms = parseDurationMs(arg);
-        if (ms === null || ms <= 0 || ms > MAX_ADVANCE_MS) return this.deps.out('Usage: :advance <duration>   e.g. :advance 90m, :advance 14h, :advance 3d (at most 366d)');
+        if (ms === null || ms <= 0 || ms > MAX_ADVANCE_MS)
+          return this.deps.out(
+            'Usage: :advance <duration>   e.g. :advance 90m, :advance 14h, :advance 3d (at most 366d)',
+          );
         await this.deps.advanceTo(new Date(this.deps.clock.now().getTime() + ms));
         return this.deps.out(`(the time is now ${await this.now()})`);
       }
@@ -95,7 +102,8 @@ export class ConsoleSession {
       case 'help':
         return this.deps.out(
           'Console directives: :as <name> (speak as someone), :at <YYYY-MM-DDTHH:MM> (set the clock, channel-local), ' +
-            ':advance <90m|14h|3d> (move the clock, running what falls due), :now, :quit. :at plans scheduled posts again from the new time; :advance runs them. Anything else goes to Tandem; type help.',
+            ':advance <90m|14h|3d> (move the clock, running what falls due), :now, :quit. :at plans scheduled posts ' +
+            'again from the new time; :advance runs them. Anything else goes to Tandem; type help.',
         );
       default:
         return this.deps.out(`Unknown directive “:${name}”. Type :help for the console directives.`);

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { ErrorCode, type WebClient } from '@slack/web-api';
+import { PermanentDeliveryError, RateLimited } from '../../src/kernel/errors.js';
 import type { Logger } from '../../src/kernel/logger.js';
-import { type ChatAdapter, type PostedMessage } from '../../src/kernel/ports/chat.js';
+import type { ChatAdapter, PostedMessage } from '../../src/kernel/ports/chat.js';
 import type { Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
 import { renderMessages, type SlackMessage } from './render.js';
-import { PermanentDeliveryError, RateLimited } from '../../src/kernel/errors.js';
 
 /** Slack errors that a later retry may get past; every other `ok: false` is permanent. */
 const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'timeout']);
@@ -21,8 +21,15 @@ const HINTS: Record<string, string> = {
 
 /** A Slack Web API failure as the outbox understands it: RateLimited, permanent, or (as is) transient. */
 export function toDeliveryError(err: unknown, method: string): unknown {
-  const e = err as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; headers?: Record<string, string> };
-  if (e?.code === ErrorCode.RateLimitedError) return new RateLimited(Math.max(1, e.retryAfter ?? 1) * 1000, { cause: err });
+  const e = err as {
+    code?: string;
+    retryAfter?: number;
+    data?: { error?: string };
+    statusCode?: number;
+    headers?: Record<string, string>;
+  };
+  if (e?.code === ErrorCode.RateLimitedError)
+    return new RateLimited(Math.max(1, e.retryAfter ?? 1) * 1000, { cause: err });
   if (e?.code === ErrorCode.PlatformError) {
     const code = e.data?.error ?? 'unknown_error';
     if (code === 'ratelimited') return new RateLimited(1000, { cause: err });
@@ -31,7 +38,8 @@ export function toDeliveryError(err: unknown, method: string): unknown {
   }
   if (e?.code === ErrorCode.HTTPError) {
     const status = e.statusCode ?? 0;
-    if (status === 429) return new RateLimited(Math.max(1, Number(e.headers?.['retry-after']) || 1) * 1000, { cause: err });
+    if (status === 429)
+      return new RateLimited(Math.max(1, Number(e.headers?.['retry-after']) || 1) * 1000, { cause: err });
     if (status >= 500 || status === 408) return err;
     return new PermanentDeliveryError(`Slack answered ${method} with HTTP ${status}.`, { cause: err });
   }
@@ -86,7 +94,15 @@ export class SlackChat implements ChatAdapter {
       const m = messages[i];
       try {
         // blocks: [] on purpose when the new content is text only, so old blocks do not linger.
-        if (m) await this.client.chat.update({ channel, ts, text: m.text, blocks: m.blocks, link_names: false, parse: 'none' });
+        if (m)
+          await this.client.chat.update({
+            channel,
+            ts,
+            text: m.text,
+            blocks: m.blocks,
+            link_names: false,
+            parse: 'none',
+          });
         else await this.client.chat.delete({ channel, ts });
       } catch (err) {
         if (!m && (err as { data?: { error?: string } }).data?.error === 'message_not_found') continue;
@@ -96,16 +112,23 @@ export class SlackChat implements ChatAdapter {
   }
 
   #channel(conversation: ConversationRef): string {
-    if (conversation.platform !== 'slack') throw new PermanentDeliveryError(`the Slack face cannot post to a ${conversation.platform} conversation`);
+    if (conversation.platform !== 'slack')
+      throw new PermanentDeliveryError(`the Slack face cannot post to a ${conversation.platform} conversation`);
     return conversation.channelId;
   }
 
   async #postAll(channel: string, messages: SlackMessage[], threadTs?: string): Promise<string[]> {
-    const key = messages.length > 1 ? `${channel}:${threadTs ?? ''}:${createHash('sha256').update(JSON.stringify(messages)).digest('hex')}` : null;
+    const key =
+      messages.length > 1
+        ? `${channel}:${threadTs ?? ''}:${createHash('sha256').update(JSON.stringify(messages)).digest('hex')}`
+        : null;
     const done = (key && this.#partial.get(key)) || [];
     for (let i = done.length; i < messages.length; i++) {
       try {
-        const res = await this.client.chat.postMessage({ ...postArgs(channel, messages[i]!), ...(threadTs ? { thread_ts: threadTs } : {}) });
+        const res = await this.client.chat.postMessage({
+          ...postArgs(channel, messages[i]!),
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+        });
         if (!res.ts) throw new PermanentDeliveryError('Slack accepted chat.postMessage but returned no message ts');
         done.push(res.ts);
       } catch (err) {
@@ -113,7 +136,10 @@ export class SlackChat implements ChatAdapter {
           this.#partial.set(key, done);
           if (this.#partial.size > 100) this.#partial.delete(this.#partial.keys().next().value!);
         }
-        this.log.warn({ channel, part: i + 1, of: messages.length, err: (err as Error).message }, 'chat.postMessage failed');
+        this.log.warn(
+          { channel, part: i + 1, of: messages.length, err: (err as Error).message },
+          'chat.postMessage failed',
+        );
         throw toDeliveryError(err, 'chat.postMessage');
       }
     }

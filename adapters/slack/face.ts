@@ -1,13 +1,19 @@
 import { z } from 'zod';
-import { defineFace } from '../face.js';
 import { optionalSecret } from '../../src/kernel/config-values.js';
+import { defineFace } from '../face.js';
 import { startSlack } from './index.js';
 
 /** The Slack face's environment variables. */
 export const slackConfig = z.object({
-  SLACK_BOT_TOKEN: optionalSecret.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must be a bot token starting with xoxb-'),
+  SLACK_BOT_TOKEN: optionalSecret.refine(
+    (v) => v === undefined || v.startsWith('xoxb-'),
+    'must be a bot token starting with xoxb-',
+  ),
   SLACK_SIGNING_SECRET: optionalSecret,
-  SLACK_APP_TOKEN: optionalSecret.refine((v) => v === undefined || v.startsWith('xapp-'), 'must be an app-level token starting with xapp-'),
+  SLACK_APP_TOKEN: optionalSecret.refine(
+    (v) => v === undefined || v.startsWith('xapp-'),
+    'must be an app-level token starting with xapp-',
+  ),
   SLACK_API_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
@@ -20,7 +26,11 @@ export const slackFace = defineFace<SlackConfig>({
   wanted: (c) => Boolean(c.SLACK_BOT_TOKEN),
   problems: (c) =>
     c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN
-      ? ['SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is. Set one of them.']
+      ? [
+          'SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) ' +
+            'is. Set one of them.',
+        ]
       : [],
-  start: (config, core) => startSlack({ config, bot: core.bot, registry: core.registry, log: core.log, http: core.http }),
+  start: (config, core) =>
+    startSlack({ config, bot: core.bot, registry: core.registry, log: core.log, http: core.http }),
 });

@@ -1,16 +1,16 @@
 import { App } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import type { SlackConfig } from './face.js';
+import { StartError } from '../../src/kernel/errors.js';
 import type { Logger } from '../../src/kernel/logger.js';
 import type { CommandRegistry } from '../../src/kernel/registry.js';
 import type { HttpServer } from '../http/server.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackChat } from './chat.js';
-import { registerListeners, type CommandHandler } from './listeners.js';
-import { httpReceiver, socketReceiver, SLACK_EVENTS_PATH } from './receiver.js';
-import { verifyToken } from './verify.js';
+import type { SlackConfig } from './face.js';
+import { type CommandHandler, registerListeners } from './listeners.js';
+import { httpReceiver, SLACK_EVENTS_PATH, socketReceiver } from './receiver.js';
 import { UserDirectory } from './users.js';
-import { StartError } from '../../src/kernel/errors.js';
+import { verifyToken } from './verify.js';
 
 export { SlackChat } from './chat.js';
 export { SLACK_EVENTS_PATH } from './receiver.js';
@@ -26,7 +26,10 @@ export interface StartSlackOptions {
   registry: CommandRegistry;
   bot: CommandHandler;
   log: Logger;
-  /** The process's one HTTP server: HTTP mode mounts `POST /slack/events` on it; both modes report readiness to /healthz. */
+  /**
+   * The process's one HTTP server: HTTP mode mounts `POST /slack/events` on it; both modes report readiness to
+   * /healthz.
+   */
   http?: HttpServer;
   /** Socket Mode's startup connection timeout, for tests. */
   socketConnectTimeoutMs?: number;
@@ -51,14 +54,24 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackFace> {
   if (!token) throw new StartError('The Slack face needs SLACK_BOT_TOKEN (the Bot User OAuth Token, xoxb-…).');
   const mode = config.SLACK_APP_TOKEN ? 'socket' : 'http';
   if (mode === 'http' && !config.SLACK_SIGNING_SECRET) {
-    throw new StartError('Slack HTTP mode needs SLACK_SIGNING_SECRET (Basic Information → Signing Secret), or set SLACK_APP_TOKEN for Socket Mode.');
+    throw new StartError(
+      'Slack HTTP mode needs SLACK_SIGNING_SECRET (Basic Information → Signing Secret), or set SLACK_APP_TOKEN for ' +
+        'Socket Mode.',
+    );
   }
-  if (mode === 'http' && !http) throw new StartError('Slack HTTP mode needs the shared HTTP server to mount /slack/events on.');
+  if (mode === 'http' && !http)
+    throw new StartError('Slack HTTP mode needs the shared HTTP server to mount /slack/events on.');
 
   const apiUrl = (config.SLACK_API_URL ?? 'https://slack.com/api/').replace(/\/*$/, '/');
   const logger = boltLogger(log);
   // The outbox owns retries and honours Retry-After: the client neither retries nor queues behind a 429.
-  const clientOptions = (): WebClientOptions => ({ slackApiUrl: apiUrl, logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: API_TIMEOUT_MS });
+  const clientOptions = (): WebClientOptions => ({
+    slackApiUrl: apiUrl,
+    logger,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: API_TIMEOUT_MS,
+  });
   const client = new WebClient(token, clientOptions());
   const identity = await verifyToken(client, apiUrl);
   log.info({ team: identity.team, botUserId: identity.userId, mode }, 'Slack token verified');
@@ -100,7 +113,10 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackFace> {
       // A socket that never answers the close must not hold up shutdown.
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, 3000)));
-      await Promise.race([app.stop().catch((err: unknown) => log.warn({ err }, 'Socket Mode did not close cleanly')), late]);
+      await Promise.race([
+        app.stop().catch((err: unknown) => log.warn({ err }, 'Socket Mode did not close cleanly')),
+        late,
+      ]);
       clearTimeout(timer);
     },
   };
@@ -109,7 +125,16 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackFace> {
 async function connectSocket(app: App, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StartError(`Socket Mode did not connect to Slack within ${Math.round(timeoutMs / 1000)} s. Check the network and SLACK_APP_TOKEN.`)), timeoutMs);
+    timer = setTimeout(
+      () =>
+        reject(
+          new StartError(
+            `Socket Mode did not connect to Slack within ${Math.round(timeoutMs / 1000)} s. Check the network and ` +
+              `SLACK_APP_TOKEN.`,
+          ),
+        ),
+      timeoutMs,
+    );
   });
   try {
     await Promise.race([app.start(), timeout]);
@@ -119,7 +144,8 @@ async function connectSocket(app: App, timeoutMs: number): Promise<void> {
     const code = (err as { data?: { error?: string } }).data?.error;
     throw new StartError(
       code
-        ? `Slack refused SLACK_APP_TOKEN for Socket Mode: ${code}. Use an app-level token (xapp-…) with the connections:write scope, and turn Socket Mode on for the app.`
+        ? `Slack refused SLACK_APP_TOKEN for Socket Mode: ${code}. Use an app-level token (xapp-…) with the ` +
+            `connections:write scope, and turn Socket Mode on for the app.`
         : `Socket Mode could not connect to Slack: ${(err as Error).message}`,
       { cause: err },
     );

@@ -50,8 +50,16 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       if (!event.user || 'bot_id' in event) return;
       const eventId = (body as { event_id?: string }).event_id;
       const user = event.user;
-      const [name, labelOf] = await Promise.all([users.nameOf(user), users.labelsFor(stripBotMention(event.text, deps.botUserId))]);
-      const inbound = inboundFromMention({ user, text: event.text, channel: event.channel }, deps.botUserId, name ?? user, labelOf);
+      const [name, labelOf] = await Promise.all([
+        users.nameOf(user),
+        users.labelsFor(stripBotMention(event.text, deps.botUserId)),
+      ]);
+      const inbound = inboundFromMention(
+        { user, text: event.text, channel: event.channel },
+        deps.botUserId,
+        name ?? user,
+        labelOf,
+      );
       const reply = await run(inbound, eventId ? `slack:event:${eventId}` : undefined);
       if (!reply) return;
       // Answered in a thread under the question, so the answer stays with it and the channel stays readable.
@@ -59,19 +67,22 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     });
   });
 
-  app.action<BlockAction>({ type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX.replace(/\./g, '\\.')}`) }, async ({ ack, body, action, respond }) => {
-    await ack();
-    await guard(log, 'button click', async () => {
-      const value = action.type === 'button' ? ((action as ButtonAction).value ?? '') : '';
-      const inbound = inboundFromAction(body, value);
-      if (!inbound) return;
-      // Each click has its own trigger_id: a double click runs twice, and the second is refused by the
-      // escalation's state ("already acknowledged"); only a repeated delivery of one click is dropped.
-      const reply = await run(inbound, body.trigger_id ? `slack:trigger:${body.trigger_id}` : undefined);
-      // The card itself is updated by the core through the outbox (chat.update); this answers the clicker.
-      if (reply) await respondWith(respond, reply);
-    });
-  });
+  app.action<BlockAction>(
+    { type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX.replace(/\./g, '\\.')}`) },
+    async ({ ack, body, action, respond }) => {
+      await ack();
+      await guard(log, 'button click', async () => {
+        const value = action.type === 'button' ? ((action as ButtonAction).value ?? '') : '';
+        const inbound = inboundFromAction(body, value);
+        if (!inbound) return;
+        // Each click has its own trigger_id: a double click runs twice, and the second is refused by the
+        // escalation's state ("already acknowledged"); only a repeated delivery of one click is dropped.
+        const reply = await run(inbound, body.trigger_id ? `slack:trigger:${body.trigger_id}` : undefined);
+        // The card itself is updated by the core through the outbox (chat.update); this answers the clicker.
+        if (reply) await respondWith(respond, reply);
+      });
+    },
+  );
 
   app.error(async (err) => {
     log.error({ err }, 'Slack listener failed');
@@ -82,7 +93,12 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 async function respondWith(respond: RespondFn, reply: Reply): Promise<void> {
   const response_type = reply.visibility === 'channel' ? 'in_channel' : 'ephemeral';
   for (const m of renderMessages(reply)) {
-    await respond({ response_type, replace_original: false, text: m.text, ...(m.blocks.length ? { blocks: m.blocks } : {}) });
+    await respond({
+      response_type,
+      replace_original: false,
+      text: m.text,
+      ...(m.blocks.length ? { blocks: m.blocks } : {}),
+    });
   }
 }
 

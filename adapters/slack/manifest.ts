@@ -16,8 +16,10 @@ export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'chat:write.public
 const LONG_DESCRIPTION =
   'Tandem lives in the channel an organisation’s internal IT team shares with its managed service provider. ' +
   'Ask who owns an area (“/whoowns backups”), escalate with a handoff card that both teams acknowledge and resolve, ' +
-  'log what the after-hours team did and read the morning handoff post, and get reminders with agendas for the weekly, ' +
-  'monthly and quarterly syncs. Managers configure hours, the responsibility matrix and cadences with channel commands. ' +
+  'log what the after-hours team did and read the morning handoff post, and get reminders with agendas for the ' +
+  'weekly, ' +
+  'monthly and quarterly syncs. Managers configure hours, the responsibility matrix and cadences with channel ' +
+  'commands. ' +
   'Self-hosted: your data stays in your own database.';
 
 /** `/whoowns` → the usages of the commands it stands for, without the words the shortcut already says. */
@@ -26,7 +28,8 @@ function shortcutHint(expansion: string, commands: readonly CommandInfo[]): { su
   const specs = commands.filter((c) => words.every((w, i) => c.path[i] === w));
   const rests = specs.map((s) => s.usage.split(/\s+/).slice(words.length).join(' '));
   const nonEmpty = rests.filter(Boolean);
-  const hint = nonEmpty.length === 0 ? '' : rests.length > nonEmpty.length ? `[${nonEmpty.join(' | ')}]` : nonEmpty.join(' | ');
+  const hint =
+    nonEmpty.length === 0 ? '' : rests.length > nonEmpty.length ? `[${nonEmpty.join(' | ')}]` : nonEmpty.join(' | ');
   const exact = specs.find((s) => s.path.length === words.length);
   return { summary: (exact ?? specs[0])?.summary, hint };
 }
@@ -39,16 +42,18 @@ export function slashCommands(commands: readonly CommandInfo[]) {
     usage_hint: 'help | who owns <thing> | escalate <summary> [p1-p4] | matrix | setup …',
     should_escape: true,
   };
-  const shortcuts = commands.flatMap((c) => (c.shortcut ? [[c.shortcut, c.path.join(' ')] as const] : [])).map(([name, expansion]) => {
-    const { summary, hint } = shortcutHint(expansion, commands);
-    return {
-      command: `/${name}`,
-      description: (summary ?? `Same as /${MAIN_SLASH} ${expansion}`).slice(0, 140),
-      ...(hint ? { usage_hint: hint.slice(0, 1000) } : {}),
-      // Mentions arrive as <@U…> ids, links as <url>: the parser turns them into the core's forms.
-      should_escape: true,
-    };
-  });
+  const shortcuts = commands
+    .flatMap((c) => (c.shortcut ? [[c.shortcut, c.path.join(' ')] as const] : []))
+    .map(([name, expansion]) => {
+      const { summary, hint } = shortcutHint(expansion, commands);
+      return {
+        command: `/${name}`,
+        description: (summary ?? `Same as /${MAIN_SLASH} ${expansion}`).slice(0, 140),
+        ...(hint ? { usage_hint: hint.slice(0, 1000) } : {}),
+        // Mentions arrive as <@U…> ids, links as <url>: the parser turns them into the core's forms.
+        should_escape: true,
+      };
+    });
   return [main, ...shortcuts];
 }
 
@@ -63,7 +68,8 @@ export function buildManifest(commands: readonly CommandInfo[], opts: { requestU
     _metadata: { major_version: 1, minor_version: 1 },
     display_information: {
       name: 'Tandem',
-      description: 'Coordination for co-managed IT: who owns what, escalation handoffs, the morning handoff and sync reminders.',
+      description:
+        'Coordination for co-managed IT: who owns what, escalation handoffs, the morning handoff and sync reminders.',
       long_description: LONG_DESCRIPTION,
       background_color: '#1d3b53',
     },

@@ -1,5 +1,5 @@
 import type { Mention } from '../../src/domain/model.js';
-import { spansToPlain, type Span } from '../../src/kernel/reply.js';
+import { type Span, spansToPlain } from '../../src/kernel/reply.js';
 
 /**
  * Slack mrkdwn from neutral spans. Only `&`, `<` and `>` are control characters in mrkdwn, so
@@ -60,7 +60,8 @@ export function spanMrkdwn(span: Span, maxLabel = 1000): string {
     case 'link': {
       const href = linkableUrl(span.url);
       const label = cut(span.label.replace(/\s+/g, ' ').trim(), maxLabel);
-      if (!href || href.length > maxLabel * 2) return escapeMrkdwn(span.label === span.url ? span.url : `${label} (${span.url})`);
+      if (!href || href.length > maxLabel * 2)
+        return escapeMrkdwn(span.label === span.url ? span.url : `${label} (${span.url})`);
       return label && label !== span.url ? `<${href}|${escapeMrkdwn(label)}>` : `<${href}>`;
     }
   }

@@ -1,5 +1,5 @@
-import { MAIN_SLASH } from '../../src/kernel/registry.js';
 import { breakTypedMentions, encodeMention } from '../../src/domain/mention-codec.js';
+import { MAIN_SLASH } from '../../src/kernel/registry.js';
 import type { Actor, ConversationRef, Inbound } from '../../src/kernel/types.js';
 
 /**
@@ -13,7 +13,8 @@ export type LabelOf = (userId: string) => string | undefined;
 
 const TOKEN = /<([^<>]*)>/g;
 
-export const slackUnescape = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+export const slackUnescape = (s: string): string =>
+  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /**
  * Typed text can never forge a mention: a zero-width space breaks `<user:` and `<group:`, and an
@@ -66,7 +67,10 @@ export function unlabelledUserIds(input: string): string[] {
 /** Removes every mention of the bot itself (`<@UBOT>` or `<@UBOT|tandem>`). */
 export function stripBotMention(input: string, botUserId: string | undefined): string {
   if (!botUserId) return input.replace(/^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/, '').trim();
-  return input.replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+  return input
+    .replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -80,7 +84,11 @@ export function slashLine(command: string, text: string, shortcuts: ReadonlyMap<
 }
 
 const conversation = (channelId: string): ConversationRef => ({ platform: 'slack', channelId });
-const actor = (userId: string, name: string | undefined): Actor => ({ platform: 'slack', userId, name: name || userId });
+const actor = (userId: string, name: string | undefined): Actor => ({
+  platform: 'slack',
+  userId,
+  name: name || userId,
+});
 
 /** The fields of a slash command payload we read. */
 export interface SlashPayload {
@@ -106,7 +114,12 @@ export interface MentionEvent {
   channel: string;
 }
 
-export function inboundFromMention(e: MentionEvent & { user: string }, botUserId: string | undefined, actorName: string, labelOf?: LabelOf): Inbound {
+export function inboundFromMention(
+  e: MentionEvent & { user: string },
+  botUserId: string | undefined,
+  actorName: string,
+  labelOf?: LabelOf,
+): Inbound {
   return {
     conversation: conversation(e.channel),
     actor: actor(e.user, actorName),

@@ -1,4 +1,4 @@
-import { ExpressReceiver, SocketModeReceiver, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+import { type Logger as BoltLogger, ExpressReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import { Router } from 'express';
 import type { HttpServer } from '../http/server.js';
@@ -59,7 +59,11 @@ export function fromTheFuture(header: string | string[] | undefined, nowMs: numb
 }
 
 /** Socket Mode: Slack pushes over a WebSocket the app opens, so no public URL is needed. */
-export function socketReceiver(opts: { appToken: string; logger: BoltLogger; clientOptions: WebClientOptions }): ReceiverHandle {
+export function socketReceiver(opts: {
+  appToken: string;
+  logger: BoltLogger;
+  clientOptions: WebClientOptions;
+}): ReceiverHandle {
   let connected = false;
   let stopped = false;
   const receiver = new SocketModeReceiver({

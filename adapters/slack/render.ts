@@ -1,6 +1,14 @@
-import type { ActionsBlock, Button as SlackButton, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
-import { replySummary, type Block, type Button, type Field, type Reply, type Span } from '../../src/kernel/reply.js';
-import { bold, text } from '../../src/kernel/reply.js';
+import type { ActionsBlock, ContextBlock, KnownBlock, SectionBlock, Button as SlackButton } from '@slack/types';
+import {
+  type Block,
+  type Button,
+  bold,
+  type Field,
+  type Reply,
+  replySummary,
+  type Span,
+  text,
+} from '../../src/kernel/reply.js';
 import { chunkSpans, cut, cutWord, escapeMrkdwn, pack, spansMrkdwn } from './mrkdwn.js';
 
 /** Block Kit's limits (STACK.md), and our own budget for the total size of one message. */
@@ -47,7 +55,10 @@ export function renderMessages(reply: Reply, maxMessages: number = LIMITS.messag
   const groups = packMessages(blocks, Math.max(1, maxMessages));
   const summary = escapeMrkdwn(replySummary(reply));
   if (groups.length === 0) return [{ text: summary, blocks: [] }];
-  return groups.map((g, i) => ({ text: i === 0 ? summary : `${summary} (continued, ${i + 1}/${groups.length})`, blocks: g }));
+  return groups.map((g, i) => ({
+    text: i === 0 ? summary : `${summary} (continued, ${i + 1}/${groups.length})`,
+    blocks: g,
+  }));
 }
 
 /** One neutral block as Block Kit blocks: several when it is too long for one. */
@@ -91,7 +102,10 @@ function renderCode(raw: string): KnownBlock[] {
   const fence = '```';
   const room = LIMITS.sectionText - 2 * fence.length - 2;
   // A fence inside the code would end the block early; zero-width spaces keep it literal.
-  const lines = raw.replace(/```/g, '`\u200b`\u200b`').split('\n').flatMap((line) => (line ? cutWord(line, undefined, room) : ['']));
+  const lines = raw
+    .replace(/```/g, '`\u200b`\u200b`')
+    .split('\n')
+    .flatMap((line) => (line ? cutWord(line, undefined, room) : ['']));
   return pack(lines, room, '\n', false).map((c) => section(`${fence}\n${c}\n${fence}`));
 }
 
@@ -130,7 +144,12 @@ function renderButtons(bs: Button[], nextActionId: () => string): KnownBlock[] {
       continue;
     }
     const label = cut(b.label.replace(/\s+/g, ' ').trim() || b.command.trim(), LIMITS.buttonText);
-    const el: SlackButton = { type: 'button', text: { type: 'plain_text', text: label, emoji: true }, value: b.command, action_id: nextActionId() };
+    const el: SlackButton = {
+      type: 'button',
+      text: { type: 'plain_text', text: label, emoji: true },
+      value: b.command,
+      action_id: nextActionId(),
+    };
     if (b.style) el.style = b.style;
     elements.push(el);
   }
@@ -138,7 +157,12 @@ function renderButtons(bs: Button[], nextActionId: () => string): KnownBlock[] {
   for (let i = 0; i < elements.length; i += LIMITS.actionsElements) {
     out.push({ type: 'actions', elements: elements.slice(i, i + LIMITS.actionsElements) } satisfies ActionsBlock);
   }
-  if (dropped) out.push(contextBlock(`(${dropped} button${dropped === 1 ? '' : 's'} left out: the command is too long for a Slack button)`));
+  if (dropped)
+    out.push(
+      contextBlock(
+        `(${dropped} button${dropped === 1 ? '' : 's'} left out: the command is too long for a Slack button)`,
+      ),
+    );
   return out;
 }
 
@@ -157,7 +181,10 @@ function packMessages(blocks: KnownBlock[], maxMessages: number): KnownBlock[][]
         // No room for another message: the marker replaces blocks at the end of this one until it fits.
         const marker = (n: number) => contextBlock(`… (truncated, ${n} more section${n === 1 ? '' : 's'} not shown)`);
         let dropped = blocks.length - i;
-        while (current.length > 0 && (current.length + 1 > LIMITS.blocksPerMessage || size + sizeOf(marker(dropped)) > LIMITS.messageBudget)) {
+        while (
+          current.length > 0 &&
+          (current.length + 1 > LIMITS.blocksPerMessage || size + sizeOf(marker(dropped)) > LIMITS.messageBudget)
+        ) {
           size -= sizeOf(current.pop()!);
           dropped++;
         }

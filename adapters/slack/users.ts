@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../src/kernel/logger.js';
-import { unlabelledUserIds, type LabelOf } from './parse.js';
+import { type LabelOf, unlabelledUserIds } from './parse.js';
 
 const TTL_MS = 60 * 60 * 1000;
 const MAX_ENTRIES = 2000;

@@ -1,7 +1,6 @@
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import { StartError } from '../../src/kernel/errors.js';
 
-
 export interface BotIdentity {
   userId?: string;
   botId?: string;
@@ -22,17 +21,31 @@ export async function verifyToken(client: WebClient, apiUrl: string): Promise<Bo
 }
 
 function explain(err: unknown, apiUrl: string): string {
-  const e = err as { code?: string; data?: { error?: string }; statusCode?: number; retryAfter?: number; original?: Error; message?: string };
+  const e = err as {
+    code?: string;
+    data?: { error?: string };
+    statusCode?: number;
+    retryAfter?: number;
+    original?: Error;
+    message?: string;
+  };
   switch (e?.code) {
     case ErrorCode.PlatformError:
       return (
         `Slack rejected SLACK_BOT_TOKEN (auth.test: ${e.data?.error ?? 'unknown error'}). ` +
-        'Copy the Bot User OAuth Token (xoxb-…) from the app’s OAuth & Permissions page, and make sure the app is installed in the workspace.'
+        'Copy the Bot User OAuth Token (xoxb-…) from the app’s OAuth & Permissions page, and make sure the app is ' +
+        'installed in the workspace.'
       );
     case ErrorCode.RequestError:
-      return `Could not reach Slack at ${apiUrl} (${e.original?.message ?? e.message}). Check the network or proxy, and SLACK_API_URL if you set it.`;
+      return (
+        `Could not reach Slack at ${apiUrl} (${e.original?.message ?? e.message}). Check the network or proxy, ` +
+        `and SLACK_API_URL if you set it.`
+      );
     case ErrorCode.HTTPError:
-      return `Slack at ${apiUrl} answered auth.test with HTTP ${e.statusCode}. Check SLACK_API_URL (it should end in /api/).`;
+      return (
+        `Slack at ${apiUrl} answered auth.test with HTTP ${e.statusCode}. Check SLACK_API_URL (it should end ` +
+        `in /api/).`
+      );
     case ErrorCode.RateLimitedError:
       return `Slack rate-limited the startup token check; try again in ${e.retryAfter ?? 60} s.`;
     default:

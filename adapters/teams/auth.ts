@@ -1,6 +1,6 @@
 import { ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import type { TeamsConfig } from './face.js';
 import type { Logger } from '../../src/kernel/logger.js';
+import type { TeamsConfig } from './face.js';
 
 type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
@@ -34,7 +34,10 @@ export function createAuthentication(config: TeamsConfig): ConfigurationBotFrame
  * retries, waiting out `Retry-After`) is removed, because the outbox retries and must see each
  * 429 and failure itself.
  */
-export function createOutboundAuthentication(config: TeamsConfig, log: Logger): ConfigurationBotFrameworkAuthentication {
+export function createOutboundAuthentication(
+  config: TeamsConfig,
+  log: Logger,
+): ConfigurationBotFrameworkAuthentication {
   const { auth, credentials } = settings(config);
   return new NoRetryAuthentication(auth, credentials, log);
 }
@@ -65,7 +68,8 @@ class NoRetryAuthentication extends ConfigurationBotFrameworkAuthentication {
 
 /** The connector client wraps an @azure/core-client ServiceClient whose pipeline has a "Retry" phase. */
 function removeRetryPolicy(client: unknown): boolean {
-  const pipeline = (client as { client?: { pipeline?: { removePolicy?: (o: { phase: string }) => unknown[] } } }).client?.pipeline;
+  const pipeline = (client as { client?: { pipeline?: { removePolicy?: (o: { phase: string }) => unknown[] } } }).client
+    ?.pipeline;
   if (typeof pipeline?.removePolicy !== 'function') return false;
   pipeline.removePolicy({ phase: 'Retry' });
   return true;

@@ -37,9 +37,19 @@ export function blocksToUnits(blocks: readonly Block[]): Unit[] {
 function blockUnits(block: Exclude<Block, { kind: 'divider' }>): Unit[] {
   switch (block.kind) {
     case 'header':
-      return [plain({ type: 'TextBlock', text: escapeMarkdown(cut(block.text, MAX_HEADER)), size: 'Large', weight: 'Bolder', style: 'heading', wrap: true })];
+      return [
+        plain({
+          type: 'TextBlock',
+          text: escapeMarkdown(cut(block.text, MAX_HEADER)),
+          size: 'Large',
+          weight: 'Bolder',
+          style: 'heading',
+          wrap: true,
+        }),
+      ];
     case 'paragraph':
-      if (block.spans.length === 1 && block.spans[0]!.kind === 'text' && block.spans[0]!.style === 'code') return codeUnits(block.spans[0]!.text);
+      if (block.spans.length === 1 && block.spans[0]!.kind === 'text' && block.spans[0]!.style === 'code')
+        return codeUnits(block.spans[0]!.text);
       return chunkSpans(block.spans).map((spans) => textUnit(spans, {}));
     case 'context':
       return chunkSpans(block.spans).map((spans) => textUnit(spans, { isSubtle: true, size: 'Small' }));
@@ -50,7 +60,9 @@ function blockUnits(block: Exclude<Block, { kind: 'divider' }>): Unit[] {
     case 'code':
       return codeUnits(block.text);
     case 'buttons':
-      return rows(block.buttons, BUTTONS_PER_ROW).map((row) => plain({ type: 'ActionSet', actions: row.map(submitAction) }));
+      return rows(block.buttons, BUTTONS_PER_ROW).map((row) =>
+        plain({ type: 'ActionSet', actions: row.map(submitAction) }),
+      );
   }
 }
 
@@ -70,13 +82,19 @@ export function spansToMarkdown(spans: readonly Span[], mentions: MentionEntity[
       const entity = entityFor(s.mention);
       if (entity) {
         out += entity.text;
-        if (!mentions.some((m) => m.text === entity.text && m.mentioned.id === entity.mentioned.id)) mentions.push(entity);
+        if (!mentions.some((m) => m.text === entity.text && m.mentioned.id === entity.mentioned.id))
+          mentions.push(entity);
       } else {
-        out += emphasize(escapeMarkdown(s.mention.label.startsWith('@') ? s.mention.label : `@${s.mention.label}`, { atLineStart }), '**');
+        out += emphasize(
+          escapeMarkdown(s.mention.label.startsWith('@') ? s.mention.label : `@${s.mention.label}`, { atLineStart }),
+          '**',
+        );
       }
     } else {
       const url = safeUrl(s.url);
-      out += url ? `[${escapeMarkdown(s.label, { atLineStart: false }) || url}](${url})` : escapeMarkdown(s.label === s.url ? s.url : `${s.label} (${s.url})`, { atLineStart });
+      out += url
+        ? `[${escapeMarkdown(s.label, { atLineStart: false }) || url}](${url})`
+        : escapeMarkdown(s.label === s.url ? s.url : `${s.label} (${s.url})`, { atLineStart });
     }
   }
   return visibleBreaks(out);
@@ -160,7 +178,11 @@ function codeUnits(code: string): Unit[] {
 }
 
 function submitAction(b: Button): CardElement {
-  const action: CardElement = { type: 'Action.Submit', title: cut(b.label, MAX_BUTTON_TITLE), data: { command: b.command } };
+  const action: CardElement = {
+    type: 'Action.Submit',
+    title: cut(b.label, MAX_BUTTON_TITLE),
+    data: { command: b.command },
+  };
   if (b.style) action.style = b.style === 'primary' ? 'positive' : 'destructive';
   return action;
 }
@@ -170,9 +192,13 @@ export function chunkSpans(spans: readonly Span[]): Span[][] {
   const groups: Span[][] = [[]];
   let size = 0;
   for (const s of spans) {
-    const pieces: Span[] = s.kind === 'text' && s.text.length > CHUNK_CHARS ? splitText(s.text, CHUNK_CHARS).map((t) => ({ ...s, text: t })) : [s];
+    const pieces: Span[] =
+      s.kind === 'text' && s.text.length > CHUNK_CHARS
+        ? splitText(s.text, CHUNK_CHARS).map((t) => ({ ...s, text: t }))
+        : [s];
     for (const p of pieces) {
-      const len = p.kind === 'text' ? p.text.length : p.kind === 'link' ? p.label.length + p.url.length : p.mention.label.length;
+      const len =
+        p.kind === 'text' ? p.text.length : p.kind === 'link' ? p.label.length + p.url.length : p.mention.label.length;
       if (size + len > CHUNK_CHARS && groups[groups.length - 1]!.length) {
         groups.push([]);
         size = 0;

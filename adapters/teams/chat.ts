@@ -1,12 +1,12 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
-import { type ChatAdapter, type PostedMessage } from '../../src/kernel/ports/chat.js';
+import { PermanentDeliveryError } from '../../src/kernel/errors.js';
+import type { ChatAdapter, PostedMessage } from '../../src/kernel/ports/chat.js';
 import type { ConversationRepo } from '../../src/kernel/ports/conversations.js';
 import type { Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
 import { toDeliveryError } from './delivery-errors.js';
 import { toConversationReference } from './reference.js';
 import { renderCards, toActivity } from './render.js';
-import { PermanentDeliveryError } from '../../src/kernel/errors.js';
 
 /**
  * Posts and updates outside a turn (scheduled posts, outbox deliveries): proactive messages to the
@@ -63,7 +63,8 @@ export class TeamsChat implements ChatAdapter {
     const reference = stored ? toConversationReference(stored.reference) : null;
     if (!reference) {
       throw new PermanentDeliveryError(
-        `Tandem has no Teams conversation reference for ${conversation.channelId}: add the Tandem app to that team or chat again, or mention @Tandem there once.`,
+        `Tandem has no Teams conversation reference for ${conversation.channelId}: add the Tandem app to that team ` +
+          `or chat again, or mention @Tandem there once.`,
       );
     }
     return reference;

@@ -25,7 +25,8 @@ function statusOf(err: unknown): number | null {
 }
 
 function retryAfterMs(err: unknown): number {
-  const headers = (err as { response?: { headers?: { get?: (name: string) => string | undefined } } }).response?.headers;
+  const headers = (err as { response?: { headers?: { get?: (name: string) => string | undefined } } }).response
+    ?.headers;
   const value = typeof headers?.get === 'function' ? headers.get('retry-after') : undefined;
   if (!value) return DEFAULT_RETRY_AFTER_MS;
   const seconds = Number(value);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineFace } from '../face.js';
 import { flag, optionalSecret } from '../../src/kernel/config-values.js';
+import { defineFace } from '../face.js';
 import { startTeams } from './index.js';
 
 /** The Teams face's environment variables. */
@@ -29,5 +29,6 @@ export const teamsFace = defineFace<TeamsConfig>({
     }
     return problems;
   },
-  start: (config, core) => startTeams({ config, bot: core.bot, store: core.store, log: core.log, http: core.http, clock: core.clock }),
+  start: (config, core) =>
+    startTeams({ config, bot: core.bot, store: core.store, log: core.log, http: core.http, clock: core.clock }),
 });

@@ -1,12 +1,12 @@
 import express from 'express';
-import type { TeamsConfig } from './face.js';
 import type { Bot } from '../../src/kernel/bot.js';
 import type { Clock } from '../../src/kernel/clock.js';
+import { ConfigError } from '../../src/kernel/errors.js';
 import type { Logger } from '../../src/kernel/logger.js';
 import type { Store } from '../../src/kernel/ports/store.js';
 import type { HttpServer } from '../http/server.js';
 import type { TeamsChat } from './chat.js';
-import { ConfigError } from '../../src/kernel/errors.js';
+import type { TeamsConfig } from './face.js';
 
 export type { TeamsChat } from './chat.js';
 
@@ -42,27 +42,36 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsFace> {
   const clock = deps.clock ?? { now: () => new Date() };
   if (!config.MICROSOFT_APP_ID) {
     if (!config.TEAMS_ALLOW_UNAUTHENTICATED) {
-      throw new ConfigError('Teams needs MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD from its Azure Bot registration, or TEAMS_ALLOW_UNAUTHENTICATED=1 for local testing.');
+      throw new ConfigError(
+        'Teams needs MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD from its Azure Bot registration, or ' +
+          'TEAMS_ALLOW_UNAUTHENTICATED=1 for local testing.',
+      );
     }
     log.warn(
       { path: TEAMS_PATH },
-      'Teams is running WITHOUT authentication because TEAMS_ALLOW_UNAUTHENTICATED is set: anyone who can reach this endpoint can act as any Teams user. Use it only for local testing.',
+      'Teams is running WITHOUT authentication because TEAMS_ALLOW_UNAUTHENTICATED is set: anyone who can reach ' +
+        'this endpoint can act as any Teams user. Use it only for local testing.',
     );
   }
 
   // botbuilder, and what needs it, load only when the Teams face starts: a process without Teams
   // does not pay its ~40 MB of memory and ~0.4 s of startup.
-  const [{ CloudAdapter }, { createAuthentication, createOutboundAuthentication }, { createTurnHandler, describeError }, { TeamsChat }] = await Promise.all([
-    import('botbuilder'),
-    import('./auth.js'),
-    import('./turn.js'),
-    import('./chat.js'),
-  ]);
+  const [
+    { CloudAdapter },
+    { createAuthentication, createOutboundAuthentication },
+    { createTurnHandler, describeError },
+    { TeamsChat },
+  ] = await Promise.all([import('botbuilder'), import('./auth.js'), import('./turn.js'), import('./chat.js')]);
   const inbound = new CloudAdapter(createAuthentication(config));
   inbound.onTurnError = async (ctx, err) => {
-    log.error({ err: describeError(err), activity: ctx.activity?.type, conversation: ctx.activity?.conversation?.id }, 'Teams turn failed');
+    log.error(
+      { err: describeError(err), activity: ctx.activity?.type, conversation: ctx.activity?.conversation?.id },
+      'Teams turn failed',
+    );
     try {
-      await ctx.sendActivity('Something went wrong on my side. Please try again; if it keeps happening, tell whoever runs Tandem.');
+      await ctx.sendActivity(
+        'Something went wrong on my side. Please try again; if it keeps happening, tell whoever runs Tandem.',
+      );
     } catch {
       // The connector is what failed; the log line above is all that can be done.
     }

@@ -27,7 +27,8 @@ export interface MentionedAccount {
 export function mentionFromTeams(account: MentionedAccount): Mention | null {
   if (!account.id) return null;
   const label = cleanLabel(account.name ?? '') || account.id;
-  const kind = account.type && GROUP_KINDS.includes(account.type) ? account.type : account.id.startsWith('19:') ? 'channel' : null;
+  const kind =
+    account.type && GROUP_KINDS.includes(account.type) ? account.type : account.id.startsWith('19:') ? 'channel' : null;
   if (kind) return { kind: 'group', id: `${kind}:${account.id}`, label };
   // People are known by their Entra object id, the same id an actor gets, so a mention and a speaker match.
   return { kind: 'user', id: account.aadObjectId ?? account.id, label };
@@ -47,5 +48,8 @@ export function entityFor(mention: Mention): MentionEntity | null {
 /** A display name that fits inside `<at>…</at>` and the neutral `<user:ID|Label>` form. */
 function cleanLabel(name: string): string {
   // Quotes too: a mention given as an option value is quoted (see parse.ts).
-  return name.replace(/[<>|\\`"“”]/g, '').replace(/\s+/g, ' ').trim();
+  return name
+    .replace(/[<>|\\`"“”]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -1,7 +1,7 @@
-import { TurnContext, type Activity } from 'botbuilder';
+import { type Activity, TurnContext } from 'botbuilder';
 import { breakTypedMentions, encodeMentionVerbatim } from '../../src/domain/mention-codec.js';
 import type { ConversationRef, Inbound } from '../../src/kernel/types.js';
-import { mentionFromTeams, type MentionedAccount } from './mentions.js';
+import { type MentionedAccount, mentionFromTeams } from './mentions.js';
 
 /**
  * A Teams channel thread has the conversation id `19:…@thread.tacv2;messageid=…`; the channel is
@@ -35,11 +35,16 @@ export function toInbound(activity: Activity): Inbound | null {
   if (activity.type !== 'message' || !activity.from?.id || !activity.conversation?.id) return null;
   const submitted = submittedCommand(activity);
   const text = submitted ?? neutralText(activity);
-  // However long, the line goes to the core: its limits answer with what fits, where dropping it would leave the sender unanswered.
+  // However long, the line goes to the core: its limits answer with what fits, where dropping it would leave the
+  // sender unanswered.
   if (!text) return null;
   return {
     conversation: conversationOf(activity),
-    actor: { platform: 'teams', userId: activity.from.aadObjectId ?? activity.from.id, name: activity.from.name?.trim() || 'someone' },
+    actor: {
+      platform: 'teams',
+      userId: activity.from.aadObjectId ?? activity.from.id,
+      name: activity.from.name?.trim() || 'someone',
+    },
     text,
   };
 }
@@ -47,7 +52,9 @@ export function toInbound(activity: Activity): Inbound | null {
 function neutralText(activity: Activity): string {
   if (!activity.text) return '';
   // removeRecipientMention changes the activity it is given: give it a copy.
-  let text = typedOnly(activity.recipient?.id ? (TurnContext.removeRecipientMention({ ...activity }) ?? '') : activity.text);
+  let text = typedOnly(
+    activity.recipient?.id ? (TurnContext.removeRecipientMention({ ...activity }) ?? '') : activity.text,
+  );
   for (const entity of activity.entities ?? []) {
     if (entity.type !== 'mention') continue;
     const at = typeof entity.text === 'string' ? entity.text : null;
@@ -67,7 +74,10 @@ function neutralText(activity: Activity): string {
  * would turn into a real mention of that id.
  */
 function typedOnly(text: string): string {
-  return breakTypedMentions(text).replace(/(?<=^|[\s:"“”])@(?=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\p{L}\p{N}._-]))/giu, '@\u200b');
+  return breakTypedMentions(text).replace(
+    /(?<=^|[\s:"“”])@(?=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\p{L}\p{N}._-]))/giu,
+    '@\u200b',
+  );
 }
 
 /**

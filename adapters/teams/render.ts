@@ -1,4 +1,4 @@
-import { replySummary, type Reply } from '../../src/kernel/reply.js';
+import { type Reply, replySummary } from '../../src/kernel/reply.js';
 import { blocksToUnits, type CardElement, type Unit } from './card-elements.js';
 import type { MentionEntity } from './mentions.js';
 
@@ -41,12 +41,18 @@ export function renderCards(reply: Reply, options: RenderOptions = {}): Adaptive
   const budget = maxBytes - bytes(card(summary, [])) - NOTE_ROOM;
   if (options.single) return [card(summary, shorten(units, budget))];
   const groups = pack(units, budget);
-  return groups.map((group, i) => card(summary, i === 0 ? group : [note(`(continued, part ${i + 1} of ${groups.length})`), ...group]));
+  return groups.map((group, i) =>
+    card(summary, i === 0 ? group : [note(`(continued, part ${i + 1} of ${groups.length})`), ...group]),
+  );
 }
 
 /** The card as the message activity that carries it. */
 export function toActivity(c: AdaptiveCard): CardActivity {
-  return { type: 'message', summary: c.fallbackText, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: c }] };
+  return {
+    type: 'message',
+    summary: c.fallbackText,
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: c }],
+  };
 }
 
 function card(summary: string, units: Unit[]): AdaptiveCard {

@@ -1,9 +1,9 @@
-import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Bot } from '../../src/kernel/bot.js';
 import type { Clock } from '../../src/kernel/clock.js';
 import type { Logger } from '../../src/kernel/logger.js';
-import { context, ephemeral, header, paragraph, prose, type Reply } from '../../src/kernel/reply.js';
 import type { Store } from '../../src/kernel/ports/store.js';
+import { context, ephemeral, header, paragraph, prose, type Reply } from '../../src/kernel/reply.js';
 import { conversationOf, submittedCommand, toInbound } from './parse.js';
 import { referenceOf } from './reference.js';
 import { renderCards, toActivity } from './render.js';
@@ -32,7 +32,9 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
     const inbound = toInbound(activity);
     if (!inbound) return;
     // Teams delivers an activity again when it thinks the first delivery failed (the same id): it takes effect once.
-    const reply = activity.id ? await deps.bot.handleOnce(inbound, `teams:${activity.conversation.id}:${activity.id}`) : await deps.bot.handle(inbound);
+    const reply = activity.id
+      ? await deps.bot.handleOnce(inbound, `teams:${activity.conversation.id}:${activity.id}`)
+      : await deps.bot.handle(inbound);
     if (!reply) return;
     // A button's public answer is the card's new state: it replaces the card that was clicked.
     if (submittedCommand(activity) !== null && reply.visibility === 'channel' && activity.replyToId) {
@@ -63,19 +65,27 @@ async function remember({ store, clock, log }: TurnDeps, activity: Activity): Pr
   if (!reference) return;
   const conversation = conversationOf(activity);
   try {
-    if (await store.conversations.save(conversation, reference, clock.now())) log.info({ conversation: conversation.channelId }, 'stored the Teams conversation reference');
+    if (await store.conversations.save(conversation, reference, clock.now()))
+      log.info({ conversation: conversation.channelId }, 'stored the Teams conversation reference');
   } catch (err) {
     // Answering matters more than the refresh; the next activity tries again.
-    log.warn({ err: describeError(err), conversation: conversation.channelId }, 'could not store the Teams conversation reference');
+    log.warn(
+      { err: describeError(err), conversation: conversation.channelId },
+      'could not store the Teams conversation reference',
+    );
   }
 }
 
 async function forget({ store, log }: TurnDeps, activity: Activity): Promise<void> {
   const conversation = conversationOf(activity);
   try {
-    if (await store.conversations.remove(conversation)) log.info({ conversation: conversation.channelId }, 'Tandem was removed; forgot the Teams conversation reference');
+    if (await store.conversations.remove(conversation))
+      log.info({ conversation: conversation.channelId }, 'Tandem was removed; forgot the Teams conversation reference');
   } catch (err) {
-    log.warn({ err: describeError(err), conversation: conversation.channelId }, 'could not forget the Teams conversation reference');
+    log.warn(
+      { err: describeError(err), conversation: conversation.channelId },
+      'could not forget the Teams conversation reference',
+    );
   }
 }
 
@@ -83,10 +93,16 @@ async function welcome({ store }: TurnDeps, activity: Activity): Promise<Reply> 
   const channel = await store.channels.find(conversationOf(activity));
   const start = channel
     ? `This conversation is already set up for ${channel.orgName} and ${channel.mspName}.`
-    : 'A manager starts with `@Tandem setup org:<your organisation> msp:<your MSP> tz:<IANA zone>`, for example `@Tandem setup org:Acme msp:Northwind tz:America/New_York`.';
+    : 'A manager starts with `@Tandem setup org:<your organisation> msp:<your MSP> tz:<IANA zone>`, for example ' +
+      '`@Tandem setup org:Acme msp:Northwind tz:America/New_York`.';
   return ephemeral(
     header('Tandem is here'),
-    paragraph(...prose('I keep the internal IT team and the MSP in step: who owns what, escalation handoffs, the morning handoff and sync reminders.')),
+    paragraph(
+      ...prose(
+        'I keep the internal IT team and the MSP in step: who owns what, escalation handoffs, the morning handoff ' +
+          'and sync reminders.',
+      ),
+    ),
     paragraph(...prose(start)),
     context(...prose('`@Tandem help` lists every command.')),
   );

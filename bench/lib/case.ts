@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { machine, type Machine } from './stats.js';
+import { type Machine, machine } from './stats.js';
 
 /** One line of the results table. */
 export interface Row {

@@ -20,7 +20,15 @@ export async function compileForNode(): Promise<string> {
     }
   };
   for (const dir of ['src', 'adapters', 'db']) walk(dir);
-  await build({ entryPoints: files, outdir: out, outbase: ROOT, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
+  await build({
+    entryPoints: files,
+    outdir: out,
+    outbase: ROOT,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
   cpSync(join(ROOT, 'db/migrations'), join(out, 'db/migrations'), { recursive: true });
   return join(out, 'src/main.js');
 }

@@ -1,4 +1,4 @@
-import { Agent, request } from 'node:http';
+import { type Agent, request } from 'node:http';
 
 /** One request to send: a signed body and its headers. */
 export interface Prepared {
@@ -31,7 +31,14 @@ const epochNow = () => performance.timeOrigin + performance.now();
  * connections, with at most `concurrency` in flight (a request finding them all busy waits for one
  * and is counted as delayed). Latency is measured per request from when it is written.
  */
-export async function fixedRateLoad(opts: { port: number; path: string; requests: Prepared[]; rate: number; concurrency: number; agent: Agent }): Promise<LoadResult> {
+export async function fixedRateLoad(opts: {
+  port: number;
+  path: string;
+  requests: Prepared[];
+  rate: number;
+  concurrency: number;
+  agent: Agent;
+}): Promise<LoadResult> {
   const { port, path, requests, rate, concurrency, agent } = opts;
   const samples: Sample[] = [];
   const waiters: (() => void)[] = [];
@@ -65,11 +72,21 @@ function send(port: number, path: string, r: Prepared, agent: Agent): Promise<Sa
   return new Promise((resolve, reject) => {
     const sentAt = epochNow();
     const t = performance.now();
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { ...r.headers, 'content-length': Buffer.byteLength(r.body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ id: r.id, status: res.statusCode ?? 0, ms: performance.now() - t, sentAt }));
-      res.on('error', reject);
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        agent,
+        headers: { ...r.headers, 'content-length': Buffer.byteLength(r.body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ id: r.id, status: res.statusCode ?? 0, ms: performance.now() - t, sentAt }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(r.body);
   });

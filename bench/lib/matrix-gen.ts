@@ -1,5 +1,4 @@
-import type { Owner } from '../../src/domain/model.js';
-import type { MatrixAreaInput } from '../../src/domain/model.js';
+import type { MatrixAreaInput, Owner } from '../../src/domain/model.js';
 
 /** A small deterministic PRNG (mulberry32), so every run measures the same matrix and queries. */
 export function rng(seed: number): () => number {
@@ -22,12 +21,16 @@ const COMMON = (
   'onboarding offboarding migration office site application portal ticket incident'
 ).split(' ');
 
-const SYLLABLES = 'ka lo mi nu pe ra si to vu xe zo ba de fi go hu ja ke li mo ne po qu ri sa te ul vo wi ya zu an el is on ur'.split(' ');
+const SYLLABLES =
+  'ka lo mi nu pe ra si to vu xe zo ba de fi go hu ja ke li mo ne po qu ri sa te ul vo wi ya zu an el is on ur'.split(
+    ' ',
+  );
 
 /** Invented words (3 syllables, 6–9 letters): a vocabulary large enough for 10,000 distinct areas. */
 function vocabulary(r: () => number, size: number): string[] {
   const words = new Set<string>();
-  while (words.size < size) words.add(pick(r, SYLLABLES) + pick(r, SYLLABLES) + pick(r, SYLLABLES) + (r() < 0.3 ? pick(r, SYLLABLES) : ''));
+  while (words.size < size)
+    words.add(pick(r, SYLLABLES) + pick(r, SYLLABLES) + pick(r, SYLLABLES) + (r() < 0.3 ? pick(r, SYLLABLES) : ''));
   return [...words];
 }
 
@@ -61,10 +64,19 @@ export function generateMatrix(count: number, aliases = 5, queryCount = 6000, se
     const list: string[] = [];
     for (let i = 0; i < aliases; i++) {
       const n = 1 + Math.floor(r() * 3);
-      const words = Array.from({ length: n }, (_, k) => (k === n - 1 && n > 1 && r() < 0.5 ? pick(r, COMMON) : pick(r, vocab)));
+      const words = Array.from({ length: n }, (_, k) =>
+        k === n - 1 && n > 1 && r() < 0.5 ? pick(r, COMMON) : pick(r, vocab),
+      );
       list.push(words.join(' '));
     }
-    areas.push({ name, businessOwner: pick(r, OWNERS), afterHoursOwner: pick(r, OWNERS), contact: null, aliases: list, note: '' });
+    areas.push({
+      name,
+      businessOwner: pick(r, OWNERS),
+      afterHoursOwner: pick(r, OWNERS),
+      contact: null,
+      aliases: list,
+      note: '',
+    });
   }
 
   const typo = (word: string): string => {
@@ -89,10 +101,19 @@ export function generateMatrix(count: number, aliases = 5, queryCount = 6000, se
         queries.push({ kind, text: alias });
         break;
       case 'typo':
-        queries.push({ kind, text: alias.split(' ').map((w, k) => (k === 0 ? typo(w) : w)).join(' ') });
+        queries.push({
+          kind,
+          text: alias
+            .split(' ')
+            .map((w, k) => (k === 0 ? typo(w) : w))
+            .join(' '),
+        });
         break;
       case 'sentence':
-        queries.push({ kind, text: `who owns the ${alias} for the new ${pick(r, COMMON)} at the ${pick(r, vocab)} office?` });
+        queries.push({
+          kind,
+          text: `who owns the ${alias} for the new ${pick(r, COMMON)} at the ${pick(r, vocab)} office?`,
+        });
         break;
       case 'common':
         queries.push({ kind, text: r() < 0.5 ? pick(r, COMMON) : `${pick(r, COMMON)} ${pick(r, COMMON)}` });

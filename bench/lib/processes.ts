@@ -1,5 +1,5 @@
-import { spawn, fork, type ChildProcess } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { sleep } from './stats.js';
@@ -60,7 +60,12 @@ export function descendants(pid: number): number[] {
 }
 
 /** Polls GET /healthz until it answers 200; resolves with the time it took from `since` (performance.now()). */
-export async function waitHealthy(port: number, since: number, child: ChildProcess, timeoutMs = 60_000): Promise<number> {
+export async function waitHealthy(
+  port: number,
+  since: number,
+  child: ChildProcess,
+  timeoutMs = 60_000,
+): Promise<number> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the process exited with ${child.exitCode} before it was ready`);
     try {
@@ -102,14 +107,25 @@ export interface StartTandemOptions {
  */
 export async function startTandem(opts: StartTandemOptions): Promise<TandemProcess> {
   const port = Number(opts.env.PORT);
-  const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'UTC', HOST: '127.0.0.1', ...opts.env, ...(opts.tmpdir ? { TMPDIR: opts.tmpdir } : {}) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TZ: 'UTC',
+    HOST: '127.0.0.1',
+    ...opts.env,
+    ...(opts.tmpdir ? { TMPDIR: opts.tmpdir } : {}),
+  };
   delete env.NODE_OPTIONS;
   // BENCH_TANDEM_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the Tandem process.
   const nodeArgs = process.env.BENCH_TANDEM_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   // BENCH_TANDEM_ENTRY runs a compiled main.js with plain node instead (via 'node'), for comparisons.
   const entry = process.env.BENCH_TANDEM_ENTRY;
   const [cmd, args] =
-    opts.via === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, [...nodeArgs, ...(opts.entry ?? entry ? [opts.entry ?? entry!] : ['--import', 'tsx', 'src/main.ts'])]];
+    opts.via === 'npm'
+      ? ['npm', ['start', '--silent']]
+      : [
+          process.execPath,
+          [...nodeArgs, ...((opts.entry ?? entry) ? [opts.entry ?? entry!] : ['--import', 'tsx', 'src/main.ts'])],
+        ];
   const since = performance.now();
   const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
@@ -156,8 +172,19 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): voi
 }
 
 /** Forks a helper module (bench/lib/*-process.ts) through tsx and waits for its { type: 'ready', port }. */
-export async function forkHelper(module: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number; request<T>(msg: object, reply: string): Promise<T>; stop(): Promise<void> }> {
-  const child = fork(fileURLToPath(new URL(module, import.meta.url)), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export async function forkHelper(
+  module: string,
+  env: Record<string, string> = {},
+): Promise<{
+  child: ChildProcess;
+  port: number;
+  request<T>(msg: object, reply: string): Promise<T>;
+  stop(): Promise<void>;
+}> {
+  const child = fork(fileURLToPath(new URL(module, import.meta.url)), [], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     const onMessage = (m: { type: string; port: number }) => {
       if (m.type === 'ready') {

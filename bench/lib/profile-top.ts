@@ -23,7 +23,9 @@ const parent = new Map<number, number>();
 for (const x of p.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
 const selfUs = new Map<number, number>();
 p.samples.forEach((s, i) => selfUs.set(s, (selfUs.get(s) ?? 0) + (p.timeDeltas[i] ?? 0)));
-const label = (x: Node) => `${x.callFrame.functionName || '(anonymous)'} ${x.callFrame.url.split('/').slice(-2).join('/')}:${x.callFrame.lineNumber + 1}`;
+const label = (x: Node) =>
+  `${x.callFrame.functionName || '(anonymous)'} ` +
+  `${x.callFrame.url.split('/').slice(-2).join('/')}:${x.callFrame.lineNumber + 1}`;
 const self = new Map<string, number>();
 const total = new Map<string, number>();
 for (const [id, us] of selfUs) {
@@ -40,7 +42,9 @@ const all = [...self.values()].reduce((a, b) => a + b, 0);
 const show = (title: string, m: Map<string, number>) => {
   process.stdout.write(`${title}\n`);
   for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, Number(n))) {
-    process.stdout.write(`${(us / 1000).toFixed(1).padStart(9)} ms ${((100 * us) / all).toFixed(1).padStart(5)} %  ${k}\n`);
+    process.stdout.write(
+      `${(us / 1000).toFixed(1).padStart(9)} ms ${((100 * us) / all).toFixed(1).padStart(5)} %  ${k}\n`,
+    );
   }
 };
 show(`self time (of ${(all / 1000).toFixed(0)} ms sampled)`, self);

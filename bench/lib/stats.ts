@@ -10,7 +10,12 @@ export interface Machine {
 
 export function machine(): Machine {
   const cpu = cpus();
-  return { cores: cpu.length, node: process.version, platform: `${process.platform}-${process.arch}`, cpu: cpu[0]?.model.trim() ?? 'unknown' };
+  return {
+    cores: cpu.length,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    cpu: cpu[0]?.model.trim() ?? 'unknown',
+  };
 }
 
 /** The q-quantile (0..1) of the values, nearest-rank on a sorted copy. */

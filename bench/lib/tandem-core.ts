@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDb, type Db } from '../../db/client.js';
+import { type Db, openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
 import { createCore } from '../../src/app/create-core.js';
+import type { Channel } from '../../src/domain/model.js';
 import { ManualClock } from '../../src/kernel/clock.js';
 import { silentLogger } from '../../src/kernel/logger.js';
-import type { Channel } from '../../src/domain/model.js';
-import type { Reply } from '../../src/kernel/reply.js';
 import type { Store } from '../../src/kernel/ports/store.js';
+import type { Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
 
 export interface BenchCore {
@@ -32,14 +32,23 @@ export function tempDir(prefix: string): { dir: string; remove(): void } {
  * A core over a database file (WAL, synchronous=FULL, the production pragmas), on a fake clock, with
  * its channel set up by the real `setup` command.
  */
-export async function benchCore(options: { at: string; conversation?: ConversationRef; timezone?: string }): Promise<BenchCore> {
+export async function benchCore(options: {
+  at: string;
+  conversation?: ConversationRef;
+  timezone?: string;
+}): Promise<BenchCore> {
   const tmp = tempDir('core');
   const db = openDb(join(tmp.dir, 'tandem.db'));
   const store = createStore(db);
   const clock = new ManualClock(new Date(options.at));
   const { bot } = createCore({ store, clock, log: silentLogger });
   const conversation = options.conversation ?? { platform: 'slack', channelId: 'CBENCH' };
-  const say = (text: string, who = 'alice') => bot.handle({ conversation, actor: { platform: conversation.platform, userId: `U${who.toUpperCase()}`, name: who }, text });
+  const say = (text: string, who = 'alice') =>
+    bot.handle({
+      conversation,
+      actor: { platform: conversation.platform, userId: `U${who.toUpperCase()}`, name: who },
+      text,
+    });
   await say(`setup org:Acme msp:Northwind tz:${options.timezone ?? 'America/New_York'}`);
   const channel = async () => {
     const c = await store.channels.find(conversation);

@@ -1,8 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { IsoWeekday } from '../../src/domain/model.js';
-import type { CadencePatch, CadenceRepo } from '../../src/kernel/ports/cadences.js';
 import { CADENCE_KINDS, type Cadence, type CadenceKind, type CadenceSettings } from '../../src/domain/cadence.js';
+import type { IsoWeekday } from '../../src/domain/model.js';
 import type { Ordinal } from '../../src/domain/recurrence.js';
+import type { CadencePatch, CadenceRepo } from '../../src/kernel/ports/cadences.js';
 import type { Tables } from '../sql-context.js';
 import { SqlRepo } from './repo.js';
 

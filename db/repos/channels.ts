@@ -1,9 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Channel, Holiday, IsoWeekday, Priority } from '../../src/domain/model.js';
+import type { Channel, Holiday, IsoWeekday, Mention, Priority } from '../../src/domain/model.js';
 import type { ChannelPatch, ChannelRepo, NewChannel } from '../../src/kernel/ports/channels.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
 import type { Tables } from '../sql-context.js';
-import type { Mention } from '../../src/domain/model.js';
 import { SqlRepo } from './repo.js';
 
 type Row = Tables['channels']['$inferSelect'];

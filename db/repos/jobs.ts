@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Job, JobRepo, NewJob } from '../../src/kernel/ports/jobs.js';
 import type { JobOutcome, JobQueue } from '../../src/kernel/ports/job-queue.js';
+import type { Job, JobRepo, NewJob } from '../../src/kernel/ports/jobs.js';
 import { greatest, type Tables } from '../sql-context.js';
 import { SqlRepo } from './repo.js';
 

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
-import type { MatrixArea, MatrixAreaInput } from '../../src/domain/model.js';
-import type { MatrixRepo } from '../../src/kernel/ports/matrix.js';
+import type { MatrixArea, MatrixAreaInput, Mention } from '../../src/domain/model.js';
 import { areaKey } from '../../src/domain/normalize.js';
-import type { Mention } from '../../src/domain/model.js';
+import type { MatrixRepo } from '../../src/kernel/ports/matrix.js';
 import { SqlRepo } from './repo.js';
 
 export class SqlMatrixRepo extends SqlRepo implements MatrixRepo {
@@ -39,7 +38,12 @@ export class SqlMatrixRepo extends SqlRepo implements MatrixRepo {
     const aliases = await this.db
       .select()
       .from(matrixAliases)
-      .where(inArray(matrixAliases.areaId, areas.map((a) => a.id)))
+      .where(
+        inArray(
+          matrixAliases.areaId,
+          areas.map((a) => a.id),
+        ),
+      )
       .orderBy(asc(matrixAliases.areaId), asc(matrixAliases.position));
     const byArea = new Map<number, string[]>();
     for (const a of aliases) {

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
-import type { HandoffNoteRepo, NewHandoffNote } from '../../src/kernel/ports/notes.js';
 import type { HandoffNote } from '../../src/domain/model.js';
+import type { HandoffNoteRepo, NewHandoffNote } from '../../src/kernel/ports/notes.js';
 import type { Tables } from '../sql-context.js';
 import { SqlRepo } from './repo.js';
 

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, inArray, lt, lte, max, min, or, sql } from 'drizzle-orm';
 import type { OutboxRepo, OutgoingPost } from '../../src/kernel/ports/outbox.js';
-import type { Reply } from '../../src/kernel/reply.js';
-import type { ConversationRef, Platform } from '../../src/kernel/types.js';
 import type {
   Delivery,
   OutboxBacklog,
@@ -10,6 +8,8 @@ import type {
   OutboxQueue,
   SendRules,
 } from '../../src/kernel/ports/outbox-queue.js';
+import type { Reply } from '../../src/kernel/reply.js';
+import type { ConversationRef, Platform } from '../../src/kernel/types.js';
 import { greatest, type SqlContext, type Tables } from '../sql-context.js';
 import { SqlMessageRepo } from './messages.js';
 import { SqlRepo } from './repo.js';

@@ -48,7 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, faces: readonly AnyFace[]): L
   }
   if (problems.length || !base) {
     throw new ConfigError(
-      `Tandem cannot start: the configuration has errors.\n${problems.join('\n')}\nSee .env.example for every variable and its accepted values.`,
+      `Tandem cannot start: the configuration has errors.\n${problems.join('\n')}\nSee .env.example for every ` +
+        `variable and its accepted values.`,
     );
   }
   const wanted = faces.filter((f) => f.wanted(sections.get(f.platform)));

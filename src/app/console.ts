@@ -24,9 +24,16 @@ export async function runConsoleFace(opts: ConsoleRun): Promise<void> {
   const clock = new ManualClock(opts.start);
   const { bot, jobKinds } = createCore({ store, clock, log });
   // Scheduled posts print with the simulated time at which they are delivered.
-  const stamp = async () => formatLocal(clock.now(), (await store.channels.find(CONSOLE_CONVERSATION))?.timezone ?? 'UTC');
+  const stamp = async () =>
+    formatLocal(clock.now(), (await store.channels.find(CONSOLE_CONVERSATION))?.timezone ?? 'UTC');
   const chat = new ConsoleChat(out, stamp);
-  const background = await createSimulatedBackground({ store, clock, log, kinds: jobKinds, adapters: new Map([['console', chat]]) });
+  const background = await createSimulatedBackground({
+    store,
+    clock,
+    log,
+    kinds: jobKinds,
+    adapters: new Map([['console', chat]]),
+  });
   await runConsole({
     bot,
     store,

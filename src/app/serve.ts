@@ -6,7 +6,7 @@ import type { Logger } from '../kernel/logger.js';
 import type { ChatAdapter } from '../kernel/ports/chat.js';
 import type { Store } from '../kernel/ports/store.js';
 import type { Platform } from '../kernel/types.js';
-import { startBackground, type Background } from '../scheduler/background.js';
+import { type Background, startBackground } from '../scheduler/background.js';
 import type { Config, WantedFace } from './config.js';
 import { createCore } from './create-core.js';
 
@@ -48,7 +48,14 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     await stopFaces();
     throw err;
   }
-  background = startBackground({ store, clock, log, adapters, kinds: jobKinds, tickSeconds: config.SCHEDULER_TICK_SECONDS });
+  background = startBackground({
+    store,
+    clock,
+    log,
+    adapters,
+    kinds: jobKinds,
+    tickSeconds: config.SCHEDULER_TICK_SECONDS,
+  });
   let port: number;
   try {
     port = await http.listen(config.PORT, config.HOST);

@@ -14,7 +14,20 @@ export interface ReportPeriod {
   to: Date;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const SHORT = MONTHS.map((m) => m.slice(0, 3));
 
 /** `YYYY-MM` arithmetic: months since year 0, so adding and subtracting months is plain integer math. */

@@ -1,7 +1,7 @@
-import type { Priority } from './model.js';
 import type { ReportPeriod } from './agenda-periods.js';
 import type { Escalation } from './escalation.js';
-import { missedAckTimeout, summarizeEscalations, type EscalationSummary } from './metrics.js';
+import { type EscalationSummary, missedAckTimeout, summarizeEscalations } from './metrics.js';
+import type { Priority } from './model.js';
 
 /*
  * What each sync's agenda says, computed from records handed in (no store, no clock): the weekly
@@ -30,7 +30,11 @@ export interface WeeklyAgenda {
 }
 
 /** The weekly tactical sync: what is still open, what came back, and what was written down since last week. */
-export function weeklyAgenda(unresolved: readonly Escalation[], notes: readonly AgendaNote[], since: Date): WeeklyAgenda {
+export function weeklyAgenda(
+  unresolved: readonly Escalation[],
+  notes: readonly AgendaNote[],
+  since: Date,
+): WeeklyAgenda {
   const oldestFirst = (a: Escalation, b: Escalation) => a.openedAt.getTime() - b.openedAt.getTime() || a.seq - b.seq;
   return {
     kind: 'weekly',
@@ -105,7 +109,10 @@ export function quarterTrend(current: EscalationSummary, previous: EscalationSum
   for (const a of previous.byArea) areas.set(a.area, { current: areas.get(a.area)?.current ?? 0, previous: a.count });
   return {
     total: change(current.total, previous.total),
-    afterHoursShare: change(current.total ? current.afterHoursShare : null, previous.total ? previous.afterHoursShare : null),
+    afterHoursShare: change(
+      current.total ? current.afterHoursShare : null,
+      previous.total ? previous.afterHoursShare : null,
+    ),
     mttaMedianMs: change(current.mtta.medianMs, previous.mtta.medianMs),
     mttaP90Ms: change(current.mtta.p90Ms, previous.mtta.p90Ms),
     mttrMedianMs: change(current.mttr.medianMs, previous.mttr.medianMs),
@@ -114,7 +121,11 @@ export function quarterTrend(current: EscalationSummary, previous: EscalationSum
     byArea: [...areas]
       .map(([area, n]) => ({ area, ...n }))
       .sort((a, b) => b.current - a.current || b.previous - a.previous || a.area.localeCompare(b.area)),
-    byTeam: (['internal', 'msp'] as const).map((team) => ({ team, current: current.byTeam[team], previous: previous.byTeam[team] })),
+    byTeam: (['internal', 'msp'] as const).map((team) => ({
+      team,
+      current: current.byTeam[team],
+      previous: previous.byTeam[team],
+    })),
   };
 }
 
@@ -136,7 +147,11 @@ export interface QuarterlyAgenda {
   matrixChanges: MatrixChange[];
 }
 
-export function quarterlyAgenda(quarter: PeriodFigures, previous: PeriodFigures, matrixChanges: readonly MatrixChange[]): QuarterlyAgenda {
+export function quarterlyAgenda(
+  quarter: PeriodFigures,
+  previous: PeriodFigures,
+  matrixChanges: readonly MatrixChange[],
+): QuarterlyAgenda {
   return {
     kind: 'quarterly',
     quarter,

@@ -46,7 +46,10 @@ export function nextBusinessStart(hours: BusinessHours, after: Date): Date {
  * DST change inside the window makes it an hour shorter or longer. Monday's window covers the
  * weekend; the day after a holiday covers the holiday.
  */
-export function afterHoursWindow(date: string, hours: BusinessHours): { from: Date; to: Date; previousBusinessDate: string } {
+export function afterHoursWindow(
+  date: string,
+  hours: BusinessHours,
+): { from: Date; to: Date; previousBusinessDate: string } {
   assertWorkable(hours);
   const to = businessStartOn(date, hours);
   const previous = previousBusinessDay(dayNumber(parseDate(date)), hours);

@@ -28,7 +28,9 @@ const DAY_LONG = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'satur
 export function parseWeekday(word: string): IsoWeekday | null {
   const w = word.toLowerCase();
   if (w.length < 2) return null;
-  const i = DAY_LONG.findIndex((d) => d.startsWith(w) || (w.startsWith(d.slice(0, 3)) && d.startsWith(w.replace(/s$/, ''))));
+  const i = DAY_LONG.findIndex(
+    (d) => d.startsWith(w) || (w.startsWith(d.slice(0, 3)) && d.startsWith(w.replace(/s$/, ''))),
+  );
   return i >= 0 ? ((i + 1) as IsoWeekday) : null;
 }
 

@@ -1,8 +1,8 @@
-import type { IsoWeekday, MinuteOfDay } from './model.js';
 import { weekdayName } from './business-hours.js';
-import { upcomingOccurrences, type Occurrence, type Ordinal, type RecurrenceRule } from './recurrence.js';
-import { formatMinuteOfDay, localToInstant, parseIsoDate } from './zoned-time.js';
 import { parseDurationMinutes } from './duration.js';
+import type { IsoWeekday, MinuteOfDay } from './model.js';
+import { type Occurrence, type Ordinal, type RecurrenceRule, upcomingOccurrences } from './recurrence.js';
+import { formatMinuteOfDay, localToInstant, parseIsoDate } from './zoned-time.js';
 
 /*
  * The guide's three recurring syncs between the internal team and the MSP, as pure data: defaults,
@@ -42,11 +42,41 @@ export const CADENCE_TITLES: Record<CadenceKind, string> = {
 export const DEFAULT_LEADS: readonly number[] = [24 * 60, 15];
 export const DEFAULT_DURATION_MINUTES = 60;
 
-/** The guide's defaults: weekly Tuesday 10:00, monthly first Wednesday 14:00, quarterly first Thursday of the quarter 14:00. */
+/**
+ * The guide's defaults: weekly Tuesday 10:00, monthly first Wednesday 14:00, quarterly first Thursday of the quarter
+ * 14:00.
+ */
 export const DEFAULT_CADENCES: readonly CadenceSettings[] = [
-  { kind: 'weekly', enabled: true, weekday: 2, ordinal: null, quarterMonth: null, time: 10 * 60, durationMinutes: DEFAULT_DURATION_MINUTES, leads: [...DEFAULT_LEADS] },
-  { kind: 'monthly', enabled: true, weekday: 3, ordinal: 'first', quarterMonth: null, time: 14 * 60, durationMinutes: DEFAULT_DURATION_MINUTES, leads: [...DEFAULT_LEADS] },
-  { kind: 'quarterly', enabled: true, weekday: 4, ordinal: 'first', quarterMonth: 1, time: 14 * 60, durationMinutes: DEFAULT_DURATION_MINUTES, leads: [...DEFAULT_LEADS] },
+  {
+    kind: 'weekly',
+    enabled: true,
+    weekday: 2,
+    ordinal: null,
+    quarterMonth: null,
+    time: 10 * 60,
+    durationMinutes: DEFAULT_DURATION_MINUTES,
+    leads: [...DEFAULT_LEADS],
+  },
+  {
+    kind: 'monthly',
+    enabled: true,
+    weekday: 3,
+    ordinal: 'first',
+    quarterMonth: null,
+    time: 14 * 60,
+    durationMinutes: DEFAULT_DURATION_MINUTES,
+    leads: [...DEFAULT_LEADS],
+  },
+  {
+    kind: 'quarterly',
+    enabled: true,
+    weekday: 4,
+    ordinal: 'first',
+    quarterMonth: 1,
+    time: 14 * 60,
+    durationMinutes: DEFAULT_DURATION_MINUTES,
+    leads: [...DEFAULT_LEADS],
+  },
 ];
 
 /** Longest lead a reminder may have: two weeks ahead is already more than anyone plans a sync by. */
@@ -66,11 +96,21 @@ export function ruleOf(c: Pick<Cadence, 'kind' | 'weekday' | 'ordinal' | 'quarte
     case 'monthly':
       return { kind: 'monthly', ordinal: c.ordinal ?? 'first', weekday: c.weekday, time: c.time };
     case 'quarterly':
-      return { kind: 'quarterly', ordinal: c.ordinal ?? 'first', weekday: c.weekday, quarterMonth: c.quarterMonth ?? 1, time: c.time };
+      return {
+        kind: 'quarterly',
+        ordinal: c.ordinal ?? 'first',
+        weekday: c.weekday,
+        quarterMonth: c.quarterMonth ?? 1,
+        time: c.time,
+      };
   }
 }
 
-const QUARTER_MONTHS: Record<1 | 2 | 3, string> = { 1: 'Jan, Apr, Jul, Oct', 2: 'Feb, May, Aug, Nov', 3: 'Mar, Jun, Sep, Dec' };
+const QUARTER_MONTHS: Record<1 | 2 | 3, string> = {
+  1: 'Jan, Apr, Jul, Oct',
+  2: 'Feb, May, Aug, Nov',
+  3: 'Mar, Jun, Sep, Dec',
+};
 const MONTH_OF_QUARTER: Record<1 | 2 | 3, string> = { 1: 'first', 2: 'second', 3: 'third' };
 
 /** When it meets, as people say it: `every Tuesday at 10:00`, `last Friday of the month at 15:00`. */
@@ -84,12 +124,17 @@ export function describeRule(c: Pick<Cadence, 'kind' | 'weekday' | 'ordinal' | '
       return `${c.ordinal ?? 'first'} ${day} of the month ${at}`;
     case 'quarterly': {
       const m = c.quarterMonth ?? 1;
-      return `${c.ordinal ?? 'first'} ${day} of the quarter's ${MONTH_OF_QUARTER[m]} month (${QUARTER_MONTHS[m]}) ${at}`;
+      return (
+        `${c.ordinal ?? 'first'} ${day} of the quarter's ${MONTH_OF_QUARTER[m]} month (${QUARTER_MONTHS[m]}) ` + `${at}`
+      );
     }
   }
 }
 
-/** The rule in a few words, for the audit log: `Tuesday 10:00`, `last Friday 15:00`, `first Thursday of month 1, 14:00`. */
+/**
+ * The rule in a few words, for the audit log: `Tuesday 10:00`, `last Friday 15:00`, `first Thursday of month 1,
+ * 14:00`.
+ */
 export function ruleWords(c: Pick<Cadence, 'kind' | 'weekday' | 'ordinal' | 'quarterMonth' | 'time'>): string {
   const time = formatMinuteOfDay(c.time);
   const day = weekdayName(c.weekday);
@@ -116,9 +161,15 @@ export function parseLeads(spec: string): { leads: number[] } | { error: string 
   const leads = new Set<number>();
   for (const part of parts) {
     const minutes = parseDurationMinutes(part);
-    if (minutes === null) return { error: `“${part}” is not a lead time. Write it as days, hours and minutes: \`1d\`, \`2h\`, \`15m\`, \`1h30m\`.` };
+    if (minutes === null)
+      return {
+        error: `“${part}” is not a lead time. Write it as days, hours and minutes: \`1d\`, \`2h\`, \`15m\`, \`1h30m\`.`,
+      };
     if (minutes <= 0) return { error: `A reminder must come before the meeting: “${part}” is no lead time.` };
-    if (minutes > MAX_LEAD_MINUTES) return { error: `“${part}” is too far ahead; reminders can come at most ${formatLead(MAX_LEAD_MINUTES)} before.` };
+    if (minutes > MAX_LEAD_MINUTES)
+      return {
+        error: `“${part}” is too far ahead; reminders can come at most ${formatLead(MAX_LEAD_MINUTES)} before.`,
+      };
     leads.add(minutes);
   }
   if (leads.size > MAX_LEADS) return { error: `At most ${MAX_LEADS} reminders per sync.` };
@@ -249,7 +300,11 @@ export function reminderTime(meeting: Occurrence, time: MinuteOfDay, leadMinutes
   if (days > 0) {
     const d = parseIsoDate(meeting.localDate)!;
     const day = new Date(Date.UTC(d.year, d.month - 1, d.day - days));
-    base = localToInstant({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() }, time, timeZone);
+    base = localToInstant(
+      { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() },
+      time,
+      timeZone,
+    );
   }
   return new Date(base.getTime() - rest * 60_000);
 }

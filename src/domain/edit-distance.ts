@@ -22,7 +22,8 @@ export function editDistance(a: string, b: string, max: number): number {
       const up = cells[(i - 1) * width + j]! + 1;
       const left = cells[i * width + j - 1]! + 1;
       let d = Math.min(up, left, cells[(i - 1) * width + j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, cells[(i - 2) * width + j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, cells[(i - 2) * width + j - 2]! + 1);
       cells[i * width + j] = d;
       rowMin = Math.min(rowMin, d);
     }

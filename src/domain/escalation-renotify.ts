@@ -1,5 +1,5 @@
-import type { Priority } from './model.js';
 import type { Escalation } from './escalation.js';
+import type { Priority } from './model.js';
 
 /*
  * Ack re-notification: an escalation nobody has answered gets one re-notification per timeout
@@ -11,7 +11,6 @@ import type { Escalation } from './escalation.js';
  * Changing the timeouts applies from the next job on; a priority whose timeout was turned off
  * stops re-notifying.
  */
-
 
 /**
  * Re-notifications stop after this many: past it, reminders in the channel are noise that teaches
@@ -36,7 +35,10 @@ export function renotifyPrefix(escalationId: number): string {
 }
 
 /** The ack timeout of the escalation's priority in ms, or null when it has none. */
-export function ackTimeoutMs(e: Pick<Escalation, 'priority'>, timeouts: Record<Priority, number | null>): number | null {
+export function ackTimeoutMs(
+  e: Pick<Escalation, 'priority'>,
+  timeouts: Record<Priority, number | null>,
+): number | null {
   const minutes = timeouts[e.priority];
   return minutes === null || minutes === undefined ? null : minutes * 60_000;
 }

@@ -1,7 +1,6 @@
-import type { MatrixArea } from './model.js';
 import { otherTeam, type Team } from './escalation.js';
+import type { MatrixArea, Mention, Owner } from './model.js';
 import { OwnershipIndex } from './ownership.js';
-import type { Mention, Owner } from './model.js';
 
 /*
  * Who receives an escalation — the whole rule:

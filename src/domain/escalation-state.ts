@@ -30,7 +30,12 @@ export interface Step {
 }
 
 export type StepResult =
-  | { ok: true; state: EscalationState; patch: EscalationPatch; event: { kind: EscalationEventKind; note: string | null } }
+  | {
+      ok: true;
+      state: EscalationState;
+      patch: EscalationPatch;
+      event: { kind: EscalationEventKind; note: string | null };
+    }
   | { ok: false; refusal: Refusal };
 
 type Current = Pick<Escalation, 'state' | 'acknowledgedAt' | 'handedBackAt'>;
@@ -39,11 +44,17 @@ type Current = Pick<Escalation, 'state' | 'acknowledgedAt' | 'handedBackAt'>;
 export function applyStep(e: Current, step: Step): StepResult {
   if (e.state === 'resolved') return { ok: false, refusal: 'already_resolved' };
   const note = step.note?.trim() || null;
-  const firstResponse: EscalationPatch = e.acknowledgedAt === null ? { acknowledgedAt: step.at, acknowledgedBy: step.by } : {};
+  const firstResponse: EscalationPatch =
+    e.acknowledgedAt === null ? { acknowledgedAt: step.at, acknowledgedBy: step.by } : {};
   switch (step.action) {
     case 'acknowledge':
       if (e.state === 'acknowledged') return { ok: false, refusal: 'already_acknowledged' };
-      return { ok: true, state: 'acknowledged', patch: { state: 'acknowledged', ...firstResponse }, event: { kind: 'acknowledged', note: null } };
+      return {
+        ok: true,
+        state: 'acknowledged',
+        patch: { state: 'acknowledged', ...firstResponse },
+        event: { kind: 'acknowledged', note: null },
+      };
     case 'resolve':
       return {
         ok: true,
@@ -57,7 +68,13 @@ export function applyStep(e: Current, step: Step): StepResult {
       return {
         ok: true,
         state: 'handed_back',
-        patch: { state: 'handed_back', ...firstResponse, handedBackAt: step.at, handedBackBy: step.by, handbackNote: note },
+        patch: {
+          state: 'handed_back',
+          ...firstResponse,
+          handedBackAt: step.at,
+          handedBackBy: step.by,
+          handbackNote: note,
+        },
         event: { kind: 'handed_back', note },
       };
   }

@@ -62,7 +62,10 @@ export interface EscalationEvent {
  * What places an escalation in a list and orders it, without its texts: cheap to read by the
  * thousand (the morning post decides on these and reads the full record of the few it shows).
  */
-export type EscalationFacts = Pick<Escalation, 'id' | 'seq' | 'priority' | 'state' | 'toTeam' | 'handedBackAt' | 'openedAt'>;
+export type EscalationFacts = Pick<
+  Escalation,
+  'id' | 'seq' | 'priority' | 'state' | 'toTeam' | 'handedBackAt' | 'openedAt'
+>;
 
 /** `ESC-4`. */
 export function escalationLabel(e: Pick<Escalation, 'seq'>): string {

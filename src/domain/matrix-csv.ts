@@ -1,11 +1,11 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { RuleViolation } from './errors.js';
+import { MAX_ALIAS, MAX_ALIASES, MAX_AREA_NAME, MAX_AREA_NOTE, MAX_AREAS } from './matrix-limits.js';
 import { decodeMention, encodeMentionVerbatim } from './mention-codec.js';
 import type { MatrixAreaInput } from './model.js';
-import { MAX_ALIAS, MAX_ALIASES, MAX_AREA_NAME, MAX_AREA_NOTE, MAX_AREAS } from './matrix-limits.js';
+import { type Mention, OWNERS, type Owner } from './model.js';
 import { areaKey } from './normalize.js';
-import { type Mention, type Owner, OWNERS } from './model.js';
 
 /** The header of a matrix CSV, in the order export writes it. */
 export const MATRIX_CSV_COLUMNS = ['area', 'business', 'after_hours', 'contact', 'aliases', 'note'] as const;
@@ -44,14 +44,21 @@ export function matrixToCsv(areas: readonly MatrixAreaInput[]): string {
     const withComma = a.aliases.find((alias) => alias.includes(','));
     if (withComma !== undefined) {
       throw new RuleViolation(
-        `The alias "${withComma}" of area "${a.name}" contains a comma, but the CSV separates aliases with commas. Change the alias (matrix set "${a.name}" aliases:"…") and export again.`,
+        `The alias "${withComma}" of area "${a.name}" contains a comma, but the CSV separates aliases with commas. ` +
+          `Change the alias (matrix set "${a.name}" aliases:"…") and export again.`,
       );
     }
-    return [a.name, a.businessOwner, a.afterHoursOwner, contactToCell(a.contact), a.aliases.join(', '), a.note].map(protectCell);
+    return [a.name, a.businessOwner, a.afterHoursOwner, contactToCell(a.contact), a.aliases.join(', '), a.note].map(
+      protectCell,
+    );
   });
   // Quoted: cells with leading or trailing whitespace, because import trims unquoted cells; and any
   // cell with a CR, which csv-stringify leaves bare but import (like spreadsheets) reads as a line end.
-  return stringify([[...MATRIX_CSV_COLUMNS], ...rows], { quoted_match: /^\s|\s$|\r/, record_delimiter: '\n', eof: true });
+  return stringify([[...MATRIX_CSV_COLUMNS], ...rows], {
+    quoted_match: /^\s|\s$|\r/,
+    record_delimiter: '\n',
+    eof: true,
+  });
 }
 
 /** One parsed record and the 1-based line of the CSV text it starts on. */
@@ -64,7 +71,9 @@ interface Row {
 export function csvToMatrix(csv: string): MatrixAreaInput[] {
   const bytes = Buffer.byteLength(csv, 'utf8');
   if (bytes > MAX_IMPORT_BYTES) {
-    throw new RuleViolation(`The CSV is ${Math.ceil(bytes / 1024)} KB; at most ${MAX_IMPORT_BYTES / 1024} KB can be imported at once.`);
+    throw new RuleViolation(
+      `The CSV is ${Math.ceil(bytes / 1024)} KB; at most ${MAX_IMPORT_BYTES / 1024} KB can be imported at once.`,
+    );
   }
   const rows = readRows(csv).filter((r) => r.cells.some((c) => c.trim() !== ''));
   const [header, ...body] = rows;
@@ -72,9 +81,12 @@ export function csvToMatrix(csv: string): MatrixAreaInput[] {
     throw new RuleViolation(`The CSV is empty. Its first line must be the header ${HEADER}, then one line per area.`);
   }
   const columns = headerColumns(header);
-  if (body.length === 0) throw new RuleViolation(`The CSV has a header but no areas. Add one line per area below the header ${HEADER}.`);
+  if (body.length === 0)
+    throw new RuleViolation(`The CSV has a header but no areas. Add one line per area below the header ${HEADER}.`);
   if (body.length > MAX_IMPORT_ROWS) {
-    throw new RuleViolation(`The CSV has ${body.length} areas; a matrix can hold at most ${MAX_IMPORT_ROWS}. Split it or remove some rows.`);
+    throw new RuleViolation(
+      `The CSV has ${body.length} areas; a matrix can hold at most ${MAX_IMPORT_ROWS}. Split it or remove some rows.`,
+    );
   }
   const seen = new Map<string, number>();
   return body.map((row) => {
@@ -129,7 +141,12 @@ class LineCounter {
   /** Offsets must come in increasing order; each byte is counted once. */
   lineAt(offset: number): number {
     if (offset > this.offset) {
-      this.line += (this.text.subarray(this.offset, offset).toString('utf8').match(/\r\n|\n|\r/g) ?? []).length;
+      this.line += (
+        this.text
+          .subarray(this.offset, offset)
+          .toString('utf8')
+          .match(/\r\n|\n|\r/g) ?? []
+      ).length;
       this.offset = offset;
     }
     return this.line;
@@ -147,7 +164,8 @@ function parseError(error: unknown, line: number): unknown {
     case 'INVALID_OPENING_QUOTE':
       return lineError(
         line,
-        'a double quote (") is in the wrong place. Put the whole cell in quotes and double every quote inside it, e.g. "say ""hi""".',
+        'a double quote (") is in the wrong place. Put the whole cell in quotes and double every quote inside it, ' +
+          'e.g. "say ""hi""".',
       );
     default:
       return lineError(line, `this line cannot be read as CSV (${error.message}).`);
@@ -160,13 +178,19 @@ function lineError(line: number, message: string): RuleViolation {
 
 /** Header cell → column; accepts "After hours", "after-hours" and the like. */
 function columnName(cell: string): string {
-  return cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 /** The index of each column in the file; any missing, unknown or repeated column is an error. */
 function headerColumns(header: Row): Record<Column, number> {
   if (header.cells.length === 1 && header.cells[0]!.includes(';')) {
-    throw lineError(header.line, `cells are separated by semicolons; separate them with commas. The header must be: ${HEADER}`);
+    throw lineError(
+      header.line,
+      `cells are separated by semicolons; separate them with commas. The header must be: ${HEADER}`,
+    );
   }
   const names = header.cells.map(columnName);
   const known = new Set<string>(MATRIX_CSV_COLUMNS);
@@ -175,7 +199,12 @@ function headerColumns(header: Row): Record<Column, number> {
   const repeated = names.filter((n, i) => known.has(n) && names.indexOf(n) !== i);
   const problems = [
     missing.length > 0 ? `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` : '',
-    extra.length > 0 ? `unknown column${extra.length > 1 ? 's' : ''} ${extra.slice(0, 5).map((e) => `"${shown(e)}"`).join(', ')}${extra.length > 5 ? ` and ${extra.length - 5} more` : ''}` : '',
+    extra.length > 0
+      ? `unknown column${extra.length > 1 ? 's' : ''} ${extra
+          .slice(0, 5)
+          .map((e) => `"${shown(e)}"`)
+          .join(', ')}${extra.length > 5 ? ` and ${extra.length - 5} more` : ''}`
+      : '',
     repeated.length > 0 ? `repeated column${repeated.length > 1 ? 's' : ''} ${repeated.join(', ')}` : '',
   ].filter((p) => p !== '');
   if (problems.length > 0) throw lineError(header.line, `the header has ${problems.join('; ')}. It must be: ${HEADER}`);
@@ -197,7 +226,8 @@ function rowToArea(row: Row, columns: Record<Column, number>): MatrixAreaInput {
   if (name === '') throw lineError(row.line, 'area is empty. Type the name of the area, e.g. "patching".');
   if (areaKey(name) === '') throw lineError(row.line, `area must contain a letter or a digit (got "${shown(name)}").`);
   // The limits of `matrix set`: an import must not make an area that command could not.
-  if (name.length > MAX_AREA_NAME) throw lineError(row.line, `area is ${name.length} characters; an area name can be at most ${MAX_AREA_NAME}.`);
+  if (name.length > MAX_AREA_NAME)
+    throw lineError(row.line, `area is ${name.length} characters; an area name can be at most ${MAX_AREA_NAME}.`);
   const aliases = [
     ...new Set(
       cell('aliases')
@@ -206,11 +236,17 @@ function rowToArea(row: Row, columns: Record<Column, number>): MatrixAreaInput {
         .filter((a) => a !== ''),
     ),
   ];
-  if (aliases.length > MAX_ALIASES) throw lineError(row.line, `aliases has ${aliases.length} aliases; an area can have at most ${MAX_ALIASES}.`);
+  if (aliases.length > MAX_ALIASES)
+    throw lineError(row.line, `aliases has ${aliases.length} aliases; an area can have at most ${MAX_ALIASES}.`);
   const long = aliases.find((a) => a.length > MAX_ALIAS);
-  if (long !== undefined) throw lineError(row.line, `the alias "${shown(long)}" is ${long.length} characters; an alias can be at most ${MAX_ALIAS}.`);
+  if (long !== undefined)
+    throw lineError(
+      row.line,
+      `the alias "${shown(long)}" is ${long.length} characters; an alias can be at most ${MAX_ALIAS}.`,
+    );
   const note = cell('note');
-  if (note.length > MAX_AREA_NOTE) throw lineError(row.line, `note is ${note.length} characters; a note can be at most ${MAX_AREA_NOTE}.`);
+  if (note.length > MAX_AREA_NOTE)
+    throw lineError(row.line, `note is ${note.length} characters; a note can be at most ${MAX_AREA_NOTE}.`);
   return {
     name,
     businessOwner: owner(cell('business'), 'business', row.line),

@@ -1,5 +1,5 @@
-import type { Priority } from './model.js';
 import type { Escalation, Team } from './escalation.js';
+import type { Priority } from './model.js';
 
 /*
  * Escalation metrics for reports and agendas. Pure: give them the escalations (e.g. those opened in
@@ -61,7 +61,12 @@ export function timeToResolveMs(e: Timed): number | null {
 
 function stats(durations: readonly (number | null)[]): DurationStats {
   const present = durations.filter((d): d is number => d !== null);
-  return { count: present.length, pending: durations.length - present.length, medianMs: median(present), p90Ms: p90(present) };
+  return {
+    count: present.length,
+    pending: durations.length - present.length,
+    medianMs: median(present),
+    p90Ms: p90(present),
+  };
 }
 
 /** MTTA of these escalations: median and 90th percentile. */
@@ -107,7 +112,10 @@ export const NO_AREA = '(no area)';
 
 /** Everything the monthly review reports about a set of escalations. */
 export function summarizeEscalations(
-  escalations: readonly Pick<Escalation, 'areaName' | 'toTeam' | 'afterHours' | 'priority' | 'openedAt' | 'acknowledgedAt' | 'resolvedAt'>[],
+  escalations: readonly Pick<
+    Escalation,
+    'areaName' | 'toTeam' | 'afterHours' | 'priority' | 'openedAt' | 'acknowledgedAt' | 'resolvedAt'
+  >[],
   timeouts: Record<Priority, number | null>,
   now: Date,
 ): EscalationSummary {
@@ -127,7 +135,9 @@ export function summarizeEscalations(
     total,
     afterHours,
     afterHoursShare: total === 0 ? 0 : afterHours / total,
-    byArea: [...areas].map(([area, count]) => ({ area, count })).sort((a, b) => b.count - a.count || a.area.localeCompare(b.area)),
+    byArea: [...areas]
+      .map(([area, count]) => ({ area, count }))
+      .sort((a, b) => b.count - a.count || a.area.localeCompare(b.area)),
     byTeam,
     mtta: mtta(escalations),
     mttr: mttr(escalations),

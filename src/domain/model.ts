@@ -12,7 +12,6 @@ export interface Mention {
   label: string;
 }
 
-
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 

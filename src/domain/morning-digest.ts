@@ -1,8 +1,7 @@
-import type { Holiday, IsoWeekday } from './model.js';
 import type { Escalation, EscalationEvent, EscalationFacts } from './escalation.js';
+import type { HandoffNote, Holiday, IsoWeekday } from './model.js';
 import type { MorningWindow } from './morning-window.js';
 import { isoDate, parseIsoDate } from './zoned-time.js';
-import type { HandoffNote } from './model.js';
 
 /**
  * What the morning handoff post says, decided from the window and the records, before any
@@ -85,7 +84,8 @@ export function groupOf(e: Pick<Escalation, 'state' | 'handedBackAt' | 'toTeam'>
 
 const PRIORITY_ORDER = { P1: 0, P2: 1, P3: 2, P4: 3 } as const;
 /** Most urgent first, then in the order they were opened. */
-const byUrgency = (a: EscalationFacts, b: EscalationFacts) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || a.seq - b.seq;
+const byUrgency = (a: EscalationFacts, b: EscalationFacts) =>
+  PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || a.seq - b.seq;
 
 export function cap<T>(items: readonly T[], max: number): Capped<T> {
   return { shown: items.slice(0, max), more: Math.max(0, items.length - max), total: items.length };
@@ -108,18 +108,41 @@ export function morningDigest<E extends EscalationFacts>(input: {
   const openedEarlier = new Set(all.filter((e) => e.openedAt.getTime() < window.from.getTime()).map((e) => e.id));
 
   const notes: MorningNote<E>[] = [
-    ...records.handoffNotes.map((n): MorningNote<E> => ({ kind: 'handoff', at: n.at, authorId: n.authorId, text: n.text, overnight: n.overnight })),
-    ...records.escalationNotes.map(({ escalation, event }): MorningNote<E> => ({ kind: 'escalation', at: event.at, authorId: event.actorId, text: event.note ?? '', escalation })),
+    ...records.handoffNotes.map(
+      (n): MorningNote<E> => ({
+        kind: 'handoff',
+        at: n.at,
+        authorId: n.authorId,
+        text: n.text,
+        overnight: n.overnight,
+      }),
+    ),
+    ...records.escalationNotes.map(
+      ({ escalation, event }): MorningNote<E> => ({
+        kind: 'escalation',
+        at: event.at,
+        authorId: event.actorId,
+        text: event.note ?? '',
+        escalation,
+      }),
+    ),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
-  const older = records.unresolved.filter((e) => !inWindow.has(e.id) && e.openedAt.getTime() < window.from.getTime()).sort(byUrgency);
-  const syncs = records.syncs === null ? null : [...records.syncs].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const older = records.unresolved
+    .filter((e) => !inWindow.has(e.id) && e.openedAt.getTime() < window.from.getTime())
+    .sort(byUrgency);
+  const syncs =
+    records.syncs === null ? null : [...records.syncs].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 
   return {
     date: input.date,
     window,
     daysOff: daysOff(window.previousBusinessDate, input.date, input.workDays, input.holidays),
-    groups: { resolved: cap(grouped.resolved, MAX_PER_GROUP), handedBack: cap(grouped.handedBack, MAX_PER_GROUP), open: cap(grouped.open, MAX_PER_GROUP) },
+    groups: {
+      resolved: cap(grouped.resolved, MAX_PER_GROUP),
+      handedBack: cap(grouped.handedBack, MAX_PER_GROUP),
+      open: cap(grouped.open, MAX_PER_GROUP),
+    },
     openedEarlier,
     notes: cap(notes, MAX_NOTES),
     olderUnresolved: cap(older, MAX_OLDER),
@@ -137,7 +160,12 @@ export function morningDigest<E extends EscalationFacts>(input: {
 }
 
 /** The local dates strictly between two business days, each with its weekday and holiday name. */
-function daysOff(previous: string, date: string, workDays: readonly IsoWeekday[], holidays: readonly Holiday[]): MorningDigest['daysOff'] {
+function daysOff(
+  previous: string,
+  date: string,
+  workDays: readonly IsoWeekday[],
+  holidays: readonly Holiday[],
+): MorningDigest['daysOff'] {
   const named = new Map(holidays.map((h) => [h.date, h.name]));
   const out: MorningDigest['daysOff'] = [];
   const a = parseIsoDate(previous);

@@ -1,5 +1,11 @@
+import {
+  afterHoursWindow,
+  businessDateAt,
+  businessStartOn,
+  isBusinessDay,
+  nextBusinessStart,
+} from './business-calendar.js';
 import type { BusinessHours } from './model.js';
-import { afterHoursWindow, businessDateAt, businessStartOn, isBusinessDay, nextBusinessStart } from './business-calendar.js';
 import { localDate, localToInstant, parseIsoDate } from './zoned-time.js';
 
 /** The job kind of the morning handoff post (kept here so commands can replan it without importing the scheduler). */
@@ -80,13 +86,20 @@ export function morningWindow(date: string, hours: BusinessHours): MorningWindow
  * the previous business day's hours belongs to no window, unless its author marked it overnight:
  * then it belongs to the next morning's, this one.
  */
-export function noteBelongsTo(note: { at: Date; overnight: boolean }, window: MorningWindow, hours: BusinessHours): boolean {
+export function noteBelongsTo(
+  note: { at: Date; overnight: boolean },
+  window: MorningWindow,
+  hours: BusinessHours,
+): boolean {
   const t = note.at.getTime();
   if (t >= window.from.getTime() && t < window.to.getTime()) return true;
   return note.overnight && t < window.from.getTime() && t >= overnightNotesFrom(window, hours).getTime();
 }
 
-/** The earliest instant an overnight-marked note of this window can have been written: the previous business day's start. */
+/**
+ * The earliest instant an overnight-marked note of this window can have been written: the previous business day's
+ * start.
+ */
 export function overnightNotesFrom(window: MorningWindow, hours: BusinessHours): Date {
   return businessStartOn(window.previousBusinessDate, hours);
 }

@@ -36,7 +36,10 @@ const MAX_QUERY_WORDS = 32;
 const MAX_CANDIDATES = 5;
 const EPSILON = 1e-9;
 
-/** Keeps `list` as the `limit` smallest values seen, ascending: the first tied areas in matrix order, without sorting them all. */
+/**
+ * Keeps `list` as the `limit` smallest values seen, ascending: the first tied areas in matrix order, without sorting
+ * them all.
+ */
 function insertSmallest(list: number[], value: number, limit: number): void {
   if (list.length === limit && value >= list[limit - 1]!) return;
   let at = list.length;
@@ -96,7 +99,8 @@ export class OwnershipIndex {
     if (hits === undefined) return null;
     const names = hits.filter((id) => this.t.phraseIsName[id] === 1);
     const byArea = new Map<number, number>();
-    for (const id of names.length > 0 ? names : hits) if (!byArea.has(this.t.phraseArea[id]!)) byArea.set(this.t.phraseArea[id]!, id);
+    for (const id of names.length > 0 ? names : hits)
+      if (!byArea.has(this.t.phraseArea[id]!)) byArea.set(this.t.phraseArea[id]!, id);
     if (byArea.size === 1) {
       const [area, id] = byArea.entries().next().value!;
       return { kind: 'match', area: this.areas[area]!, via: this.t.phraseSource[id]! };
@@ -144,7 +148,8 @@ export class OwnershipIndex {
       ties++;
       insertSmallest(first, a, MAX_CANDIDATES);
     }
-    if (ties === 1) return { kind: 'match', area: this.areas[first[0]!]!, via: this.t.phraseSource[this.bestPhrase(first[0]!)]! };
+    if (ties === 1)
+      return { kind: 'match', area: this.areas[first[0]!]!, via: this.t.phraseSource[this.bestPhrase(first[0]!)]! };
     return { kind: 'ambiguous', candidates: first.map((a) => this.areas[a]!) };
   }
 
@@ -157,7 +162,9 @@ export class OwnershipIndex {
     return this.areaScore[area]! + (this.areaComplete[area] === 1 ? PHRASE_BONUS : 0);
   }
 
-  /** Marks the hits' stems as matched; a stem an earlier word already matched ("backup bakup") is not evidence twice. */
+  /**
+   * Marks the hits' stems as matched; a stem an earlier word already matched ("backup bakup") is not evidence twice.
+   */
   private claim(hits: TermHit[]): TermHit[] {
     const fresh = hits.filter((h) => this.stemSeen[h.stem] !== this.generation);
     for (const h of fresh) this.stemSeen[h.stem] = this.generation;

@@ -156,7 +156,10 @@ function withZoneNames(pattern: string, instant: Date, timeZone: string): string
       out += `'${zoneName(instant, timeZone, j - i >= 4 ? 'long' : 'short').replace(/'/g, "''")}'`;
       i = j;
     } else {
-      if (c === 'X' || c === 'x' || c === 'O') throw new RangeError(`formatLocal prints the zone as z…zzzz; "${c}" in "${pattern}" would show the server's offset`);
+      if (c === 'X' || c === 'x' || c === 'O')
+        throw new RangeError(
+          `formatLocal prints the zone as z…zzzz; "${c}" in "${pattern}" would show the server's offset`,
+        );
       out += c;
       i++;
     }

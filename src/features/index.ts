@@ -9,7 +9,13 @@ import { matrixFeature } from './matrix/index.js';
 import { morningFeature } from './morning/index.js';
 
 /** Every capability Tandem has, in the order `help` lists their commands. A new feature is one line here. */
-export const FEATURES: readonly Feature[] = [matrixFeature, escalationFeature, morningFeature, cadenceFeature, channelFeature];
+export const FEATURES: readonly Feature[] = [
+  matrixFeature,
+  escalationFeature,
+  morningFeature,
+  cadenceFeature,
+  channelFeature,
+];
 
 /** Every command of every feature. */
 export const ALL_COMMANDS: readonly AnyCommandSpec[] = FEATURES.flatMap((f) => f.commands);

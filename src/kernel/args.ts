@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { ArgInput } from './command.js';
-import { isValidTimeZone } from '../domain/zoned-time.js';
-import { type Mention, type Owner, OWNERS } from '../domain/model.js';
 import { mentionsToPlain } from '../domain/mention-codec.js';
+import { type Mention, OWNERS, type Owner } from '../domain/model.js';
+import { isValidTimeZone } from '../domain/zoned-time.js';
+import type { ArgInput } from './command.js';
 
 /** The raw shape the parser hands to every argument schema. */
 export const argInput = z.custom<ArgInput>();
@@ -18,7 +18,8 @@ export function fail(ctx: Ctx | z.core.$RefinementCtx<unknown>, message: string)
 /** A command that takes nothing after its words. */
 export function noArgs(commandWords: string) {
   return argInput.transform((input, ctx): Record<string, never> => {
-    if (input.words.length > 0) return fail(ctx, `\`${commandWords}\` takes nothing after it (got “${input.rest.slice(0, 40)}”).`);
+    if (input.words.length > 0)
+      return fail(ctx, `\`${commandWords}\` takes nothing after it (got “${input.rest.slice(0, 40)}”).`);
     return {};
   });
 }

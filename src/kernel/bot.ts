@@ -1,8 +1,8 @@
 import { RuleViolation, TandemError } from '../domain/errors.js';
 import type { Person } from '../domain/model.js';
 import type { Clock } from './clock.js';
-import { commandContext } from './command-context.js';
 import type { AnyCommandSpec, ChannelContext } from './command.js';
+import { commandContext } from './command-context.js';
 import { PermissionDenied, StoreBusy, UserError } from './errors.js';
 import type { JobKindRegistry } from './job-kind.js';
 import type { Logger } from './logger.js';
@@ -68,7 +68,8 @@ export class Bot {
       return reply;
     } catch (err) {
       if (err instanceof AlreadyHandled) return null;
-      if (deliveryKey && (err instanceof UserError || err instanceof RuleViolation)) await this.markHandled(deliveryKey);
+      if (deliveryKey && (err instanceof UserError || err instanceof RuleViolation))
+        await this.markHandled(deliveryKey);
       return this.toReply(err, inbound, log, deliveryKey);
     }
   }
@@ -79,7 +80,12 @@ export class Bot {
    * every other request (Slack's 3 s ack among them). Real time, not the Clock: this is waiting,
    * not the command's notion of now.
    */
-  private async runPatiently(spec: AnyCommandSpec, args: unknown, inbound: Inbound, deliveryKey: string | null): Promise<Reply> {
+  private async runPatiently(
+    spec: AnyCommandSpec,
+    args: unknown,
+    inbound: Inbound,
+    deliveryKey: string | null,
+  ): Promise<Reply> {
     const patience = this.deps.busyPatienceMs ?? BUSY_PATIENCE_MS;
     const started = performance.now();
     for (let attempt = 0; ; attempt++) {
@@ -112,15 +118,28 @@ export class Bot {
         throw new PermissionDenied(refusalFor(spec, await tx.managers.list(channel.id)));
       }
       const ctx = commandContext({
-        tx, now, clock, actor, channel, isManager, inbound,
-        registry: this.deps.registry, jobKinds: this.deps.jobKinds, planner: this.deps.planner,
+        tx,
+        now,
+        clock,
+        actor,
+        channel,
+        isManager,
+        inbound,
+        registry: this.deps.registry,
+        jobKinds: this.deps.jobKinds,
+        planner: this.deps.planner,
         log: log.child({ command: spec.id }),
       });
       return spec.run(ctx as ChannelContext, args);
     }, BUSY_TRY);
   }
 
-  private async toReply(err: unknown, inbound: Inbound, log: Logger, deliveryKey: string | null = null): Promise<Reply> {
+  private async toReply(
+    err: unknown,
+    inbound: Inbound,
+    log: Logger,
+    deliveryKey: string | null = null,
+  ): Promise<Reply> {
     if (err instanceof PermissionDenied) {
       // A refusal is recorded in the audit log; the transaction that wrote it was rolled back, so write it again.
       await this.recordRefusal(inbound, err, deliveryKey);
@@ -131,8 +150,18 @@ export class Bot {
       return ephemeral(paragraph(...prose(shortenQuoted(err.message))));
     }
     const code = err instanceof TandemError ? err.code : 'internal';
-    log.error({ err, code, platform: inbound.conversation.platform, channel: inbound.conversation.channelId }, 'command failed');
-    return ephemeral(paragraph(...prose('Something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell whoever runs Tandem.')));
+    log.error(
+      { err, code, platform: inbound.conversation.platform, channel: inbound.conversation.channelId },
+      'command failed',
+    );
+    return ephemeral(
+      paragraph(
+        ...prose(
+          'Something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell ' +
+            'whoever runs Tandem.',
+        ),
+      ),
+    );
   }
 
   /** A delivery whose command was refused or mistaken: recorded, so that a redelivery does not answer again. */
@@ -172,7 +201,8 @@ export class Bot {
 }
 
 const NOT_SET_UP =
-  'This channel is not set up yet. A manager starts with `setup org:<your organisation> msp:<your MSP> tz:<IANA zone>`, ' +
+  'This channel is not set up yet. A manager starts with `setup org:<your organisation> msp:<your MSP> tz:<IANA ' +
+  'zone>`, ' +
   'for example `setup org:Acme msp:Northwind tz:America/New_York`.';
 
 /** A command's patience with another process's write lock, in all; each synchronous try; the pauses between. */
@@ -208,5 +238,8 @@ export function shortenQuoted(message: string): string {
 
 function refusalFor(spec: AnyCommandSpec, managers: Person[]): string {
   const names = managers.map((m) => `@${m.name}`).join(', ') || 'nobody yet';
-  return `Only managers of this channel can run \`${spec.path.join(' ')}\`. Managers here: ${names}. Ask one of them to make the change, or to add you with \`managers add @you\`.`;
+  return (
+    `Only managers of this channel can run \`${spec.path.join(' ')}\`. Managers here: ${names}. Ask one of ` +
+    `them to make the change, or to add you with \`managers add @you\`.`
+  );
 }

@@ -1,3 +1,4 @@
+import { mentionLabel } from '../domain/mention-codec.js';
 import type { Channel, Person } from '../domain/model.js';
 import type { Clock } from './clock.js';
 import type { CommandContext } from './command.js';
@@ -8,7 +9,6 @@ import type { Store } from './ports/store.js';
 import { postingTo } from './posting.js';
 import type { CommandRegistry } from './registry.js';
 import type { Inbound } from './types.js';
-import { mentionLabel } from '../domain/mention-codec.js';
 
 export interface CommandContextParts {
   /** The command's transaction. */
@@ -43,7 +43,17 @@ export function commandContext(p: CommandContextParts): CommandContext {
     async audit(action, subject, before, after) {
       const target = await registered();
       if (!target) throw new Error('audit needs a registered channel');
-      await tx.audit.record({ channelId: target.id, at: now, actorId: actor.id, actorName: actor.name, action, subject, before, after, outcome: 'ok' });
+      await tx.audit.record({
+        channelId: target.id,
+        at: now,
+        actorId: actor.id,
+        actorName: actor.name,
+        action,
+        subject,
+        before,
+        after,
+        outcome: 'ok',
+      });
     },
     personFor: (m) => tx.people.upsert(inbound.actor.platform, m.id, mentionLabel(m)),
     ...postingTo(tx, () => inbound.conversation, now),

@@ -1,14 +1,13 @@
 import type { z } from 'zod';
+import type { Channel, Mention, Person } from '../domain/model.js';
 import type { Clock } from './clock.js';
+import type { JobKindRegistry } from './job-kind.js';
 import type { Logger } from './logger.js';
-import type { Channel, Person } from '../domain/model.js';
-import type { Reply } from './reply.js';
 import type { Store } from './ports/store.js';
+import type { PostOptions } from './posting.js';
+import type { Reply } from './reply.js';
 import type { Token } from './tokenize.js';
 import type { ConversationRef } from './types.js';
-import type { PostOptions } from './posting.js';
-import type { JobKindRegistry } from './job-kind.js';
-import type { Mention } from '../domain/model.js';
 
 /** What a command's argument schema receives: the line after the command's words. */
 export interface ArgInput {

@@ -1,4 +1,4 @@
-import { TandemError, type ErrorCode } from '../domain/errors.js';
+import { type ErrorCode, TandemError } from '../domain/errors.js';
 
 /** A mistake of the person typing: the message says what to type instead and is safe to show. */
 export class UserError extends TandemError {
@@ -24,7 +24,9 @@ export class NotSupported extends TandemError {
 /** The database was busy longer than the busy timeout: nothing was changed and a retry may work. */
 export class StoreBusy extends TandemError {
   constructor(cause: unknown) {
-    super('store_busy', 'The database is busy right now. Nothing was changed; please try again in a moment.', { cause });
+    super('store_busy', 'The database is busy right now. Nothing was changed; please try again in a moment.', {
+      cause,
+    });
   }
 }
 
@@ -52,7 +54,10 @@ export class ConfigError extends TandemError {
   }
 }
 
-/** Tandem or one of its faces cannot start (a platform unreachable, a bad token, a port in use); the message says what to fix. */
+/**
+ * Tandem or one of its faces cannot start (a platform unreachable, a bad token, a port in use); the message says what
+ * to fix.
+ */
 export class StartError extends TandemError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('start', message, options);

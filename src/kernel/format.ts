@@ -1,8 +1,7 @@
-import type { Channel, Holiday } from '../domain/model.js';
-import { bold, mention, text, type Span } from './reply.js';
 import { formatDays } from '../domain/business-hours.js';
+import type { Channel, Holiday, Mention, Owner } from '../domain/model.js';
 import { formatLocal, formatMinuteOfDay } from '../domain/zoned-time.js';
-import type { Mention, Owner } from '../domain/model.js';
+import { bold, mention, type Span, text } from './reply.js';
 
 /** Who an owner value means in this channel, e.g. `Northwind (MSP)`. */
 export function ownerName(owner: Owner, channel: Channel): string {
@@ -28,7 +27,10 @@ export function contactSpans(contact: Mention | null): Span[] {
 
 /** `Mon–Fri 08:00–17:00 (America/New_York)`. */
 export function hoursLine(channel: Channel): string {
-  return `${formatDays(channel.workDays)} ${formatMinuteOfDay(channel.dayStart)}–${formatMinuteOfDay(channel.dayEnd)} (${channel.timezone})`;
+  return (
+    `${formatDays(channel.workDays)} ` +
+    `${formatMinuteOfDay(channel.dayStart)}–${formatMinuteOfDay(channel.dayEnd)} (${channel.timezone})`
+  );
 }
 
 export function holidayLine(h: Holiday): string {

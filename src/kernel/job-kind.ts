@@ -9,11 +9,12 @@
  *     misfire: { kind: 'late-until', until: async (job, { channel, store }) => endOfBusinessDay(...), why: '…' },
  *     async run(ctx, { date }) {
  *       const late = ctx.lateNotice();                       // "Posted late: this was due …" or null
- *       await ctx.post(inChannel(...blocks, ...(late ? [late] : []))); // idempotency key defaults to the occurrence key
+ * await ctx.post(inChannel(...blocks, ...(late ? [late] : []))); // idempotency key defaults to the occurrence key
  *       return 'posted';                                     // recorded as the job's result (shown in status)
  *     },
  *     // Keeps the next occurrence(s) scheduled: called at startup, after each run and on ctx.timesChanged().
- *     plan: async (channel, store, after) => [{ dueAt, payload: { date }, occurrenceKey: `morning:${channel.id}:${date}` }],
+ * plan: async (channel, store, after) => [{ dueAt, payload: { date }, occurrenceKey: `morning:${channel.id}:${date}`
+ * }],
  *   });
  *
  * Rules that make "never lost, never doubled" hold:
@@ -35,12 +36,12 @@
  *   planned again, in the command's transaction. Commands never name the kinds.
  */
 import type { z } from 'zod';
-import type { Logger } from './logger.js';
 import type { Channel } from '../domain/model.js';
+import type { Logger } from './logger.js';
 import type { Job, NewJob } from './ports/jobs.js';
-import type { Block, Reply } from './reply.js';
 import type { Store } from './ports/store.js';
 import type { PostOptions } from './posting.js';
+import type { Block, Reply } from './reply.js';
 
 /** A job as its kind sees it: the payload parsed by the kind's schema. */
 export type ScheduledJob<P> = Omit<Job, 'payload'> & { payload: P };
@@ -60,7 +61,12 @@ export interface MisfireContext {
  * - `once`: run it whenever it is found (late or not), exactly once.
  */
 export type MisfirePolicy<P> =
-  | { kind: 'late-until'; until(job: ScheduledJob<P>, ctx: MisfireContext): Promise<Date>; why?: string; lateAfterMs?: number }
+  | {
+      kind: 'late-until';
+      until(job: ScheduledJob<P>, ctx: MisfireContext): Promise<Date>;
+      why?: string;
+      lateAfterMs?: number;
+    }
   | { kind: 'drop-if-late'; graceMs: number; why?: string; lateAfterMs?: number }
   | { kind: 'once'; lateAfterMs?: number };
 
@@ -120,10 +126,17 @@ export type AnyJobKind = JobKind<any>; // eslint-disable-line @typescript-eslint
 
 /** Declares a job kind; keeps `P` checked between `payload`, `run`, `plan` and `newJob`. */
 export function defineJobKind<P>(spec: JobKindSpec<P>): JobKind<P> {
-  if (!/^[a-z][a-z0-9-]*$/.test(spec.kind)) throw new Error(`job kind "${spec.kind}" must be lowercase words joined by dashes`);
+  if (!/^[a-z][a-z0-9-]*$/.test(spec.kind))
+    throw new Error(`job kind "${spec.kind}" must be lowercase words joined by dashes`);
   return {
     ...spec,
-    newJob: (channelId, planned) => ({ kind: spec.kind, channelId, dueAt: planned.dueAt, payload: planned.payload, occurrenceKey: planned.occurrenceKey }),
+    newJob: (channelId, planned) => ({
+      kind: spec.kind,
+      channelId,
+      dueAt: planned.dueAt,
+      payload: planned.payload,
+      occurrenceKey: planned.occurrenceKey,
+    }),
   };
 }
 

@@ -1,5 +1,5 @@
-import type { Reply } from './reply.js';
 import type { Store } from './ports/store.js';
+import type { Reply } from './reply.js';
 import type { ConversationRef } from './types.js';
 
 export interface PostOptions {
@@ -22,7 +22,12 @@ export function postingTo(store: Store, conversation: () => ConversationRef, now
   return {
     post: (reply, options) =>
       store.outbox.enqueuePost(
-        { conversation: conversation(), reply, idempotencyKey: options.idempotencyKey, ...(options.messageKey ? { messageKey: options.messageKey } : {}) },
+        {
+          conversation: conversation(),
+          reply,
+          idempotencyKey: options.idempotencyKey,
+          ...(options.messageKey ? { messageKey: options.messageKey } : {}),
+        },
         now,
       ),
     updatePost: (messageKey, reply) => store.outbox.enqueueUpdate(messageKey, conversation(), reply, now),

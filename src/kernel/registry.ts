@@ -1,13 +1,15 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { closest } from '../domain/edit-distance.js';
 import type { AnyCommandSpec, ArgInput } from './command.js';
 import { UserError } from './errors.js';
-import { tokenize, type Token } from './tokenize.js';
+import { type Token, tokenize } from './tokenize.js';
 
 /** The word that reaches every command: Slack's `/tandem <command>`, and a command line's optional prefix. */
 export const MAIN_SLASH = 'tandem';
 
-/** The longest line read as a command: room for the largest CSV import, and a bound on the work one message can cause. */
+/**
+ * The longest line read as a command: room for the largest CSV import, and a bound on the work one message can cause.
+ */
 export const MAX_LINE = 300_000;
 
 export interface ParsedCommand {
@@ -33,7 +35,8 @@ export class CommandRegistry {
       if (taken) throw new Error(`"${key}" is claimed by both "${taken.id}" and "${spec.id}"`);
     }
     if (spec.shortcut !== undefined) {
-      if (!/^[a-z]+$/.test(spec.shortcut) || spec.shortcut === MAIN_SLASH) throw new Error(`"${spec.id}" has a bad shortcut`);
+      if (!/^[a-z]+$/.test(spec.shortcut) || spec.shortcut === MAIN_SLASH)
+        throw new Error(`"${spec.id}" has a bad shortcut`);
       if (this.#shortcuts.has(spec.shortcut)) throw new Error(`shortcut "${spec.shortcut}" is declared twice`);
     }
     for (const path of [spec.path, ...(spec.aliases ?? [])]) this.#byPath.set(path.join(' '), spec);
@@ -80,10 +83,15 @@ export class CommandRegistry {
   /** Turns a line into a command and its validated arguments, or throws a UserError with the right form. */
   parse(line: string): ParsedCommand {
     if (line.length > MAX_LINE) {
-      throw new UserError(`That message is ${line.length} characters; Tandem reads at most ${MAX_LINE} in one message (a CSV import at most 256 KB). Send less at once.`, 'too_long');
+      throw new UserError(
+        `That message is ${line.length} characters; Tandem reads at most ${MAX_LINE} in one message (a CSV import ` +
+          `at most 256 KB). Send less at once.`,
+        'too_long',
+      );
     }
     const normalized = this.stripSlash(line);
-    if (!normalized) throw new UserError('Type a command after it, for example `who owns backups`. Type `help` to see every command.');
+    if (!normalized)
+      throw new UserError('Type a command after it, for example `who owns backups`. Type `help` to see every command.');
     const tokens = tokenize(normalized);
     const found = this.match(tokens);
     if (!found) throw this.unknown(tokens[0]?.text ?? normalized);
@@ -97,7 +105,8 @@ export class CommandRegistry {
     };
     for (const t of after) {
       if (!t.option || !declared.has(t.option.key)) continue;
-      if (t.option.key in input.options) throw new UserError(`\`${t.option.key}:\` is given twice.\nUsage: ${spec.usage}`);
+      if (t.option.key in input.options)
+        throw new UserError(`\`${t.option.key}:\` is given twice.\nUsage: ${spec.usage}`);
       input.options[t.option.key] = t.option.value;
     }
     const result = spec.args.safeParse(input);
@@ -109,7 +118,10 @@ export class CommandRegistry {
     const firstWords = [...new Set([...this.#byPath.keys()].map((k) => k.split(' ')[0]!))];
     const guess = closest(word.toLowerCase(), firstWords, 2);
     const hint = guess ? ` Did you mean \`${guess}\`?` : '';
-    return new UserError(`I don't know the command “${word.slice(0, 40)}”.${hint} Type \`help\` to see every command.`, 'unknown_command');
+    return new UserError(
+      `I don't know the command “${word.slice(0, 40)}”.${hint} Type \`help\` to see every command.`,
+      'unknown_command',
+    );
   }
 }
 

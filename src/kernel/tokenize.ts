@@ -1,5 +1,5 @@
-import type { Mention } from '../domain/model.js';
 import { decodeMentionAt } from '../domain/mention-codec.js';
+import type { Mention } from '../domain/model.js';
 import { UserError } from './errors.js';
 
 /**
@@ -70,7 +70,9 @@ export function tokenize(line: string): Token[] {
             i++;
             continue;
           }
-          throw new UserError(`There is an unclosed quote in: ${line.slice(start, start + 60)}\nClose it with a matching ".`);
+          throw new UserError(
+            `There is an unclosed quote in: ${line.slice(start, start + 60)}\nClose it with a matching ".`,
+          );
         }
         text += line.slice(i + 1, j);
         quoted = true;

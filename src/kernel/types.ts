@@ -1,4 +1,7 @@
-/** The name of a face Tandem speaks through (`slack`, `teams`, `console`…): faces are plugins, listed in adapters/faces.ts. */
+/**
+ * The name of a face Tandem speaks through (`slack`, `teams`, `console`…): faces are plugins, listed in
+ * adapters/faces.ts.
+ */
 export type Platform = string;
 
 /** Where a message goes: a channel or conversation on one platform. */

@@ -1,13 +1,12 @@
 import type { Clock } from '../kernel/clock.js';
-import { NotSupported, StoreBusy } from '../kernel/errors.js';
-import type { Logger } from '../kernel/logger.js';
-import { type ChatAdapter } from '../kernel/ports/chat.js';
-import { replySummary } from '../kernel/reply.js';
-import { BRIEF_BUSY_TIMEOUT_MS, type Store } from '../kernel/ports/store.js';
-import type { Platform } from '../kernel/types.js';
+import { NotSupported, PermanentDeliveryError, RateLimited, StoreBusy } from '../kernel/errors.js';
 import { newLeaseOwner } from '../kernel/lease-owner.js';
+import type { Logger } from '../kernel/logger.js';
+import type { ChatAdapter } from '../kernel/ports/chat.js';
 import type { Delivery, SendRules } from '../kernel/ports/outbox-queue.js';
-import { PermanentDeliveryError, RateLimited } from '../kernel/errors.js';
+import { BRIEF_BUSY_TIMEOUT_MS, type Store } from '../kernel/ports/store.js';
+import { replySummary } from '../kernel/reply.js';
+import type { Platform } from '../kernel/types.js';
 
 export interface RetryPolicy {
   /** Delay after the first failure; doubled for each further one, up to maxDelayMs, with jitter. */
@@ -19,7 +18,12 @@ export interface RetryPolicy {
   maxAgeMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 2_000, maxDelayMs: 5 * 60_000, maxAttempts: 10, maxAgeMs: 60 * 60_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  baseDelayMs: 2_000,
+  maxDelayMs: 5 * 60_000,
+  maxAttempts: 10,
+  maxAgeMs: 60 * 60_000,
+};
 
 export interface SenderOptions {
   store: Store;
@@ -155,8 +159,11 @@ export class OutboxSender {
       let platformMessageId: string | null = null;
       if (d.op === 'post') platformMessageId = (await adapter.post(d.conversation, d.reply)).platformMessageId;
       else await adapter.update(d.conversation, d.targetMessageId!, d.reply);
-      const recorded = await store.transaction((tx) => tx.outbox.markSent(d.id, this.owner, clock.now(), platformMessageId));
-      if (!recorded) log.warn({ outbox: d.id }, 'delivered after its lease expired; another process may deliver it too');
+      const recorded = await store.transaction((tx) =>
+        tx.outbox.markSent(d.id, this.owner, clock.now(), platformMessageId),
+      );
+      if (!recorded)
+        log.warn({ outbox: d.id }, 'delivered after its lease expired; another process may deliver it too');
       return true;
     } catch (err) {
       try {
@@ -173,7 +180,13 @@ export class OutboxSender {
     const now = clock.now();
     const age = now.getTime() - d.createdAt.getTime();
     const message = err instanceof Error ? err.message : String(err);
-    const what = { outbox: d.id, op: d.op, platform: d.conversation.platform, conversation: d.conversation.channelId, summary: replySummary(d.reply, 60) };
+    const what = {
+      outbox: d.id,
+      op: d.op,
+      platform: d.conversation.platform,
+      conversation: d.conversation.channelId,
+      summary: replySummary(d.reply, 60),
+    };
     const fail = async (reason: string) => {
       await store.outbox.markFailed(d.id, this.owner, reason);
       log.error({ ...what, err, attempts: d.attempts }, `delivery failed for good: ${reason}`);

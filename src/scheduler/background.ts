@@ -1,12 +1,12 @@
 import type { Clock, ManualClock } from '../kernel/clock.js';
+import type { JobKindRegistry } from '../kernel/job-kind.js';
+import { newLeaseOwner } from '../kernel/lease-owner.js';
 import type { Logger } from '../kernel/logger.js';
 import type { ChatAdapter } from '../kernel/ports/chat.js';
 import type { Store } from '../kernel/ports/store.js';
 import type { Platform } from '../kernel/types.js';
 import { OutboxSender, type SenderOptions } from '../outbox/sender.js';
 import { startCronDriver } from './cron-driver.js';
-import type { JobKindRegistry } from '../kernel/job-kind.js';
-import { newLeaseOwner } from '../kernel/lease-owner.js';
 import { runUntil } from './run-until.js';
 import { Scheduler, type SchedulerOptions } from './scheduler.js';
 
@@ -20,7 +20,9 @@ export interface BackgroundDeps {
   kinds: JobKindRegistry;
   /** Seconds between ticks (a divisor of 60). */
   tickSeconds?: number;
-  scheduler?: Partial<Pick<SchedulerOptions, 'leaseMs' | 'batchSize' | 'maxBatchesPerTick' | 'maxAttempts' | 'retryBaseMs'>>;
+  scheduler?: Partial<
+    Pick<SchedulerOptions, 'leaseMs' | 'batchSize' | 'maxBatchesPerTick' | 'maxAttempts' | 'retryBaseMs'>
+  >;
   sender?: Partial<Pick<SenderOptions, 'random' | 'pacingMs' | 'retry' | 'leaseMs' | 'maxWaitForPostMs' | 'batchSize'>>;
 }
 
@@ -28,8 +30,22 @@ export interface BackgroundDeps {
 export function createBackgroundParts(deps: BackgroundDeps): { scheduler: Scheduler; sender: OutboxSender } {
   const owner = newLeaseOwner();
   const log = deps.log.child({ component: 'background' });
-  const scheduler = new Scheduler({ store: deps.store, clock: deps.clock, log, kinds: deps.kinds, owner, ...deps.scheduler });
-  const sender = new OutboxSender({ store: deps.store, clock: deps.clock, log, adapters: deps.adapters, owner, ...deps.sender });
+  const scheduler = new Scheduler({
+    store: deps.store,
+    clock: deps.clock,
+    log,
+    kinds: deps.kinds,
+    owner,
+    ...deps.scheduler,
+  });
+  const sender = new OutboxSender({
+    store: deps.store,
+    clock: deps.clock,
+    log,
+    adapters: deps.adapters,
+    owner,
+    ...deps.sender,
+  });
   return { scheduler, sender };
 }
 

@@ -11,7 +11,11 @@ export interface CronDriver {
  * decides. node-cron skips a slot it is late for and persists nothing, so what is due is always
  * computed from the database by the tick. Ticks never overlap.
  */
-export function startCronDriver(options: { everySeconds: number; onTick: () => Promise<void>; log: Logger }): CronDriver {
+export function startCronDriver(options: {
+  everySeconds: number;
+  onTick: () => Promise<void>;
+  log: Logger;
+}): CronDriver {
   const { everySeconds, onTick, log } = options;
   if (!Number.isInteger(everySeconds) || everySeconds < 1 || everySeconds > 59 || 60 % everySeconds !== 0) {
     throw new RangeError(`the scheduler tick must be a whole number of seconds that divides 60, got ${everySeconds}`);

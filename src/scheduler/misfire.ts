@@ -7,7 +7,11 @@ export const DEFAULT_LATE_AFTER_MS = 60_000;
 export type MisfireDecision = { action: 'run'; late: boolean } | { action: 'drop'; reason: string };
 
 /** What the kind's misfire policy says about running `job` now. */
-export async function decideMisfire<P>(policy: MisfirePolicy<P>, job: ScheduledJob<P>, ctx: MisfireContext): Promise<MisfireDecision> {
+export async function decideMisfire<P>(
+  policy: MisfirePolicy<P>,
+  job: ScheduledJob<P>,
+  ctx: MisfireContext,
+): Promise<MisfireDecision> {
   const lateByMs = ctx.now.getTime() - job.dueAt.getTime();
   const late = lateByMs > (policy.lateAfterMs ?? DEFAULT_LATE_AFTER_MS);
   const at = (d: Date) => formatLocal(d, ctx.channel.timezone);
@@ -17,11 +21,20 @@ export async function decideMisfire<P>(policy: MisfirePolicy<P>, job: ScheduledJ
     case 'late-until': {
       const until = await policy.until(job, ctx);
       if (ctx.now.getTime() < until.getTime()) return { action: 'run', late };
-      return { action: 'drop', reason: dropReason(policy.why, `due ${at(job.dueAt)}, found ${at(ctx.now)}, after its deadline ${at(until)}`) };
+      return {
+        action: 'drop',
+        reason: dropReason(policy.why, `due ${at(job.dueAt)}, found ${at(ctx.now)}, after its deadline ${at(until)}`),
+      };
     }
     case 'drop-if-late': {
       if (lateByMs <= policy.graceMs) return { action: 'run', late };
-      return { action: 'drop', reason: dropReason(policy.why, `due ${at(job.dueAt)}, found ${at(ctx.now)}, more than ${span(policy.graceMs)} late`) };
+      return {
+        action: 'drop',
+        reason: dropReason(
+          policy.why,
+          `due ${at(job.dueAt)}, found ${at(ctx.now)}, more than ${span(policy.graceMs)} late`,
+        ),
+      };
     }
   }
 }

@@ -12,7 +12,13 @@ const MAX_PLAN_ROUNDS = 10;
  * When every occurrence the plan returns already ran (a change moved today's time after today's
  * post went out), plans again after them, so the next occurrence is never lost. Returns how many were created.
  */
-export async function planKind(store: Store, kind: AnyJobKind, channel: Channel, after: Date, now: Date): Promise<number> {
+export async function planKind(
+  store: Store,
+  kind: AnyJobKind,
+  channel: Channel,
+  after: Date,
+  now: Date,
+): Promise<number> {
   if (!kind.plan) return 0;
   let created = 0;
   let from = after;
@@ -36,7 +42,12 @@ export async function planKind(store: Store, kind: AnyJobKind, channel: Channel,
  * with a plan that are due in the future, and plans again. Jobs already due are kept: they run at
  * the next tick. Joins the caller's transaction. Returns how many jobs were (re)created.
  */
-export async function replanChannel(store: Store, kinds: JobKindRegistry, channelId: number, now: Date): Promise<number> {
+export async function replanChannel(
+  store: Store,
+  kinds: JobKindRegistry,
+  channelId: number,
+  now: Date,
+): Promise<number> {
   return store.transaction(async (tx) => {
     const channel = await tx.channels.get(channelId);
     let created = 0;

@@ -10,7 +10,10 @@ const MAX_STEPS = 100_000;
  * be delivered, in order, running the scheduler and the sender at each, then leaves the clock at
  * `to`. A console `:advance 14h` thus prints every post at its own time.
  */
-export async function runUntil(parts: { clock: ManualClock; scheduler: Scheduler; sender: OutboxSender }, to: Date): Promise<void> {
+export async function runUntil(
+  parts: { clock: ManualClock; scheduler: Scheduler; sender: OutboxSender },
+  to: Date,
+): Promise<void> {
   const { clock, scheduler, sender } = parts;
   for (let step = 0; step < MAX_STEPS; step++) {
     const now = clock.now();

@@ -1,12 +1,12 @@
+import type { Channel } from '../domain/model.js';
 import type { Clock } from '../kernel/clock.js';
 import { JobKindError, StoreBusy } from '../kernel/errors.js';
+import type { AnyJobKind, JobKindRegistry } from '../kernel/job-kind.js';
+import { newLeaseOwner } from '../kernel/lease-owner.js';
 import type { Logger } from '../kernel/logger.js';
-import type { Channel } from '../domain/model.js';
 import type { Job } from '../kernel/ports/jobs.js';
 import { BRIEF_BUSY_TIMEOUT_MS, type Store } from '../kernel/ports/store.js';
 import { jobContext } from './job-context.js';
-import type { AnyJobKind, JobKindRegistry } from '../kernel/job-kind.js';
-import { newLeaseOwner } from '../kernel/lease-owner.js';
 import { decideMisfire } from './misfire.js';
 import { planAfresh, planAll, planKind, replanChannel } from './planning.js';
 
@@ -55,7 +55,14 @@ export class Scheduler {
 
   constructor(options: SchedulerOptions) {
     this.owner = options.owner ?? newLeaseOwner();
-    this.#o = { leaseMs: 60_000, batchSize: 20, maxBatchesPerTick: 1000, maxAttempts: 3, retryBaseMs: 60_000, ...options };
+    this.#o = {
+      leaseMs: 60_000,
+      batchSize: 20,
+      maxBatchesPerTick: 1000,
+      maxAttempts: 3,
+      retryBaseMs: 60_000,
+      ...options,
+    };
   }
 
   /** Runs every job due at `now`. */
@@ -150,10 +157,14 @@ export class Scheduler {
     if (!kind) return fail(`unknown job kind "${job.kind}"`);
     const parsed = kind.payload.safeParse(job.payload);
     if (!parsed.success) {
-      return fail(`payload does not fit the ${job.kind} schema: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
+      return fail(
+        `payload does not fit the ${job.kind} schema: ` +
+          `${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`,
+      );
     }
     const channel = await this.channelOf(store, job);
-    if (!channel) return fail(job.channelId === null ? 'the job has no channel' : `channel ${job.channelId} no longer exists`);
+    if (!channel)
+      return fail(job.channelId === null ? 'the job has no channel' : `channel ${job.channelId} no longer exists`);
 
     const scheduled = { ...job, payload: parsed.data as unknown };
     const decision = await decideMisfire(kind.misfire, scheduled, { now, channel, store });

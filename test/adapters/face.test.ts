@@ -3,7 +3,7 @@ import { FACES } from '../../adapters/faces.js';
 import { openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
 import { loadConfig } from '../../src/app/config.js';
-import { serve, type Running } from '../../src/app/serve.js';
+import { type Running, serve } from '../../src/app/serve.js';
 import { silentLogger } from '../../src/kernel/logger.js';
 import { echoFace, lastEchoChat } from '../fixtures/echo-face/index.js';
 
@@ -16,7 +16,10 @@ describe('a new face through the Face contract alone', () => {
 
   it('is configured from its own variables, answers a command and receives the card the outbox posts', async () => {
     const faces = [...FACES, echoFace];
-    const config = loadConfig({ ECHO_PATH: '/echo/messages', PORT: '0', HOST: '127.0.0.1', SCHEDULER_TICK_SECONDS: '1' }, faces);
+    const config = loadConfig(
+      { ECHO_PATH: '/echo/messages', PORT: '0', HOST: '127.0.0.1', SCHEDULER_TICK_SECONDS: '1' },
+      faces,
+    );
     expect(config.faces.map((f) => f.face.platform)).toEqual(['echo']);
 
     const store = createStore(openDb(':memory:'));

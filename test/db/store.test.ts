@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DrizzleQueryError } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../db/client.js';
+import { type Db, openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
 import { DEFAULT_ACK_TIMEOUTS, type MatrixAreaInput } from '../../src/domain/model.js';
 import { StoreBusy } from '../../src/kernel/errors.js';

@@ -1,18 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../adapters/console/render.js';
-import { agendaBlocks } from '../../src/features/cadence/cadence-agenda.js';
-import { DEFAULT_ACK_TIMEOUTS, type Channel } from '../../src/domain/model.js';
-import { inChannel } from '../../src/kernel/reply.js';
 import { monthlyAgenda, periodFigures, quarterlyAgenda, weeklyAgenda } from '../../src/domain/agenda.js';
 import { previousMonth, previousQuarter, quarterBefore } from '../../src/domain/agenda-periods.js';
 import type { Escalation } from '../../src/domain/escalation.js';
+import { type Channel, DEFAULT_ACK_TIMEOUTS } from '../../src/domain/model.js';
+import { agendaBlocks } from '../../src/features/cadence/cadence-agenda.js';
+import { inChannel } from '../../src/kernel/reply.js';
 
 const NY = 'America/New_York';
 const MIN = 60_000;
 
 const channel: Channel = {
-  id: 1, platform: 'console', externalId: 'c1', orgName: 'Acme', mspName: 'Northwind', timezone: NY, workDays: [1, 2, 3, 4, 5],
-  dayStart: 480, dayEnd: 1020, internalHandle: null, mspHandle: null, morningOffsetMinutes: 0, ackTimeouts: DEFAULT_ACK_TIMEOUTS,
+  id: 1,
+  platform: 'console',
+  externalId: 'c1',
+  orgName: 'Acme',
+  mspName: 'Northwind',
+  timezone: NY,
+  workDays: [1, 2, 3, 4, 5],
+  dayStart: 480,
+  dayEnd: 1020,
+  internalHandle: null,
+  mspHandle: null,
+  morningOffsetMinutes: 0,
+  ackTimeouts: DEFAULT_ACK_TIMEOUTS,
   createdAt: new Date('2026-01-01T00:00:00Z'),
 };
 
@@ -22,11 +33,28 @@ function esc(opened: string, over: Partial<Escalation> & { ackMin?: number; reso
   const openedAt = new Date(opened);
   const seq = rest.seq ?? nextSeq++;
   return {
-    id: seq, channelId: 1, seq, summary: `issue ${seq}`, areaId: null, areaName: null, priority: 'P3', ticket: null, fromPersonId: null,
-    fromTeam: 'internal', toTeam: 'msp', state: resolveMin === undefined ? (ackMin === undefined ? 'open' : 'acknowledged') : 'resolved',
-    afterHours: false, openedAt, acknowledgedAt: ackMin === undefined ? null : new Date(openedAt.getTime() + ackMin * MIN), acknowledgedBy: null,
-    handedBackAt: null, handedBackBy: null, handbackNote: null,
-    resolvedAt: resolveMin === undefined ? null : new Date(openedAt.getTime() + resolveMin * MIN), resolvedBy: null, resolutionNote: null,
+    id: seq,
+    channelId: 1,
+    seq,
+    summary: `issue ${seq}`,
+    areaId: null,
+    areaName: null,
+    priority: 'P3',
+    ticket: null,
+    fromPersonId: null,
+    fromTeam: 'internal',
+    toTeam: 'msp',
+    state: resolveMin === undefined ? (ackMin === undefined ? 'open' : 'acknowledged') : 'resolved',
+    afterHours: false,
+    openedAt,
+    acknowledgedAt: ackMin === undefined ? null : new Date(openedAt.getTime() + ackMin * MIN),
+    acknowledgedBy: null,
+    handedBackAt: null,
+    handedBackBy: null,
+    handbackNote: null,
+    resolvedAt: resolveMin === undefined ? null : new Date(openedAt.getTime() + resolveMin * MIN),
+    resolvedBy: null,
+    resolutionNote: null,
     renotifyCount: 0,
     ...rest,
   };
@@ -38,16 +66,31 @@ describe('report periods in the channel timezone', () => {
   it('a monthly review looks back on the previous calendar month, midnight to midnight local', () => {
     const p = previousMonth('2026-11-27', NY);
     expect(p).toMatchObject({ label: 'October 2026', fromDate: '2026-10-01', toDate: '2026-11-01' });
-    expect([p.from.toISOString(), p.to.toISOString()]).toEqual(['2026-10-01T04:00:00.000Z', '2026-11-01T04:00:00.000Z']); // EDT both ends
-    expect(previousMonth('2027-01-06', NY)).toMatchObject({ label: 'December 2026', fromDate: '2026-12-01', toDate: '2027-01-01' });
+    expect([p.from.toISOString(), p.to.toISOString()]).toEqual([
+      '2026-10-01T04:00:00.000Z',
+      '2026-11-01T04:00:00.000Z',
+    ]); // EDT both ends
+    expect(previousMonth('2027-01-06', NY)).toMatchObject({
+      label: 'December 2026',
+      fromDate: '2026-12-01',
+      toDate: '2027-01-01',
+    });
   });
 
   it('a quarterly review looks back on the last whole quarter, whichever month it meets in', () => {
-    expect(previousQuarter('2027-01-07', NY)).toMatchObject({ label: 'Q4 2026 (Oct–Dec)', fromDate: '2026-10-01', toDate: '2027-01-01' });
+    expect(previousQuarter('2027-01-07', NY)).toMatchObject({
+      label: 'Q4 2026 (Oct–Dec)',
+      fromDate: '2026-10-01',
+      toDate: '2027-01-01',
+    });
     expect(previousQuarter('2027-03-29', NY)).toMatchObject({ label: 'Q4 2026 (Oct–Dec)' });
     const q = previousQuarter('2026-10-01', NY);
     expect(q).toMatchObject({ label: 'Q3 2026 (Jul–Sep)', fromDate: '2026-07-01', toDate: '2026-10-01' });
-    expect(quarterBefore(q, NY)).toMatchObject({ label: 'Q2 2026 (Apr–Jun)', fromDate: '2026-04-01', toDate: '2026-07-01' });
+    expect(quarterBefore(q, NY)).toMatchObject({
+      label: 'Q2 2026 (Apr–Jun)',
+      fromDate: '2026-04-01',
+      toDate: '2026-07-01',
+    });
   });
 });
 
@@ -60,15 +103,57 @@ describe('the monthly review on a seeded month (figures worked out by hand)', ()
   const records = [
     esc('2026-10-01T03:30:00Z', { seq: 11, areaName: 'patching', ackMin: 1 }), // 30 Sep 23:30 EDT: September
     esc('2026-10-05T14:00:00Z', { seq: 1, areaName: 'patching', ackMin: 2, resolveMin: 30 }),
-    esc('2026-10-06T02:00:00Z', { seq: 2, areaName: 'patching', afterHours: true, priority: 'P2', ackMin: 4, resolveMin: 60 }),
+    esc('2026-10-06T02:00:00Z', {
+      seq: 2,
+      areaName: 'patching',
+      afterHours: true,
+      priority: 'P2',
+      ackMin: 4,
+      resolveMin: 60,
+    }),
     esc('2026-10-07T14:00:00Z', { seq: 3, areaName: 'backup and disaster recovery', ackMin: 6, resolveMin: 90 }),
     esc('2026-10-08T14:00:00Z', { seq: 4, areaName: 'L2 support', toTeam: 'internal', ackMin: 8, resolveMin: 120 }),
-    esc('2026-10-10T03:00:00Z', { seq: 5, areaName: 'patching', afterHours: true, priority: 'P1', ackMin: 10, resolveMin: 150, renotifyCount: 1 }),
-    esc('2026-10-12T14:00:00Z', { seq: 6, areaName: 'access provisioning', toTeam: 'internal', ackMin: 12, resolveMin: 180 }),
-    esc('2026-10-13T14:00:00Z', { seq: 7, areaName: 'complex network issues', priority: 'P2', ackMin: 14, resolveMin: 240 }),
-    esc('2026-10-14T14:00:00Z', { seq: 8, areaName: 'L2 support', toTeam: 'internal', priority: 'P4', ackMin: 16, resolveMin: 300 }),
-    esc('2026-10-20T01:00:00Z', { seq: 9, areaName: 'complex network issues', afterHours: true, priority: 'P2', ackMin: 18, renotifyCount: 1 }),
-    esc('2026-11-01T03:30:00Z', { seq: 10, areaName: 'backup and disaster recovery', ackMin: 60 }), // 31 Oct 23:30 EDT: October
+    esc('2026-10-10T03:00:00Z', {
+      seq: 5,
+      areaName: 'patching',
+      afterHours: true,
+      priority: 'P1',
+      ackMin: 10,
+      resolveMin: 150,
+      renotifyCount: 1,
+    }),
+    esc('2026-10-12T14:00:00Z', {
+      seq: 6,
+      areaName: 'access provisioning',
+      toTeam: 'internal',
+      ackMin: 12,
+      resolveMin: 180,
+    }),
+    esc('2026-10-13T14:00:00Z', {
+      seq: 7,
+      areaName: 'complex network issues',
+      priority: 'P2',
+      ackMin: 14,
+      resolveMin: 240,
+    }),
+    esc('2026-10-14T14:00:00Z', {
+      seq: 8,
+      areaName: 'L2 support',
+      toTeam: 'internal',
+      priority: 'P4',
+      ackMin: 16,
+      resolveMin: 300,
+    }),
+    esc('2026-10-20T01:00:00Z', {
+      seq: 9,
+      areaName: 'complex network issues',
+      afterHours: true,
+      priority: 'P2',
+      ackMin: 18,
+      renotifyCount: 1,
+    }),
+    // 31 Oct 23:30 EDT: October
+    esc('2026-11-01T03:30:00Z', { seq: 10, areaName: 'backup and disaster recovery', ackMin: 60 }),
   ];
   const now = new Date('2026-11-26T20:00:00Z');
   const october = periodFigures(previousMonth('2026-11-27', NY), records, DEFAULT_ACK_TIMEOUTS, now);
@@ -83,7 +168,12 @@ describe('the monthly review on a seeded month (figures worked out by hand)', ()
   });
 
   it('after-hours share, by area, by team and the missed ack timeouts', () => {
-    expect(october.summary).toMatchObject({ afterHours: 3, afterHoursShare: 0.3, byTeam: { internal: 3, msp: 7 }, missedAckTimeouts: 2 });
+    expect(october.summary).toMatchObject({
+      afterHours: 3,
+      afterHoursShare: 0.3,
+      byTeam: { internal: 3, msp: 7 },
+      missedAckTimeouts: 2,
+    });
     expect(october.missedAck.map((e) => e.seq)).toEqual([5, 9]);
   });
 
@@ -91,7 +181,10 @@ describe('the monthly review on a seeded month (figures worked out by hand)', ()
     const out = text(agendaBlocks(monthlyAgenda(october), channel));
     expect(out).toContain('Agenda — October 2026');
     expect(out).toContain('Escalations opened: 10');
-    expect(out).toContain('By area: patching 3 · backup and disaster recovery 2 · complex network issues 2 · L2 support 2 · access provisioning 1');
+    expect(out).toContain(
+      'By area: patching 3 · backup and disaster recovery 2 · complex network issues 2 · L2 support 2 · access ' +
+        'provisioning 1',
+    );
     expect(out).toContain('By receiving team: Acme (internal IT) 3 · Northwind (MSP) 7');
     expect(out).toContain('MTTA (time to acknowledge): median 11 min, 90th percentile 18 min (10 acknowledged)');
     expect(out).toContain('MTTR (time to resolve): median 2 h 15 min, 90th percentile 5 h (8 resolved, 2 unresolved)');
@@ -107,7 +200,9 @@ describe('the monthly review on a seeded month (figures worked out by hand)', ()
     ];
     const f = periodFigures(previousMonth('2026-11-27', NY), more, DEFAULT_ACK_TIMEOUTS, now);
     expect(f.missedAck.map((e) => e.seq)).toEqual([20, 21]);
-    expect(text(agendaBlocks(monthlyAgenda(f), channel))).toContain('MTTA (time to acknowledge): median 30 min, 90th percentile 30 min (1 acknowledged, 2 waiting)');
+    expect(text(agendaBlocks(monthlyAgenda(f), channel))).toContain(
+      'MTTA (time to acknowledge): median 30 min, 90th percentile 30 min (1 acknowledged, 2 waiting)',
+    );
   });
 
   it('a quiet month says so', () => {
@@ -124,7 +219,8 @@ describe('the quarterly review: the quarter against the one before', () => {
     // Q2: two, acked in 20 and 40 min (median 30), one resolved in 4 h; one after hours.
     esc('2026-04-10T14:00:00Z', { seq: 1, areaName: 'patching', ackMin: 20, resolveMin: 240 }),
     esc('2026-06-30T23:00:00Z', { seq: 2, areaName: 'backup and disaster recovery', afterHours: true, ackMin: 40 }),
-    // Q3: four, acked in 5, 10, 15, 20 min (median 12.5 → 13 min shown), resolved in 60 and 120 (median 90); none after hours.
+    // Q3: four, acked in 5, 10, 15, 20 min (median 12.5 → 13 min shown), resolved in 60 and 120 (median 90); none
+    // after hours.
     esc('2026-07-01T04:00:00Z', { seq: 3, areaName: 'patching', ackMin: 5, resolveMin: 60 }),
     esc('2026-08-03T14:00:00Z', { seq: 4, areaName: 'patching', ackMin: 10, resolveMin: 120 }),
     esc('2026-09-01T14:00:00Z', { seq: 5, areaName: 'complex network issues', toTeam: 'internal', ackMin: 15 }),
@@ -134,8 +230,20 @@ describe('the quarterly review: the quarter against the one before', () => {
     periodFigures(q3, records, DEFAULT_ACK_TIMEOUTS, now),
     periodFigures(q2, records, DEFAULT_ACK_TIMEOUTS, now),
     [
-      { at: new Date('2026-08-12T15:00:00Z'), actorName: 'alice', action: 'matrix.set', subject: 'patching', detail: ' — business: msp → internal' },
-      { at: new Date('2026-07-02T15:00:00Z'), actorName: 'bob', action: 'matrix.remove', subject: 'printers', detail: ' — removed' },
+      {
+        at: new Date('2026-08-12T15:00:00Z'),
+        actorName: 'alice',
+        action: 'matrix.set',
+        subject: 'patching',
+        detail: ' — business: msp → internal',
+      },
+      {
+        at: new Date('2026-07-02T15:00:00Z'),
+        actorName: 'bob',
+        action: 'matrix.remove',
+        subject: 'printers',
+        detail: ' — removed',
+      },
     ],
   );
 
@@ -154,12 +262,18 @@ describe('the quarterly review: the quarter against the one before', () => {
     const out = text(agendaBlocks(agenda, channel));
     expect(out).toContain('Agenda — Q3 2026 (Jul–Sep), compared with Q2 2026 (Apr–Jun)');
     expect(out).toContain('Escalations opened: 4 (previous quarter 2, +2)');
-    expect(out).toContain('By area: patching 2 (was 1) · complex network issues 2 (was 0) · backup and disaster recovery 0 (was 1)');
+    expect(out).toContain(
+      'By area: patching 2 (was 1) · complex network issues 2 (was 0) · backup and disaster recovery 0 (was 1)',
+    );
     expect(out).toContain('By receiving team: Acme (internal IT) 1 (was 0) · Northwind (MSP) 3 (was 2)');
-    expect(out).toMatch(/MTTA \(time to acknowledge\): median 13 min, 90th percentile 20 min \(4 acknowledged\) — previous quarter: median 30 min \(−18 min\), 90th percentile 40 min \(−20 min\)/);
+    expect(out).toMatch(
+      /MTTA \(time to acknowledge\): median 13 min, 90th percentile 20 min \(4 acknowledged\) — previous quarter: median 30 min \(−18 min\), 90th percentile 40 min \(−20 min\)/,
+    );
     expect(out).toContain('Opened after hours: 0 of 4 (0%) (previous quarter 50%, −50 pts)');
     expect(out).toContain('Matrix changes in Q3 2026 (Jul–Sep) (2)');
-    expect(out.indexOf('bob · matrix.remove printers — removed')).toBeLessThan(out.indexOf('alice · matrix.set patching — business: msp → internal'));
+    expect(out.indexOf('bob · matrix.remove printers — removed')).toBeLessThan(
+      out.indexOf('alice · matrix.set patching — business: msp → internal'),
+    );
     expect(out).toMatch(/Review the matrix: does every area still have the right owner.*`matrix`/);
   });
 });
@@ -171,7 +285,13 @@ describe('the weekly sync', () => {
       [
         esc('2026-11-20T14:00:00Z', { seq: 3, summary: 'printer jam' }),
         esc('2026-11-10T14:00:00Z', { seq: 1, summary: 'VPN flaps', ackMin: 5 }),
-        esc('2026-11-12T14:00:00Z', { seq: 2, summary: 'backup failed', state: 'handed_back', handedBackAt: new Date('2026-11-13T12:00:00Z'), handbackNote: 'needs a new tape' }),
+        esc('2026-11-12T14:00:00Z', {
+          seq: 2,
+          summary: 'backup failed',
+          state: 'handed_back',
+          handedBackAt: new Date('2026-11-13T12:00:00Z'),
+          handbackNote: 'needs a new tape',
+        }),
       ],
       [
         { at: new Date('2026-11-27T03:00:00Z'), author: 'nina', text: 'patched the firewall', escalation: null },
@@ -187,6 +307,8 @@ describe('the weekly sync', () => {
     expect(out).toContain('ESC-1 (P3) VPN flaps — with Northwind (MSP), acknowledged');
     expect(out).toContain('ESC-2 (P3) backup failed — handed back Fri 13 Nov 07:00 EST: “needs a new tape”');
     expect(out).toContain('3. Notes since the last weekly sync (2), since Tue 24 Nov 10:00 EST');
-    expect(out.indexOf('bob on ESC-1: “vendor called back”')).toBeLessThan(out.indexOf('nina (handoff note): “patched the firewall”'));
+    expect(out.indexOf('bob on ESC-1: “vendor called back”')).toBeLessThan(
+      out.indexOf('nina (handoff note): “patched the firewall”'),
+    );
   });
 });

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import type { BusinessHours, IsoWeekday } from '../../src/domain/model.js';
 import {
   afterHoursWindow,
   businessDateAt,
@@ -9,6 +8,7 @@ import {
   isBusinessDay,
   nextBusinessStart,
 } from '../../src/domain/business-calendar.js';
+import type { BusinessHours, IsoWeekday } from '../../src/domain/model.js';
 
 // Expectations come from temporal-polyfill ("compatible" disambiguation, the product's rule) and
 // from hand-checked UTC literals; never from the code under test.
@@ -66,13 +66,20 @@ describe('businessStartOn', () => {
   it('is the local start, whatever the offset that day', () => {
     expect(iso(businessStartOn('2026-03-06', NY))).toBe('2026-03-06T13:00:00.000Z'); // 08:00 EST
     expect(iso(businessStartOn('2026-03-09', NY))).toBe('2026-03-09T12:00:00.000Z'); // 08:00 EDT
-    expect(iso(businessStartOn('2026-10-05', hours('Australia/Sydney')))).toBe('2026-10-04T21:00:00.000Z'); // 08:00 AEDT
+    // 08:00 AEDT
+    expect(iso(businessStartOn('2026-10-05', hours('Australia/Sydney')))).toBe('2026-10-04T21:00:00.000Z');
     expect(iso(businessStartOn('2026-03-09', hours('Asia/Kolkata')))).toBe('2026-03-09T02:30:00.000Z'); // 08:00 IST
   });
 
   it('a start inside a DST gap moves forward by the gap', () => {
     // A 24/7 desk whose day starts at 02:30: on 8 Mar 2026 New York has no 02:30 → 03:30 EDT.
-    const desk: BusinessHours = { timezone: 'America/New_York', days: [1, 2, 3, 4, 5, 6, 7], start: 150, end: 1440, holidays: [] };
+    const desk: BusinessHours = {
+      timezone: 'America/New_York',
+      days: [1, 2, 3, 4, 5, 6, 7],
+      start: 150,
+      end: 1440,
+      holidays: [],
+    };
     expect(iso(businessStartOn('2026-03-08', desk))).toBe('2026-03-08T07:30:00.000Z');
     // On 1 Nov 2026 01:30 happens twice; the day starts at the first, EDT (05:30Z).
     expect(iso(businessStartOn('2026-11-01', { ...desk, start: 90 }))).toBe('2026-11-01T05:30:00.000Z');
@@ -116,7 +123,8 @@ describe('nextBusinessStart', () => {
   it('gives up after three years of holidays instead of searching forever', () => {
     // Only Mondays work, and every Monday from 2026 to 2029 is a holiday.
     const mondays: string[] = [];
-    for (let d = Temporal.PlainDate.from('2026-01-05'); d.year < 2030; d = d.add({ days: 7 })) mondays.push(d.toString());
+    for (let d = Temporal.PlainDate.from('2026-01-05'); d.year < 2030; d = d.add({ days: 7 }))
+      mondays.push(d.toString());
     const allOff = hours('UTC', mondays, [1]);
     expect(() => nextBusinessStart(allOff, new Date('2026-01-01T00:00:00Z'))).toThrow(/three years/);
     expect(() => afterHoursWindow('2030-01-07', allOff)).toThrow(/three years/);
@@ -215,9 +223,11 @@ describe('afterHoursWindow', () => {
 
   it('hand-checked: the New York and Sydney DST weekends', () => {
     const ny = afterHoursWindow('2026-03-09', NY);
-    expect([iso(ny.from), iso(ny.to)]).toEqual(['2026-03-06T22:00:00.000Z', '2026-03-09T12:00:00.000Z']); // 17:00 EST → 08:00 EDT
+    // 17:00 EST → 08:00 EDT
+    expect([iso(ny.from), iso(ny.to)]).toEqual(['2026-03-06T22:00:00.000Z', '2026-03-09T12:00:00.000Z']);
     const syd = afterHoursWindow('2026-04-06', hours('Australia/Sydney'));
-    expect([iso(syd.from), iso(syd.to)]).toEqual(['2026-04-03T06:00:00.000Z', '2026-04-05T22:00:00.000Z']); // 17:00 AEDT → 08:00 AEST
+    // 17:00 AEDT → 08:00 AEST
+    expect([iso(syd.from), iso(syd.to)]).toEqual(['2026-04-03T06:00:00.000Z', '2026-04-05T22:00:00.000Z']);
   });
 });
 
@@ -242,7 +252,14 @@ describe('businessDateAt', () => {
 });
 
 describe('against a day-by-day Temporal oracle', () => {
-  const ZONES = ['America/New_York', 'Europe/London', 'Europe/Berlin', 'Australia/Sydney', 'Asia/Kolkata', 'Pacific/Chatham'];
+  const ZONES = [
+    'America/New_York',
+    'Europe/London',
+    'Europe/Berlin',
+    'Australia/Sydney',
+    'Asia/Kolkata',
+    'Pacific/Chatham',
+  ];
   const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
   const calendarArb = fc
@@ -263,10 +280,12 @@ describe('against a day-by-day Temporal oracle', () => {
         const today = Temporal.Instant.fromEpochMilliseconds(afterMs).toZonedDateTimeISO(c.timezone).toPlainDate();
         const holidays = c.holidayOffsets.map((n) => today.add({ days: n }).toString());
         const cal: BusinessHours = { timezone: c.timezone, days: c.days, start: c.start, end: c.end, holidays };
-        const works = (d: Temporal.PlainDate) => c.days.includes(d.dayOfWeek as IsoWeekday) && !holidays.includes(d.toString());
+        const works = (d: Temporal.PlainDate) =>
+          c.days.includes(d.dayOfWeek as IsoWeekday) && !holidays.includes(d.toString());
 
         let day = today.subtract({ days: 1 });
-        while (!works(day) || wall(c.timezone, day.toString(), hhmm(c.start)).getTime() <= afterMs) day = day.add({ days: 1 });
+        while (!works(day) || wall(c.timezone, day.toString(), hhmm(c.start)).getTime() <= afterMs)
+          day = day.add({ days: 1 });
         const start = nextBusinessStart(cal, after);
         expect(iso(start)).toBe(iso(wall(c.timezone, day.toString(), hhmm(c.start))));
 

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { BusinessHours } from '../../src/domain/model.js';
 import { formatDays, isBusinessTime, parseDays } from '../../src/domain/business-hours.js';
+import type { BusinessHours } from '../../src/domain/model.js';
 
-const ny: BusinessHours = { timezone: 'America/New_York', days: [1, 2, 3, 4, 5], start: 480, end: 1020, holidays: ['2026-12-25'] };
+const ny: BusinessHours = {
+  timezone: 'America/New_York',
+  days: [1, 2, 3, 4, 5],
+  start: 480,
+  end: 1020,
+  holidays: ['2026-12-25'],
+};
 
 describe('isBusinessTime', () => {
   it.each([

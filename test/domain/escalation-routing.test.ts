@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import type { BusinessHours, MatrixArea } from '../../src/domain/model.js';
 import { isBusinessTime } from '../../src/domain/business-hours.js';
 import { DEFAULT_MATRIX } from '../../src/domain/default-matrix.js';
 import { chooseArea, contactFor, routeEscalation } from '../../src/domain/escalation-routing.js';
+import type { BusinessHours, MatrixArea } from '../../src/domain/model.js';
 
-const areas: MatrixArea[] = DEFAULT_MATRIX.map((a, i) => ({ ...a, aliases: [...a.aliases], id: i + 1, channelId: 1, position: i }));
+const areas: MatrixArea[] = DEFAULT_MATRIX.map((a, i) => ({
+  ...a,
+  aliases: [...a.aliases],
+  id: i + 1,
+  channelId: 1,
+  position: i,
+}));
 const areaNamed = (name: string) => areas.find((a) => a.name === name)!;
 
-const hours: BusinessHours = { timezone: 'America/New_York', days: [1, 2, 3, 4, 5], start: 8 * 60, end: 17 * 60, holidays: ['2026-12-25'] };
+const hours: BusinessHours = {
+  timezone: 'America/New_York',
+  days: [1, 2, 3, 4, 5],
+  start: 8 * 60,
+  end: 17 * 60,
+  holidays: ['2026-12-25'],
+};
 
 const MOMENTS = {
   'business hours (Mon 10:00 EST)': '2026-11-30T15:00:00Z',
@@ -55,7 +67,11 @@ describe('routing table: each default area at each kind of moment', () => {
   }
 
   it('only the business-hours moment is inside business hours', () => {
-    expect(Object.entries(MOMENTS).filter(([, iso]) => isBusinessTime(new Date(iso), hours)).map(([m]) => m)).toEqual(['business hours (Mon 10:00 EST)']);
+    expect(
+      Object.entries(MOMENTS)
+        .filter(([, iso]) => isBusinessTime(new Date(iso), hours))
+        .map(([m]) => m),
+    ).toEqual(['business hours (Mon 10:00 EST)']);
   });
 
   it('without an area goes to the MSP, from the internal team, at any time', () => {
@@ -126,7 +142,10 @@ describe('inferring the area from the summary', () => {
   it('several areas at once is ambiguous, with the candidates', () => {
     const c = chooseArea(areas, 'printer and VPN both down');
     expect(c.kind).toBe('ambiguous');
-    expect(c.kind === 'ambiguous' && c.candidates.map((a) => a.name)).toEqual(['L1 support / help desk', 'complex network issues']);
+    expect(c.kind === 'ambiguous' && c.candidates.map((a) => a.name)).toEqual([
+      'L1 support / help desk',
+      'complex network issues',
+    ]);
   });
 
   it('nothing recognisable is none', () => {
@@ -134,9 +153,19 @@ describe('inferring the area from the summary', () => {
   });
 
   it('a given area: wins over the summary and is matched forgivingly', () => {
-    expect(chooseArea(areas, 'VPN down', 'backups')).toMatchObject({ kind: 'area', inferred: false, area: { name: 'backup and disaster recovery' } });
-    expect(chooseArea(areas, 'x', 'secruity monitoring')).toMatchObject({ kind: 'area', area: { name: 'security monitoring and response' } });
-    expect(chooseArea(areas, 'x', 'after hours')).toMatchObject({ kind: 'area', area: { name: 'after-hours and weekend coverage' } });
+    expect(chooseArea(areas, 'VPN down', 'backups')).toMatchObject({
+      kind: 'area',
+      inferred: false,
+      area: { name: 'backup and disaster recovery' },
+    });
+    expect(chooseArea(areas, 'x', 'secruity monitoring')).toMatchObject({
+      kind: 'area',
+      area: { name: 'security monitoring and response' },
+    });
+    expect(chooseArea(areas, 'x', 'after hours')).toMatchObject({
+      kind: 'area',
+      area: { name: 'after-hours and weekend coverage' },
+    });
     expect(chooseArea(areas, 'x', 'support')).toMatchObject({ kind: 'ambiguous', given: true });
     expect(chooseArea(areas, 'VPN down', 'nonsense')).toEqual({ kind: 'unknown', given: 'nonsense' });
   });

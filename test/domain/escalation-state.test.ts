@@ -17,7 +17,10 @@ describe('escalation state machine', () => {
   });
 
   it('acknowledged → resolved keeps the first acknowledgement and records the note', () => {
-    const r = applyStep({ state: 'acknowledged', acknowledgedAt: earlier, handedBackAt: null }, { action: 'resolve', by: 8, at, note: '  replaced the PSU ' });
+    const r = applyStep(
+      { state: 'acknowledged', acknowledgedAt: earlier, handedBackAt: null },
+      { action: 'resolve', by: 8, at, note: '  replaced the PSU ' },
+    );
     expect(r).toEqual({
       ok: true,
       state: 'resolved',
@@ -28,14 +31,34 @@ describe('escalation state machine', () => {
 
   it('open → resolved directly counts as the first response', () => {
     const r = applyStep(fresh, { action: 'resolve', by: 8, at });
-    expect(r.ok && r.patch).toMatchObject({ state: 'resolved', acknowledgedAt: at, acknowledgedBy: 8, resolutionNote: null });
+    expect(r.ok && r.patch).toMatchObject({
+      state: 'resolved',
+      acknowledgedAt: at,
+      acknowledgedBy: 8,
+      resolutionNote: null,
+    });
   });
 
   it('open or acknowledged → handed_back with a note', () => {
     const fromOpen = applyStep(fresh, { action: 'handback', by: 9, at, note: 'check with users at 9' });
-    expect(fromOpen.ok && fromOpen.patch).toEqual({ state: 'handed_back', acknowledgedAt: at, acknowledgedBy: 9, handedBackAt: at, handedBackBy: 9, handbackNote: 'check with users at 9' });
-    const fromAck = applyStep({ state: 'acknowledged', acknowledgedAt: earlier, handedBackAt: null }, { action: 'handback', by: 9, at, note: 'n' });
-    expect(fromAck.ok && fromAck.patch).toEqual({ state: 'handed_back', handedBackAt: at, handedBackBy: 9, handbackNote: 'n' });
+    expect(fromOpen.ok && fromOpen.patch).toEqual({
+      state: 'handed_back',
+      acknowledgedAt: at,
+      acknowledgedBy: 9,
+      handedBackAt: at,
+      handedBackBy: 9,
+      handbackNote: 'check with users at 9',
+    });
+    const fromAck = applyStep(
+      { state: 'acknowledged', acknowledgedAt: earlier, handedBackAt: null },
+      { action: 'handback', by: 9, at, note: 'n' },
+    );
+    expect(fromAck.ok && fromAck.patch).toEqual({
+      state: 'handed_back',
+      handedBackAt: at,
+      handedBackBy: 9,
+      handbackNote: 'n',
+    });
   });
 
   it('handed_back → acknowledged or resolved by the team it went to', () => {
@@ -51,15 +74,59 @@ describe('escalation state machine', () => {
   });
 
   describe('refusals', () => {
-    it.each<[string, { state: EscalationState; acknowledgedAt: Date | null; handedBackAt: Date | null }, EscalationAction, string | undefined, string]>([
-      ['acking twice', { state: 'acknowledged', acknowledgedAt: earlier, handedBackAt: null }, 'acknowledge', undefined, 'already_acknowledged'],
-      ['resolving a resolved one', { state: 'resolved', acknowledgedAt: earlier, handedBackAt: null }, 'resolve', 'again', 'already_resolved'],
-      ['acking a resolved one', { state: 'resolved', acknowledgedAt: earlier, handedBackAt: null }, 'acknowledge', undefined, 'already_resolved'],
-      ['handing back a resolved one', { state: 'resolved', acknowledgedAt: earlier, handedBackAt: null }, 'handback', 'n', 'already_resolved'],
+    it.each<
+      [
+        string,
+        { state: EscalationState; acknowledgedAt: Date | null; handedBackAt: Date | null },
+        EscalationAction,
+        string | undefined,
+        string,
+      ]
+    >([
+      [
+        'acking twice',
+        { state: 'acknowledged', acknowledgedAt: earlier, handedBackAt: null },
+        'acknowledge',
+        undefined,
+        'already_acknowledged',
+      ],
+      [
+        'resolving a resolved one',
+        { state: 'resolved', acknowledgedAt: earlier, handedBackAt: null },
+        'resolve',
+        'again',
+        'already_resolved',
+      ],
+      [
+        'acking a resolved one',
+        { state: 'resolved', acknowledgedAt: earlier, handedBackAt: null },
+        'acknowledge',
+        undefined,
+        'already_resolved',
+      ],
+      [
+        'handing back a resolved one',
+        { state: 'resolved', acknowledgedAt: earlier, handedBackAt: null },
+        'handback',
+        'n',
+        'already_resolved',
+      ],
       ['handing back without a note', fresh, 'handback', undefined, 'note_required'],
       ['handing back with a blank note', fresh, 'handback', '   ', 'note_required'],
-      ['handing back twice', { state: 'handed_back', acknowledgedAt: earlier, handedBackAt: earlier }, 'handback', 'n', 'already_handed_back'],
-      ['handing back again after picking it up', { state: 'acknowledged', acknowledgedAt: earlier, handedBackAt: earlier }, 'handback', 'n', 'already_handed_back'],
+      [
+        'handing back twice',
+        { state: 'handed_back', acknowledgedAt: earlier, handedBackAt: earlier },
+        'handback',
+        'n',
+        'already_handed_back',
+      ],
+      [
+        'handing back again after picking it up',
+        { state: 'acknowledged', acknowledgedAt: earlier, handedBackAt: earlier },
+        'handback',
+        'n',
+        'already_handed_back',
+      ],
     ])('%s', (_name, current, action, note, refusal) => {
       expect(applyStep(current, { action, by: 1, at, note })).toEqual({ ok: false, refusal });
     });
@@ -67,9 +134,17 @@ describe('escalation state machine', () => {
 
   it('offers exactly the actions it would accept, in button order', () => {
     expect(availableActions(fresh)).toEqual(['acknowledge', 'resolve', 'handback']);
-    expect(availableActions({ state: 'acknowledged', acknowledgedAt: earlier, handedBackAt: null })).toEqual(['resolve', 'handback']);
-    expect(availableActions({ state: 'handed_back', acknowledgedAt: earlier, handedBackAt: earlier })).toEqual(['acknowledge', 'resolve']);
-    expect(availableActions({ state: 'acknowledged', acknowledgedAt: earlier, handedBackAt: earlier })).toEqual(['resolve']);
+    expect(availableActions({ state: 'acknowledged', acknowledgedAt: earlier, handedBackAt: null })).toEqual([
+      'resolve',
+      'handback',
+    ]);
+    expect(availableActions({ state: 'handed_back', acknowledgedAt: earlier, handedBackAt: earlier })).toEqual([
+      'acknowledge',
+      'resolve',
+    ]);
+    expect(availableActions({ state: 'acknowledged', acknowledgedAt: earlier, handedBackAt: earlier })).toEqual([
+      'resolve',
+    ]);
     expect(availableActions({ state: 'resolved', acknowledgedAt: earlier, handedBackAt: null })).toEqual([]);
   });
 });

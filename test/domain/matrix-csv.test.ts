@@ -1,17 +1,25 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MatrixAreaInput } from '../../src/domain/model.js';
 import { DEFAULT_MATRIX } from '../../src/domain/default-matrix.js';
-import { csvToMatrix, matrixToCsv } from '../../src/domain/matrix-csv.js';
-import { areaKey } from '../../src/domain/normalize.js';
-import { OWNERS } from '../../src/domain/model.js';
 import { RuleViolation } from '../../src/domain/errors.js';
+import { csvToMatrix, matrixToCsv } from '../../src/domain/matrix-csv.js';
+import type { MatrixAreaInput } from '../../src/domain/model.js';
+import { OWNERS } from '../../src/domain/model.js';
+import { areaKey } from '../../src/domain/normalize.js';
 
 const HEADER = 'area,business,after_hours,contact,aliases,note';
 
 function area(over: Partial<MatrixAreaInput> = {}): MatrixAreaInput {
-  return { name: 'patching', businessOwner: 'msp', afterHoursOwner: 'msp', contact: null, aliases: [], note: '', ...over };
+  return {
+    name: 'patching',
+    businessOwner: 'msp',
+    afterHoursOwner: 'msp',
+    contact: null,
+    aliases: [],
+    note: '',
+    ...over,
+  };
 }
 
 /** The message of the RuleViolation that importing `csv` raises. */
@@ -50,7 +58,9 @@ describe('matrixToCsv', () => {
   });
 
   it('refuses an alias with a comma, which the aliases cell could not keep apart', () => {
-    expect(() => matrixToCsv([area({ aliases: ['backup, restore'] })])).toThrow(/alias "backup, restore" of area "patching" contains a comma/);
+    expect(() => matrixToCsv([area({ aliases: ['backup, restore'] })])).toThrow(
+      /alias "backup, restore" of area "patching" contains a comma/,
+    );
   });
 });
 
@@ -79,10 +89,37 @@ describe('round trip', () => {
   });
 
   it('holds for any valid matrix', () => {
-    const specials = ['=', '+', '-', '@', '\t', '\r', '\n', '\r\n', '"', ',', "'", ' ', 'é', '😀', '<', '>', '|', '\u00a0', ';'];
+    const specials = [
+      '=',
+      '+',
+      '-',
+      '@',
+      '\t',
+      '\r',
+      '\n',
+      '\r\n',
+      '"',
+      ',',
+      "'",
+      ' ',
+      'é',
+      '😀',
+      '<',
+      '>',
+      '|',
+      '\u00a0',
+      ';',
+    ];
     const text = (min = 0) =>
-      fc.array(fc.oneof(fc.constantFrom(...specials), fc.string({ minLength: 1, maxLength: 3 })), { minLength: min, maxLength: 12 }).map((parts) => parts.join(''));
-    const trimmed = text(1).map((s) => s.trim()).filter((s) => s !== '');
+      fc
+        .array(fc.oneof(fc.constantFrom(...specials), fc.string({ minLength: 1, maxLength: 3 })), {
+          minLength: min,
+          maxLength: 12,
+        })
+        .map((parts) => parts.join(''));
+    const trimmed = text(1)
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     const mention = fc.record({
       kind: fc.constantFrom('user' as const, 'group' as const),
       id: fc.stringMatching(/^[A-Za-z0-9_.-]{1,12}$/),
@@ -94,7 +131,10 @@ describe('round trip', () => {
       afterHoursOwner: fc.constantFrom(...OWNERS),
       contact: fc.option(mention, { nil: null }),
       // An area's aliases are distinct (matrix set and import both drop repeats).
-      aliases: fc.uniqueArray(trimmed.filter((s) => !s.includes(',')), { maxLength: 4 }),
+      aliases: fc.uniqueArray(
+        trimmed.filter((s) => !s.includes(',')),
+        { maxLength: 4 },
+      ),
       note: text(),
     });
     const matrix = fc.uniqueArray(areaArb, { minLength: 1, maxLength: 8, selector: (a) => areaKey(a.name) });
@@ -108,12 +148,26 @@ describe('round trip', () => {
 });
 
 describe('csvToMatrix', () => {
-  it('accepts what people type: spaces after commas, capitals, @name contacts, columns in another order, a BOM, CRLF', () => {
-    const csv = '\ufeffArea, Business, After hours, Contact, Note, Aliases\r\n  Printers , Internal, MSP, @dana , , "printer, toner"\r\n';
-    expect(csvToMatrix(csv)).toEqual([
-      { name: 'Printers', businessOwner: 'internal', afterHoursOwner: 'msp', contact: { kind: 'user', id: 'dana', label: 'dana' }, aliases: ['printer', 'toner'], note: '' },
-    ]);
-  });
+  it(
+    'accepts what people type: spaces after commas, capitals, @name contacts, columns in another order, a BOM, ' +
+      'CRLF',
+    () => {
+      const csv =
+        '\ufeffArea, Business, After hours, Contact, Note, Aliases\r\n  Printers , Internal, MSP, @dana , , ' +
+        '"printer, ' +
+        'toner"\r\n';
+      expect(csvToMatrix(csv)).toEqual([
+        {
+          name: 'Printers',
+          businessOwner: 'internal',
+          afterHoursOwner: 'msp',
+          contact: { kind: 'user', id: 'dana', label: 'dana' },
+          aliases: ['printer', 'toner'],
+          note: '',
+        },
+      ]);
+    },
+  );
 
   it('reads both neutral contact forms and an empty contact', () => {
     const csv = `${HEADER}\na,msp,msp,<user:U1|Ann Lee>,,\nb,msp,msp,<group:G7|net-ops>,,\nc,msp,msp,,,\n`;
@@ -156,7 +210,9 @@ describe('csvToMatrix errors name the line, the column and what to type', () => 
     expect(importError(`${HEADER}\npatching,msp,msp,,,\nbackups,msp,msp,,,\nprinters,vendor,msp,,,\n`)).toBe(
       'Line 4: business must be internal, msp or shared (got "vendor").',
     );
-    expect(importError(`${HEADER}\npatching,msp,,,,\n`)).toBe('Line 2: after_hours must be internal, msp or shared (got "").');
+    expect(importError(`${HEADER}\npatching,msp,,,,\n`)).toBe(
+      'Line 2: after_hours must be internal, msp or shared (got "").',
+    );
   });
 
   it('counts the lines of a multi-line cell, so the number is the line in the text', () => {
@@ -166,12 +222,18 @@ describe('csvToMatrix errors name the line, the column and what to type', () => 
 
   it('counts CRLF, blank lines and a BOM the way an editor does', () => {
     const csv = `\ufeff${HEADER}\r\n\r\npatching,msp,msp,,,"a\r\nb"\r\n,,,,,\r\nprinters,msp,msp,bob,,\r\n`;
-    expect(importError(csv)).toBe('Line 6: contact must be @name, <user:ID|Label>, <group:ID|Label> or empty (got "bob").');
+    expect(importError(csv)).toBe(
+      'Line 6: contact must be @name, <user:ID|Label>, <group:ID|Label> or empty (got "bob").',
+    );
   });
 
   it('an empty area name', () => {
-    expect(importError(`${HEADER}\npatching,msp,msp,,,\n ,msp,msp,,,note\n`)).toBe('Line 3: area is empty. Type the name of the area, e.g. "patching".');
-    expect(importError(`${HEADER}\n!!!,msp,msp,,,\n`)).toBe('Line 2: area must contain a letter or a digit (got "!!!").');
+    expect(importError(`${HEADER}\npatching,msp,msp,,,\n ,msp,msp,,,note\n`)).toBe(
+      'Line 3: area is empty. Type the name of the area, e.g. "patching".',
+    );
+    expect(importError(`${HEADER}\n!!!,msp,msp,,,\n`)).toBe(
+      'Line 2: area must contain a letter or a digit (got "!!!").',
+    );
   });
 
   it('the same area twice, compared as area names are', () => {
@@ -181,24 +243,35 @@ describe('csvToMatrix errors name the line, the column and what to type', () => 
   });
 
   it('a row with too many or too few cells', () => {
-    expect(importError(`${HEADER}\npatching,msp,msp,,updates, patches,\n`)).toMatch(/^Line 2: expected 6 cells .* but found 7\. Put a cell that contains a comma inside double quotes/);
-    expect(importError(`${HEADER}\npatching,msp,msp\n`)).toMatch(/^Line 2: expected 6 cells .* but found 3\. Add the missing cells/);
+    expect(importError(`${HEADER}\npatching,msp,msp,,updates, patches,\n`)).toMatch(
+      /^Line 2: expected 6 cells .* but found 7\. Put a cell that contains a comma inside double quotes/,
+    );
+    expect(importError(`${HEADER}\npatching,msp,msp\n`)).toMatch(
+      /^Line 2: expected 6 cells .* but found 3\. Add the missing cells/,
+    );
   });
 
   it('a quote closed in the middle of a cell', () => {
-    expect(importError(`${HEADER}\npatching,msp,msp,,"updates"tuesday,\n`)).toMatch(/^Line 2: a double quote \("\) is in the wrong place\. Put the whole cell in quotes/);
+    expect(importError(`${HEADER}\npatching,msp,msp,,"updates"tuesday,\n`)).toMatch(
+      /^Line 2: a double quote \("\) is in the wrong place\. Put the whole cell in quotes/,
+    );
   });
 
   it('a quote that is never closed, at the line where its row starts', () => {
-    expect(importError(`${HEADER}\npatching,msp,msp,,,ok\nbackups,msp,msp,,,"never closed\nmore\n`)).toMatch(/^Line 3: a cell opens a double quote/);
+    expect(importError(`${HEADER}\npatching,msp,msp,,,ok\nbackups,msp,msp,,,"never closed\nmore\n`)).toMatch(
+      /^Line 3: a cell opens a double quote/,
+    );
   });
 
   it('a header with missing, unknown or repeated columns says which', () => {
     expect(importError('area,business,owner\npatching,msp,msp\n')).toBe(
-      `Line 1: the header has missing columns after_hours, contact, aliases, note; unknown column "owner". It must be: ${HEADER}`,
+      `Line 1: the header has missing columns after_hours, contact, aliases, note; unknown column "owner". It must ` +
+        `be: ${HEADER}`,
     );
     expect(importError(`${HEADER},note\n`)).toBe(`Line 1: the header has repeated column note. It must be: ${HEADER}`);
-    expect(importError('area;business;after_hours;contact;aliases;note\n')).toMatch(/^Line 1: cells are separated by semicolons; separate them with commas/);
+    expect(importError('area;business;after_hours;contact;aliases;note\n')).toMatch(
+      /^Line 1: cells are separated by semicolons; separate them with commas/,
+    );
   });
 
   it('an empty file, or a header without areas', () => {
@@ -209,8 +282,12 @@ describe('csvToMatrix errors name the line, the column and what to type', () => 
 
   it('more than 1,000 areas or more than 256 KB', () => {
     const rows = Array.from({ length: 1001 }, (_, i) => `area ${i},msp,msp,,,`);
-    expect(importError(`${HEADER}\n${rows.join('\n')}\n`)).toBe('The CSV has 1001 areas; a matrix can hold at most 1000. Split it or remove some rows.');
+    expect(importError(`${HEADER}\n${rows.join('\n')}\n`)).toBe(
+      'The CSV has 1001 areas; a matrix can hold at most 1000. Split it or remove some rows.',
+    );
     expect(csvToMatrix(`${HEADER}\n${rows.slice(0, 1000).join('\n')}\n`)).toHaveLength(1000);
-    expect(importError(`${HEADER}\npatching,msp,msp,,,"${'x'.repeat(300 * 1024)}"\n`)).toMatch(/^The CSV is 301 KB; at most 256 KB can be imported at once\./);
+    expect(importError(`${HEADER}\npatching,msp,msp,,,"${'x'.repeat(300 * 1024)}"\n`)).toMatch(
+      /^The CSV is 301 KB; at most 256 KB can be imported at once\./,
+    );
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ACK_TIMEOUTS } from '../../src/domain/model.js';
 import type { Escalation } from '../../src/domain/escalation.js';
-import { formatDuration, median, missedAckTimeout, mtta, mttr, p90, percentileNearestRank, summarizeEscalations } from '../../src/domain/metrics.js';
+import {
+  formatDuration,
+  median,
+  missedAckTimeout,
+  mtta,
+  mttr,
+  p90,
+  percentileNearestRank,
+  summarizeEscalations,
+} from '../../src/domain/metrics.js';
+import { DEFAULT_ACK_TIMEOUTS } from '../../src/domain/model.js';
 
 const MIN = 60_000;
 const t0 = new Date('2026-11-02T14:00:00Z');
@@ -9,9 +18,29 @@ const after = (minutes: number) => new Date(t0.getTime() + minutes * MIN);
 
 function esc(over: Partial<Escalation>): Escalation {
   return {
-    id: 1, channelId: 1, seq: 1, summary: 's', areaId: null, areaName: null, priority: 'P3', ticket: null, fromPersonId: null,
-    fromTeam: 'internal', toTeam: 'msp', state: 'open', afterHours: false, openedAt: t0, acknowledgedAt: null, acknowledgedBy: null,
-    handedBackAt: null, handedBackBy: null, handbackNote: null, resolvedAt: null, resolvedBy: null, resolutionNote: null, renotifyCount: 0,
+    id: 1,
+    channelId: 1,
+    seq: 1,
+    summary: 's',
+    areaId: null,
+    areaName: null,
+    priority: 'P3',
+    ticket: null,
+    fromPersonId: null,
+    fromTeam: 'internal',
+    toTeam: 'msp',
+    state: 'open',
+    afterHours: false,
+    openedAt: t0,
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    handedBackAt: null,
+    handedBackBy: null,
+    handbackNote: null,
+    resolvedAt: null,
+    resolvedBy: null,
+    resolutionNote: null,
+    renotifyCount: 0,
     ...over,
   };
 }
@@ -67,9 +96,22 @@ describe('missed ack timeouts', () => {
 describe('a month summarised for the operational review', () => {
   it('counts by area and team, the after-hours share and the missed timeouts', () => {
     const month = [
-      esc({ areaName: 'patching', toTeam: 'msp', afterHours: true, priority: 'P1', acknowledgedAt: after(9), resolvedAt: after(60) }),
+      esc({
+        areaName: 'patching',
+        toTeam: 'msp',
+        afterHours: true,
+        priority: 'P1',
+        acknowledgedAt: after(9),
+        resolvedAt: after(60),
+      }),
       esc({ areaName: 'patching', toTeam: 'msp', priority: 'P3', acknowledgedAt: after(10) }),
-      esc({ areaName: 'L2 support', toTeam: 'internal', priority: 'P2', acknowledgedAt: after(1), resolvedAt: after(20) }),
+      esc({
+        areaName: 'L2 support',
+        toTeam: 'internal',
+        priority: 'P2',
+        acknowledgedAt: after(1),
+        resolvedAt: after(20),
+      }),
       esc({ toTeam: 'msp', afterHours: true, priority: 'P4' }),
     ];
     const s = summarizeEscalations(month, DEFAULT_ACK_TIMEOUTS, after(1000));

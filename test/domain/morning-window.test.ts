@@ -9,7 +9,13 @@ import {
 } from '../../src/domain/morning-window.js';
 import { formatLocal, localToInstant, parseIsoDate, parseMinuteOfDay } from '../../src/domain/zoned-time.js';
 
-const NY: BusinessHours = { timezone: 'America/New_York', days: [1, 2, 3, 4, 5], start: 8 * 60, end: 17 * 60, holidays: [] };
+const NY: BusinessHours = {
+  timezone: 'America/New_York',
+  days: [1, 2, 3, 4, 5],
+  start: 8 * 60,
+  end: 17 * 60,
+  holidays: [],
+};
 
 /** A New York wall time `YYYY-MM-DDTHH:MM`. */
 const ny = (s: string, hours: BusinessHours = NY) => {
@@ -73,12 +79,16 @@ describe('noteBelongsTo: which morning post a handoff note is in', () => {
     expect(noteBelongsTo({ at: ny('2026-11-30T14:00'), overnight: false }, tuesday, NY)).toBe(false);
     expect(noteBelongsTo({ at: ny('2026-11-30T14:00'), overnight: true }, tuesday, NY)).toBe(true);
     // …and not in Monday's own window, which had closed before it was written.
-    expect(noteBelongsTo({ at: ny('2026-11-30T14:00'), overnight: true }, morningWindow('2026-11-30', NY), NY)).toBe(false);
+    expect(noteBelongsTo({ at: ny('2026-11-30T14:00'), overnight: true }, morningWindow('2026-11-30', NY), NY)).toBe(
+      false,
+    );
   });
 
   it('an overnight note from two business days back belongs to the window after its own day, not this one', () => {
     expect(noteBelongsTo({ at: ny('2026-11-27T14:00'), overnight: true }, tuesday, NY)).toBe(false);
-    expect(noteBelongsTo({ at: ny('2026-11-27T14:00'), overnight: true }, morningWindow('2026-11-30', NY), NY)).toBe(true);
+    expect(noteBelongsTo({ at: ny('2026-11-27T14:00'), overnight: true }, morningWindow('2026-11-30', NY), NY)).toBe(
+      true,
+    );
   });
 
   it('a note written at the start of business (08:00) is after the window', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MatrixArea, MatrixAreaInput } from '../../src/domain/model.js';
 import { DEFAULT_MATRIX } from '../../src/domain/default-matrix.js';
+import type { MatrixArea, MatrixAreaInput } from '../../src/domain/model.js';
 import { OwnershipIndex, type OwnershipMatch } from '../../src/domain/ownership.js';
 
 function stored(inputs: readonly MatrixAreaInput[]): MatrixArea[] {
@@ -22,30 +22,33 @@ const defaults = new OwnershipIndex(stored(DEFAULT_MATRIX));
 const ask = (q: string) => answer(defaults.lookup(q));
 
 describe('DEFAULT_MATRIX', () => {
-  it('has the 17 areas of the product table, in order, with their business-hours owners and the MSP after hours', () => {
-    expect(DEFAULT_MATRIX.map((a) => [a.name, a.businessOwner])).toEqual([
-      ['L1 support / help desk', 'internal'],
-      ['L2 support', 'internal'],
-      ['help desk overflow', 'shared'],
-      ['onboarding and offboarding', 'internal'],
-      ['business applications', 'internal'],
-      ['access provisioning', 'internal'],
-      ['security policy and hygiene', 'internal'],
-      ['IT strategy and roadmap', 'internal'],
-      ['security monitoring and response', 'msp'],
-      ['vulnerability scanning', 'msp'],
-      ['cloud infrastructure', 'msp'],
-      ['complex network issues', 'msp'],
-      ['compliance and audits', 'msp'],
-      ['backup and disaster recovery', 'msp'],
-      ['patching', 'msp'],
-      ['projects and migrations', 'msp'],
-      ['after-hours and weekend coverage', 'msp'],
-    ]);
-    expect(new Set(DEFAULT_MATRIX.map((a) => a.afterHoursOwner))).toEqual(new Set(['msp']));
-    expect(DEFAULT_MATRIX.every((a) => a.contact === null)).toBe(true);
-    expect(DEFAULT_MATRIX.find((a) => a.name === 'help desk overflow')?.note).toBe('internal first, MSP on overflow');
-  });
+  it(
+    'has the 17 areas of the product table, in order, with their business-hours owners and the MSP after ' + 'hours',
+    () => {
+      expect(DEFAULT_MATRIX.map((a) => [a.name, a.businessOwner])).toEqual([
+        ['L1 support / help desk', 'internal'],
+        ['L2 support', 'internal'],
+        ['help desk overflow', 'shared'],
+        ['onboarding and offboarding', 'internal'],
+        ['business applications', 'internal'],
+        ['access provisioning', 'internal'],
+        ['security policy and hygiene', 'internal'],
+        ['IT strategy and roadmap', 'internal'],
+        ['security monitoring and response', 'msp'],
+        ['vulnerability scanning', 'msp'],
+        ['cloud infrastructure', 'msp'],
+        ['complex network issues', 'msp'],
+        ['compliance and audits', 'msp'],
+        ['backup and disaster recovery', 'msp'],
+        ['patching', 'msp'],
+        ['projects and migrations', 'msp'],
+        ['after-hours and weekend coverage', 'msp'],
+      ]);
+      expect(new Set(DEFAULT_MATRIX.map((a) => a.afterHoursOwner))).toEqual(new Set(['msp']));
+      expect(DEFAULT_MATRIX.every((a) => a.contact === null)).toBe(true);
+      expect(DEFAULT_MATRIX.find((a) => a.name === 'help desk overflow')?.note).toBe('internal first, MSP on overflow');
+    },
+  );
 
   it('cannot be changed by a caller that edits what it was given', () => {
     const patching = DEFAULT_MATRIX.find((a) => a.name === 'patching')!;
@@ -55,7 +58,8 @@ describe('DEFAULT_MATRIX', () => {
 
   it('finds every area by its own name and by each of its aliases', () => {
     for (const a of DEFAULT_MATRIX) {
-      for (const phrase of [a.name, ...a.aliases]) expect({ phrase, got: ask(phrase) }).toEqual({ phrase, got: a.name });
+      for (const phrase of [a.name, ...a.aliases])
+        expect({ phrase, got: ask(phrase) }).toEqual({ phrase, got: a.name });
     }
   });
 });
@@ -129,7 +133,9 @@ describe('who owns X on the default matrix', () => {
 
 describe('who owns X on a custom matrix', () => {
   it('matches short tokens exactly and never by typo distance', () => {
-    const index = new OwnershipIndex(stored([area('DR', ['disaster recovery']), area('AR', ['accounts receivable']), area('ERP')]));
+    const index = new OwnershipIndex(
+      stored([area('DR', ['disaster recovery']), area('AR', ['accounts receivable']), area('ERP')]),
+    );
     expect(answer(index.lookup('dr'))).toBe('DR');
     expect(answer(index.lookup('ar'))).toBe('AR');
     expect(answer(index.lookup('xr'))).toBeNull();
@@ -138,7 +144,11 @@ describe('who owns X on a custom matrix', () => {
 
   it('finds multi-word areas and aliases, and a shared alias is ambiguous', () => {
     const index = new OwnershipIndex(
-      stored([area('Payroll system', ['adp', 'salaries']), area('Badge readers', ['door access', 'adp']), area('Door maintenance')]),
+      stored([
+        area('Payroll system', ['adp', 'salaries']),
+        area('Badge readers', ['door access', 'adp']),
+        area('Door maintenance'),
+      ]),
     );
     expect(index.lookup('payroll system')).toMatchObject({ kind: 'match', via: 'Payroll system' });
     expect(index.lookup('who owns salary?')).toMatchObject({ kind: 'match', via: 'salaries' });
@@ -153,7 +163,13 @@ describe('who owns X on a custom matrix', () => {
 
   it('lists at most five candidates, in matrix order', () => {
     const index = new OwnershipIndex(stored(['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((x) => area(`Site ${x} wiring`))));
-    expect(answer(index.lookup('wiring'))).toEqual(['Site A wiring', 'Site B wiring', 'Site C wiring', 'Site D wiring', 'Site E wiring']);
+    expect(answer(index.lookup('wiring'))).toEqual([
+      'Site A wiring',
+      'Site B wiring',
+      'Site C wiring',
+      'Site D wiring',
+      'Site E wiring',
+    ]);
   });
 
   it('ignores accents and spacing the same way area names are compared', () => {
@@ -171,7 +187,13 @@ describe('a 10,000-area matrix', () => {
   const words = ['ledger', 'kiosk', 'scanner', 'portal', 'badge', 'camera', 'router', 'archive', 'tablet', 'sensor'];
   const big = stored(
     Array.from({ length: 10_000 }, (_, i) =>
-      area(`${words[i % 10]} fleet ${i}`, [`${words[(i + 3) % 10]} ${i}`, `site ${i}`, `unit ${i} ${words[(i + 7) % 10]}`, `alias ${i}`, `rack ${i}`]),
+      area(`${words[i % 10]} fleet ${i}`, [
+        `${words[(i + 3) % 10]} ${i}`,
+        `site ${i}`,
+        `unit ${i} ${words[(i + 7) % 10]}`,
+        `alias ${i}`,
+        `rack ${i}`,
+      ]),
     ),
   );
   const index = new OwnershipIndex(big);

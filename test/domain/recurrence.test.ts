@@ -5,10 +5,10 @@ import type { IsoWeekday } from '../../src/domain/model.js';
 import {
   nextOccurrence,
   nextOccurrences,
-  occurrenceDate,
-  upcomingOccurrences,
   type Ordinal,
+  occurrenceDate,
   type RecurrenceRule,
+  upcomingOccurrences,
 } from '../../src/domain/recurrence.js';
 
 // Expectations come from temporal-polyfill (an independent implementation of the same rule:
@@ -58,38 +58,206 @@ describe('DST transitions of 2026 and 2027: the product rule (gap → forward, r
     utc: string;
   }[] = [
     // 02:30 does not exist → 03:30 EDT (−4) = 07:30Z.
-    { zone: 'America/New_York', date: '2026-03-08', time: '02:30', kind: 'gap', ordinal: 'second', utc: '2026-03-08T07:30:00.000Z' },
+    {
+      zone: 'America/New_York',
+      date: '2026-03-08',
+      time: '02:30',
+      kind: 'gap',
+      ordinal: 'second',
+      utc: '2026-03-08T07:30:00.000Z',
+    },
     // 01:30 happens at EDT then EST → the EDT one, 05:30Z (not 06:30Z).
-    { zone: 'America/New_York', date: '2026-11-01', time: '01:30', kind: 'overlap', ordinal: 'first', utc: '2026-11-01T05:30:00.000Z' },
-    { zone: 'America/New_York', date: '2027-03-14', time: '02:30', kind: 'gap', ordinal: 'second', utc: '2027-03-14T07:30:00.000Z' },
-    { zone: 'America/New_York', date: '2027-11-07', time: '01:30', kind: 'overlap', ordinal: 'first', utc: '2027-11-07T05:30:00.000Z' },
+    {
+      zone: 'America/New_York',
+      date: '2026-11-01',
+      time: '01:30',
+      kind: 'overlap',
+      ordinal: 'first',
+      utc: '2026-11-01T05:30:00.000Z',
+    },
+    {
+      zone: 'America/New_York',
+      date: '2027-03-14',
+      time: '02:30',
+      kind: 'gap',
+      ordinal: 'second',
+      utc: '2027-03-14T07:30:00.000Z',
+    },
+    {
+      zone: 'America/New_York',
+      date: '2027-11-07',
+      time: '01:30',
+      kind: 'overlap',
+      ordinal: 'first',
+      utc: '2027-11-07T05:30:00.000Z',
+    },
     // London skips 01:00–02:00 GMT: 01:30 → 02:30 BST (+1) = 01:30Z; repeats 01:00–02:00: BST one = 00:30Z.
-    { zone: 'Europe/London', date: '2026-03-29', time: '01:30', kind: 'gap', ordinal: 'last', utc: '2026-03-29T01:30:00.000Z' },
-    { zone: 'Europe/London', date: '2026-10-25', time: '01:30', kind: 'overlap', ordinal: 'last', utc: '2026-10-25T00:30:00.000Z' },
-    { zone: 'Europe/London', date: '2027-03-28', time: '01:30', kind: 'gap', ordinal: 'last', utc: '2027-03-28T01:30:00.000Z' },
-    { zone: 'Europe/London', date: '2027-10-31', time: '01:30', kind: 'overlap', ordinal: 'last', utc: '2027-10-31T00:30:00.000Z' },
+    {
+      zone: 'Europe/London',
+      date: '2026-03-29',
+      time: '01:30',
+      kind: 'gap',
+      ordinal: 'last',
+      utc: '2026-03-29T01:30:00.000Z',
+    },
+    {
+      zone: 'Europe/London',
+      date: '2026-10-25',
+      time: '01:30',
+      kind: 'overlap',
+      ordinal: 'last',
+      utc: '2026-10-25T00:30:00.000Z',
+    },
+    {
+      zone: 'Europe/London',
+      date: '2027-03-28',
+      time: '01:30',
+      kind: 'gap',
+      ordinal: 'last',
+      utc: '2027-03-28T01:30:00.000Z',
+    },
+    {
+      zone: 'Europe/London',
+      date: '2027-10-31',
+      time: '01:30',
+      kind: 'overlap',
+      ordinal: 'last',
+      utc: '2027-10-31T00:30:00.000Z',
+    },
     // Berlin skips 02:00–03:00 CET: 02:30 → 03:30 CEST (+2) = 01:30Z; repeat: CEST one = 00:30Z.
-    { zone: 'Europe/Berlin', date: '2026-03-29', time: '02:30', kind: 'gap', ordinal: 'last', utc: '2026-03-29T01:30:00.000Z' },
-    { zone: 'Europe/Berlin', date: '2026-10-25', time: '02:30', kind: 'overlap', ordinal: 'last', utc: '2026-10-25T00:30:00.000Z' },
-    { zone: 'Europe/Berlin', date: '2027-03-28', time: '02:30', kind: 'gap', ordinal: 'last', utc: '2027-03-28T01:30:00.000Z' },
-    { zone: 'Europe/Berlin', date: '2027-10-31', time: '02:30', kind: 'overlap', ordinal: 'last', utc: '2027-10-31T00:30:00.000Z' },
+    {
+      zone: 'Europe/Berlin',
+      date: '2026-03-29',
+      time: '02:30',
+      kind: 'gap',
+      ordinal: 'last',
+      utc: '2026-03-29T01:30:00.000Z',
+    },
+    {
+      zone: 'Europe/Berlin',
+      date: '2026-10-25',
+      time: '02:30',
+      kind: 'overlap',
+      ordinal: 'last',
+      utc: '2026-10-25T00:30:00.000Z',
+    },
+    {
+      zone: 'Europe/Berlin',
+      date: '2027-03-28',
+      time: '02:30',
+      kind: 'gap',
+      ordinal: 'last',
+      utc: '2027-03-28T01:30:00.000Z',
+    },
+    {
+      zone: 'Europe/Berlin',
+      date: '2027-10-31',
+      time: '02:30',
+      kind: 'overlap',
+      ordinal: 'last',
+      utc: '2027-10-31T00:30:00.000Z',
+    },
     // Sydney: April repeats 02:00–03:00, AEDT (+11) one = 15:30Z the day before; October skips
     // 02:00–03:00 AEST: 02:30 → 03:30 AEDT (+11) = 16:30Z the day before.
-    { zone: 'Australia/Sydney', date: '2026-04-05', time: '02:30', kind: 'overlap', ordinal: 'first', utc: '2026-04-04T15:30:00.000Z' },
-    { zone: 'Australia/Sydney', date: '2026-10-04', time: '02:30', kind: 'gap', ordinal: 'first', utc: '2026-10-03T16:30:00.000Z' },
-    { zone: 'Australia/Sydney', date: '2027-04-04', time: '02:30', kind: 'overlap', ordinal: 'first', utc: '2027-04-03T15:30:00.000Z' },
-    { zone: 'Australia/Sydney', date: '2027-10-03', time: '02:30', kind: 'gap', ordinal: 'first', utc: '2027-10-02T16:30:00.000Z' },
+    {
+      zone: 'Australia/Sydney',
+      date: '2026-04-05',
+      time: '02:30',
+      kind: 'overlap',
+      ordinal: 'first',
+      utc: '2026-04-04T15:30:00.000Z',
+    },
+    {
+      zone: 'Australia/Sydney',
+      date: '2026-10-04',
+      time: '02:30',
+      kind: 'gap',
+      ordinal: 'first',
+      utc: '2026-10-03T16:30:00.000Z',
+    },
+    {
+      zone: 'Australia/Sydney',
+      date: '2027-04-04',
+      time: '02:30',
+      kind: 'overlap',
+      ordinal: 'first',
+      utc: '2027-04-03T15:30:00.000Z',
+    },
+    {
+      zone: 'Australia/Sydney',
+      date: '2027-10-03',
+      time: '02:30',
+      kind: 'gap',
+      ordinal: 'first',
+      utc: '2027-10-02T16:30:00.000Z',
+    },
     // Chatham (+12:45 / +13:45) changes at 02:45 standard time: April repeats 02:45–03:45, the
     // CHADT one = 03:00 − 13:45 = 13:15Z; September skips 02:45–03:45: 03:00 → 04:00 CHADT = 14:15Z.
-    { zone: 'Pacific/Chatham', date: '2026-04-05', time: '03:00', kind: 'overlap', ordinal: 'first', utc: '2026-04-04T13:15:00.000Z' },
-    { zone: 'Pacific/Chatham', date: '2026-09-27', time: '03:00', kind: 'gap', ordinal: 'last', utc: '2026-09-26T14:15:00.000Z' },
-    { zone: 'Pacific/Chatham', date: '2027-04-04', time: '03:00', kind: 'overlap', ordinal: 'first', utc: '2027-04-03T13:15:00.000Z' },
-    { zone: 'Pacific/Chatham', date: '2027-09-26', time: '03:00', kind: 'gap', ordinal: 'last', utc: '2027-09-25T14:15:00.000Z' },
+    {
+      zone: 'Pacific/Chatham',
+      date: '2026-04-05',
+      time: '03:00',
+      kind: 'overlap',
+      ordinal: 'first',
+      utc: '2026-04-04T13:15:00.000Z',
+    },
+    {
+      zone: 'Pacific/Chatham',
+      date: '2026-09-27',
+      time: '03:00',
+      kind: 'gap',
+      ordinal: 'last',
+      utc: '2026-09-26T14:15:00.000Z',
+    },
+    {
+      zone: 'Pacific/Chatham',
+      date: '2027-04-04',
+      time: '03:00',
+      kind: 'overlap',
+      ordinal: 'first',
+      utc: '2027-04-03T13:15:00.000Z',
+    },
+    {
+      zone: 'Pacific/Chatham',
+      date: '2027-09-26',
+      time: '03:00',
+      kind: 'gap',
+      ordinal: 'last',
+      utc: '2027-09-25T14:15:00.000Z',
+    },
     // Kolkata has no DST: the same Sundays are ordinary, always +05:30.
-    { zone: 'Asia/Kolkata', date: '2026-03-08', time: '02:30', kind: 'normal', ordinal: 'second', utc: '2026-03-07T21:00:00.000Z' },
-    { zone: 'Asia/Kolkata', date: '2026-10-25', time: '02:30', kind: 'normal', ordinal: 'last', utc: '2026-10-24T21:00:00.000Z' },
-    { zone: 'Asia/Kolkata', date: '2027-03-28', time: '02:30', kind: 'normal', ordinal: 'last', utc: '2027-03-27T21:00:00.000Z' },
-    { zone: 'Asia/Kolkata', date: '2027-11-07', time: '02:30', kind: 'normal', ordinal: 'first', utc: '2027-11-06T21:00:00.000Z' },
+    {
+      zone: 'Asia/Kolkata',
+      date: '2026-03-08',
+      time: '02:30',
+      kind: 'normal',
+      ordinal: 'second',
+      utc: '2026-03-07T21:00:00.000Z',
+    },
+    {
+      zone: 'Asia/Kolkata',
+      date: '2026-10-25',
+      time: '02:30',
+      kind: 'normal',
+      ordinal: 'last',
+      utc: '2026-10-24T21:00:00.000Z',
+    },
+    {
+      zone: 'Asia/Kolkata',
+      date: '2027-03-28',
+      time: '02:30',
+      kind: 'normal',
+      ordinal: 'last',
+      utc: '2027-03-27T21:00:00.000Z',
+    },
+    {
+      zone: 'Asia/Kolkata',
+      date: '2027-11-07',
+      time: '02:30',
+      kind: 'normal',
+      ordinal: 'first',
+      utc: '2027-11-06T21:00:00.000Z',
+    },
   ];
 
   function rulesFor(row: (typeof rows)[number]): RecurrenceRule[] {
@@ -111,7 +279,9 @@ describe('DST transitions of 2026 and 2027: the product rule (gap → forward, r
   it.each(rows)('$zone $date $time ($kind): weekly, monthly and quarterly meet at $utc', (row) => {
     // Weekly from the Thursday before; monthly and quarterly from the last day of the month before.
     const thursday = Temporal.PlainDate.from(row.date).subtract({ days: 3 }).toString();
-    const monthBefore = Temporal.PlainDate.from(`${row.date.slice(0, 8)}01`).subtract({ days: 1 }).toString();
+    const monthBefore = Temporal.PlainDate.from(`${row.date.slice(0, 8)}01`)
+      .subtract({ days: 1 })
+      .toString();
     for (const rule of rulesFor(row)) {
       const after = wall(row.zone, rule.kind === 'weekly' ? thursday : monthBefore, '12:00');
       const found = upcomingOccurrences(rule, row.zone, after, 1)[0]!;
@@ -161,60 +331,88 @@ describe('monthly and quarterly: which day of the month', () => {
 
   it('leap day 2028: the last Tuesday of February 2028 is the 29th', () => {
     // 1 Feb 2028 is a Tuesday: Tuesdays 1, 8, 15, 22, 29.
-    expect(at({ kind: 'monthly', ordinal: 'last', weekday: TUE, time: 540 }, '2028-02-01T12:00:00Z')).toEqual(['2028-02-29']);
-    expect(at({ kind: 'monthly', ordinal: 'fourth', weekday: TUE, time: 540 }, '2028-02-01T12:00:00Z')).toEqual(['2028-02-22']);
-    expect(at({ kind: 'monthly', ordinal: 'first', weekday: TUE, time: 540 }, '2028-01-31T00:00:00Z')).toEqual(['2028-02-01']);
+    expect(at({ kind: 'monthly', ordinal: 'last', weekday: TUE, time: 540 }, '2028-02-01T12:00:00Z')).toEqual([
+      '2028-02-29',
+    ]);
+    expect(at({ kind: 'monthly', ordinal: 'fourth', weekday: TUE, time: 540 }, '2028-02-01T12:00:00Z')).toEqual([
+      '2028-02-22',
+    ]);
+    expect(at({ kind: 'monthly', ordinal: 'first', weekday: TUE, time: 540 }, '2028-01-31T00:00:00Z')).toEqual([
+      '2028-02-01',
+    ]);
   });
 
   it('fifth weekdays: "last" is the 5th when there is one, "fourth" never is', () => {
     // March 2026 has five Tuesdays (3, 10, 17, 24, 31); February 2026 has four (3, 10, 17, 24).
-    expect(at({ kind: 'monthly', ordinal: 'last', weekday: TUE, time: 600 }, '2026-03-01T00:00:00Z')).toEqual(['2026-03-31']);
-    expect(at({ kind: 'monthly', ordinal: 'fourth', weekday: TUE, time: 600 }, '2026-03-01T00:00:00Z')).toEqual(['2026-03-24']);
-    expect(at({ kind: 'monthly', ordinal: 'last', weekday: TUE, time: 600 }, '2026-02-01T00:00:00Z')).toEqual(['2026-02-24']);
+    expect(at({ kind: 'monthly', ordinal: 'last', weekday: TUE, time: 600 }, '2026-03-01T00:00:00Z')).toEqual([
+      '2026-03-31',
+    ]);
+    expect(at({ kind: 'monthly', ordinal: 'fourth', weekday: TUE, time: 600 }, '2026-03-01T00:00:00Z')).toEqual([
+      '2026-03-24',
+    ]);
+    expect(at({ kind: 'monthly', ordinal: 'last', weekday: TUE, time: 600 }, '2026-02-01T00:00:00Z')).toEqual([
+      '2026-02-24',
+    ]);
     // February 2027 (1 Feb is a Monday) has exactly four of every weekday: last = fourth.
-    expect(at({ kind: 'monthly', ordinal: 'last', weekday: SUN, time: 600 }, '2027-02-01T00:00:00Z')).toEqual(['2027-02-28']);
-    expect(at({ kind: 'monthly', ordinal: 'fourth', weekday: SUN, time: 600 }, '2027-02-01T00:00:00Z')).toEqual(['2027-02-28']);
+    expect(at({ kind: 'monthly', ordinal: 'last', weekday: SUN, time: 600 }, '2027-02-01T00:00:00Z')).toEqual([
+      '2027-02-28',
+    ]);
+    expect(at({ kind: 'monthly', ordinal: 'fourth', weekday: SUN, time: 600 }, '2027-02-01T00:00:00Z')).toEqual([
+      '2027-02-28',
+    ]);
   });
 
   it('month ends: the last Friday of each month of 2026', () => {
     const got = at({ kind: 'monthly', ordinal: 'last', weekday: FRI, time: 900 }, '2026-01-01T00:00:00Z', 12);
     expect(got).toEqual([
-      '2026-01-30', '2026-02-27', '2026-03-27', '2026-04-24', '2026-05-29', '2026-06-26',
-      '2026-07-31', '2026-08-28', '2026-09-25', '2026-10-30', '2026-11-27', '2026-12-25',
+      '2026-01-30',
+      '2026-02-27',
+      '2026-03-27',
+      '2026-04-24',
+      '2026-05-29',
+      '2026-06-26',
+      '2026-07-31',
+      '2026-08-28',
+      '2026-09-25',
+      '2026-10-30',
+      '2026-11-27',
+      '2026-12-25',
     ]);
   });
 
   it('year end: the last Thursday of December 2026 is New Year’s Eve, then into 2027', () => {
     const after = '2026-12-01T00:00:00Z';
-    expect(at({ kind: 'monthly', ordinal: 'last', weekday: THU, time: 600 }, after, 2)).toEqual(['2026-12-31', '2027-01-28']);
+    expect(at({ kind: 'monthly', ordinal: 'last', weekday: THU, time: 600 }, after, 2)).toEqual([
+      '2026-12-31',
+      '2027-01-28',
+    ]);
     expect(at({ kind: 'quarterly', ordinal: 'last', weekday: THU, quarterMonth: 3, time: 600 }, after, 2)).toEqual([
       '2026-12-31',
       '2027-03-25',
     ]);
-    expect(at({ kind: 'weekly', weekday: THU, time: 600 }, '2026-12-30T00:00:00Z', 2)).toEqual(['2026-12-31', '2027-01-07']);
+    expect(at({ kind: 'weekly', weekday: THU, time: 600 }, '2026-12-30T00:00:00Z', 2)).toEqual([
+      '2026-12-31',
+      '2027-01-07',
+    ]);
     // First Monday of January 2027 (1 Jan is a Friday) is the 4th.
-    expect(at({ kind: 'monthly', ordinal: 'first', weekday: MON, time: 600 }, '2026-12-31T12:00:00Z')).toEqual(['2027-01-04']);
+    expect(at({ kind: 'monthly', ordinal: 'first', weekday: MON, time: 600 }, '2026-12-31T12:00:00Z')).toEqual([
+      '2027-01-04',
+    ]);
   });
 
   it('quarterMonth picks the 1st, 2nd or 3rd month of each quarter', () => {
     // Second Wednesday of Feb, May, Aug, Nov 2026.
-    expect(at({ kind: 'quarterly', ordinal: 'second', weekday: WED, quarterMonth: 2, time: 600 }, '2026-01-01T00:00:00Z', 4)).toEqual([
-      '2026-02-11',
-      '2026-05-13',
-      '2026-08-12',
-      '2026-11-11',
-    ]);
+    expect(
+      at({ kind: 'quarterly', ordinal: 'second', weekday: WED, quarterMonth: 2, time: 600 }, '2026-01-01T00:00:00Z', 4),
+    ).toEqual(['2026-02-11', '2026-05-13', '2026-08-12', '2026-11-11']);
     // In mid-February the Q1 first-Monday (5 Jan) has passed: next is April's, the 6th.
-    expect(at({ kind: 'quarterly', ordinal: 'first', weekday: MON, quarterMonth: 1, time: 600 }, '2026-02-15T00:00:00Z')).toEqual([
-      '2026-04-06',
-    ]);
+    expect(
+      at({ kind: 'quarterly', ordinal: 'first', weekday: MON, quarterMonth: 1, time: 600 }, '2026-02-15T00:00:00Z'),
+    ).toEqual(['2026-04-06']);
     // Third Friday of Mar, Jun, Sep, Dec 2026, asked from inside a quarter's first month.
-    expect(at({ kind: 'quarterly', ordinal: 'third', weekday: FRI, quarterMonth: 3, time: 600 }, '2026-01-20T00:00:00Z', 4)).toEqual([
-      '2026-03-20',
-      '2026-06-19',
-      '2026-09-18',
-      '2026-12-18',
-    ]);
+    expect(
+      at({ kind: 'quarterly', ordinal: 'third', weekday: FRI, quarterMonth: 3, time: 600 }, '2026-01-20T00:00:00Z', 4),
+    ).toEqual(['2026-03-20', '2026-06-19', '2026-09-18', '2026-12-18']);
   });
 
   it('is strictly after: the same day later on counts, the occurrence itself does not', () => {
@@ -237,7 +435,9 @@ describe('monthly and quarterly: which day of the month', () => {
   it('occurrenceDate names the rule’s day even when the time was shifted by a gap', () => {
     const rule: RecurrenceRule = { kind: 'monthly', ordinal: 'second', weekday: SUN, time: minutes('02:30') };
     expect(occurrenceDate(rule, 'America/New_York', new Date('2026-03-08T07:30:00Z'))).toBe('2026-03-08');
-    expect(() => occurrenceDate(rule, 'America/New_York', new Date('2026-03-08T07:31:00Z'))).toThrow(/not an occurrence/);
+    expect(() => occurrenceDate(rule, 'America/New_York', new Date('2026-03-08T07:31:00Z'))).toThrow(
+      /not an occurrence/,
+    );
   });
 
   it('nextOccurrences gives exactly count results, in order, and none for 0', () => {
@@ -256,17 +456,26 @@ describe('monthly and quarterly: which day of the month', () => {
     expect(() =>
       nextOccurrence({ kind: 'quarterly', ordinal: 'first', weekday: MON, quarterMonth: 4 as 1, time: 60 }, utc, after),
     ).toThrow(/quarterMonth/);
-    expect(() => nextOccurrence({ kind: 'monthly', ordinal: 'fifth' as Ordinal, weekday: MON, time: 60 }, utc, after)).toThrow(
-      /ordinal/,
-    );
+    expect(() =>
+      nextOccurrence({ kind: 'monthly', ordinal: 'fifth' as Ordinal, weekday: MON, time: 60 }, utc, after),
+    ).toThrow(/ordinal/);
     expect(() => nextOccurrences({ kind: 'weekly', weekday: MON, time: 60 }, utc, after, -1)).toThrow(/count/);
-    expect(() => nextOccurrence({ kind: 'weekly', weekday: MON, time: 60 }, utc, new Date(Number.NaN))).toThrow(/invalid/);
+    expect(() => nextOccurrence({ kind: 'weekly', weekday: MON, time: 60 }, utc, new Date(Number.NaN))).toThrow(
+      /invalid/,
+    );
     expect(() => nextOccurrence({ kind: 'weekly', weekday: MON, time: 60 }, 'Mars/Olympus', after)).toThrow(RangeError);
   });
 });
 
 describe('against a brute-force Temporal oracle', () => {
-  const ZONES = ['America/New_York', 'Europe/London', 'Europe/Berlin', 'Australia/Sydney', 'Asia/Kolkata', 'Pacific/Chatham'];
+  const ZONES = [
+    'America/New_York',
+    'Europe/London',
+    'Europe/Berlin',
+    'Australia/Sydney',
+    'Asia/Kolkata',
+    'Pacific/Chatham',
+  ];
   const ORDINALS: Ordinal[] = ['first', 'second', 'third', 'fourth', 'last'];
 
   /** Does `d` satisfy the rule's date part? Checked day by day, the slow obvious way. */
@@ -292,7 +501,11 @@ describe('against a brute-force Temporal oracle', () => {
   }
 
   const ruleArb: fc.Arbitrary<RecurrenceRule> = fc.oneof(
-    fc.record({ kind: fc.constant('weekly' as const), weekday: fc.integer({ min: 1, max: 7 }) as fc.Arbitrary<IsoWeekday>, time: fc.integer({ min: 0, max: 1439 }) }),
+    fc.record({
+      kind: fc.constant('weekly' as const),
+      weekday: fc.integer({ min: 1, max: 7 }) as fc.Arbitrary<IsoWeekday>,
+      time: fc.integer({ min: 0, max: 1439 }),
+    }),
     fc.record({
       kind: fc.constant('monthly' as const),
       ordinal: fc.constantFrom(...ORDINALS),

@@ -32,7 +32,9 @@ describe('examples/monthly-cadence.txt through `npm start -- --script`', () => {
   });
 
   it('a non-manager is refused', () => {
-    expect(out).toMatch(/bob> cadence set monthly first monday 09:00\nTandem \(only you see this\):\n\s+Only managers of this channel can run `cadence set`\. Managers here: @alice\./);
+    expect(out).toMatch(
+      /bob> cadence set monthly first monday 09:00\nTandem \(only you see this\):\n\s+Only managers of this channel can run `cadence set`\. Managers here: @alice\./,
+    );
   });
 
   it('both reminders of the November review arrive, a day and 15 minutes before, with October’s figures', () => {
@@ -48,7 +50,9 @@ describe('examples/monthly-cadence.txt through `npm start -- --script`', () => {
       expect(post).toContain('By receiving team: Acme (internal IT) 0 · Northwind (MSP) 3');
       // Acknowledged after 10, 40 and 8 minutes; resolved after 2 h 10 min and 5 h 40 min.
       expect(post).toContain('MTTA (time to acknowledge): median 10 min, 90th percentile 40 min (3 acknowledged)');
-      expect(post).toContain('MTTR (time to resolve): median 3 h 55 min, 90th percentile 5 h 40 min (2 resolved, 1 unresolved)');
+      expect(post).toContain(
+        'MTTR (time to resolve): median 3 h 55 min, 90th percentile 5 h 40 min (2 resolved, 1 unresolved)',
+      );
       expect(post).toContain('Opened after hours: 1 of 3 (33%)');
       expect(post).toContain('Acknowledgement timeouts missed: 1 (ESC-3)');
     }

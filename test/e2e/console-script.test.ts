@@ -16,15 +16,23 @@ describe('npm start -- --script', { timeout: 90_000 }, () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('alice> /tandem who owns bakups');
-    expect(run.stdout).toMatch(/backup and disaster recovery is owned by Northwind \(MSP\) right now \(business hours\)/);
+    expect(run.stdout).toMatch(
+      /backup and disaster recovery is owned by Northwind \(MSP\) right now \(business hours\)/,
+    );
     expect(run.stdout).toContain('(the time is now Mon 30 Nov 2026 10:00 EST)');
     expect(run.stdout).toMatch(/During business hours|After hours: Northwind \(MSP\)/);
-    expect(run.stdout).toMatch(/bob> \/tandem matrix set patching business:internal\nTandem \(only you see this\):\n\s+Only managers of this channel/);
+    expect(run.stdout).toMatch(
+      /bob> \/tandem matrix set patching business:internal\nTandem \(only you see this\):\n\s+Only managers of this channel/,
+    );
     expect(existsSync(join(run.dir, 'tandem.db'))).toBe(true);
   });
 
   it('keeps its data across runs on the same database', () => {
-    const first = runScript([':as alice', 'setup org:Acme msp:Northwind tz:Europe/London', 'matrix set "label printers" business:internal aliases:"zebra, labels"']);
+    const first = runScript([
+      ':as alice',
+      'setup org:Acme msp:Northwind tz:Europe/London',
+      'matrix set "label printers" business:internal aliases:"zebra, labels"',
+    ]);
     expect(first.stdout).toMatch(/Added label printers/);
     expect(first.stdout).not.toContain('UTC: the channel has no timezone');
     const second = runScript([':at 2026-12-01T12:00', 'who owns zebra'], {}, first.dir);
@@ -32,7 +40,12 @@ describe('npm start -- --script', { timeout: 90_000 }, () => {
   });
 
   it(':at jumps the clock: scheduled posts are planned from the new time, nothing in between is posted late', () => {
-    const run = runScript([':as alice', 'setup org:Acme msp:Northwind tz:America/New_York', ':at 2026-12-02T07:30', ':advance 1h']);
+    const run = runScript([
+      ':as alice',
+      'setup org:Acme msp:Northwind tz:America/New_York',
+      ':at 2026-12-02T07:30',
+      ':advance 1h',
+    ]);
     const posts = run.stdout.match(/\[[^\]]+\] Tandem posted:/g) ?? [];
     expect(posts).toEqual(['[Wed 2 Dec 2026 08:00 EST] Tandem posted:']);
     expect(run.stdout).not.toMatch(/late/i);

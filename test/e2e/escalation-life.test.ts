@@ -23,8 +23,12 @@ describe('examples/escalation-life.txt through npm start -- --script', () => {
   });
 
   it('opens ESC-1 after hours for the MSP and posts its card', () => {
-    expect(out).toContain('alice> escalate VPN down for the Boston office p1 ticket:https://psa.example.com/tickets/48213');
-    expect(out).toMatch(/ESC-1 is open and posted to the channel for Northwind \(MSP\): it is after hours, so the MSP takes it\./);
+    expect(out).toContain(
+      'alice> escalate VPN down for the Boston office p1 ticket:https://psa.example.com/tickets/48213',
+    );
+    expect(out).toMatch(
+      /ESC-1 is open and posted to the channel for Northwind \(MSP\): it is after hours, so the MSP takes it\./,
+    );
     const card = section(out, 'Tandem posted:\n  == ESC-1 · P1 · Open ==', /\n\S/);
     expect(card).toContain('To: @northwind-noc (Northwind, MSP) · contact @pat');
     expect(card).toContain('Opened: Mon 30 Nov 2026 21:10 EST · after hours');
@@ -32,7 +36,9 @@ describe('examples/escalation-life.txt through npm start -- --script', () => {
   });
 
   it('re-notifies once after 5 minutes, mentioning the team and the contact', () => {
-    const renotify = out.match(/\[[^\]]*21:15[^\]]*\] Tandem posted:\n\s+@northwind-noc \(Northwind, MSP\) and @pat: ESC-1 \(P1\) has waited 5 min without acknowledgement/g);
+    const renotify = out.match(
+      /\[[^\]]*21:15[^\]]*\] Tandem posted:\n\s+@northwind-noc \(Northwind, MSP\) and @pat: ESC-1 \(P1\) has waited 5 min without acknowledgement/g,
+    );
     expect(renotify).toHaveLength(1);
     expect(out.match(/without acknowledgement/g)).toHaveLength(1);
   });
@@ -44,17 +50,25 @@ describe('examples/escalation-life.txt through npm start -- --script', () => {
     expect(afterAck).toContain('State: Acknowledged by @bob, Mon 30 Nov 2026 21:16 EST');
     const afterHandback = section(out, 'bob> handback ESC-1', /\n(bob|carol)> /);
     expect(afterHandback).toMatch(/Tandem updated its post:\n\s+== ESC-1 · P1 · Handed back ==/);
-    expect(afterHandback).toContain('State: Handed back to @it-team (Acme, internal IT) by @bob, Mon 30 Nov 2026 21:46 EST — “VPN up on the backup link, ISP case 7781 open; confirm with the Boston office this morning”');
+    expect(afterHandback).toContain(
+      'State: Handed back to @it-team (Acme, internal IT) by @bob, Mon 30 Nov 2026 21:46 EST — “VPN up on the ' +
+        'backup link, ISP case 7781 open; confirm with the Boston office this morning”',
+    );
     expect(afterHandback).toContain('[Acknowledge: ack ESC-1]  [Resolve: resolve ESC-1]');
   });
 
   it('the internal team finds it in the morning, picks it up and resolves it', () => {
     // The 08:00 morning post (another feature) lists what was handed back.
     expect(section(out, '[Tue 1 Dec 2026 08:00 EST] Tandem posted:', /\n\S/)).toContain('ESC-1');
-    expect(section(out, 'carol> escalations\n', /\ncarol> /)).toContain('ESC-1 · P1 · handed back to Acme (internal IT)');
+    expect(section(out, 'carol> escalations\n', /\ncarol> /)).toContain(
+      'ESC-1 · P1 · handed back to Acme (internal IT)',
+    );
     const resolved = section(out, 'carol> resolve ESC-1', /\ncarol> /);
     expect(resolved).toMatch(/Tandem updated its post:\n\s+== ESC-1 · P1 · Resolved ==/);
-    expect(resolved).toContain('State: Resolved by @carol, Tue 1 Dec 2026 09:05 EST — “confirmed with Boston: everyone connected; ISP fixed the circuit”');
+    expect(resolved).toContain(
+      'State: Resolved by @carol, Tue 1 Dec 2026 09:05 EST — “confirmed with Boston: everyone connected; ISP fixed ' +
+        'the circuit”',
+    );
     expect(resolved).not.toContain('[Acknowledge');
     expect(section(out, 'carol> escalations all', /$^/)).toContain('ESC-1 · P1 · resolved');
     // One card for the whole life: posted once, then only updated.

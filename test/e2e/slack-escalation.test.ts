@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/kernel/logger.js';
 import { OutboxSender } from '../../src/outbox/sender.js';
-import { ALICE, BOB, CAROL, CHANNEL, startSlackHarness, type SlackHarness } from '../helpers/slack-face.js';
-import { limitProblems, visibleText, type SentMessage } from '../helpers/slack-limits.js';
+import { ALICE, BOB, CAROL, CHANNEL, type SlackHarness, startSlackHarness } from '../helpers/slack-face.js';
+import { limitProblems, type SentMessage, visibleText } from '../helpers/slack-limits.js';
 
 interface SlackButtonJson {
   action_id: string;
@@ -11,7 +11,9 @@ interface SlackButtonJson {
 }
 
 const buttonsOf = (m: SentMessage): SlackButtonJson[] =>
-  ((m.blocks ?? []) as { type: string; elements?: SlackButtonJson[] }[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+  ((m.blocks ?? []) as { type: string; elements?: SlackButtonJson[] }[])
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements ?? []);
 
 /**
  * An escalation card's life in Slack: the command queues the card in the outbox, the outbox sender
@@ -24,7 +26,13 @@ describe('Slack face: an escalation card, posted, clicked and updated in place',
   beforeEach(async () => {
     h = await startSlackHarness();
     // Pacing is the sender's business and is tested there; here it would only wait on the fake clock.
-    sender = new OutboxSender({ store: h.core.store, clock: h.core.clock, log: silentLogger, adapters: new Map([['slack', h.face.chat]]), pacingMs: { slack: 0 } });
+    sender = new OutboxSender({
+      store: h.core.store,
+      clock: h.core.clock,
+      log: silentLogger,
+      adapters: new Map([['slack', h.face.chat]]),
+      pacingMs: { slack: 0 },
+    });
   });
   afterEach(async () => {
     sender.stop();
@@ -66,4 +74,3 @@ describe('Slack face: an escalation card, posted, clicked and updated in place',
     expect(buttonsOf(updated).map((b) => b.value)).not.toContain('ack ESC-1');
   });
 });
-

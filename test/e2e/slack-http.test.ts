@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buttons, inChannel, paragraph } from '../../src/kernel/reply.js';
-import { ALICE, BOB, CAROL, CHANNEL, SECRET, startSlackHarness, type SlackHarness } from '../helpers/slack-face.js';
-import { limitProblems, visibleText, type SentMessage } from '../helpers/slack-limits.js';
+import { ALICE, BOB, CAROL, CHANNEL, SECRET, type SlackHarness, startSlackHarness } from '../helpers/slack-face.js';
+import { limitProblems, type SentMessage, visibleText } from '../helpers/slack-limits.js';
 import { postSigned } from '../helpers/slack-requests.js';
 
 /** The whole Slack path: signed HTTP request → real Bolt → core → response_url / Web API fake. */
@@ -14,7 +14,8 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
     await h.close();
   });
 
-  const setUp = () => h.ask(ALICE, 'setup org:Acme msp:Northwind tz:America/New_York internal:<!subteam^SITTEAM|@it-team>');
+  const setUp = () =>
+    h.ask(ALICE, 'setup org:Acme msp:Northwind tz:America/New_York internal:<!subteam^SITTEAM|@it-team>');
 
   it('acknowledges a slash command at once, then answers through the response_url', async () => {
     const { res, id } = await h.slash(ALICE, 'setup org:Acme msp:Northwind tz:America/New_York');
@@ -30,7 +31,9 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     await h.close();
-    h = await startSlackHarness({ wrapBot: (bot) => ({ handle: async (inbound) => (await gate, await bot.handle(inbound)) }) });
+    h = await startSlackHarness({
+      wrapBot: (bot) => ({ handle: async (inbound) => (await gate, await bot.handle(inbound)) }),
+    });
     const started = Date.now();
     const { res, id } = await h.slash(ALICE, 'help');
     expect(res.status).toBe(200);
@@ -92,7 +95,9 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
   it('rejects a forged signature and a stale timestamp with 401, running nothing', async () => {
     const forged = await h.slash(ALICE, 'setup org:Evil msp:Corp tz:UTC', '/tandem', { secret: 'not-the-secret' });
     expect(forged.res.status).toBe(401);
-    const stale = await h.slash(ALICE, 'setup org:Evil msp:Corp tz:UTC', '/tandem', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const stale = await h.slash(ALICE, 'setup org:Evil msp:Corp tz:UTC', '/tandem', {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
     expect(stale.res.status).toBe(401);
     await new Promise((r) => setTimeout(r, 100));
     expect(h.fake.responses).toEqual([]);
@@ -123,7 +128,12 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
     await h.mention(ALICE.id, '<@UBOT> managers add <@UCAROL>');
     const post = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage')[0], 'the answer');
     expect(visibleText(post.args as SentMessage)).toContain('@carol is now a manager');
-    expect(h.fake.callsTo('users.info').map((c) => c.args.user).sort()).toEqual([ALICE.id, CAROL.id]);
+    expect(
+      h.fake
+        .callsTo('users.info')
+        .map((c) => c.args.user)
+        .sort(),
+    ).toEqual([ALICE.id, CAROL.id]);
     // Cached: a second mention asks Slack nothing new.
     await h.mention(ALICE.id, '<@UBOT> managers');
     await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage')[1], 'the second answer');
@@ -142,7 +152,10 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
   it('shows typed <!channel>, <!here> and <@U…> as text: nothing in the answer pings', async () => {
     await setUp();
     // Slack escapes what people type (&lt; …) and writes a real @here as <!here>.
-    await h.ask(ALICE, 'matrix set printers business:internal note:"&lt;!channel&gt; call <!here> or &lt;@UBOSS&gt; &amp; co"');
+    await h.ask(
+      ALICE,
+      'matrix set printers business:internal note:"&lt;!channel&gt; call <!here> or &lt;@UBOSS&gt; &amp; co"',
+    );
     const reply = await h.ask(BOB, 'printers', '/whoowns');
     const shown = visibleText(reply);
     expect(shown).toContain('&lt;!channel&gt; call @here or &lt;@UBOSS&gt; &amp; co');
@@ -154,10 +167,15 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
     await setUp();
     const posted = await h.face.chat.post(
       { platform: 'slack', channelId: CHANNEL },
-      inChannel(paragraph('Patching moves in-house this quarter.'), buttons({ label: 'Make it internal', command: 'matrix set patching business:internal', style: 'primary' })),
+      inChannel(
+        paragraph('Patching moves in-house this quarter.'),
+        buttons({ label: 'Make it internal', command: 'matrix set patching business:internal', style: 'primary' }),
+      ),
     );
     const post = h.fake.callsTo('chat.postMessage')[0]!;
-    const actions = (post.args.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find((b) => b.type === 'actions')!;
+    const actions = (post.args.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find(
+      (b) => b.type === 'actions',
+    )!;
     const button = actions.elements![0]!;
 
     const bobClick = await h.click(BOB, button, posted.platformMessageId);
@@ -172,7 +190,11 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
     expect(done.response_type).toBe('in_channel');
     expect(visibleText(await h.ask(BOB, 'patching', '/whoowns'))).toMatch(/owned by \*?Acme/);
 
-    await h.face.chat.update({ platform: 'slack', channelId: CHANNEL }, posted.platformMessageId, inChannel(paragraph('Patching is now internal.')));
+    await h.face.chat.update(
+      { platform: 'slack', channelId: CHANNEL },
+      posted.platformMessageId,
+      inChannel(paragraph('Patching is now internal.')),
+    );
     const update = h.fake.callsTo('chat.update')[0]!;
     expect(update.args).toMatchObject({ channel: CHANNEL, ts: posted.platformMessageId });
     expect(visibleText(update.args as SentMessage)).toBe('Patching is now internal.');
@@ -184,7 +206,12 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
     const health = await fetch(`${h.baseUrl}/healthz`);
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ waiting_for: ['slack'] });
-    const late = await postSigned(h.baseUrl, SECRET, 'command=%2Ftandem&text=help', 'application/x-www-form-urlencoded');
+    const late = await postSigned(
+      h.baseUrl,
+      SECRET,
+      'command=%2Ftandem&text=help',
+      'application/x-www-form-urlencoded',
+    );
     expect(late.status).toBe(503);
   });
 });

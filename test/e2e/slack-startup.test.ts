@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpServer } from '../../adapters/http/server.js';
-import { startSlack, type StartSlackOptions } from '../../adapters/slack/index.js';
+import { type StartSlackOptions, startSlack } from '../../adapters/slack/index.js';
+import { StartError } from '../../src/kernel/errors.js';
 import { silentLogger } from '../../src/kernel/logger.js';
 import { makeCore } from '../helpers/core.js';
 import { FakeSlack } from '../helpers/slack-fake.js';
 import { visibleText } from '../helpers/slack-limits.js';
 import { FakeSocketMode } from '../helpers/slack-socket.js';
-import { StartError } from '../../src/kernel/errors.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

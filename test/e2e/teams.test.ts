@@ -1,9 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buttons, fields, field, header, inChannel, mention, paragraph } from '../../src/kernel/reply.js';
+import { ConfigError, PermanentDeliveryError } from '../../src/kernel/errors.js';
+import { buttons, field, fields, header, inChannel, mention, paragraph } from '../../src/kernel/reply.js';
 import { cardOf, cardText, startFakeConnector } from '../helpers/teams-connector.js';
-import { ALICE, BOB, CHANNEL_ID, THREAD_ID, fixture, startTeamsFace, type TeamsHarness } from '../helpers/teams-face.js';
-import { PermanentDeliveryError } from '../../src/kernel/errors.js';
-import { ConfigError } from '../../src/kernel/errors.js';
+import {
+  ALICE,
+  BOB,
+  CHANNEL_ID,
+  fixture,
+  startTeamsFace,
+  type TeamsHarness,
+  THREAD_ID,
+} from '../helpers/teams-face.js';
 
 const TEAMS_CHANNEL = { platform: 'teams' as const, channelId: CHANNEL_ID };
 const SETUP = 'setup org:Acme msp:Northwind tz:America/New_York';
@@ -58,10 +65,16 @@ describe('Teams through the real CloudAdapter', () => {
     const tag = { id: 'MCMjMiMjNzJmOTg4YmYjIzE5OmFiYw==', name: 'IT Team', type: 'tag' };
     await h.say(ALICE, `${SETUP} internal:<at>IT Team</at>`, [tag]);
 
-    expect((await h.store.channels.find(TEAMS_CHANNEL))?.internalHandle).toEqual({ kind: 'group', id: `tag:${tag.id}`, label: 'IT Team' });
+    expect((await h.store.channels.find(TEAMS_CHANNEL))?.internalHandle).toEqual({
+      kind: 'group',
+      id: `tag:${tag.id}`,
+      label: 'IT Team',
+    });
     const card = cardOf(h.connector.calls[0]!) as { body: unknown[]; msteams: { entities: unknown[] } };
     expect(JSON.stringify(card.body)).toContain('<at>IT Team</at>');
-    expect(card.msteams.entities).toEqual([{ type: 'mention', text: '<at>IT Team</at>', mentioned: { id: tag.id, name: 'IT Team', type: 'tag' } }]);
+    expect(card.msteams.entities).toEqual([
+      { type: 'mention', text: '<at>IT Team</at>', mentioned: { id: tag.id, name: 'IT Team', type: 'tag' } },
+    ]);
   });
 
   it('runs a card button as the person who clicked and updates that card in place', async () => {
@@ -88,28 +101,38 @@ describe('Teams through the real CloudAdapter', () => {
     expect(await h.store.channels.find(TEAMS_CHANNEL)).toMatchObject({ dayStart: 8 * 60, dayEnd: 17 * 60 });
   });
 
-  it('stores the conversation reference when added to a team, and posts proactively to the channel through it', async () => {
-    h = await startTeamsFace();
-    expect(await h.deliver(fixture('bot-added-to-team'))).toBe(200);
+  it(
+    'stores the conversation reference when added to a team, and posts proactively to the channel ' + 'through it',
+    async () => {
+      h = await startTeamsFace();
+      expect(await h.deliver(fixture('bot-added-to-team'))).toBe(200);
 
-    expect((await h.store.conversations.find(TEAMS_CHANNEL))?.reference).toMatchObject({ serviceUrl: h.connector.serviceUrl, conversation: { id: CHANNEL_ID } });
-    expect(textOf(h, 0)).toContain('Tandem is here');
+      expect((await h.store.conversations.find(TEAMS_CHANNEL))?.reference).toMatchObject({
+        serviceUrl: h.connector.serviceUrl,
+        conversation: { id: CHANNEL_ID },
+      });
+      expect(textOf(h, 0)).toContain('Tandem is here');
 
-    const card = inChannel(header('ESC-1 · VPN down'), fields(field('To', mention({ kind: 'user', id: BOB.aadObjectId, label: 'Bob Builder' }))), buttons({ label: 'Acknowledge', command: 'ack ESC-1' }));
-    const posted = await h.face.chat.post(TEAMS_CHANNEL, card);
-    const post = h.connector.calls[1]!;
-    // A new message in the channel (a new thread), not a reply to anything.
-    expect(post).toMatchObject({ method: 'POST', conversationId: CHANNEL_ID, activityId: null });
-    expect(posted.platformMessageId).toBe('msg-2');
-    expect(cardText(cardOf(post))).toContain('ESC-1 · VPN down');
-    expect((cardOf(post) as { msteams: { entities: unknown[] } }).msteams.entities).toEqual([
-      { type: 'mention', text: '<at>Bob Builder</at>', mentioned: { id: BOB.aadObjectId, name: 'Bob Builder' } },
-    ]);
+      const card = inChannel(
+        header('ESC-1 · VPN down'),
+        fields(field('To', mention({ kind: 'user', id: BOB.aadObjectId, label: 'Bob Builder' }))),
+        buttons({ label: 'Acknowledge', command: 'ack ESC-1' }),
+      );
+      const posted = await h.face.chat.post(TEAMS_CHANNEL, card);
+      const post = h.connector.calls[1]!;
+      // A new message in the channel (a new thread), not a reply to anything.
+      expect(post).toMatchObject({ method: 'POST', conversationId: CHANNEL_ID, activityId: null });
+      expect(posted.platformMessageId).toBe('msg-2');
+      expect(cardText(cardOf(post))).toContain('ESC-1 · VPN down');
+      expect((cardOf(post) as { msteams: { entities: unknown[] } }).msteams.entities).toEqual([
+        { type: 'mention', text: '<at>Bob Builder</at>', mentioned: { id: BOB.aadObjectId, name: 'Bob Builder' } },
+      ]);
 
-    await h.face.chat.update(TEAMS_CHANNEL, posted.platformMessageId, inChannel(paragraph('ESC-1 acknowledged')));
-    expect(h.connector.calls[2]).toMatchObject({ method: 'PUT', conversationId: CHANNEL_ID, activityId: 'msg-2' });
-    expect(cardText(cardOf(h.connector.calls[2]!))).toContain('ESC-1 acknowledged');
-  });
+      await h.face.chat.update(TEAMS_CHANNEL, posted.platformMessageId, inChannel(paragraph('ESC-1 acknowledged')));
+      expect(h.connector.calls[2]).toMatchObject({ method: 'PUT', conversationId: CHANNEL_ID, activityId: 'msg-2' });
+      expect(cardText(cardOf(h.connector.calls[2]!))).toContain('ESC-1 acknowledged');
+    },
+  );
 
   it('refreshes the stored reference on every activity, so posts follow a changed serviceUrl', async () => {
     h = await startTeamsFace();
@@ -133,13 +156,17 @@ describe('Teams through the real CloudAdapter', () => {
     await h.deliver(fixture('bot-removed-from-team'));
 
     expect(await h.store.conversations.find(TEAMS_CHANNEL)).toBeNull();
-    await expect(h.face.chat.post(TEAMS_CHANNEL, inChannel(paragraph('hello')))).rejects.toBeInstanceOf(PermanentDeliveryError);
+    await expect(h.face.chat.post(TEAMS_CHANNEL, inChannel(paragraph('hello')))).rejects.toBeInstanceOf(
+      PermanentDeliveryError,
+    );
   });
 
   it('stores the reference of a personal chat on installation', async () => {
     h = await startTeamsFace();
     expect(await h.deliver(fixture('personal-installation-update'))).toBe(200);
-    expect((await h.store.conversations.find({ platform: 'teams', channelId: 'a:1Gx2Hy3Jz4personal-chat-id' }))?.reference).toMatchObject({
+    expect(
+      (await h.store.conversations.find({ platform: 'teams', channelId: 'a:1Gx2Hy3Jz4personal-chat-id' }))?.reference,
+    ).toMatchObject({
       conversation: { conversationType: 'personal' },
     });
   });
@@ -157,11 +184,14 @@ describe('Teams authentication', () => {
     expect(await h.store.conversations.find(TEAMS_CHANNEL)).toBeNull();
   });
 
-  it('will not start without an app id unless unauthenticated use is allowed, and then says so in the log', async () => {
-    await expect(startTeamsFace({})).rejects.toBeInstanceOf(ConfigError);
-    h = await startTeamsFace({ TEAMS_ALLOW_UNAUTHENTICATED: '1' });
-    expect(h.log.lines.some((l) => l.level === 'warn' && /WITHOUT authentication/.test(l.msg ?? ''))).toBe(true);
-  });
+  it(
+    'will not start without an app id unless unauthenticated use is allowed, and then says so in ' + 'the log',
+    async () => {
+      await expect(startTeamsFace({})).rejects.toBeInstanceOf(ConfigError);
+      h = await startTeamsFace({ TEAMS_ALLOW_UNAUTHENTICATED: '1' });
+      expect(h.log.lines.some((l) => l.level === 'warn' && /WITHOUT authentication/.test(l.msg ?? ''))).toBe(true);
+    },
+  );
 
   it('reports ready on /healthz, and refuses activities once stopped', async () => {
     h = await startTeamsFace();

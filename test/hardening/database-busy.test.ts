@@ -1,12 +1,12 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderText } from '../../adapters/console/render.js';
-import { openDb, type Db } from '../../db/client.js';
+import { type Db, openDb } from '../../db/client.js';
 import { dumpTables } from '../helpers/hardening.js';
-import { SIGNING_SECRET, startSlackFace, waitUntil, type SlackFaceHarness } from '../helpers/hardening-faces.js';
+import { SIGNING_SECRET, type SlackFaceHarness, startSlackFace, waitUntil } from '../helpers/hardening-faces.js';
 import { signature } from '../helpers/slack-requests.js';
 
 /**
@@ -21,7 +21,9 @@ const ALICE = { id: 'UALICE', name: 'alice' };
 const BOB = { id: 'UBOB', name: 'bob' };
 
 /** A separate node process that takes the write lock and keeps it until told to let go. */
-async function holdWriteLock(path: string): Promise<{ release(): Promise<void>; child: ChildProcessWithoutNullStreams }> {
+async function holdWriteLock(
+  path: string,
+): Promise<{ release(): Promise<void>; child: ChildProcessWithoutNullStreams }> {
   const script = `
     const Database = require('better-sqlite3');
     const db = new Database(${JSON.stringify(path)});
@@ -55,7 +57,11 @@ async function holdWriteLock(path: string): Promise<{ release(): Promise<void>; 
  */
 async function postAsSlack(h: SlackFaceHarness, body: string): Promise<{ status: number; ms: number }> {
   const ts = Math.floor(Date.now() / 1000);
-  const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(SIGNING_SECRET, ts, body) };
+  const headers = {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': String(ts),
+    'x-slack-signature': signature(SIGNING_SECRET, ts, body),
+  };
   const script = `
     const started = Date.now();
     fetch(${JSON.stringify(`${h.baseUrl}/slack/events`)}, { method: 'POST', headers: ${JSON.stringify(headers)}, body: ${JSON.stringify(body)} })
@@ -96,36 +102,48 @@ describe('the database locked by another process', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('acks Slack at once, answers "try again", leaves nothing half-done, and a retry of that delivery works once the lock is gone', async () => {
-    const before = dumpTables(db.$client);
-    holder = await holdWriteLock(path());
+  it(
+    'acks Slack at once, answers "try again", leaves nothing half-done, and a retry of that delivery works once ' +
+      'the lock is gone',
+    async () => {
+      const before = dumpTables(db.$client);
+      holder = await holdWriteLock(path());
 
-    const handled = h.handled.length;
-    const { id, body } = h.slashPayload(BOB, 'escalate VPN down for the Boston office p1');
-    const ack = await postAsSlack(h, body);
-    expect(ack.status).toBe(200);
-    expect(ack.ms).toBeLessThan(1_000);
-    const answer = await h.fake.waitFor(() => h.fake.responsesTo(id)[0], 'the answer', 10_000);
-    expect(JSON.stringify(answer)).toContain(BUSY);
-    expect(answer.response_type).toBe('ephemeral');
-    expect(h.handled.length).toBe(handled + 1);
-    expect(h.log.records.some((r) => r.level === 'warn' && r.msg === 'database busy')).toBe(true);
+      const handled = h.handled.length;
+      const { id, body } = h.slashPayload(BOB, 'escalate VPN down for the Boston office p1');
+      const ack = await postAsSlack(h, body);
+      expect(ack.status).toBe(200);
+      expect(ack.ms).toBeLessThan(1_000);
+      const answer = await h.fake.waitFor(() => h.fake.responsesTo(id)[0], 'the answer', 10_000);
+      expect(JSON.stringify(answer)).toContain(BUSY);
+      expect(answer.response_type).toBe('ephemeral');
+      expect(h.handled.length).toBe(handled + 1);
+      expect(h.log.records.some((r) => r.level === 'warn' && r.msg === 'database busy')).toBe(true);
 
-    await holder.release();
-    holder = null;
-    // Nothing of the command is in any table: no escalation, no card queued, no audit, not even the person.
-    expect(dumpTables(db.$client)).toEqual(before);
+      await holder.release();
+      holder = null;
+      // Nothing of the command is in any table: no escalation, no card queued, no audit, not even the person.
+      expect(dumpTables(db.$client)).toEqual(before);
 
-    // Slack retrying that same delivery now runs it: a busy answer is not a handled delivery.
-    await h.post(body, 'application/x-www-form-urlencoded', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
-    await waitUntil(() => h.handled.length === handled + 2, 'the retry');
-    expect(renderText(h.handled[handled + 1]!.reply!)).toContain('ESC-1 is open');
-    expect(db.$client.prepare('SELECT count(*) FROM escalations').pluck().get()).toBe(1);
-  });
+      // Slack retrying that same delivery now runs it: a busy answer is not a handled delivery.
+      await h.post(body, 'application/x-www-form-urlencoded', {
+        headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+      });
+      await waitUntil(() => h.handled.length === handled + 2, 'the retry');
+      expect(renderText(h.handled[handled + 1]!.reply!)).toContain('ESC-1 is open');
+      expect(db.$client.prepare('SELECT count(*) FROM escalations').pluck().get()).toBe(1);
+    },
+  );
 
   it('keeps acking every request at once while several commands wait on the lock', async () => {
     holder = await holdWriteLock(path());
-    const lines = ['escalate printer jam', 'who owns backups', 'handoff note restarted the VPN', 'escalate VPN down p1', 'managers'];
+    const lines = [
+      'escalate printer jam',
+      'who owns backups',
+      'handoff note restarted the VPN',
+      'escalate VPN down p1',
+      'managers',
+    ];
     const acks = await Promise.all(lines.map((line) => postAsSlack(h, h.slashPayload(BOB, line).body)));
     for (const a of acks) {
       expect(a.status).toBe(200);

@@ -1,23 +1,23 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderText } from '../../adapters/console/render.js';
-import { renderMessages } from '../../adapters/slack/render.js';
 import { linkableUrl, mentionMrkdwn } from '../../adapters/slack/mrkdwn.js';
+import { renderMessages } from '../../adapters/slack/render.js';
 import { bytes, MAX_CARD_BYTES, renderCards } from '../../adapters/teams/render.js';
+import { createRegistry } from '../../src/features/index.js';
 import { UserError } from '../../src/kernel/errors.js';
 import { tokenize } from '../../src/kernel/tokenize.js';
-import { createRegistry } from '../../src/features/index.js';
 import {
   changedRows,
   commandLine,
-  makeBusyChannel,
   MANAGER,
   MEMBER,
+  makeBusyChannel,
+  type ObservedCore,
+  type Outcome,
   slackControlSequences,
   slackMrkdwnTexts,
   spansOf,
-  type ObservedCore,
-  type Outcome,
 } from '../helpers/hardening.js';
 import { limitProblems } from '../helpers/slack-limits.js';
 
@@ -34,27 +34,37 @@ const COMMAND_RUNS = 3_000 * SCALE;
 /** A fresh channel every so many runs keeps each database dump small (and so the test fast). */
 const RUNS_PER_CHANNEL = 250;
 
-const tally = { parser: 0, commands: 0, byOutcome: { committed: 0, 'rolled back': 0, 'not run': 0 } as Record<Outcome, number>, refused: 0 };
+const tally = {
+  parser: 0,
+  commands: 0,
+  byOutcome: { committed: 0, 'rolled back': 0, 'not run': 0 } as Record<Outcome, number>,
+  refused: 0,
+};
 
 afterAll(() => {
   // The figures the issue asks for; vitest prints them with the test output.
   console.info(
     `[hardening] parser cases: ${tally.parser}; command cases: ${tally.commands} ` +
-      `(committed ${tally.byOutcome.committed}, rolled back ${tally.byOutcome['rolled back']} of which refused ${tally.refused}, not parsed ${tally.byOutcome['not run']})`,
+      `(committed ${tally.byOutcome.committed}, rolled back ${tally.byOutcome['rolled back']} of which refused ` +
+      `${tally.refused}, not parsed ${tally.byOutcome['not run']})`,
   );
 });
 
 describe('the parser under random and adversarial lines', () => {
   const registry = createRegistry();
 
-  it('either reads a line or says what is wrong with it; it never throws anything else', { timeout: 60_000 * SCALE }, () => {
+  it('either reads a line or says what is wrong with it; it never throws anything else', {
+    timeout: 60_000 * SCALE,
+  }, () => {
     fc.assert(
       fc.property(commandLine(), (line) => {
         tally.parser++;
         try {
           const tokens = tokenize(line);
           // Tokens are in order, inside the line, and never overlap.
-          const misplaced = tokens.filter((t, i) => t.start < (tokens[i - 1]?.end ?? 0) || t.end <= t.start || t.end > line.length);
+          const misplaced = tokens.filter(
+            (t, i) => t.start < (tokens[i - 1]?.end ?? 0) || t.end <= t.start || t.end > line.length,
+          );
           expect(misplaced).toEqual([]);
         } catch (err) {
           expect(err).toBeInstanceOf(UserError);
@@ -103,7 +113,9 @@ describe('every command under random and adversarial input', () => {
               // A refusal leaves only its audit entry behind; any other error leaves nothing.
               expect(reply.visibility).toBe('ephemeral');
               // It quotes back only a bounded part of what was typed, however long that was.
-              expect(renderText(reply).length, `the answer to ${JSON.stringify(line.slice(0, 100))}`).toBeLessThan(1500);
+              expect(renderText(reply).length, `the answer to ${JSON.stringify(line.slice(0, 100))}`).toBeLessThan(
+                1500,
+              );
               const { audit_log: audit, sqlite_sequence: _sequence, ...rest } = changes;
               expect(rest, `"${line.slice(0, 200)}" failed but changed the database`).toEqual({});
               if (audit) {
@@ -114,7 +126,8 @@ describe('every command under random and adversarial input', () => {
               }
             }
 
-            // Every face can show it: Slack within Block Kit's limits, Teams within its message size, the console as text.
+            // Every face can show it: Slack within Block Kit's limits, Teams within its message size, the console as
+            // text.
             const messages = renderMessages(reply);
             for (const m of messages) expect(limitProblems(m)).toEqual([]);
             // The only live sequences in Slack text are the reply's own mentions and links.
@@ -123,8 +136,11 @@ describe('every command under random and adversarial input', () => {
             const links = spans.flatMap((s) => (s.kind === 'link' && linkableUrl(s.url) ? [linkableUrl(s.url)!] : []));
             for (const text of slackMrkdwnTexts(messages)) {
               for (const seq of slackControlSequences(text)) {
-                const ok = mentions.has(seq) || links.some((href) => seq === `<${href}>` || seq.startsWith(`<${href}|`));
-                expect(ok, `${seq} in the Slack rendering of the reply to ${JSON.stringify(line.slice(0, 200))}`).toBe(true);
+                const ok =
+                  mentions.has(seq) || links.some((href) => seq === `<${href}>` || seq.startsWith(`<${href}|`));
+                expect(ok, `${seq} in the Slack rendering of the reply to ${JSON.stringify(line.slice(0, 200))}`).toBe(
+                  true,
+                );
               }
             }
             for (const card of renderCards(reply)) expect(bytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);

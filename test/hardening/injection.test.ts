@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import type { Activity } from 'botbuilder';
+import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inboundFromSlash, slackUnescape } from '../../adapters/slack/parse.js';
@@ -9,15 +9,15 @@ import { renderCards } from '../../adapters/teams/render.js';
 import type { Reply } from '../../src/kernel/reply.js';
 import {
   commandStarts,
-  makeBusyChannel,
   MANAGER,
   MEMBER,
+  makeBusyChannel,
+  type ObservedCore,
   piece,
   slackControlSequences,
   slackMrkdwnTexts,
   stringsAt,
   teamsLiveMarkup,
-  type ObservedCore,
 } from '../helpers/hardening.js';
 import { ALICE, BOB, CHANNEL_ID, fixture } from '../helpers/teams-face.js';
 
@@ -29,7 +29,9 @@ import { ALICE, BOB, CHANNEL_ID, fixture } from '../helpers/teams-face.js';
 
 const RUNS = 1_500;
 const tally = { slack: 0, teams: 0, csv: 0 };
-afterAll(() => console.info(`[hardening] injection cases: Slack ${tally.slack}, Teams ${tally.teams}, CSV export ${tally.csv}`));
+afterAll(() =>
+  console.info(`[hardening] injection cases: Slack ${tally.slack}, Teams ${tally.teams}, CSV export ${tally.csv}`),
+);
 
 const starts = commandStarts().filter((s) => !s.startsWith('/'));
 
@@ -37,7 +39,10 @@ const starts = commandStarts().filter((s) => !s.startsWith('/'));
 function newPosts(core: ObservedCore): () => Reply[] {
   let last = 0;
   return () => {
-    const rows = core.sqlite.prepare('SELECT id, reply FROM outbox WHERE id > ? ORDER BY id').all(last) as { id: number; reply: string }[];
+    const rows = core.sqlite.prepare('SELECT id, reply FROM outbox WHERE id > ? ORDER BY id').all(last) as {
+      id: number;
+      reply: string;
+    }[];
     if (rows.length) last = rows[rows.length - 1]!.id;
     return rows.map((r) => JSON.parse(r.reply) as Reply);
   };
@@ -57,9 +62,24 @@ function typedUrls(text: string): string[] {
 describe('Slack: Block Kit from what people type', () => {
   // Slack escapes & < > in what a person types, and writes real mentions, broadcasts, channels and links as <…>.
   const escapeTyped = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const real = fc.constantFrom('<@U0DANA>', '<@U0EVE|eve>', '<!subteam^S0OPS|@ops>', '<!channel>', '<!here>', '<!everyone>', '<#C0GEN|general>', '<https://psa.example.com/t/7|ticket 7>', '<mailto:it@acme.example|it@acme.example>');
+  const real = fc.constantFrom(
+    '<@U0DANA>',
+    '<@U0EVE|eve>',
+    '<!subteam^S0OPS|@ops>',
+    '<!channel>',
+    '<!here>',
+    '<!everyone>',
+    '<#C0GEN|general>',
+    '<https://psa.example.com/t/7|ticket 7>',
+    '<mailto:it@acme.example|it@acme.example>',
+  );
   const slackText = fc
-    .tuple(fc.constantFrom(...starts), fc.array(fc.oneof({ weight: 3, arbitrary: piece.map(escapeTyped) }, { weight: 1, arbitrary: real }), { maxLength: 6 }))
+    .tuple(
+      fc.constantFrom(...starts),
+      fc.array(fc.oneof({ weight: 3, arbitrary: piece.map(escapeTyped) }, { weight: 1, arbitrary: real }), {
+        maxLength: 6,
+      }),
+    )
     .map(([start, parts]) => [start, ...parts].join(' '));
 
   it('pings, broadcasts and links only what was made with a real mention or typed as a link', async () => {
@@ -88,7 +108,9 @@ describe('Slack: Block Kit from what people type', () => {
               const group = /^<!subteam\^([A-Z0-9]+)>$/.exec(seq);
               const href = /^<(https?:\/\/[^|>]+)(?:\|[^>]*)?>$/.exec(seq);
               const ok =
-                (user && realUsers.has(user[1]!)) || (group && realGroups.has(group[1]!)) || (href && urls.has(slackUnescape(href[1]!)));
+                (user && realUsers.has(user[1]!)) ||
+                (group && realGroups.has(group[1]!)) ||
+                (href && urls.has(slackUnescape(href[1]!)));
               expect(ok, `${seq} rendered from ${JSON.stringify(typed.slice(0, 200))}`).toBeTruthy();
             }
           }
@@ -110,7 +132,13 @@ describe('Teams: Adaptive Cards from what people type', () => {
   );
   const teamsMessage = fc.tuple(
     fc.constantFrom(...starts),
-    fc.array(fc.oneof({ weight: 3, arbitrary: piece.map((text) => ({ text, mentioned: null })) }, { weight: 1, arbitrary: real }), { maxLength: 6 }),
+    fc.array(
+      fc.oneof(
+        { weight: 3, arbitrary: piece.map((text) => ({ text, mentioned: null })) },
+        { weight: 1, arbitrary: real },
+      ),
+      { maxLength: 6 },
+    ),
   );
 
   it('turns into mentions only real mention entities, and into links only typed ticket links', async () => {
@@ -125,24 +153,45 @@ describe('Teams: Adaptive Cards from what people type', () => {
         tally.teams++;
         const text = `<at>Tandem</at> ${[start, ...parts.map((p) => p.text)].join(' ')}`;
         for (const u of typedUrls(text)) urls.add(u);
-        const mentions = parts.filter((p) => p.mentioned).map((p) => ({ type: 'mention', text: p.text, mentioned: p.mentioned }));
+        const mentions = parts
+          .filter((p) => p.mentioned)
+          .map((p) => ({ type: 'mention', text: p.text, mentioned: p.mentioned }));
         const activity = fixture('channel-message', {
           id: `m${++seq}`,
           text,
           from,
-          entities: [{ type: 'mention', text: '<at>Tandem</at>', mentioned: { id: '28:0b0b0b0b-1111-2222-3333-444444444444', name: 'Tandem' } }, ...mentions],
+          entities: [
+            {
+              type: 'mention',
+              text: '<at>Tandem</at>',
+              mentioned: { id: '28:0b0b0b0b-1111-2222-3333-444444444444', name: 'Tandem' },
+            },
+            ...mentions,
+          ],
         }) as unknown as Activity;
         const inbound = toInbound(activity);
         if (!inbound) return;
         // The busy channel was set up with console-style ids; Teams speaks with the actor's Entra id.
-        const reply = await core.bot.handle({ ...inbound, actor: { ...inbound.actor, userId: from === ALICE ? MANAGER : MEMBER } });
+        const reply = await core.bot.handle({
+          ...inbound,
+          actor: { ...inbound.actor, userId: from === ALICE ? MANAGER : MEMBER },
+        });
         for (const r of [reply, ...posts()]) {
           for (const card of renderCards(r)) {
             const entities = (card.msteams.entities ?? []).map((e) => ({ text: e.text, id: e.mentioned.id }));
-            for (const e of entities) expect(realIds.has(e.id), `a mention of ${e.id} from ${JSON.stringify(text.slice(0, 200))}`).toBe(true);
-            for (const t of [...stringsAt(card.body, 'text'), ...stringsAt(card.body, 'value'), ...stringsAt(card.body, 'title')]) {
+            for (const e of entities)
+              expect(realIds.has(e.id), `a mention of ${e.id} from ${JSON.stringify(text.slice(0, 200))}`).toBe(true);
+            for (const t of [
+              ...stringsAt(card.body, 'text'),
+              ...stringsAt(card.body, 'value'),
+              ...stringsAt(card.body, 'title'),
+            ]) {
               const live = teamsLiveMarkup(t);
-              for (const m of live.mentions) expect(entities.some((e) => e.text === m), `${m} without an entity, from ${JSON.stringify(text.slice(0, 200))}`).toBe(true);
+              for (const m of live.mentions)
+                expect(
+                  entities.some((e) => e.text === m),
+                  `${m} without an entity, from ${JSON.stringify(text.slice(0, 200))}`,
+                ).toBe(true);
               for (const l of live.links) {
                 const url = /\]\(([^)]*)\)$/.exec(l)![1]!;
                 expect(urls.has(url), `link ${l} from ${JSON.stringify(text.slice(0, 200))}`).toBe(true);
@@ -176,7 +225,9 @@ describe('typed ids are words, real mentions are mentions', () => {
     expect(newPosts(core)().flatMap(live)).not.toContain('<@W0BOSS>');
     // An e-mail address is left alone.
     await slackSay(core, MANAGER, 'matrix set patching note:"mail ops@USA.example"');
-    expect(JSON.stringify(renderMessages(await slackSay(core, MEMBER, 'who owns patching')))).toContain('ops@USA.example');
+    expect(JSON.stringify(renderMessages(await slackSay(core, MEMBER, 'who owns patching')))).toContain(
+      'ops@USA.example',
+    );
 
     await slackSay(core, MANAGER, 'matrix set patching contact:<@U0DANA|dana>');
     expect(live(await slackSay(core, MEMBER, 'who owns patching'))).toContain('<@U0DANA>');
@@ -192,13 +243,20 @@ describe('typed ids are words, real mentions are mentions', () => {
         id: `t${++seq}`,
         text: `<at>Tandem</at> ${text}`,
         entities: [
-          { type: 'mention', text: '<at>Tandem</at>', mentioned: { id: '28:0b0b0b0b-1111-2222-3333-444444444444', name: 'Tandem' } },
+          {
+            type: 'mention',
+            text: '<at>Tandem</at>',
+            mentioned: { id: '28:0b0b0b0b-1111-2222-3333-444444444444', name: 'Tandem' },
+          },
           ...mentioned.map((m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: m })),
         ],
       }) as unknown as Activity;
       return core.bot.handle({ ...toInbound(activity)!, actor: { platform: 'teams', userId: who, name: who } });
     };
-    const entities = (r: Reply) => renderCards(r).flatMap((c) => c.msteams.entities ?? []).map((e) => e.mentioned.id);
+    const entities = (r: Reply) =>
+      renderCards(r)
+        .flatMap((c) => c.msteams.entities ?? [])
+        .map((e) => e.mentioned.id);
 
     await say(MANAGER, `matrix set patching contact:@${DANA.aadObjectId}`);
     expect(entities(await say(MEMBER, 'who owns patching'))).toEqual([]);
@@ -217,33 +275,61 @@ describe('typed ids are words, real mentions are mentions', () => {
 describe('CSV export of what people typed', () => {
   const FORMULA = /^[=+\-@\t\r]/;
   const cellText = fc.oneof(
-    fc.constantFrom('=cmd|\' /C calc\'!A0', '+1', '-2', '@SUM(A1)', '\t=x', '\r=x', "'=x", "''+x", '=HYPERLINK("https://evil.example","x")', 'plain', ' =x'),
-    fc.tuple(fc.constantFrom('=', '+', '-', '@', "'", ''), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 })).map(([p, s]) => p + s),
+    fc.constantFrom(
+      "=cmd|' /C calc'!A0",
+      '+1',
+      '-2',
+      '@SUM(A1)',
+      '\t=x',
+      '\r=x',
+      "'=x",
+      "''+x",
+      '=HYPERLINK("https://evil.example","x")',
+      'plain',
+      ' =x',
+    ),
+    fc
+      .tuple(fc.constantFrom('=', '+', '-', '@', "'", ''), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }))
+      .map(([p, s]) => p + s),
   );
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
   it('neutralises every cell a spreadsheet would run, and imports back to the same matrix', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(fc.tuple(cellText, cellText, cellText), { minLength: 1, maxLength: 5, selector: ([n]) => n.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') }), async (rows) => {
-        tally.csv++;
-        const core = await makeBusyChannel();
-        const wanted = rows.filter(([name]) => /[\p{L}\p{N}]/u.test(name));
-        for (const [name, alias, note] of wanted) {
-          await core.say(MANAGER, `matrix set ${quote(name)} business:msp aliases:${quote(alias.replace(/,/g, ''))} note:${quote(note)}`);
-        }
-        const exported = await core.say(MEMBER, 'matrix export');
-        const block = exported.reply.blocks.find((b) => b.kind === 'code');
-        expect(block).toBeDefined();
-        const csv = (block as { text: string }).text;
-        const cells = (parse(csv, { relax_column_count: true }) as string[][]).flat();
-        for (const c of cells) expect(FORMULA.test(c), `cell ${JSON.stringify(c)}`).toBe(false);
-        // What the export says is what import reads back: the matrix is unchanged by the round trip.
-        const before = (await core.store.matrix.list((await core.store.channels.find(core.conversation))!.id)).map(({ id: _i, position: _p, ...a }) => a);
-        await core.must(MANAGER, `matrix import ${csv}`);
-        const after = (await core.store.matrix.list((await core.store.channels.find(core.conversation))!.id)).map(({ id: _i, position: _p, ...a }) => a);
-        expect(after).toEqual(before);
-        core.db.$client.close();
-      }),
+      fc.asyncProperty(
+        fc.uniqueArray(fc.tuple(cellText, cellText, cellText), {
+          minLength: 1,
+          maxLength: 5,
+          selector: ([n]) => n.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''),
+        }),
+        async (rows) => {
+          tally.csv++;
+          const core = await makeBusyChannel();
+          const wanted = rows.filter(([name]) => /[\p{L}\p{N}]/u.test(name));
+          for (const [name, alias, note] of wanted) {
+            await core.say(
+              MANAGER,
+              `matrix set ${quote(name)} business:msp aliases:${quote(alias.replace(/,/g, ''))} note:${quote(note)}`,
+            );
+          }
+          const exported = await core.say(MEMBER, 'matrix export');
+          const block = exported.reply.blocks.find((b) => b.kind === 'code');
+          expect(block).toBeDefined();
+          const csv = (block as { text: string }).text;
+          const cells = (parse(csv, { relax_column_count: true }) as string[][]).flat();
+          for (const c of cells) expect(FORMULA.test(c), `cell ${JSON.stringify(c)}`).toBe(false);
+          // What the export says is what import reads back: the matrix is unchanged by the round trip.
+          const before = (await core.store.matrix.list((await core.store.channels.find(core.conversation))!.id)).map(
+            ({ id: _i, position: _p, ...a }) => a,
+          );
+          await core.must(MANAGER, `matrix import ${csv}`);
+          const after = (await core.store.matrix.list((await core.store.channels.find(core.conversation))!.id)).map(
+            ({ id: _i, position: _p, ...a }) => a,
+          );
+          expect(after).toEqual(before);
+          core.db.$client.close();
+        },
+      ),
       { seed: 79, numRuns: 150 },
     );
   }, 120_000);

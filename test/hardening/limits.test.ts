@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderText } from '../../adapters/console/render.js';
-import { MAX_ESCALATION_NOTE, MAX_SUMMARY } from '../../src/features/escalation/escalation-args.js';
-import { MAX_TICKET_REF, MAX_TICKET_URL } from '../../src/features/escalation/escalate.js';
-import { MAX_HANDOFF_NOTE } from '../../src/features/morning/handoff-note.js';
 import { MAX_IMPORT_BYTES } from '../../src/domain/matrix-csv.js';
 import { MAX_ALIAS, MAX_ALIASES, MAX_AREA_NAME, MAX_AREA_NOTE, MAX_AREAS } from '../../src/domain/matrix-limits.js';
+import { MAX_TICKET_REF, MAX_TICKET_URL } from '../../src/features/escalation/escalate.js';
+import { MAX_ESCALATION_NOTE, MAX_SUMMARY } from '../../src/features/escalation/escalation-args.js';
+import { MAX_HANDOFF_NOTE } from '../../src/features/morning/handoff-note.js';
 import { MAX_LINE } from '../../src/kernel/registry.js';
 import { tokenize } from '../../src/kernel/tokenize.js';
-import { changedRows, makeBusyChannel, MANAGER, MEMBER, type ObservedCore } from '../helpers/hardening.js';
+import { changedRows, MANAGER, MEMBER, makeBusyChannel, type ObservedCore } from '../helpers/hardening.js';
 
 const HEADER = 'area,business,after_hours,contact,aliases,note';
 const x = (n: number) => 'x'.repeat(n);
@@ -28,17 +28,52 @@ const CASES: LimitCase[] = [
   { what: 'a resolution note', limit: MAX_ESCALATION_NOTE, who: MEMBER, line: (n) => `resolve ESC-1 ${x(n)}` },
   { what: 'a handback note', limit: MAX_ESCALATION_NOTE, who: MEMBER, line: (n) => `handback ESC-2 ${x(n)}` },
   { what: 'an after-hours note', limit: MAX_HANDOFF_NOTE, who: MEMBER, line: (n) => `handoff note ${x(n)}` },
-  { what: 'a ticket reference', limit: MAX_TICKET_REF, who: MEMBER, line: (n) => `escalate printer jam ticket:${x(n)}` },
-  { what: 'a ticket link', limit: MAX_TICKET_URL, who: MEMBER, line: (n) => `escalate printer jam ticket:https://psa.example.com/${x(n - 'https://psa.example.com/'.length)}` },
+  {
+    what: 'a ticket reference',
+    limit: MAX_TICKET_REF,
+    who: MEMBER,
+    line: (n) => `escalate printer jam ticket:${x(n)}`,
+  },
+  {
+    what: 'a ticket link',
+    limit: MAX_TICKET_URL,
+    who: MEMBER,
+    line: (n) => `escalate printer jam ticket:https://psa.example.com/${x(n - 'https://psa.example.com/'.length)}`,
+  },
   { what: 'an area name (matrix set)', limit: MAX_AREA_NAME, line: (n) => `matrix set ${x(n)} business:msp` },
   { what: 'an alias (matrix set)', limit: MAX_ALIAS, line: (n) => `matrix set patching aliases:"${x(n)}"` },
-  { what: 'the aliases of an area (matrix set)', limit: MAX_ALIASES, line: (n) => `matrix set patching aliases:"${Array.from({ length: n }, (_, i) => `alias${i}`).join(', ')}"` },
+  {
+    what: 'the aliases of an area (matrix set)',
+    limit: MAX_ALIASES,
+    line: (n) => `matrix set patching aliases:"${Array.from({ length: n }, (_, i) => `alias${i}`).join(', ')}"`,
+  },
   { what: 'an area note (matrix set)', limit: MAX_AREA_NOTE, line: (n) => `matrix set patching note:"${x(n)}"` },
-  { what: 'an area name (matrix import)', limit: MAX_AREA_NAME, line: (n) => `matrix import ${csv([`${x(n)},msp,msp,,,`])}` },
-  { what: 'an alias (matrix import)', limit: MAX_ALIAS, line: (n) => `matrix import ${csv([`patching,msp,msp,,${x(n)},`])}` },
-  { what: 'the aliases of an area (matrix import)', limit: MAX_ALIASES, line: (n) => `matrix import ${csv([`patching,msp,msp,,"${Array.from({ length: n }, (_, i) => `alias${i}`).join(', ')}",`])}` },
-  { what: 'an area note (matrix import)', limit: MAX_AREA_NOTE, line: (n) => `matrix import ${csv([`patching,msp,msp,,,${x(n)}`])}` },
-  { what: 'the rows of a CSV import', limit: MAX_AREAS, line: (n) => `matrix import ${csv(Array.from({ length: n }, (_, i) => `area ${i},msp,msp,,,`))}` },
+  {
+    what: 'an area name (matrix import)',
+    limit: MAX_AREA_NAME,
+    line: (n) => `matrix import ${csv([`${x(n)},msp,msp,,,`])}`,
+  },
+  {
+    what: 'an alias (matrix import)',
+    limit: MAX_ALIAS,
+    line: (n) => `matrix import ${csv([`patching,msp,msp,,${x(n)},`])}`,
+  },
+  {
+    what: 'the aliases of an area (matrix import)',
+    limit: MAX_ALIASES,
+    line: (n) =>
+      `matrix import ${csv([`patching,msp,msp,,"${Array.from({ length: n }, (_, i) => `alias${i}`).join(', ')}",`])}`,
+  },
+  {
+    what: 'an area note (matrix import)',
+    limit: MAX_AREA_NOTE,
+    line: (n) => `matrix import ${csv([`patching,msp,msp,,,${x(n)}`])}`,
+  },
+  {
+    what: 'the rows of a CSV import',
+    limit: MAX_AREAS,
+    line: (n) => `matrix import ${csv(Array.from({ length: n }, (_, i) => `area ${i},msp,msp,,,`))}`,
+  },
   { what: 'a holiday name', limit: 80, line: (n) => `holiday add 2026-12-31 ${x(n)}` },
   { what: 'an organisation name', limit: 80, line: (n) => `setup org:${x(n)}` },
   { what: 'a who-owns question', limit: 200, who: MEMBER, line: (n) => `who owns ${x(n)}` },
@@ -66,7 +101,10 @@ describe('limits: at the limit it works; one over, the answer names the limit an
 
   it(`a matrix holds at most ${MAX_AREAS} areas, whether set one by one or imported`, async () => {
     const full = await makeBusyChannel();
-    await full.must(MANAGER, `matrix import ${csv(Array.from({ length: MAX_AREAS }, (_, i) => `area ${i},msp,msp,,,`))}`);
+    await full.must(
+      MANAGER,
+      `matrix import ${csv(Array.from({ length: MAX_AREAS }, (_, i) => `area ${i},msp,msp,,,`))}`,
+    );
     const before = full.dump();
     const one = await full.say(MANAGER, 'matrix set "one more" business:msp');
     expect(one.outcome).toBe('rolled back');
@@ -96,7 +134,9 @@ describe('limits: at the limit it works; one over, the answer names the limit an
   });
 
   it('an import with one bad row among a thousand writes none of them', async () => {
-    const rows = Array.from({ length: MAX_AREAS }, (_, i) => (i === 998 ? `area ${i},vendor,msp,,,` : `area ${i},msp,msp,,,`));
+    const rows = Array.from({ length: MAX_AREAS }, (_, i) =>
+      i === 998 ? `area ${i},vendor,msp,,,` : `area ${i},msp,msp,,,`,
+    );
     const before = core.dump();
     const { reply, outcome } = await core.say(MANAGER, `matrix import ${csv(rows)}`);
     expect(outcome).toBe('rolled back');

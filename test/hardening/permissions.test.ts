@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../adapters/console/render.js';
 import { ALL_COMMANDS } from '../../src/features/index.js';
-import { changedRows, makeBusyChannel, MANAGER, MEMBER, type ObservedCore } from '../helpers/hardening.js';
+import { changedRows, MANAGER, MEMBER, makeBusyChannel, type ObservedCore } from '../helpers/hardening.js';
 
 /**
  * Every command that only managers may run, run by someone who is not one and then by a manager,
@@ -42,7 +42,11 @@ const SETUP_CHANGE: ManagerLine = { line: 'setup msp:"Northwind Managed Services
 const managerOnly = ALL_COMMANDS.filter((c) => c.permission === 'manager');
 
 const auditRows = (core: ObservedCore) =>
-  (core.sqlite.prepare('SELECT actor_name, action, outcome FROM audit_log ORDER BY id').all() as { actor_name: string; action: string; outcome: string }[]);
+  core.sqlite.prepare('SELECT actor_name, action, outcome FROM audit_log ORDER BY id').all() as {
+    actor_name: string;
+    action: string;
+    outcome: string;
+  }[];
 
 async function channelFor(entry: ManagerLine): Promise<ObservedCore> {
   const core = await makeBusyChannel();
@@ -57,7 +61,10 @@ describe('permissions, over every manager-only command in the registry', () => {
     expect(missing, 'add a line for these to MANAGER_LINES').toEqual([]);
   });
 
-  const cases: [string, ManagerLine][] = [...managerOnly.map((c): [string, ManagerLine] => [c.id, MANAGER_LINES[c.id] ?? { line: c.path.join(' ') }]), ['setup (a change)', SETUP_CHANGE]];
+  const cases: [string, ManagerLine][] = [
+    ...managerOnly.map((c): [string, ManagerLine] => [c.id, MANAGER_LINES[c.id] ?? { line: c.path.join(' ') }]),
+    ['setup (a change)', SETUP_CHANGE],
+  ];
 
   for (const [id, entry] of cases) {
     it(`${id}: refused to a member, saying who can, nothing changed but the audited refusal`, async () => {
@@ -74,7 +81,9 @@ describe('permissions, over every manager-only command in the registry', () => {
       // The one change is the refusal, recorded as the member's, under the command it refused.
       const changes = changedRows(before, core.dump());
       expect(Object.keys(changes).filter((t) => t !== 'sqlite_sequence')).toEqual(['audit_log']);
-      expect(auditRows(core).slice(auditBefore.length)).toEqual([{ actor_name: 'ubob', action: id === 'setup (a change)' ? 'setup' : id, outcome: 'refused' }]);
+      expect(auditRows(core).slice(auditBefore.length)).toEqual([
+        { actor_name: 'ubob', action: id === 'setup (a change)' ? 'setup' : id, outcome: 'refused' },
+      ]);
     });
 
     it(`${id}: done for a manager, and audited as a change`, async () => {
@@ -84,7 +93,10 @@ describe('permissions, over every manager-only command in the registry', () => {
       const { reply, outcome } = await core.say(MANAGER, entry.line);
       expect(outcome, renderText(reply)).toBe('committed');
       const changes = changedRows(before, core.dump());
-      expect(Object.keys(changes).filter((t) => t !== 'audit_log' && t !== 'sqlite_sequence').length, 'the change itself').toBeGreaterThan(0);
+      expect(
+        Object.keys(changes).filter((t) => t !== 'audit_log' && t !== 'sqlite_sequence').length,
+        'the change itself',
+      ).toBeGreaterThan(0);
       const added = auditRows(core).slice(auditBefore.length);
       expect(added.length).toBeGreaterThan(0);
       expect(added.every((a) => a.actor_name === 'ualice' && a.outcome === 'ok')).toBe(true);
@@ -104,7 +116,11 @@ describe('the last manager', () => {
     await core.must(MANAGER, 'managers add <user:UBOB|ubob>');
     // Bob, now a manager, removes Alice: allowed, one remains.
     await core.must(MEMBER, 'managers remove <user:UALICE|ualice>');
-    const managers = () => (core.sqlite.prepare('SELECT p.external_id FROM managers m JOIN people p ON p.id = m.person_id').pluck().all() as string[]);
+    const managers = () =>
+      core.sqlite
+        .prepare('SELECT p.external_id FROM managers m JOIN people p ON p.id = m.person_id')
+        .pluck()
+        .all() as string[];
     expect(managers()).toEqual(['UBOB']);
     const last = await core.say(MEMBER, 'managers remove <user:UBOB|ubob>');
     expect(renderText(last.reply)).toContain('is the last manager');

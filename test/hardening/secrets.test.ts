@@ -3,21 +3,21 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FACES } from '../../adapters/faces.js';
 import { openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
+import { type LoadedConfig, loadConfig } from '../../src/app/config.js';
 import { createCore } from '../../src/app/create-core.js';
-import { loadConfig, type LoadedConfig } from '../../src/app/config.js';
-import { FACES } from '../../adapters/faces.js';
-import { silentLogger, type Logger } from '../../src/kernel/logger.js';
-import type { Store } from '../../src/kernel/ports/store.js';
 import { createLogger } from '../../src/app/logging.js';
 import { serve } from '../../src/app/serve.js';
-import { waitUntil, postToSlack } from '../helpers/hardening-faces.js';
+import { StartError } from '../../src/kernel/errors.js';
+import { type Logger, silentLogger } from '../../src/kernel/logger.js';
+import type { Store } from '../../src/kernel/ports/store.js';
+import { postToSlack, waitUntil } from '../helpers/hardening-faces.js';
 import { FakeSlack } from '../helpers/slack-fake.js';
 import { newTriggerId, slashBody } from '../helpers/slack-requests.js';
-import { fixture } from '../helpers/teams-face.js';
 import { stubRepo } from '../helpers/stub-store.js';
-import { StartError } from '../../src/kernel/errors.js';
+import { fixture } from '../helpers/teams-face.js';
 
 /**
  * The app as `npm start` runs it (serve: Slack and Teams on one HTTP server, the scheduler and the
@@ -31,8 +31,16 @@ const SECRETS = {
   MICROSOFT_APP_PASSWORD: 'APPPASSWORD~Secret.Value_9a8b7c6d5e4f',
 };
 const MICROSOFT_APP_ID = '00000000-aaaa-4bbb-8ccc-000000000001';
-/** Each secret as it could appear: as is, URL-encoded, base64 (e.g. inside a Basic header), and its distinctive middle. */
-const NEEDLES = Object.values(SECRETS).flatMap((s) => [s, encodeURIComponent(s), Buffer.from(s).toString('base64').slice(0, 24), s.slice(6, 30)]);
+/**
+ * Each secret as it could appear: as is, URL-encoded, base64 (e.g. inside a Basic header), and its distinctive
+ * middle.
+ */
+const NEEDLES = Object.values(SECRETS).flatMap((s) => [
+  s,
+  encodeURIComponent(s),
+  Buffer.from(s).toString('base64').slice(0, 24),
+  s.slice(6, 30),
+]);
 
 function leaks(text: string): string[] {
   return NEEDLES.filter((n) => text.includes(n));
@@ -79,7 +87,9 @@ const serveFaces = (config: LoadedConfig, platforms: string[], store: Store, log
 async function resettingSlack(): Promise<{ apiUrl: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     if (req.url?.startsWith('/api/auth.test')) {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, team: 'Acme', user_id: 'UBOT', bot_id: 'BBOT' }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ok: true, team: 'Acme', user_id: 'UBOT', bot_id: 'BBOT' }));
     } else req.socket.destroy();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -95,7 +105,11 @@ let printed: string[] = [];
 beforeEach(() => {
   printed = [];
   for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
-    const spy = vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void printed.push(args.map((a) => inspect(a, { depth: 6 })).join(' ')));
+    const spy = vi
+      .spyOn(console, method)
+      .mockImplementation(
+        (...args: unknown[]) => void printed.push(args.map((a) => inspect(a, { depth: 6 })).join(' ')),
+      );
     cleanups.push(() => spy.mockRestore());
   }
 });
@@ -142,7 +156,8 @@ describe('secrets stay out of logs and answers', () => {
     expect(leaks(lines.join('\n'))).toEqual([]);
   });
 
-  it('through commands, forged and unauthenticated requests, 500s and dropped connections from the platforms, and a fault inside a command', async () => {
+  it('through commands, forged and unauthenticated requests, 500s and dropped connections from the platforms, and a ' +
+    'fault inside a command', async () => {
     const { lines, log } = capture();
     const fake = await FakeSlack.start();
     cleanups.push(() => fake.close());
@@ -155,8 +170,18 @@ describe('secrets stay out of logs and answers', () => {
 
     const slash = async (text: string, opts: { secret?: string } = {}) => {
       const id = `r${newTriggerId()}`;
-      const body = slashBody({ command: '/tandem', text, user_id: 'UALICE', user_name: 'alice', channel_id: 'C0SECRET', response_url: fake.responseUrl(id), trigger_id: newTriggerId() });
-      const res = await postToSlack(base, body, 'application/x-www-form-urlencoded', { secret: opts.secret ?? SECRETS.SLACK_SIGNING_SECRET });
+      const body = slashBody({
+        command: '/tandem',
+        text,
+        user_id: 'UALICE',
+        user_name: 'alice',
+        channel_id: 'C0SECRET',
+        response_url: fake.responseUrl(id),
+        trigger_id: newTriggerId(),
+      });
+      const res = await postToSlack(base, body, 'application/x-www-form-urlencoded', {
+        secret: opts.secret ?? SECRETS.SLACK_SIGNING_SECRET,
+      });
       return { res, id };
     };
     const answered = async (text: string) => {
@@ -172,21 +197,52 @@ describe('secrets stay out of logs and answers', () => {
     expect((await slash('escalate forged', { secret: 'wrong-secret' })).res.status).toBe(401);
 
     // Teams with an app id: a request without a valid Bot Framework token is refused.
-    const teams = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer forged.jwt.value' }, body: JSON.stringify(fixture('channel-message')) });
+    const teams = await fetch(`${base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer forged.jwt.value' },
+      body: JSON.stringify(fixture('channel-message')),
+    });
     expect(teams.status).toBe(401);
     // A Teams conversation Tandem was added to, with a card to post: the connector token cannot be had offline.
     const arrange = createCore({ store, clock: { now: () => new Date() }, log: silentLogger });
     const teamsConversation = { platform: 'teams' as const, channelId: '19:secret-test@thread.tacv2' };
-    await store.conversations.save(teamsConversation, { serviceUrl: 'http://127.0.0.1:9/', conversation: { id: teamsConversation.channelId }, channelId: 'msteams', bot: { id: `28:${MICROSOFT_APP_ID}` } }, new Date());
-    await arrange.bot.handle({ conversation: teamsConversation, actor: { platform: 'teams', userId: 'u1', name: 'Alice' }, text: 'setup org:Acme msp:Northwind tz:America/New_York' });
-    await arrange.bot.handle({ conversation: teamsConversation, actor: { platform: 'teams', userId: 'u1', name: 'Alice' }, text: 'escalate printer on fire p1' });
+    await store.conversations.save(
+      teamsConversation,
+      {
+        serviceUrl: 'http://127.0.0.1:9/',
+        conversation: { id: teamsConversation.channelId },
+        channelId: 'msteams',
+        bot: { id: `28:${MICROSOFT_APP_ID}` },
+      },
+      new Date(),
+    );
+    await arrange.bot.handle({
+      conversation: teamsConversation,
+      actor: { platform: 'teams', userId: 'u1', name: 'Alice' },
+      text: 'setup org:Acme msp:Northwind tz:America/New_York',
+    });
+    await arrange.bot.handle({
+      conversation: teamsConversation,
+      actor: { platform: 'teams', userId: 'u1', name: 'Alice' },
+      text: 'escalate printer on fire p1',
+    });
 
     // Both platforms fail: the outbox has tried (and logged) each post at least once.
-    await waitUntil(async () => {
-      const failed = await store.outbox.backlog({ platform: 'slack', channelId: 'C0SECRET' });
-      const teamsBacklog = await store.outbox.backlog(teamsConversation);
-      return fake.callsTo('chat.postMessage').length >= 1 && lines.some((l) => l.includes('delivery failed')) && (failed.waiting > 0 || failed.failed > 0) && teamsBacklog.waiting + teamsBacklog.failed > 0 && lines.filter((l) => l.includes('delivery failed')).length >= 2;
-    }, 'the failed deliveries', 15_000);
+    await waitUntil(
+      async () => {
+        const failed = await store.outbox.backlog({ platform: 'slack', channelId: 'C0SECRET' });
+        const teamsBacklog = await store.outbox.backlog(teamsConversation);
+        return (
+          fake.callsTo('chat.postMessage').length >= 1 &&
+          lines.some((l) => l.includes('delivery failed')) &&
+          (failed.waiting > 0 || failed.failed > 0) &&
+          teamsBacklog.waiting + teamsBacklog.failed > 0 &&
+          lines.filter((l) => l.includes('delivery failed')).length >= 2
+        );
+      },
+      'the failed deliveries',
+      15_000,
+    );
 
     const everything = [
       ...lines,
@@ -209,11 +265,34 @@ describe('secrets stay out of logs and answers', () => {
     const base = `http://127.0.0.1:${running.port}`;
     const arrange = createCore({ store, clock: { now: () => new Date() }, log: silentLogger });
     const conversation = { platform: 'slack' as const, channelId: 'C0RESET' };
-    await arrange.bot.handle({ conversation, actor: { platform: 'slack', userId: 'UALICE', name: 'alice' }, text: 'setup org:Acme msp:Northwind tz:America/New_York' });
+    await arrange.bot.handle({
+      conversation,
+      actor: { platform: 'slack', userId: 'UALICE', name: 'alice' },
+      text: 'setup org:Acme msp:Northwind tz:America/New_York',
+    });
     // A mention makes the face call users.info and chat.postMessage itself; the outbox posts the card.
-    const event = JSON.stringify({ type: 'event_callback', event_id: 'Ev0RESET', team_id: 'T1', api_app_id: 'A1', event: { type: 'app_mention', user: 'UBOB', text: '<@UBOT> escalate VPN down p1', ts: '1.1', channel: 'C0RESET', event_ts: '1.1' } });
-    expect((await postToSlack(base, event, 'application/json', { secret: SECRETS.SLACK_SIGNING_SECRET })).status).toBe(200);
-    await waitUntil(() => lines.some((l) => l.includes('delivery failed')) && lines.some((l) => l.includes('could not be answered')), 'the failed calls', 15_000);
+    const event = JSON.stringify({
+      type: 'event_callback',
+      event_id: 'Ev0RESET',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      event: {
+        type: 'app_mention',
+        user: 'UBOB',
+        text: '<@UBOT> escalate VPN down p1',
+        ts: '1.1',
+        channel: 'C0RESET',
+        event_ts: '1.1',
+      },
+    });
+    expect((await postToSlack(base, event, 'application/json', { secret: SECRETS.SLACK_SIGNING_SECRET })).status).toBe(
+      200,
+    );
+    await waitUntil(
+      () => lines.some((l) => l.includes('delivery failed')) && lines.some((l) => l.includes('could not be answered')),
+      'the failed calls',
+      15_000,
+    );
     expect(leaks(lines.join('\n'))).toEqual([]);
   }, 30_000);
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../db/client.js';
+import { type Db, openDb } from '../../db/client.js';
 import { dumpTables } from '../helpers/hardening.js';
-import { startSlackFace, type SlackFaceHarness } from '../helpers/hardening-faces.js';
+import { type SlackFaceHarness, startSlackFace } from '../helpers/hardening-faces.js';
 
 /**
  * Only Slack may talk to /slack/events: a request must be signed with the signing secret over its
@@ -48,7 +48,11 @@ describe('Slack request signatures', () => {
         const ts = now();
         return fetch(`${h.baseUrl}/slack/events`, {
           method: 'POST',
-          headers: { 'content-type': form, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': 'v0=' + '0'.repeat(64) },
+          headers: {
+            'content-type': form,
+            'x-slack-request-timestamp': String(ts),
+            'x-slack-signature': 'v0=' + '0'.repeat(64),
+          },
           body,
         });
       }),
@@ -56,7 +60,11 @@ describe('Slack request signatures', () => {
   });
 
   it('refuses a request without a signature or a timestamp', async () => {
-    expect(await refused((body) => fetch(`${h.baseUrl}/slack/events`, { method: 'POST', headers: { 'content-type': form }, body }))).toBe(401);
+    expect(
+      await refused((body) =>
+        fetch(`${h.baseUrl}/slack/events`, { method: 'POST', headers: { 'content-type': form }, body }),
+      ),
+    ).toBe(401);
   });
 
   it('refuses a correctly signed request stamped more than five minutes ago (a replay)', async () => {

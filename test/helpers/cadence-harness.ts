@@ -27,7 +27,9 @@ export class PostLog implements ChatAdapter {
 
   /** Posts whose first line names a sync reminder, e.g. `Monthly operational review — in 1 day`. */
   reminders(): { at: Date; text: string }[] {
-    return this.posts.filter((p) => /^== (Weekly tactical sync|Monthly operational review|Quarterly strategic review) — in /.test(p.text));
+    return this.posts.filter((p) =>
+      /^== (Weekly tactical sync|Monthly operational review|Quarterly strategic review) — in /.test(p.text),
+    );
   }
 }
 
@@ -46,9 +48,17 @@ export function startTandem(options: { start: string; dbPath?: string; log?: Pos
   const log = options.log ?? new PostLog(() => clock.now());
   log.now = () => clock.now();
   const scheduler = new Scheduler({ store, clock, log: silentLogger, kinds: jobKinds });
-  const sender = new OutboxSender({ store, clock, log: silentLogger, adapters: new Map([['console', log]]), random: () => 0.5, pacingMs: { console: 0 } });
+  const sender = new OutboxSender({
+    store,
+    clock,
+    log: silentLogger,
+    adapters: new Map([['console', log]]),
+    random: () => 0.5,
+    pacingMs: { console: 0 },
+  });
   const conversation: ConversationRef = { platform: 'console', channelId: 'C1' };
-  const advanceTo = (to: Date | string) => runUntil({ clock, scheduler, sender }, typeof to === 'string' ? new Date(to) : to);
+  const advanceTo = (to: Date | string) =>
+    runUntil({ clock, scheduler, sender }, typeof to === 'string' ? new Date(to) : to);
   const say = async (who: string, text: string): Promise<string> => {
     const reply = await bot.handle({ conversation, actor: { platform: 'console', userId: who, name: who }, text });
     await advanceTo(clock.now());
@@ -58,14 +68,31 @@ export function startTandem(options: { start: string; dbPath?: string; log?: Pos
   /** The cadence reminder jobs of the channel: key, state and result. */
   const reminderJobs = () =>
     db.$client
-      .prepare("select occurrence_key as key, state, result, due_at as dueAt from jobs where kind = 'cadence-reminder' order by due_at, id")
+      .prepare(
+        "select occurrence_key as key, state, result, due_at as dueAt from jobs where kind = 'cadence-reminder' " +
+          'order by due_at, id',
+      )
       .all() as { key: string; state: string; result: string | null; dueAt: number }[];
   const close = () => {
     scheduler.stop();
     sender.stop();
     db.$client.close();
   };
-  return { db, store, clock, bot, log, scheduler, sender, say, advanceTo, channel, reminderJobs, close, planAll: () => scheduler.planAll() };
+  return {
+    db,
+    store,
+    clock,
+    bot,
+    log,
+    scheduler,
+    sender,
+    say,
+    advanceTo,
+    channel,
+    reminderJobs,
+    close,
+    planAll: () => scheduler.planAll(),
+  };
 }
 
 export type Tandem = ReturnType<typeof startTandem>;

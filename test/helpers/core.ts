@@ -8,7 +8,10 @@ import type { Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
 
 /** A fresh core over an in-memory database with the real migrations and a fake clock. */
-export function makeCore(start = '2026-11-30T15:00:00Z', conversation: ConversationRef = { platform: 'console', channelId: 'c1' }) {
+export function makeCore(
+  start = '2026-11-30T15:00:00Z',
+  conversation: ConversationRef = { platform: 'console', channelId: 'c1' },
+) {
   const db = openDb(':memory:');
   const store = createStore(db);
   const clock = new ManualClock(new Date(start));

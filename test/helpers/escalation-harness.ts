@@ -5,14 +5,14 @@ import { openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
 import { createCore } from '../../src/app/create-core.js';
 import { ManualClock } from '../../src/kernel/clock.js';
+import { PermanentDeliveryError } from '../../src/kernel/errors.js';
 import { silentLogger } from '../../src/kernel/logger.js';
-import { type ChatAdapter, type PostedMessage } from '../../src/kernel/ports/chat.js';
+import type { ChatAdapter, PostedMessage } from '../../src/kernel/ports/chat.js';
 import type { Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef, Platform } from '../../src/kernel/types.js';
 import { OutboxSender } from '../../src/outbox/sender.js';
 import { runUntil } from '../../src/scheduler/run-until.js';
 import { Scheduler } from '../../src/scheduler/scheduler.js';
-import { PermanentDeliveryError } from '../../src/kernel/errors.js';
 
 export interface Delivered {
   op: 'post' | 'update';
@@ -85,7 +85,14 @@ export function makeEscalationHarness(options: HarnessOptions) {
   const chat = options.chat ?? new RecordingChat(platform, () => clock.now());
   chat.now = () => clock.now();
   const scheduler = new Scheduler({ store, clock, log: silentLogger, kinds: jobKinds });
-  const sender = new OutboxSender({ store, clock, log: silentLogger, adapters: new Map([[platform, chat]]), random: () => 0.5, pacingMs: { slack: 0, teams: 0, console: 0 } });
+  const sender = new OutboxSender({
+    store,
+    clock,
+    log: silentLogger,
+    adapters: new Map([[platform, chat]]),
+    random: () => 0.5,
+    pacingMs: { slack: 0, teams: 0, console: 0 },
+  });
   const conversation: ConversationRef = { platform, channelId: 'C1' };
   const parts = { clock, scheduler, sender };
 
@@ -104,9 +111,15 @@ export function makeEscalationHarness(options: HarnessOptions) {
   const posts = () => chat.calls.filter((c) => c.op === 'post');
   /** The card of ESC-seq as it stands in the channel now, and how often it was updated. */
   const card = (seq: number) => {
-    const post = posts().find((p) => p.reply.blocks[0]?.kind === 'header' && p.reply.blocks[0].text.startsWith(`ESC-${seq} ·`));
+    const post = posts().find(
+      (p) => p.reply.blocks[0]?.kind === 'header' && p.reply.blocks[0].text.startsWith(`ESC-${seq} ·`),
+    );
     if (!post) return null;
-    return { id: post.id, reply: chat.messages.get(post.id)!, updates: chat.calls.filter((c) => c.op === 'update' && c.id === post.id).length };
+    return {
+      id: post.id,
+      reply: chat.messages.get(post.id)!,
+      updates: chat.calls.filter((c) => c.op === 'update' && c.id === post.id).length,
+    };
   };
   const cardText = (seq: number) => {
     const c = card(seq);
@@ -117,7 +130,26 @@ export function makeEscalationHarness(options: HarnessOptions) {
     sender.stop();
     db.$client.close();
   };
-  return { db, store, clock, bot, chat, scheduler, sender, platform, conversation, say, sayText, advance, advanceTo, channel, posts, card, cardText, close };
+  return {
+    db,
+    store,
+    clock,
+    bot,
+    chat,
+    scheduler,
+    sender,
+    platform,
+    conversation,
+    say,
+    sayText,
+    advance,
+    advanceTo,
+    channel,
+    posts,
+    card,
+    cardText,
+    close,
+  };
 }
 
 export type EscalationHarness = ReturnType<typeof makeEscalationHarness>;

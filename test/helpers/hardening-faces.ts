@@ -1,9 +1,9 @@
 import { HttpServer } from '../../adapters/http/server.js';
-import { startSlack, type SlackFace } from '../../adapters/slack/index.js';
+import { type SlackFace, startSlack } from '../../adapters/slack/index.js';
 import type { CommandHandler } from '../../adapters/slack/listeners.js';
 import { teamsConfig } from '../../adapters/teams/face.js';
 import { startTeams, type TeamsFace } from '../../adapters/teams/index.js';
-import { openDb, type Db } from '../../db/client.js';
+import { type Db, openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
 import { createCore } from '../../src/app/create-core.js';
 import { ManualClock } from '../../src/kernel/clock.js';
@@ -65,7 +65,12 @@ export interface PostOptions {
 }
 
 /** POSTs a body to /slack/events, signed as Slack signs it, with any extra headers (X-Slack-Retry-Num…). */
-export function postToSlack(baseUrl: string, body: string, contentType: string, opts: PostOptions = {}): Promise<Response> {
+export function postToSlack(
+  baseUrl: string,
+  body: string,
+  contentType: string,
+  opts: PostOptions = {},
+): Promise<Response> {
   const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
   return fetch(`${baseUrl}/slack/events`, {
     method: 'POST',
@@ -83,16 +88,32 @@ export function postToSlack(baseUrl: string, body: string, contentType: string, 
  * The Slack face over the real Bolt stack and a core on `db` (a file, so that a restart can be
  * tested), against a fake Slack Web API. Requests go in signed; `handled` lists what the core did.
  */
-export async function startSlackFace(opts: { db: Db; log?: Logger & { records: LogRecord[] }; token?: string; fake?: FakeSlack; busyPatienceMs?: number }) {
+export async function startSlackFace(opts: {
+  db: Db;
+  log?: Logger & { records: LogRecord[] };
+  token?: string;
+  fake?: FakeSlack;
+  busyPatienceMs?: number;
+}) {
   const fake = opts.fake ?? (await FakeSlack.start());
   const log = opts.log ?? collectingLogger();
   const store = createStore(opts.db);
   const clock = new ManualClock(new Date(MONDAY_MORNING));
-  const core = createCore({ store, clock, log, ...(opts.busyPatienceMs === undefined ? {} : { busyPatienceMs: opts.busyPatienceMs }) });
+  const core = createCore({
+    store,
+    clock,
+    log,
+    ...(opts.busyPatienceMs === undefined ? {} : { busyPatienceMs: opts.busyPatienceMs }),
+  });
   const { wrapped, handled } = recordingBot(core.bot);
   const http = new HttpServer(log);
   const face: SlackFace = await startSlack({
-    config: { SLACK_BOT_TOKEN: opts.token ?? 'xoxb-hardening-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_APP_TOKEN: undefined, SLACK_API_URL: fake.apiUrl },
+    config: {
+      SLACK_BOT_TOKEN: opts.token ?? 'xoxb-hardening-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_APP_TOKEN: undefined,
+      SLACK_API_URL: fake.apiUrl,
+    },
     registry: core.registry,
     bot: wrapped,
     log,
@@ -104,17 +125,45 @@ export async function startSlackFace(opts: { db: Db; log?: Logger & { records: L
 
   const slashPayload = (user: { id: string; name: string }, text: string, triggerId = newTriggerId()) => {
     const id = `r${++seq}`;
-    return { id, body: slashBody({ command: '/tandem', text, user_id: user.id, user_name: user.name, channel_id: SLACK_CHANNEL, response_url: fake.responseUrl(id), trigger_id: triggerId }) };
+    return {
+      id,
+      body: slashBody({
+        command: '/tandem',
+        text,
+        user_id: user.id,
+        user_name: user.name,
+        channel_id: SLACK_CHANNEL,
+        response_url: fake.responseUrl(id),
+        trigger_id: triggerId,
+      }),
+    };
   };
   const mentionPayload = (userId: string, text: string, eventId: string) => {
     const ts = `1700001000.${String(++seq).padStart(6, '0')}`;
-    return eventBody({ type: 'app_mention', user: userId, text: `<@UBOT> ${text}`, ts, channel: SLACK_CHANNEL, event_ts: ts }, eventId);
+    return eventBody(
+      { type: 'app_mention', user: userId, text: `<@UBOT> ${text}`, ts, channel: SLACK_CHANNEL, event_ts: ts },
+      eventId,
+    );
   };
-  const clickPayload = (user: { id: string; name: string }, value: string, messageTs: string, triggerId = newTriggerId()) => {
+  const clickPayload = (
+    user: { id: string; name: string },
+    value: string,
+    messageTs: string,
+    triggerId = newTriggerId(),
+  ) => {
     const id = `r${++seq}`;
     return {
       id,
-      body: clickBody({ userId: user.id, userName: user.name, channelId: SLACK_CHANNEL, messageTs, actionId: 'tandem.cmd.0', value, responseUrl: fake.responseUrl(id), triggerId }),
+      body: clickBody({
+        userId: user.id,
+        userName: user.name,
+        channelId: SLACK_CHANNEL,
+        messageTs,
+        actionId: 'tandem.cmd.0',
+        value,
+        responseUrl: fake.responseUrl(id),
+        triggerId,
+      }),
     };
   };
 
@@ -153,7 +202,11 @@ export async function startSlackFace(opts: { db: Db; log?: Logger & { records: L
 export type SlackFaceHarness = Awaited<ReturnType<typeof startSlackFace>>;
 
 /** The Teams face (unauthenticated, for tests) over the real CloudAdapter and a core on `db`, with a fake connector. */
-export async function startTeamsFaceOn(opts: { db: Db; log?: Logger; connector?: Awaited<ReturnType<typeof startFakeConnector>> }) {
+export async function startTeamsFaceOn(opts: {
+  db: Db;
+  log?: Logger;
+  connector?: Awaited<ReturnType<typeof startFakeConnector>>;
+}) {
   const connector = opts.connector ?? (await startFakeConnector());
   const log = opts.log ?? collectingLogger();
   const store = createStore(opts.db);
@@ -173,7 +226,11 @@ export async function startTeamsFaceOn(opts: { db: Db; log?: Logger; connector?:
   const base = `http://127.0.0.1:${port}`;
 
   const deliver = async (activity: Record<string, unknown>): Promise<number> => {
-    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...activity, serviceUrl: connector.serviceUrl }) });
+    const res = await fetch(`${base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...activity, serviceUrl: connector.serviceUrl }),
+    });
     await res.arrayBuffer();
     return res.status;
   };
@@ -182,9 +239,16 @@ export async function startTeamsFaceOn(opts: { db: Db; log?: Logger; connector?:
       id,
       text: `<at>Tandem</at> ${text}`,
       from,
-      entities: [{ type: 'mention', text: '<at>Tandem</at>', mentioned: { id: '28:0b0b0b0b-1111-2222-3333-444444444444', name: 'Tandem' } }],
+      entities: [
+        {
+          type: 'mention',
+          text: '<at>Tandem</at>',
+          mentioned: { id: '28:0b0b0b0b-1111-2222-3333-444444444444', name: 'Tandem' },
+        },
+      ],
     });
-  const click = (from: TeamsPerson, command: string, cardId: string, id: string) => fixture('card-submit', { id, from, replyToId: cardId, value: { command } });
+  const click = (from: TeamsPerson, command: string, cardId: string, id: string) =>
+    fixture('card-submit', { id, from, replyToId: cardId, value: { command } });
 
   return {
     connector,

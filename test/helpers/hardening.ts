@@ -1,15 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { openDb, type Db } from '../../db/client.js';
+import { type Db, openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
 import { createCore } from '../../src/app/create-core.js';
 import { ALL_COMMANDS, createRegistry } from '../../src/features/index.js';
 import { ManualClock } from '../../src/kernel/clock.js';
 import type { Logger } from '../../src/kernel/logger.js';
+import type { Store, TransactionOptions } from '../../src/kernel/ports/store.js';
 import type { CommandRegistry } from '../../src/kernel/registry.js';
 import type { Block, Reply, Span } from '../../src/kernel/reply.js';
-import type { Store, TransactionOptions } from '../../src/kernel/ports/store.js';
 import type { ConversationRef, Platform } from '../../src/kernel/types.js';
 
 // ---- the database, whole ------------------------------------------------------------------------
@@ -18,10 +18,20 @@ import type { ConversationRef, Platform } from '../../src/kernel/types.js';
 export type TableDump = Record<string, string[]>;
 
 export function dumpTables(sqlite: Database.Database): TableDump {
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .pluck()
+    .all() as string[];
   const out: TableDump = {};
   for (const t of tables) {
-    out[t] = (sqlite.prepare(`SELECT * FROM "${t.replace(/"/g, '""')}"`).raw().all() as unknown[][]).map((r) => JSON.stringify(r)).sort();
+    out[t] = (
+      sqlite
+        .prepare(`SELECT * FROM "${t.replace(/"/g, '""')}"`)
+        .raw()
+        .all() as unknown[][]
+    )
+      .map((r) => JSON.stringify(r))
+      .sort();
   }
   return out;
 }
@@ -61,8 +71,16 @@ export interface LogRecord {
 }
 
 export function collectingLogger(records: LogRecord[] = []): Logger & { records: LogRecord[] } {
-  const at = (level: string) => (obj: object, msg?: string) => void records.push({ level, obj, ...(msg === undefined ? {} : { msg }) });
-  const log: Logger & { records: LogRecord[] } = { records, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => log };
+  const at = (level: string) => (obj: object, msg?: string) =>
+    void records.push({ level, obj, ...(msg === undefined ? {} : { msg }) });
+  const log: Logger & { records: LogRecord[] } = {
+    records,
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: () => log,
+  };
   return log;
 }
 
@@ -107,7 +125,20 @@ export function makeObservedCore(opts: { start?: string; platform?: Platform; ch
     return reply;
   };
   const internalErrors = () => log.records.filter((r) => r.level === 'error');
-  return { db, sqlite: db.$client, store, clock, log, bot, registry, conversation, say, must, internalErrors, dump: () => dumpTables(db.$client) };
+  return {
+    db,
+    sqlite: db.$client,
+    store,
+    clock,
+    log,
+    bot,
+    registry,
+    conversation,
+    say,
+    must,
+    internalErrors,
+    dump: () => dumpTables(db.$client),
+  };
 }
 
 export type ObservedCore = ReturnType<typeof makeObservedCore>;
@@ -121,9 +152,16 @@ export const MEMBER = 'UBOB';
  */
 export async function makeBusyChannel(opts: Parameters<typeof makeObservedCore>[0] = {}): Promise<ObservedCore> {
   const core = makeObservedCore(opts);
-  await core.must(MANAGER, 'setup org:Acme msp:Northwind tz:America/New_York internal:<group:SITTEAM|@it-team> msp-team:<group:SNOC|@noc>');
+  await core.must(
+    MANAGER,
+    'setup org:Acme msp:Northwind tz:America/New_York internal:<group:SITTEAM|@it-team> msp-team:<group:SNOC|@noc>',
+  );
   await core.must(MANAGER, 'holiday add 2026-12-25 Christmas Day');
-  await core.must(MANAGER, 'matrix set "label printers" business:internal contact:<user:UCAROL|carol> aliases:"zebra, labels" note:"ask Carol"');
+  await core.must(
+    MANAGER,
+    'matrix set "label printers" business:internal contact:<user:UCAROL|carol> aliases:"zebra, labels" note:"ask ' +
+      'Carol"',
+  );
   await core.must(MEMBER, 'escalate VPN down for the Boston office p1');
   await core.must(MEMBER, 'escalate printer queue stuck area:"label printers" ticket:48213');
   await core.must(MANAGER, 'ack ESC-2');
@@ -150,23 +188,186 @@ const CSV_HEADER = 'area,business,after_hours,contact,aliases,note';
 
 /** Pieces of input that have broken chat bots before: markup, mentions, formulas, quotes, odd characters. */
 export const ADVERSARIAL = [
-  '', ' ', '"', '“', '”', '""', '"unclosed', "'", '`', '```', '\\', '\n', '\r\n', '\r', '\t', '\u0000', '\u0007', '\u001b[31mred',
-  '\u202eevil', '\u200b', '\ufeff', '\ud800', '\udc00', '😀', '👩‍💻', 'é', 'e\u0301', 'İ', 'ß', '中文', 'עברית', 'ﷺ',
-  '<!channel>', '<!here>', '<!everyone>', '<!subteam^S0EVIL|@admins>', '<@U0EVIL>', '<@U0EVIL|boss>', '<#C0GEN|general>',
-  '<https://evil.example/|click me>', '<http://evil.example>', '<mailto:x@evil.example|mail>', '<tel:123>',
-  '<user:U0REAL|Real>', '<group:S0GRP|@grp>', '<user:|x>', '<user:a b|c>', '<user:U1|>', '<group:tag:abc|Team>', '<user:6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b|Eve>',
-  '@channel', '@here', '@everyone', '@UCEO', '@W0BOSS', '@6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', '@', '@@x', '<at>Boss</at>', '<at>',
-  'contact:@UCEO', 'internal:@W0BOSS', 'msp-team:@S0ADMINS', 'contact:@0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', 'internal:<group:tag:abc|Admins>', 'contact:<user:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d|Eve>',
-  '[x](https://y.example)', '[click](javascript:alert(1))', '![img](https://y.example/x.png)', '<https://y.example>', 'https://y.example/a?b=1&c=2',
-  '**bold**', '_it_', '~~s~~', '# h', '> q', '- li', '1. n', '| a | b |', '{{DATE(2026-01-01T00:00:00Z)}}', '&amp;', '&lt;!channel&gt;', '&#91;x&#93;', '<b>x</b>', '<script>alert(1)</script>',
-  "=cmd|' /C calc'!A0", '=1+1', '+1', '-2', '@SUM(A1)', '\t=x', "'=x", '=HYPERLINK("https://evil.example","x")',
-  'area:', 'area:backups', 'area:"L1 support"', 'area:nothing-like-it', 'ticket:', 'ticket:48213', 'ticket:https://psa.example.com/t/1', 'ticket:javascript:alert(1)', 'ticket:<!channel>',
-  'priority:p1', 'priority:9', 'p1', 'P4', 'p5', 'business:msp', 'business:evil', 'after-hours:internal', 'contact:@noc', 'contact:<user:U0EVIL|evil>', 'contact:none', 'contact:',
-  'aliases:"a, b"', 'aliases:,,,', 'note:"x"', 'note:', 'org:Acme', 'org:""', 'msp:Northwind', 'tz:America/New_York', 'tz:Mars/Base', 'tz:UTC', 'internal:@it', 'msp-team:<group:S1|@noc>',
-  'ESC-1', 'ESC-2', 'esc-3', '#1', '0', '-1', 'ESC-0', 'ESC-999999999', 'ESC-99999999999999', '1e9', 'NaN', 'Infinity',
-  'mon-fri', 'sun-thu', 'mon,wed', '08:00-17:00', '25:00-26:00', '17:00-08:00', '00:00-24:00', '2026-12-25', '2026-02-30', '9999-99-99', '1969-12-31',
-  'weekly', 'monthly', 'quarterly', 'first', 'last', 'fifth', 'tuesday', '10:00', '24:00', 'month:2', 'month:4', 'duration:90', 'duration:-5', 'duration:99999',
-  '1d,15m', '0m', '999d', '--overnight', '—overnight', '+30m', '+99h', 'start', 'p1:5', 'p4:none', 'p3:2h', 'p2:-1', 'all', 'open', '50', '51', '99999999999999999999',
+  '',
+  ' ',
+  '"',
+  '“',
+  '”',
+  '""',
+  '"unclosed',
+  "'",
+  '`',
+  '```',
+  '\\',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  '\u0000',
+  '\u0007',
+  '\u001b[31mred',
+  '\u202eevil',
+  '\u200b',
+  '\ufeff',
+  '\ud800',
+  '\udc00',
+  '😀',
+  '👩‍💻',
+  'é',
+  'e\u0301',
+  'İ',
+  'ß',
+  '中文',
+  'עברית',
+  'ﷺ',
+  '<!channel>',
+  '<!here>',
+  '<!everyone>',
+  '<!subteam^S0EVIL|@admins>',
+  '<@U0EVIL>',
+  '<@U0EVIL|boss>',
+  '<#C0GEN|general>',
+  '<https://evil.example/|click me>',
+  '<http://evil.example>',
+  '<mailto:x@evil.example|mail>',
+  '<tel:123>',
+  '<user:U0REAL|Real>',
+  '<group:S0GRP|@grp>',
+  '<user:|x>',
+  '<user:a b|c>',
+  '<user:U1|>',
+  '<group:tag:abc|Team>',
+  '<user:6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b|Eve>',
+  '@channel',
+  '@here',
+  '@everyone',
+  '@UCEO',
+  '@W0BOSS',
+  '@6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+  '@',
+  '@@x',
+  '<at>Boss</at>',
+  '<at>',
+  'contact:@UCEO',
+  'internal:@W0BOSS',
+  'msp-team:@S0ADMINS',
+  'contact:@0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+  'internal:<group:tag:abc|Admins>',
+  'contact:<user:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d|Eve>',
+  '[x](https://y.example)',
+  '[click](javascript:alert(1))',
+  '![img](https://y.example/x.png)',
+  '<https://y.example>',
+  'https://y.example/a?b=1&c=2',
+  '**bold**',
+  '_it_',
+  '~~s~~',
+  '# h',
+  '> q',
+  '- li',
+  '1. n',
+  '| a | b |',
+  '{{DATE(2026-01-01T00:00:00Z)}}',
+  '&amp;',
+  '&lt;!channel&gt;',
+  '&#91;x&#93;',
+  '<b>x</b>',
+  '<script>alert(1)</script>',
+  "=cmd|' /C calc'!A0",
+  '=1+1',
+  '+1',
+  '-2',
+  '@SUM(A1)',
+  '\t=x',
+  "'=x",
+  '=HYPERLINK("https://evil.example","x")',
+  'area:',
+  'area:backups',
+  'area:"L1 support"',
+  'area:nothing-like-it',
+  'ticket:',
+  'ticket:48213',
+  'ticket:https://psa.example.com/t/1',
+  'ticket:javascript:alert(1)',
+  'ticket:<!channel>',
+  'priority:p1',
+  'priority:9',
+  'p1',
+  'P4',
+  'p5',
+  'business:msp',
+  'business:evil',
+  'after-hours:internal',
+  'contact:@noc',
+  'contact:<user:U0EVIL|evil>',
+  'contact:none',
+  'contact:',
+  'aliases:"a, b"',
+  'aliases:,,,',
+  'note:"x"',
+  'note:',
+  'org:Acme',
+  'org:""',
+  'msp:Northwind',
+  'tz:America/New_York',
+  'tz:Mars/Base',
+  'tz:UTC',
+  'internal:@it',
+  'msp-team:<group:S1|@noc>',
+  'ESC-1',
+  'ESC-2',
+  'esc-3',
+  '#1',
+  '0',
+  '-1',
+  'ESC-0',
+  'ESC-999999999',
+  'ESC-99999999999999',
+  '1e9',
+  'NaN',
+  'Infinity',
+  'mon-fri',
+  'sun-thu',
+  'mon,wed',
+  '08:00-17:00',
+  '25:00-26:00',
+  '17:00-08:00',
+  '00:00-24:00',
+  '2026-12-25',
+  '2026-02-30',
+  '9999-99-99',
+  '1969-12-31',
+  'weekly',
+  'monthly',
+  'quarterly',
+  'first',
+  'last',
+  'fifth',
+  'tuesday',
+  '10:00',
+  '24:00',
+  'month:2',
+  'month:4',
+  'duration:90',
+  'duration:-5',
+  'duration:99999',
+  '1d,15m',
+  '0m',
+  '999d',
+  '--overnight',
+  '—overnight',
+  '+30m',
+  '+99h',
+  'start',
+  'p1:5',
+  'p4:none',
+  'p3:2h',
+  'p2:-1',
+  'all',
+  'open',
+  '50',
+  '51',
+  '99999999999999999999',
   `${CSV_HEADER}\nx,msp,msp,,,`,
   `${CSV_HEADER}\n"=cmd|' /C calc'!A0",msp,msp,,"+a, -b",@SUM(1)`,
   `${CSV_HEADER}\n<!channel>,internal,msp,<user:U0EVIL|x>,,"[x](https://y.example)"`,
@@ -177,7 +378,10 @@ export const ADVERSARIAL = [
 
 /** Long input, just over and well over the limits the commands state. */
 const huge = fc
-  .tuple(fc.constantFrom('x', 'é', '😀', '<!channel> ', '"a" ', '=', 'w ', '@UCEO ', 'ESC-1 '), fc.constantFrom(81, 201, 301, 501, 1001, 3001, 20_001))
+  .tuple(
+    fc.constantFrom('x', 'é', '😀', '<!channel> ', '"a" ', '=', 'w ', '@UCEO ', 'ESC-1 '),
+    fc.constantFrom(81, 201, 301, 501, 1001, 3001, 20_001),
+  )
   .map(([unit, n]) => unit.repeat(Math.ceil(n / unit.length)));
 
 /** One piece of a line: mostly the adversarial list, some random code points, now and then something long. */
@@ -195,11 +399,13 @@ const separator = fc.constantFrom(' ', ' ', ' ', '  ', '\n', '\t', '');
  * adversarial pieces.
  */
 export function commandLine(starts: string[] = commandStarts(), examples: string[] = commandExamples()) {
-  return fc.oneof(
-    { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...starts), fc.array(piece, { maxLength: 6 }), separator) },
-    { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...examples), fc.array(piece, { maxLength: 3 }), separator) },
-    { weight: 1, arbitrary: fc.tuple(fc.constant(''), fc.array(piece, { maxLength: 5 }), separator) },
-  ).map(([start, pieces, sep]) => [start, ...pieces].filter((p, i) => i > 0 || p !== '').join(sep === '' ? ' ' : sep));
+  return fc
+    .oneof(
+      { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...starts), fc.array(piece, { maxLength: 6 }), separator) },
+      { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...examples), fc.array(piece, { maxLength: 3 }), separator) },
+      { weight: 1, arbitrary: fc.tuple(fc.constant(''), fc.array(piece, { maxLength: 5 }), separator) },
+    )
+    .map(([start, pieces, sep]) => [start, ...pieces].filter((p, i) => i > 0 || p !== '').join(sep === '' ? ' ' : sep));
 }
 
 // ---- what a reply contains ----------------------------------------------------------------------

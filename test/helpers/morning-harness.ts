@@ -2,16 +2,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderText } from '../../adapters/console/render.js';
-import { openDb, type Db } from '../../db/client.js';
+import { type Db, openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
 import { createCore } from '../../src/app/create-core.js';
+import { localToInstant, parseIsoDate, parseMinuteOfDay } from '../../src/domain/zoned-time.js';
 import { ManualClock } from '../../src/kernel/clock.js';
 import { silentLogger } from '../../src/kernel/logger.js';
 import type { ChatAdapter, PostedMessage } from '../../src/kernel/ports/chat.js';
-import type { Reply } from '../../src/kernel/reply.js';
 import type { Store } from '../../src/kernel/ports/store.js';
+import type { Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
-import { localToInstant, parseIsoDate, parseMinuteOfDay } from '../../src/domain/zoned-time.js';
 import { OutboxSender } from '../../src/outbox/sender.js';
 import { runUntil } from '../../src/scheduler/run-until.js';
 import { Scheduler } from '../../src/scheduler/scheduler.js';
@@ -65,7 +65,13 @@ export function startTandem(options: { at: string; timezone?: string; dir?: stri
     const store: Store = createStore(db);
     const { bot, jobKinds } = createCore({ store, clock, log: silentLogger });
     const scheduler = new Scheduler({ store, clock, log: silentLogger, kinds: jobKinds });
-    const sender = new OutboxSender({ store, clock, log: silentLogger, adapters: new Map([['console', chat]]), random: () => 0.5 });
+    const sender = new OutboxSender({
+      store,
+      clock,
+      log: silentLogger,
+      adapters: new Map([['console', chat]]),
+      random: () => 0.5,
+    });
     return { db, store, bot, scheduler, sender };
   }
 
@@ -89,12 +95,20 @@ export function startTandem(options: { at: string; timezone?: string; dir?: stri
     },
     /** Says a command line as `who`, then delivers what it queued; returns the reply as text. */
     async say(who: string, line: string): Promise<string> {
-      const reply = await process.bot.handle({ conversation: CONVERSATION, actor: { platform: 'console', userId: who, name: who }, text: line });
+      const reply = await process.bot.handle({
+        conversation: CONVERSATION,
+        actor: { platform: 'console', userId: who, name: who },
+        text: line,
+      });
       await runUntil({ clock, scheduler: process.scheduler, sender: process.sender }, clock.now());
       return renderText(reply);
     },
     async sayReply(who: string, line: string): Promise<Reply> {
-      return process.bot.handle({ conversation: CONVERSATION, actor: { platform: 'console', userId: who, name: who }, text: line });
+      return process.bot.handle({
+        conversation: CONVERSATION,
+        actor: { platform: 'console', userId: who, name: who },
+        text: line,
+      });
     },
     /** Moves the clock to a local time, running what falls due on the way (the process is up). */
     async advanceTo(at: string): Promise<void> {
@@ -104,7 +118,10 @@ export function startTandem(options: { at: string; timezone?: string; dir?: stri
     jumpTo(at: string): void {
       clock.set(local(at));
     },
-    /** Stops this process, jumps to `at` (down meanwhile) and starts a new one on the same file, which plans and runs what is due. */
+    /**
+     * Stops this process, jumps to `at` (down meanwhile) and starts a new one on the same file, which plans and runs
+     * what is due.
+     */
     async restartAt(at: string): Promise<void> {
       process.db.$client.close();
       clock.set(local(at));
@@ -132,7 +149,9 @@ export function startTandem(options: { at: string; timezone?: string; dir?: stri
     },
     jobs(kind = 'morning-post') {
       return process.db.$client
-        .prepare('select occurrence_key as key, state, due_at as dueAt, result from jobs where kind = ? order by due_at, id')
+        .prepare(
+          'select occurrence_key as key, state, due_at as dueAt, result from jobs where kind = ? order by due_at, id',
+        )
         .all(kind) as { key: string; state: string; dueAt: number; result: string | null }[];
     },
     close(): void {

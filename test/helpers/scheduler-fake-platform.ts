@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { renderText } from '../../adapters/console/render.js';
-import { type ChatAdapter, type PostedMessage } from '../../src/kernel/ports/chat.js';
+import { PermanentDeliveryError, RateLimited } from '../../src/kernel/errors.js';
+import type { ChatAdapter, PostedMessage } from '../../src/kernel/ports/chat.js';
 import type { Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef, Platform } from '../../src/kernel/types.js';
-import { PermanentDeliveryError, RateLimited } from '../../src/kernel/errors.js';
 import { platformPacingMs } from './scheduler-harness.js';
 
 export interface ScriptedAnswer {
@@ -31,7 +31,8 @@ export class FakePlatformServer {
       req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
       req.on('end', () => {
         this.requests.push({ path: req.url ?? '', body: JSON.parse(raw || '{}') as Record<string, unknown> });
-        const answer = this.script.shift() ?? this.fallback ?? { status: 200, body: { ok: true, id: `P${this.#next++}` } };
+        const answer = this.script.shift() ??
+          this.fallback ?? { status: 200, body: { ok: true, id: `P${this.#next++}` } };
         res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
         res.end(JSON.stringify(answer.body ?? { ok: false }));
       });
@@ -66,7 +67,11 @@ export class LoopbackChat implements ChatAdapter {
   }
 
   async update(conversation: ConversationRef, platformMessageId: string, reply: Reply): Promise<void> {
-    await this.call('/update', { conversation: conversation.channelId, id: platformMessageId, text: renderText(reply) });
+    await this.call('/update', {
+      conversation: conversation.channelId,
+      id: platformMessageId,
+      text: renderText(reply),
+    });
   }
 
   private async call(path: string, payload: unknown): Promise<Record<string, unknown>> {

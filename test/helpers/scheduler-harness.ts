@@ -1,15 +1,15 @@
 import { renderText } from '../../adapters/console/render.js';
 import { openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
-import { ManualClock, type Clock } from '../../src/kernel/clock.js';
+import { type Channel, DEFAULT_ACK_TIMEOUTS } from '../../src/domain/model.js';
+import { type Clock, ManualClock } from '../../src/kernel/clock.js';
+import { type AnyJobKind, JobKindRegistry } from '../../src/kernel/job-kind.js';
 import { silentLogger } from '../../src/kernel/logger.js';
-import { DEFAULT_ACK_TIMEOUTS, type Channel } from '../../src/domain/model.js';
 import type { ChatAdapter, PostedMessage } from '../../src/kernel/ports/chat.js';
-import type { Reply } from '../../src/kernel/reply.js';
 import type { Store } from '../../src/kernel/ports/store.js';
+import type { Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef, Platform } from '../../src/kernel/types.js';
 import { OutboxSender, type SenderOptions } from '../../src/outbox/sender.js';
-import { JobKindRegistry, type AnyJobKind } from '../../src/kernel/job-kind.js';
 import { runUntil } from '../../src/scheduler/run-until.js';
 import { Scheduler, type SchedulerOptions } from '../../src/scheduler/scheduler.js';
 
@@ -60,7 +60,13 @@ export class FakeChat implements ChatAdapter {
 
   async update(conversation: ConversationRef, platformMessageId: string, reply: Reply): Promise<void> {
     await this.attempt('update', reply);
-    this.delivered.push({ op: 'update', conversation, text: renderText(reply), id: platformMessageId, at: this.clock.now() });
+    this.delivered.push({
+      op: 'update',
+      conversation,
+      text: renderText(reply),
+      id: platformMessageId,
+      at: this.clock.now(),
+    });
   }
 
   texts(): string[] {
@@ -92,7 +98,14 @@ export async function makeSchedulerHarness(options: HarnessOptions = {}) {
   const channel = await addChannel(store, clock, platform, 'C1', options.timezone ?? 'America/New_York');
   const kinds = new JobKindRegistry(options.kinds ?? []);
   const chat = new FakeChat(platform, clock);
-  const scheduler = new Scheduler({ store, clock, log: silentLogger, kinds, owner: 'test-scheduler', ...options.scheduler });
+  const scheduler = new Scheduler({
+    store,
+    clock,
+    log: silentLogger,
+    kinds,
+    owner: 'test-scheduler',
+    ...options.scheduler,
+  });
   const sender = new OutboxSender({
     store,
     clock,
@@ -102,8 +115,10 @@ export async function makeSchedulerHarness(options: HarnessOptions = {}) {
     random: () => 0.5,
     ...options.sender,
   });
-  const advance = (to: string | Date) => runUntil({ clock, scheduler, sender }, typeof to === 'string' ? new Date(to) : to);
-  const jobByKey = (key: string) => db.$client.prepare('select * from jobs where occurrence_key = ?').get(key) as JobRow | undefined;
+  const advance = (to: string | Date) =>
+    runUntil({ clock, scheduler, sender }, typeof to === 'string' ? new Date(to) : to);
+  const jobByKey = (key: string) =>
+    db.$client.prepare('select * from jobs where occurrence_key = ?').get(key) as JobRow | undefined;
   return { db, store, clock, channel, kinds, chat, scheduler, sender, advance, jobByKey };
 }
 

@@ -1,10 +1,10 @@
 import { HttpServer } from '../../adapters/http/server.js';
-import { startSlack, type SlackFace } from '../../adapters/slack/index.js';
+import { type SlackFace, startSlack } from '../../adapters/slack/index.js';
 import type { CommandHandler } from '../../adapters/slack/listeners.js';
 import { silentLogger } from '../../src/kernel/logger.js';
 import { makeCore } from './core.js';
 import { FakeSlack } from './slack-fake.js';
-import { clickBody, eventBody, postSigned, slashBody, type SignOptions } from './slack-requests.js';
+import { clickBody, eventBody, postSigned, type SignOptions, slashBody } from './slack-requests.js';
 
 export const SECRET = 'test-signing-secret';
 export const CHANNEL = 'C0COORD';
@@ -21,7 +21,12 @@ export async function startSlackHarness(opts: { wrapBot?: (bot: CommandHandler) 
   const core = makeCore(MONDAY_MORNING, { platform: 'slack', channelId: CHANNEL });
   const http = new HttpServer(silentLogger);
   const face: SlackFace = await startSlack({
-    config: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_APP_TOKEN: undefined, SLACK_API_URL: fake.apiUrl },
+    config: {
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_APP_TOKEN: undefined,
+      SLACK_API_URL: fake.apiUrl,
+    },
     registry: core.registry,
     bot: opts.wrapBot ? opts.wrapBot(core.bot) : core.bot,
     log: silentLogger,
@@ -32,9 +37,21 @@ export async function startSlackHarness(opts: { wrapBot?: (bot: CommandHandler) 
   let seq = 0;
 
   /** Sends a slash command; resolves with the HTTP answer and the response_url id its reply goes to. */
-  const slash = async (user: { id: string; name: string }, text: string, command = '/tandem', sign: SignOptions = {}) => {
+  const slash = async (
+    user: { id: string; name: string },
+    text: string,
+    command = '/tandem',
+    sign: SignOptions = {},
+  ) => {
     const id = `r${++seq}`;
-    const body = slashBody({ command, text, user_id: user.id, user_name: user.name, channel_id: CHANNEL, response_url: fake.responseUrl(id) });
+    const body = slashBody({
+      command,
+      text,
+      user_id: user.id,
+      user_name: user.name,
+      channel_id: CHANNEL,
+      response_url: fake.responseUrl(id),
+    });
     const res = await postSigned(baseUrl, SECRET, body, 'application/x-www-form-urlencoded', sign);
     return { res, id };
   };
@@ -46,16 +63,40 @@ export async function startSlackHarness(opts: { wrapBot?: (bot: CommandHandler) 
     return fake.waitFor(() => fake.responsesTo(id)[0], `the reply to ${command} ${text}`);
   };
 
-  const mention = async (userId: string, text: string, opts: { ts?: string; threadTs?: string; eventId?: string } = {}) => {
+  const mention = async (
+    userId: string,
+    text: string,
+    opts: { ts?: string; threadTs?: string; eventId?: string } = {},
+  ) => {
     const ts = opts.ts ?? `1700001000.${String(++seq).padStart(6, '0')}`;
-    const event = { type: 'app_mention', user: userId, text, ts, channel: CHANNEL, event_ts: ts, ...(opts.threadTs ? { thread_ts: opts.threadTs } : {}) };
+    const event = {
+      type: 'app_mention',
+      user: userId,
+      text,
+      ts,
+      channel: CHANNEL,
+      event_ts: ts,
+      ...(opts.threadTs ? { thread_ts: opts.threadTs } : {}),
+    };
     const res = await postSigned(baseUrl, SECRET, eventBody(event, opts.eventId ?? `Ev${seq}`), 'application/json');
     return { res, ts };
   };
 
-  const click = async (user: { id: string; name: string }, button: { action_id: string; value: string }, messageTs: string) => {
+  const click = async (
+    user: { id: string; name: string },
+    button: { action_id: string; value: string },
+    messageTs: string,
+  ) => {
     const id = `r${++seq}`;
-    const body = clickBody({ userId: user.id, userName: user.name, channelId: CHANNEL, messageTs, actionId: button.action_id, value: button.value, responseUrl: fake.responseUrl(id) });
+    const body = clickBody({
+      userId: user.id,
+      userName: user.name,
+      channelId: CHANNEL,
+      messageTs,
+      actionId: button.action_id,
+      value: button.value,
+      responseUrl: fake.responseUrl(id),
+    });
     const res = await postSigned(baseUrl, SECRET, body, 'application/x-www-form-urlencoded');
     return { res, id };
   };

@@ -132,7 +132,17 @@ export class FakeSlack {
     const { method, args } = call;
     switch (method) {
       case 'auth.test':
-        return { body: { ok: true, url: 'https://acme.slack.com/', team: 'Acme', user: 'tandem', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' } };
+        return {
+          body: {
+            ok: true,
+            url: 'https://acme.slack.com/',
+            team: 'Acme',
+            user: 'tandem',
+            team_id: 'T1',
+            user_id: 'UBOT',
+            bot_id: 'BBOT',
+          },
+        };
       case 'chat.postMessage': {
         const ts = `1700000000.${String(++this.#seq).padStart(6, '0')}`;
         return { body: { ok: true, channel: args.channel, ts, message: { ts, text: args.text } } };
@@ -144,7 +154,9 @@ export class FakeSlack {
       case 'users.info': {
         const id = String(args.user);
         const name = this.users.get(id);
-        return name ? { body: { ok: true, user: { id, name, profile: { display_name: name } } } } : { body: { ok: false, error: 'user_not_found' } };
+        return name
+          ? { body: { ok: true, user: { id, name, profile: { display_name: name } } } }
+          : { body: { ok: false, error: 'user_not_found' } };
       }
       default:
         return { body: { ok: false, error: 'unknown_method' } };

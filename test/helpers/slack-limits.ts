@@ -60,7 +60,8 @@ export function limitProblems(message: SentMessage): string[] {
         if (!b.elements?.length || b.elements.length > 25) out.push(`${at}: ${b.elements?.length} elements (1 to 25)`);
         for (const e of b.elements as Json[]) {
           textObject(e.text, 75, 'button text');
-          if (typeof e.value === 'string' && e.value.length > 2000) out.push(`${at}: button value ${e.value.length} (max 2000)`);
+          if (typeof e.value === 'string' && e.value.length > 2000)
+            out.push(`${at}: button value ${e.value.length} (max 2000)`);
           if (!e.action_id || e.action_id.length > 255) out.push(`${at}: action_id missing or over 255`);
           if (actionIds.has(e.action_id)) out.push(`${at}: action_id ${e.action_id} repeated`);
           actionIds.add(e.action_id);

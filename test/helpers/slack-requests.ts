@@ -13,7 +13,13 @@ export interface SignOptions {
 }
 
 /** POSTs a body to /slack/events signed the way Slack signs it. */
-export async function postSigned(baseUrl: string, secret: string, body: string, contentType: string, opts: SignOptions = {}): Promise<Response> {
+export async function postSigned(
+  baseUrl: string,
+  secret: string,
+  body: string,
+  contentType: string,
+  opts: SignOptions = {},
+): Promise<Response> {
   const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
   return fetch(`${baseUrl}/slack/events`, {
     method: 'POST',
@@ -90,7 +96,16 @@ export function clickBody(f: ClickFields): string {
     channel: { id: f.channelId, name: 'it-coordination' },
     message: { type: 'message', ts: f.messageTs, text: 'card' },
     response_url: f.responseUrl,
-    actions: [{ type: 'button', action_id: f.actionId, block_id: 'b1', text: { type: 'plain_text', text: 'Go' }, value: f.value, action_ts: '1700000001.000' }],
+    actions: [
+      {
+        type: 'button',
+        action_id: f.actionId,
+        block_id: 'b1',
+        text: { type: 'plain_text', text: 'Go' },
+        value: f.value,
+        action_ts: '1700000001.000',
+      },
+    ],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

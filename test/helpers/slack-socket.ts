@@ -18,15 +18,21 @@ export class FakeSocketMode {
     fake.server.on('upgrade', (req, socket: Duplex) => {
       const key = req.headers['sec-websocket-key'];
       if (req.url !== '/socket' || typeof key !== 'string') return socket.destroy();
-      const accept = createHash('sha1').update(key + WS_GUID).digest('base64');
-      socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+      const accept = createHash('sha1')
+        .update(key + WS_GUID)
+        .digest('base64');
+      socket.write(
+        `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ` +
+          `${accept}\r\n\r\n`,
+      );
       this.#socket = socket;
       let buffered = Buffer.alloc(0);
       socket.on('data', (chunk: Buffer) => {
         buffered = Buffer.concat([buffered, chunk]);
         for (let frame = readFrame(buffered); frame; frame = readFrame(buffered)) {
           buffered = buffered.subarray(frame.length);
-          if (frame.opcode === 0x1) this.acks.push(JSON.parse(frame.payload.toString('utf8')) as { envelope_id: string });
+          if (frame.opcode === 0x1)
+            this.acks.push(JSON.parse(frame.payload.toString('utf8')) as { envelope_id: string });
           else if (frame.opcode === 0x9) socket.write(encodeFrame(0xa, frame.payload));
           else if (frame.opcode === 0x8) socket.end(encodeFrame(0x8, Buffer.alloc(0)));
         }
@@ -35,7 +41,12 @@ export class FakeSocketMode {
       socket.on('close', () => {
         if (this.#socket === socket) this.#socket = null;
       });
-      this.#send({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 3600 }, connection_info: { app_id: 'A1' } });
+      this.#send({
+        type: 'hello',
+        num_connections: 1,
+        debug_info: { host: 'fake', approximate_connection_time: 3600 },
+        connection_info: { app_id: 'A1' },
+      });
     });
     fake.on('apps.connections.open', () => ({ body: { ok: true, url: `${fake.url.replace('http', 'ws')}/socket` } }));
   }
@@ -43,7 +54,14 @@ export class FakeSocketMode {
   /** Pushes one envelope to the app; returns its envelope id. */
   push(type: 'slash_commands' | 'events_api' | 'interactive', payload: unknown): string {
     const envelope_id = `env-${++this.#seq}`;
-    this.#send({ envelope_id, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' });
+    this.#send({
+      envelope_id,
+      type,
+      payload,
+      accepts_response_payload: type !== 'events_api',
+      retry_attempt: 0,
+      retry_reason: '',
+    });
     return envelope_id;
   }
 

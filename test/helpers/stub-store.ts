@@ -9,6 +9,8 @@ type RepoName = Exclude<keyof Store, 'transaction'>;
  * assigned, so the store gets a repository that inherits from the real one.
  */
 export function stubRepo<K extends RepoName>(store: Store, name: K, methods: Partial<Store[K]>): void {
-  const overrides = Object.fromEntries(Object.entries(methods).map(([method, value]) => [method, { value, writable: true }]));
+  const overrides = Object.fromEntries(
+    Object.entries(methods).map(([method, value]) => [method, { value, writable: true }]),
+  );
   store[name] = Object.create(store[name], overrides) as Store[K];
 }

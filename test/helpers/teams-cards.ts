@@ -13,7 +13,8 @@ export function cardProblems(json: unknown): string[] {
     const e = context.getEventAt(i);
     problems.push(`parse: ${AC.ValidationEvent[e.event]}: ${e.message}`);
   }
-  for (const e of card.validateProperties().validationEvents) problems.push(`validate: ${AC.ValidationEvent[e.event]}: ${e.message}`);
+  for (const e of card.validateProperties().validationEvents)
+    problems.push(`validate: ${AC.ValidationEvent[e.event]}: ${e.message}`);
   return problems;
 }
 

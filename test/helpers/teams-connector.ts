@@ -45,7 +45,9 @@ export async function startFakeConnector() {
       waiters.splice(0).forEach((w) => w());
       const custom = answer?.(call);
       if (custom) {
-        res.writeHead(custom.status, { 'content-type': 'application/json', ...custom.headers }).end(JSON.stringify(custom.body ?? {}));
+        res
+          .writeHead(custom.status, { 'content-type': 'application/json', ...custom.headers })
+          .end(JSON.stringify(custom.body ?? {}));
         return;
       }
       const id = call.method === 'PUT' ? call.activityId : `msg-${next++}`;

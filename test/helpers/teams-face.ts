@@ -14,7 +14,10 @@ const FIXTURES = join(import.meta.dirname, '../fixtures/teams');
 
 /** A real Teams payload shape from test/fixtures/teams, with fields replaced. */
 export function fixture(name: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { ...(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as Record<string, unknown>), ...overrides };
+  return {
+    ...(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as Record<string, unknown>),
+    ...overrides,
+  };
 }
 
 export interface TeamsPerson {
@@ -23,8 +26,16 @@ export interface TeamsPerson {
   aadObjectId: string;
 }
 
-export const ALICE: TeamsPerson = { id: '29:1kQ8Yx3alice-teams-user-id', name: 'Alice Admin', aadObjectId: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b' };
-export const BOB: TeamsPerson = { id: '29:1mR9Zy4bob-teams-user-id', name: 'Bob Builder', aadObjectId: '7a2d3c4b-5e6f-4a71-9b8c-0d1e2f3a4b5c' };
+export const ALICE: TeamsPerson = {
+  id: '29:1kQ8Yx3alice-teams-user-id',
+  name: 'Alice Admin',
+  aadObjectId: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+};
+export const BOB: TeamsPerson = {
+  id: '29:1mR9Zy4bob-teams-user-id',
+  name: 'Bob Builder',
+  aadObjectId: '7a2d3c4b-5e6f-4a71-9b8c-0d1e2f3a4b5c',
+};
 export const BOT_ID = '28:0b0b0b0b-1111-2222-3333-444444444444';
 /** The team channel of the fixtures, and a thread in it. */
 export const CHANNEL_ID = '19:a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6@thread.tacv2';
@@ -38,7 +49,8 @@ export interface LogLine {
 
 /** A logger that keeps every line, to check what was (and was not) logged. */
 export function recordingLogger(lines: LogLine[] = []): Logger & { lines: LogLine[] } {
-  const at = (level: string) => (obj: object, msg?: string) => void lines.push({ level, obj, ...(msg === undefined ? {} : { msg }) });
+  const at = (level: string) => (obj: object, msg?: string) =>
+    void lines.push({ level, obj, ...(msg === undefined ? {} : { msg }) });
   const logger: Logger & { lines: LogLine[] } = {
     lines,
     debug: at('debug'),
@@ -78,7 +90,13 @@ export async function startTeamsFace(env: Record<string, string> = { TEAMS_ALLOW
     const res = await fetch(`${base}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ ...activity, serviceUrl: typeof activity.serviceUrl === 'string' && activity.serviceUrl.startsWith('http://127.0.0.1') ? activity.serviceUrl : connector.serviceUrl }),
+      body: JSON.stringify({
+        ...activity,
+        serviceUrl:
+          typeof activity.serviceUrl === 'string' && activity.serviceUrl.startsWith('http://127.0.0.1')
+            ? activity.serviceUrl
+            : connector.serviceUrl,
+      }),
     });
     await res.arrayBuffer();
     return res.status;
@@ -86,7 +104,11 @@ export async function startTeamsFace(env: Record<string, string> = { TEAMS_ALLOW
 
   let seq = 0;
   /** `@Tandem <text>` in the channel thread, by `from`; `mentions` are other people or groups named in the text. */
-  const say = (from: TeamsPerson, text: string, mentions: { id: string; name: string; aadObjectId?: string; type?: string }[] = []) =>
+  const say = (
+    from: TeamsPerson,
+    text: string,
+    mentions: { id: string; name: string; aadObjectId?: string; type?: string }[] = [],
+  ) =>
     deliver(
       fixture('channel-message', {
         id: `in-${++seq}`,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRegistry } from '../../src/features/index.js';
+import { whoOwns } from '../../src/features/matrix/who-owns.js';
 import { UserError } from '../../src/kernel/errors.js';
 import { CommandRegistry } from '../../src/kernel/registry.js';
 import { tokenize } from '../../src/kernel/tokenize.js';
-import { whoOwns } from '../../src/features/matrix/who-owns.js';
 
 const registry = createRegistry();
 
@@ -20,7 +20,13 @@ function usageError(line: string): string {
 describe('tokenize', () => {
   it('keeps quoted values together and strips the quotes', () => {
     const t = tokenize('matrix set "label printers" aliases:"zebra, labels" note:“ok then”');
-    expect(t.map((x) => x.text)).toEqual(['matrix', 'set', 'label printers', 'aliases:"zebra, labels"', 'note:“ok then”']);
+    expect(t.map((x) => x.text)).toEqual([
+      'matrix',
+      'set',
+      'label printers',
+      'aliases:"zebra, labels"',
+      'note:“ok then”',
+    ]);
     expect(t[3]!.option).toEqual({ key: 'aliases', value: 'zebra, labels' });
     expect(t[4]!.option).toEqual({ key: 'note', value: 'ok then' });
   });
@@ -37,7 +43,12 @@ describe('tokenize', () => {
   });
 
   it('takes a quote inside a word literally, as in 27" screens', () => {
-    expect(tokenize('escalate 27" screens flicker').map((t) => t.text)).toEqual(['escalate', '27"', 'screens', 'flicker']);
+    expect(tokenize('escalate 27" screens flicker').map((t) => t.text)).toEqual([
+      'escalate',
+      '27"',
+      'screens',
+      'flicker',
+    ]);
     expect(registry.parse('who owns 24" monitors').args).toEqual({ text: '24" monitors' });
   });
 });
@@ -46,7 +57,11 @@ describe('registry.parse', () => {
   it('selects the longest command and validates its arguments', () => {
     const p = registry.parse('matrix set patching business:msp contact:@noc');
     expect(p.spec.id).toBe('matrix.set');
-    expect(p.args).toMatchObject({ name: 'patching', businessOwner: 'msp', contact: { kind: 'user', id: 'noc', label: 'noc' } });
+    expect(p.args).toMatchObject({
+      name: 'patching',
+      businessOwner: 'msp',
+      contact: { kind: 'user', id: 'noc', label: 'noc' },
+    });
   });
 
   it('understands /tandem, the shortcuts and any case', () => {
@@ -58,7 +73,9 @@ describe('registry.parse', () => {
 
   it('says what was wrong and shows the right form', () => {
     expect(usageError('who owns')).toMatch(/Say what to look up[\s\S]*Usage: `who owns <thing>`/);
-    expect(usageError('matrix set patching business:vendor')).toMatch(/business:` must be internal, msp or shared \(got “vendor”\)/);
+    expect(usageError('matrix set patching business:vendor')).toMatch(
+      /business:` must be internal, msp or shared \(got “vendor”\)/,
+    );
     expect(usageError('hours set mon-fri 17:00-08:00')).toMatch(/end after it starts/);
     expect(usageError('hours set someday 08:00-17:00')).toMatch(/“someday” is not a list of days/);
     expect(usageError('hours tz Mars/Olympus')).toMatch(/not a timezone I know.*America\/New_York/);

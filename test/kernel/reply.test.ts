@@ -3,7 +3,9 @@ import { bold, header, inChannel, paragraph, prose, replySummary, spansToPlain, 
 
 describe('replySummary', () => {
   it('is the first line of the first block with words', () => {
-    expect(replySummary(inChannel(paragraph(' '), header('Morning handoff'), paragraph('later')))).toBe('Morning handoff');
+    expect(replySummary(inChannel(paragraph(' '), header('Morning handoff'), paragraph('later')))).toBe(
+      'Morning handoff',
+    );
   });
 
   it('cuts long text with an ellipsis without splitting an emoji', () => {

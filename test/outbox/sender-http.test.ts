@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderText } from '../../adapters/console/render.js';
 import { createRegistry } from '../../src/features/index.js';
 import { Bot } from '../../src/kernel/bot.js';
 import { silentLogger } from '../../src/kernel/logger.js';
 import { inChannel, paragraph } from '../../src/kernel/reply.js';
-import { renderText } from '../../adapters/console/render.js';
+import { conversationOf } from '../../src/kernel/types.js';
 import { OutboxSender, type RetryPolicy } from '../../src/outbox/sender.js';
 import { plannerFor } from '../../src/scheduler/planning.js';
 import { runUntil } from '../../src/scheduler/run-until.js';
 import { FakePlatformServer, LoopbackChat } from '../helpers/scheduler-fake-platform.js';
 import { makeSchedulerHarness } from '../helpers/scheduler-harness.js';
-import { conversationOf } from '../../src/kernel/types.js';
 
 const T0 = Date.parse('2026-12-01T15:00:00Z');
 const servers: FakePlatformServer[] = [];
@@ -35,46 +35,90 @@ async function setup(retry: Partial<RetryPolicy> = {}) {
   const registry = createRegistry();
   const planner = plannerFor(h.kinds);
   const bot = new Bot({ store: h.store, clock: h.clock, log: silentLogger, registry, jobKinds: h.kinds, planner });
-  const status = async () => renderText(await bot.handle({ conversation, actor: { platform: 'slack', userId: 'U1', name: 'alice' }, text: 'status' }));
+  const status = async () =>
+    renderText(
+      await bot.handle({ conversation, actor: { platform: 'slack', userId: 'U1', name: 'alice' }, text: 'status' }),
+    );
   return { ...h, server, sender, conversation, advanceTo, status };
 }
 
 describe('outbox against a fake platform on loopback', () => {
-  it('waits out a 429 Retry-After, retries a 500 with backoff, delivers, and later updates the message it posted', async () => {
-    const h = await setup({ baseDelayMs: 2_000 });
-    h.server.script.push({ status: 429, headers: { 'retry-after': '20' }, body: { ok: false, error: 'ratelimited' } }, { status: 500 });
-    await h.store.transaction(() =>
-      h.store.outbox.enqueuePost({ conversation: h.conversation, reply: inChannel(paragraph('ESC-3 opened')), idempotencyKey: 'esc:3', messageKey: 'escalation:3' }, h.clock.now()),
-    );
+  it(
+    'waits out a 429 Retry-After, retries a 500 with backoff, delivers, and later updates the ' + 'message it posted',
+    async () => {
+      const h = await setup({ baseDelayMs: 2_000 });
+      h.server.script.push(
+        { status: 429, headers: { 'retry-after': '20' }, body: { ok: false, error: 'ratelimited' } },
+        { status: 500 },
+      );
+      await h.store.transaction(() =>
+        h.store.outbox.enqueuePost(
+          {
+            conversation: h.conversation,
+            reply: inChannel(paragraph('ESC-3 opened')),
+            idempotencyKey: 'esc:3',
+            messageKey: 'escalation:3',
+          },
+          h.clock.now(),
+        ),
+      );
 
-    await h.advanceTo(19_999);
-    expect(h.server.requests).toHaveLength(1);
-    await h.advanceTo(20_000);
-    expect(h.server.requests).toHaveLength(2); // the 500
-    await h.advanceTo(60_000);
-    expect(h.server.requests.map((r) => r.path)).toEqual(['/post', '/post', '/post']);
-    expect(h.server.requests.every((r) => r.body.text === 'ESC-3 opened')).toBe(true);
+      await h.advanceTo(19_999);
+      expect(h.server.requests).toHaveLength(1);
+      await h.advanceTo(20_000);
+      expect(h.server.requests).toHaveLength(2); // the 500
+      await h.advanceTo(60_000);
+      expect(h.server.requests.map((r) => r.path)).toEqual(['/post', '/post', '/post']);
+      expect(h.server.requests.every((r) => r.body.text === 'ESC-3 opened')).toBe(true);
 
-    await h.store.transaction(() => h.store.outbox.enqueueUpdate('escalation:3', h.conversation, inChannel(paragraph('ESC-3 acknowledged')), h.clock.now()));
-    await h.advanceTo(120_000);
-    expect(h.server.requests.at(-1)).toEqual({ path: '/update', body: { conversation: 'C1', id: 'P1', text: 'ESC-3 acknowledged' } });
-    expect(await h.status()).toContain('Failed posts: none');
-  });
+      await h.store.transaction(() =>
+        h.store.outbox.enqueueUpdate(
+          'escalation:3',
+          h.conversation,
+          inChannel(paragraph('ESC-3 acknowledged')),
+          h.clock.now(),
+        ),
+      );
+      await h.advanceTo(120_000);
+      expect(h.server.requests.at(-1)).toEqual({
+        path: '/update',
+        body: { conversation: 'C1', id: 'P1', text: 'ESC-3 acknowledged' },
+      });
+      expect(await h.status()).toContain('Failed posts: none');
+    },
+  );
 
   it('marks a post failed after its limit when the platform keeps answering 500, and status says so', async () => {
     const h = await setup({ maxAttempts: 4 });
     h.server.fallback = { status: 500 };
-    await h.store.transaction(() => h.store.outbox.enqueuePost({ conversation: h.conversation, reply: inChannel(paragraph('Weekly sync in 15 minutes')), idempotencyKey: 'r1' }, h.clock.now()));
+    await h.store.transaction(() =>
+      h.store.outbox.enqueuePost(
+        {
+          conversation: h.conversation,
+          reply: inChannel(paragraph('Weekly sync in 15 minutes')),
+          idempotencyKey: 'r1',
+        },
+        h.clock.now(),
+      ),
+    );
     await h.advanceTo(3_600_000);
     expect(h.server.requests).toHaveLength(4);
     const status = await h.status();
-    expect(status).toContain('“Weekly sync in 15 minutes” (queued Tue 1 Dec 2026 10:00 EST, 4 attempts) — gave up after 4 attempts: HTTP 500 from the platform');
+    expect(status).toContain(
+      '“Weekly sync in 15 minutes” (queued Tue 1 Dec 2026 10:00 EST, 4 attempts) — gave up after 4 attempts: HTTP ' +
+        '500 from the platform',
+    );
   });
 
   it('a 4xx the platform will not accept fails at once, without retries', async () => {
     const h = await setup();
     h.server.fallback = { status: 404, body: { ok: false, error: 'channel_not_found' } };
-    await h.store.transaction(() => h.store.outbox.enqueuePost({ conversation: h.conversation, reply: inChannel(paragraph('hi')), idempotencyKey: 'h' }, h.clock.now()));
+    await h.store.transaction(() =>
+      h.store.outbox.enqueuePost(
+        { conversation: h.conversation, reply: inChannel(paragraph('hi')), idempotencyKey: 'h' },
+        h.clock.now(),
+      ),
+    );
     await h.advanceTo(3_600_000);
     expect(h.server.requests).toHaveLength(1);
     expect(await h.status()).toContain('— HTTP 404: channel_not_found');

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { renderText } from '../../adapters/console/render.js';
 import { createRegistry } from '../../src/features/index.js';
 import { argInput } from '../../src/kernel/args.js';
 import { Bot } from '../../src/kernel/bot.js';
 import { defineCommand } from '../../src/kernel/command.js';
-import { UserError } from '../../src/kernel/errors.js';
+import { PermanentDeliveryError, RateLimited, UserError } from '../../src/kernel/errors.js';
 import { silentLogger } from '../../src/kernel/logger.js';
 import { CommandRegistry } from '../../src/kernel/registry.js';
 import { ephemeral, inChannel, paragraph } from '../../src/kernel/reply.js';
+import { conversationOf } from '../../src/kernel/types.js';
 import { OutboxSender } from '../../src/outbox/sender.js';
 import { plannerFor } from '../../src/scheduler/planning.js';
-import { renderText } from '../../adapters/console/render.js';
 import { FakeChat, makeSchedulerHarness } from '../helpers/scheduler-harness.js';
-import { conversationOf } from '../../src/kernel/types.js';
-import { PermanentDeliveryError, RateLimited } from '../../src/kernel/errors.js';
 
 const T0 = '2026-12-01T15:00:00.000Z';
 const plus = (ms: number) => new Date(Date.parse(T0) + ms);
@@ -31,7 +30,8 @@ const card = defineCommand({
     return { op: op!, n: n!, text: rest.filter((w) => w !== 'fail').join(' '), fail: rest.includes('fail') };
   }),
   async run(ctx, a) {
-    if (a.op === 'post') await ctx.post(inChannel(paragraph(a.text)), { idempotencyKey: `card:${a.n}`, messageKey: `card:${a.n}` });
+    if (a.op === 'post')
+      await ctx.post(inChannel(paragraph(a.text)), { idempotencyKey: `card:${a.n}`, messageKey: `card:${a.n}` });
     else await ctx.updatePost(`card:${a.n}`, inChannel(paragraph(a.text)));
     if (a.fail) throw new UserError('no');
     return ephemeral(paragraph('ok'));
@@ -44,26 +44,39 @@ async function harness(options: Parameters<typeof makeSchedulerHarness>[0] = {})
   const registry = new CommandRegistry([...createRegistry().all, card]);
   const planner = plannerFor(h.kinds);
   const bot = new Bot({ store: h.store, clock: h.clock, log: silentLogger, registry, jobKinds: h.kinds, planner });
-  const say = async (text: string) => renderText(await bot.handle({ conversation, actor: { platform: conversation.platform, userId: 'U1', name: 'alice' }, text }));
+  const say = async (text: string) =>
+    renderText(
+      await bot.handle({ conversation, actor: { platform: conversation.platform, userId: 'U1', name: 'alice' }, text }),
+    );
   const queue = (text: string, key = text, to = conversation) =>
     h.store.transaction((tx) =>
-      tx.outbox.enqueuePost({ conversation: to, reply: inChannel(paragraph(text)), idempotencyKey: key }, h.clock.now()),
+      tx.outbox.enqueuePost(
+        { conversation: to, reply: inChannel(paragraph(text)), idempotencyKey: key },
+        h.clock.now(),
+      ),
     );
-  const row = (key: string) => h.db.$client.prepare('select state, attempts, last_error as lastError from outbox where idempotency_key = ?').get(key);
+  const row = (key: string) =>
+    h.db.$client
+      .prepare('select state, attempts, last_error as lastError from outbox where idempotency_key = ?')
+      .get(key);
   const times = () => h.chat.delivered.map((d) => `${d.at.toISOString()} ${d.op} ${d.text}`);
   return { ...h, conversation, say, queue, row, times };
 }
 
 describe('outbox: posts written with the change, delivered after it', () => {
-  it('a command’s post is delivered after its reply; a failed command queues nothing; a reused idempotency key posts once', async () => {
-    const h = await harness();
-    expect(await h.say('card post 1 ESC-1 opened')).toBe('ok');
-    expect(h.chat.delivered).toEqual([]); // nothing is sent inside the transaction
-    await h.say('card post 2 ESC-2 opened fail');
-    await h.say('card post 1 ESC-1 opened again');
-    await h.sender.drain();
-    expect(h.chat.texts()).toEqual(['ESC-1 opened']);
-  });
+  it(
+    'a command’s post is delivered after its reply; a failed command queues nothing; a reused idempotency key ' +
+      'posts once',
+    async () => {
+      const h = await harness();
+      expect(await h.say('card post 1 ESC-1 opened')).toBe('ok');
+      expect(h.chat.delivered).toEqual([]); // nothing is sent inside the transaction
+      await h.say('card post 2 ESC-2 opened fail');
+      await h.say('card post 1 ESC-1 opened again');
+      await h.sender.drain();
+      expect(h.chat.texts()).toEqual(['ESC-1 opened']);
+    },
+  );
 
   it('retries a failing delivery with exponential backoff and the injected jitter, then delivers', async () => {
     const draws = [0, 0.75];
@@ -95,7 +108,9 @@ describe('outbox: posts written with the change, delivered after it', () => {
     await h.advance(plus(3_600_000));
     expect(h.chat.tried).toHaveLength(1);
     expect(h.row('Morning handoff for Tue')).toMatchObject({ state: 'failed', lastError: 'channel_not_found' });
-    expect(await h.say('status')).toContain('Failed posts: “Morning handoff for Tue” (queued Tue 1 Dec 2026 10:00 EST, 1 attempt) — channel_not_found');
+    expect(await h.say('status')).toContain(
+      'Failed posts: “Morning handoff for Tue” (queued Tue 1 Dec 2026 10:00 EST, 1 attempt) — channel_not_found',
+    );
   });
 
   it('after its attempt limit a post is failed, shown by status, and the rest of the channel flows on', async () => {
@@ -107,7 +122,9 @@ describe('outbox: posts written with the change, delivered after it', () => {
     expect(h.row('doomed')).toMatchObject({ state: 'failed', lastError: 'gave up after 3 attempts: HTTP 500' });
     const status = await h.say('status');
     expect(status).toContain('Outbox: every post has been delivered');
-    expect(status).toContain('“doomed” (queued Tue 1 Dec 2026 10:00 EST, 3 attempts) — gave up after 3 attempts: HTTP 500');
+    expect(status).toContain(
+      '“doomed” (queued Tue 1 Dec 2026 10:00 EST, 3 attempts) — gave up after 3 attempts: HTTP 500',
+    );
     await h.queue('next');
     await h.advance(plus(120_000));
     expect(h.chat.texts()).toEqual(['next']);
@@ -120,20 +137,32 @@ describe('outbox: posts written with the change, delivered after it', () => {
     await h.advance(plus(10 * 60_000));
     // Delays 15 s, 30 s, 60 s (jitter ½): the failure at 105 s is past the one-minute limit.
     expect(h.chat.tried.map((t) => t.at.getTime() - Date.parse(T0))).toEqual([0, 15_000, 45_000, 105_000]);
-    expect(h.row('slow')).toMatchObject({ state: 'failed', attempts: 4, lastError: 'gave up after 4 attempts: HTTP 503' });
+    expect(h.row('slow')).toMatchObject({
+      state: 'failed',
+      attempts: 4,
+      lastError: 'gave up after 4 attempts: HTTP 503',
+    });
   });
 
-  it('an update waits until its post is delivered, then replaces that message; only the newest pending update is sent', async () => {
-    const h = await harness();
-    await h.say('card post 7 ESC-7 open');
-    await h.say('card update 7 ESC-7 acknowledged by bob');
-    await h.say('card update 7 ESC-7 resolved by bob');
-    h.chat.failures.push(new Error('HTTP 500')); // the post fails once
-    await h.advance(plus(60_000));
-    expect(h.chat.tried.map((t) => `${t.op} ${t.text}`)).toEqual(['post ESC-7 open', 'post ESC-7 open', 'update ESC-7 resolved by bob']);
-    const [post, update] = h.chat.delivered;
-    expect(update).toMatchObject({ op: 'update', id: post!.id });
-  });
+  it(
+    'an update waits until its post is delivered, then replaces that message; only the newest pending update is ' +
+      'sent',
+    async () => {
+      const h = await harness();
+      await h.say('card post 7 ESC-7 open');
+      await h.say('card update 7 ESC-7 acknowledged by bob');
+      await h.say('card update 7 ESC-7 resolved by bob');
+      h.chat.failures.push(new Error('HTTP 500')); // the post fails once
+      await h.advance(plus(60_000));
+      expect(h.chat.tried.map((t) => `${t.op} ${t.text}`)).toEqual([
+        'post ESC-7 open',
+        'post ESC-7 open',
+        'update ESC-7 resolved by bob',
+      ]);
+      const [post, update] = h.chat.delivered;
+      expect(update).toMatchObject({ op: 'update', id: post!.id });
+    },
+  );
 
   it('an update whose post could not be delivered fails too, saying why', async () => {
     const h = await harness();
@@ -157,12 +186,9 @@ describe('outbox: posts written with the change, delivered after it', () => {
     await h.queue('b1', 'b1', other);
     await h.queue('a3');
     await h.advance(plus(10_000));
-    expect(h.chat.delivered.map((d) => `${d.conversation.channelId} ${d.text} +${d.at.getTime() - Date.parse(T0)}ms`)).toEqual([
-      'C1 a1 +0ms',
-      'C2 b1 +0ms',
-      'C1 a2 +1000ms',
-      'C1 a3 +2000ms',
-    ]);
+    expect(
+      h.chat.delivered.map((d) => `${d.conversation.channelId} ${d.text} +${d.at.getTime() - Date.parse(T0)}ms`),
+    ).toEqual(['C1 a1 +0ms', 'C2 b1 +0ms', 'C1 a2 +1000ms', 'C1 a3 +2000ms']);
   });
 
   it('paces Teams at seven a second per conversation; the pace is a per-platform setting', async () => {
@@ -184,7 +210,13 @@ describe('outbox: posts written with the change, delivered after it', () => {
     let unblock!: () => void;
     const blocked = new Promise<void>((r) => (unblock = r));
     h.chat.before = (_op, text) => (text === 'x' ? blocked : undefined);
-    const other = new OutboxSender({ store: h.store, clock: h.clock, log: silentLogger, adapters: new Map([['slack', h.chat]]), owner: 'other' });
+    const other = new OutboxSender({
+      store: h.store,
+      clock: h.clock,
+      log: silentLogger,
+      adapters: new Map([['slack', h.chat]]),
+      owner: 'other',
+    });
     const first = h.sender.drain();
     // x is now being sent by the first sender
     while (h.chat.tried.length === 0) await new Promise((r) => setImmediate(r));

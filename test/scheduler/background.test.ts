@@ -2,47 +2,74 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
 import type { Clock } from '../../src/kernel/clock.js';
+import { JobKindRegistry } from '../../src/kernel/job-kind.js';
 import { silentLogger } from '../../src/kernel/logger.js';
 import { startBackground } from '../../src/scheduler/background.js';
-import { JobKindRegistry } from '../../src/kernel/job-kind.js';
 import { notePost } from '../fixtures/scheduler-kinds.js';
 import { addChannel, FakeChat } from '../helpers/scheduler-harness.js';
 
 const systemClock: Clock = { now: () => new Date() };
 
 describe('startBackground: the production wiring on the real clock', () => {
-  it('runs a due job and delivers its post; stop() lets the delivery in hand finish and leaves no lease behind', async () => {
-    const db = openDb(':memory:');
-    const store = createStore(db);
-    const channel = await addChannel(store, systemClock, 'slack', 'C1');
-    await store.jobs.schedule(notePost.newJob(channel.id, { dueAt: new Date(Date.now() - 1000), payload: { text: 'ESC-1 needs an ack' }, occurrenceKey: 'ack:1:1' }), systemClock.now());
-    const chat = new FakeChat('slack', systemClock);
-    let sending!: () => void;
-    const inFlight = new Promise<void>((r) => (sending = r));
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    chat.before = async () => {
-      sending();
-      await held;
-    };
+  it(
+    'runs a due job and delivers its post; stop() lets the delivery in hand finish and leaves no ' + 'lease behind',
+    async () => {
+      const db = openDb(':memory:');
+      const store = createStore(db);
+      const channel = await addChannel(store, systemClock, 'slack', 'C1');
+      await store.jobs.schedule(
+        notePost.newJob(channel.id, {
+          dueAt: new Date(Date.now() - 1000),
+          payload: { text: 'ESC-1 needs an ack' },
+          occurrenceKey: 'ack:1:1',
+        }),
+        systemClock.now(),
+      );
+      const chat = new FakeChat('slack', systemClock);
+      let sending!: () => void;
+      const inFlight = new Promise<void>((r) => (sending = r));
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      chat.before = async () => {
+        sending();
+        await held;
+      };
 
-    const background = startBackground({ store, clock: systemClock, log: silentLogger, adapters: new Map([['slack', chat]]), kinds: new JobKindRegistry([notePost]) });
-    await inFlight; // the first tick ran the job and is delivering its post
-    const stopped = background.stop();
-    release();
-    await stopped;
+      const background = startBackground({
+        store,
+        clock: systemClock,
+        log: silentLogger,
+        adapters: new Map([['slack', chat]]),
+        kinds: new JobKindRegistry([notePost]),
+      });
+      await inFlight; // the first tick ran the job and is delivering its post
+      const stopped = background.stop();
+      release();
+      await stopped;
 
-    expect(chat.texts()).toEqual(['ESC-1 needs an ack']);
-    expect(db.$client.prepare('select state, lease_owner as owner from jobs').all()).toEqual([{ state: 'done', owner: null }]);
-    expect(db.$client.prepare('select state, lease_owner as owner from outbox').all()).toEqual([{ state: 'sent', owner: null }]);
-    db.$client.close();
-  });
+      expect(chat.texts()).toEqual(['ESC-1 needs an ack']);
+      expect(db.$client.prepare('select state, lease_owner as owner from jobs').all()).toEqual([
+        { state: 'done', owner: null },
+      ]);
+      expect(db.$client.prepare('select state, lease_owner as owner from outbox').all()).toEqual([
+        { state: 'sent', owner: null },
+      ]);
+      db.$client.close();
+    },
+  );
 
   it('a delivery that fails while shutting down stays pending for the next process, held by nobody', async () => {
     const db = openDb(':memory:');
     const store = createStore(db);
     const channel = await addChannel(store, systemClock, 'slack', 'C1');
-    await store.jobs.schedule(notePost.newJob(channel.id, { dueAt: new Date(Date.now() - 1000), payload: { text: 'first' }, occurrenceKey: 'n1' }), systemClock.now());
+    await store.jobs.schedule(
+      notePost.newJob(channel.id, {
+        dueAt: new Date(Date.now() - 1000),
+        payload: { text: 'first' },
+        occurrenceKey: 'n1',
+      }),
+      systemClock.now(),
+    );
     const chat = new FakeChat('slack', systemClock);
     let sending!: () => void;
     const inFlight = new Promise<void>((r) => (sending = r));
@@ -53,13 +80,21 @@ describe('startBackground: the production wiring on the real clock', () => {
       await held;
       throw new Error('connection reset'); // the delivery in hand fails as we shut down
     };
-    const background = startBackground({ store, clock: systemClock, log: silentLogger, adapters: new Map([['slack', chat]]), kinds: new JobKindRegistry([notePost]) });
+    const background = startBackground({
+      store,
+      clock: systemClock,
+      log: silentLogger,
+      adapters: new Map([['slack', chat]]),
+      kinds: new JobKindRegistry([notePost]),
+    });
     await inFlight;
     const stopped = background.stop();
     release();
     await stopped;
     // Not delivered, not lost: pending for the next process, nobody's lease on it.
-    expect(db.$client.prepare('select state, lease_owner as owner from outbox').all()).toEqual([{ state: 'pending', owner: null }]);
+    expect(db.$client.prepare('select state, lease_owner as owner from outbox').all()).toEqual([
+      { state: 'pending', owner: null },
+    ]);
     db.$client.close();
   });
 });

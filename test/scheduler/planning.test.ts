@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { parseMinuteOfDay } from '../../src/domain/zoned-time.js';
+import { argInput, fail } from '../../src/kernel/args.js';
 import { Bot } from '../../src/kernel/bot.js';
 import { defineCommand } from '../../src/kernel/command.js';
 import { UserError } from '../../src/kernel/errors.js';
 import { silentLogger } from '../../src/kernel/logger.js';
 import { CommandRegistry } from '../../src/kernel/registry.js';
-import { plannerFor } from '../../src/scheduler/planning.js';
 import { ephemeral, paragraph } from '../../src/kernel/reply.js';
-import { parseMinuteOfDay } from '../../src/domain/zoned-time.js';
-import { argInput, fail } from '../../src/kernel/args.js';
+import { plannerFor } from '../../src/scheduler/planning.js';
 import { dailyPost, TEST_KINDS } from '../fixtures/scheduler-kinds.js';
 import { addChannel, makeSchedulerHarness } from '../helpers/scheduler-harness.js';
 
@@ -38,8 +38,10 @@ async function harness(start: string) {
   const planner = plannerFor(h.kinds);
   const bot = new Bot({ store: h.store, clock: h.clock, log: silentLogger, registry, jobKinds: h.kinds, planner });
   const conversation = { platform: 'slack', channelId: 'C1' };
-  const say = (text: string) => bot.handle({ conversation, actor: { platform: 'slack', userId: 'U1', name: 'alice' }, text });
-  const pending = async () => (await h.store.jobs.pendingFor(h.channel.id)).map((j) => `${j.occurrenceKey} ${j.dueAt.toISOString()}`);
+  const say = (text: string) =>
+    bot.handle({ conversation, actor: { platform: 'slack', userId: 'U1', name: 'alice' }, text });
+  const pending = async () =>
+    (await h.store.jobs.pendingFor(h.channel.id)).map((j) => `${j.occurrenceKey} ${j.dueAt.toISOString()}`);
   const deliveries = () => h.chat.delivered.map((d) => `${d.at.toISOString()} ${d.text.split('\n')[0]}`);
   return { ...h, say, pending, deliveries };
 }
@@ -51,7 +53,9 @@ describe('planning: each kind keeps its next occurrence scheduled', () => {
     expect(await h.scheduler.planAll()).toBe(2);
     expect(await h.scheduler.planAll()).toBe(0);
     expect(await h.pending()).toEqual([`daily:${h.channel.id}:2026-11-30 2026-11-30T13:00:00.000Z`]);
-    expect((await h.store.jobs.pendingFor(london.id)).map((j) => j.dueAt.toISOString())).toEqual(['2026-12-01T08:00:00.000Z']);
+    expect((await h.store.jobs.pendingFor(london.id)).map((j) => j.dueAt.toISOString())).toEqual([
+      '2026-12-01T08:00:00.000Z',
+    ]);
   });
 
   it('runs the daily post on business days only, at 08:00 local across the end of daylight saving', async () => {
@@ -84,22 +88,25 @@ describe('planning: each kind keeps its next occurrence scheduled', () => {
     expect(await h.pending()).toEqual(before);
   });
 
-  it('re-planning keeps a post that is already due (missed while down), and never re-creates one already sent', async () => {
-    const h = await harness('2026-12-01T12:00:00Z');
-    await h.scheduler.planAll(); // today's 08:00 is planned; then the process is down until 10:00
-    h.clock.set(new Date('2026-12-01T15:00:00Z'));
-    await h.say('start at 08:30');
-    await h.advance('2026-12-01T15:00:00Z');
-    expect(h.deliveries()).toEqual(['2026-12-01T15:00:00.000Z Good morning: daily post for 2026-12-01']);
-    expect(h.chat.texts()[0]).toMatch(/Posted late: this was due Tue 1 Dec 2026 08:00 EST/);
-    // Moving the start back to 11:00, after today's post went out: today's is not posted again.
-    await h.say('start at 11:00');
-    await h.advance('2026-12-02T17:00:00Z');
-    expect(h.deliveries()).toEqual([
-      '2026-12-01T15:00:00.000Z Good morning: daily post for 2026-12-01',
-      '2026-12-02T16:00:00.000Z Good morning: daily post for 2026-12-02',
-    ]);
-  });
+  it(
+    're-planning keeps a post that is already due (missed while down), and never re-creates one ' + 'already sent',
+    async () => {
+      const h = await harness('2026-12-01T12:00:00Z');
+      await h.scheduler.planAll(); // today's 08:00 is planned; then the process is down until 10:00
+      h.clock.set(new Date('2026-12-01T15:00:00Z'));
+      await h.say('start at 08:30');
+      await h.advance('2026-12-01T15:00:00Z');
+      expect(h.deliveries()).toEqual(['2026-12-01T15:00:00.000Z Good morning: daily post for 2026-12-01']);
+      expect(h.chat.texts()[0]).toMatch(/Posted late: this was due Tue 1 Dec 2026 08:00 EST/);
+      // Moving the start back to 11:00, after today's post went out: today's is not posted again.
+      await h.say('start at 11:00');
+      await h.advance('2026-12-02T17:00:00Z');
+      expect(h.deliveries()).toEqual([
+        '2026-12-01T15:00:00.000Z Good morning: daily post for 2026-12-01',
+        '2026-12-02T16:00:00.000Z Good morning: daily post for 2026-12-02',
+      ]);
+    },
+  );
 
   it('replan names no kind: every kind with a plan is planned again for the channel', async () => {
     const h = await harness('2026-12-01T12:00:00Z');

@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
 import { ManualClock } from '../../src/kernel/clock.js';
+import { JobKindRegistry } from '../../src/kernel/job-kind.js';
 import { silentLogger } from '../../src/kernel/logger.js';
 import type { Store, TransactionOptions } from '../../src/kernel/ports/store.js';
 import { OutboxSender } from '../../src/outbox/sender.js';
-import { JobKindRegistry } from '../../src/kernel/job-kind.js';
 import { Scheduler } from '../../src/scheduler/scheduler.js';
 import { notePost } from '../fixtures/scheduler-kinds.js';
 import { addChannel, FakeChat } from '../helpers/scheduler-harness.js';
@@ -20,7 +20,10 @@ describe('the scheduler and the outbox while another process holds the database'
     const store = createStore(openDb(file));
     const clock = new ManualClock(new Date('2026-11-30T15:00:00Z'));
     const channel = await addChannel(store, clock, 'slack', 'C1');
-    await store.jobs.schedule({ kind: 'note-post', channelId: channel.id, dueAt: clock.now(), payload: { text: 'hello' }, occurrenceKey: 'n1' }, clock.now());
+    await store.jobs.schedule(
+      { kind: 'note-post', channelId: channel.id, dueAt: clock.now(), payload: { text: 'hello' }, occurrenceKey: 'n1' },
+      clock.now(),
+    );
 
     // Every transaction's options, so we can see how long each was allowed to wait on the lock.
     const waits: (number | undefined)[] = [];
@@ -30,8 +33,21 @@ describe('the scheduler and the outbox while another process holds the database'
       return transaction(fn, options);
     };
     const chat = new FakeChat('slack', clock);
-    const scheduler = new Scheduler({ store, clock, log: silentLogger, kinds: new JobKindRegistry([notePost]), owner: 's' });
-    const sender = new OutboxSender({ store, clock, log: silentLogger, adapters: new Map([['slack', chat]]), owner: 's', random: () => 0.5 });
+    const scheduler = new Scheduler({
+      store,
+      clock,
+      log: silentLogger,
+      kinds: new JobKindRegistry([notePost]),
+      owner: 's',
+    });
+    const sender = new OutboxSender({
+      store,
+      clock,
+      log: silentLogger,
+      adapters: new Map([['slack', chat]]),
+      owner: 's',
+      random: () => 0.5,
+    });
 
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');

@@ -6,7 +6,13 @@ const at = (iso: string) => new Date(iso);
 describe('jobs: durable occurrences under leases', () => {
   async function setup() {
     const h = await makeSchedulerHarness({ start: '2026-11-30T12:00:00Z' });
-    const job = (key: string, due: string) => ({ kind: 'note-post', channelId: h.channel.id, dueAt: at(due), payload: { text: key }, occurrenceKey: key });
+    const job = (key: string, due: string) => ({
+      kind: 'note-post',
+      channelId: h.channel.id,
+      dueAt: at(due),
+      payload: { text: key },
+      occurrenceKey: key,
+    });
     const claim = (owner: string, now: string, leaseMs = 60_000, limit = 10) =>
       h.store.transaction((tx) => tx.jobs.claimDue(at(now), owner, new Date(at(now).getTime() + leaseMs), limit));
     return { ...h, job, claim };
@@ -14,8 +20,12 @@ describe('jobs: durable occurrences under leases', () => {
 
   it('scheduling the same occurrence twice keeps one job', async () => {
     const h = await setup();
-    expect(await h.store.jobs.schedule(h.job('morning:1:2026-12-01', '2026-12-01T13:00:00Z'), h.clock.now())).toBe(true);
-    expect(await h.store.jobs.schedule(h.job('morning:1:2026-12-01', '2026-12-01T14:00:00Z'), h.clock.now())).toBe(false);
+    expect(await h.store.jobs.schedule(h.job('morning:1:2026-12-01', '2026-12-01T13:00:00Z'), h.clock.now())).toBe(
+      true,
+    );
+    expect(await h.store.jobs.schedule(h.job('morning:1:2026-12-01', '2026-12-01T14:00:00Z'), h.clock.now())).toBe(
+      false,
+    );
     const pending = await h.store.jobs.pendingFor(h.channel.id);
     expect(pending).toHaveLength(1);
     expect(pending[0]!.dueAt.toISOString()).toBe('2026-12-01T13:00:00.000Z');
@@ -35,7 +45,10 @@ describe('jobs: durable occurrences under leases', () => {
     expect(await h.claim('p2', '2026-11-30T12:00:30Z')).toEqual([]);
     // After the lease expired (p1 died), p2 takes both over as a second attempt.
     const takeover = await h.claim('p2', '2026-11-30T12:01:00Z');
-    expect(takeover.map((j) => [j.occurrenceKey, j.attempts])).toEqual([['a', 2], ['b', 2]]);
+    expect(takeover.map((j) => [j.occurrenceKey, j.attempts])).toEqual([
+      ['a', 2],
+      ['b', 2],
+    ]);
     // p1 comes back: it no longer holds them and cannot record an outcome.
     expect(await h.store.jobs.holds(first[0]!.id, 'p1')).toBe(false);
     expect(await h.store.jobs.finish(first[0]!.id, 'p1', 'done', 'posted', at('2026-11-30T12:01:01Z'))).toBe(false);
@@ -69,20 +82,23 @@ describe('jobs: durable occurrences under leases', () => {
     expect(await h.claim('p2', '2026-11-30T12:00:00Z')).toHaveLength(1);
   });
 
-  it('cancels by occurrence-key prefix; a cancelled occurrence can be scheduled again, a finished one cannot', async () => {
-    const h = await setup();
-    await h.store.jobs.schedule(h.job('ack:12:1', '2026-11-30T13:00:00Z'), h.clock.now());
-    await h.store.jobs.schedule(h.job('ack:12:2', '2026-11-30T14:00:00Z'), h.clock.now());
-    await h.store.jobs.schedule(h.job('ack:120:1', '2026-11-30T13:00:00Z'), h.clock.now());
-    expect(await h.store.jobs.cancelPending('ack:12:', h.clock.now())).toBe(2);
-    expect(h.jobByKey('ack:120:1')!.state).toBe('pending');
+  it(
+    'cancels by occurrence-key prefix; a cancelled occurrence can be scheduled again, a finished ' + 'one cannot',
+    async () => {
+      const h = await setup();
+      await h.store.jobs.schedule(h.job('ack:12:1', '2026-11-30T13:00:00Z'), h.clock.now());
+      await h.store.jobs.schedule(h.job('ack:12:2', '2026-11-30T14:00:00Z'), h.clock.now());
+      await h.store.jobs.schedule(h.job('ack:120:1', '2026-11-30T13:00:00Z'), h.clock.now());
+      expect(await h.store.jobs.cancelPending('ack:12:', h.clock.now())).toBe(2);
+      expect(h.jobByKey('ack:120:1')!.state).toBe('pending');
 
-    expect(await h.store.jobs.schedule(h.job('ack:12:1', '2026-11-30T15:00:00Z'), h.clock.now())).toBe(true);
-    expect(h.jobByKey('ack:12:1')).toMatchObject({ state: 'pending', due_at: Date.parse('2026-11-30T15:00:00Z') });
+      expect(await h.store.jobs.schedule(h.job('ack:12:1', '2026-11-30T15:00:00Z'), h.clock.now())).toBe(true);
+      expect(h.jobByKey('ack:12:1')).toMatchObject({ state: 'pending', due_at: Date.parse('2026-11-30T15:00:00Z') });
 
-    const [done] = (await h.claim('p1', '2026-11-30T15:00:00Z')).filter((j) => j.occurrenceKey === 'ack:12:1');
-    await h.store.jobs.finish(done!.id, 'p1', 'done', 'sent', h.clock.now());
-    expect(await h.store.jobs.schedule(h.job('ack:12:1', '2026-11-30T16:00:00Z'), h.clock.now())).toBe(false);
-    expect(h.jobByKey('ack:12:1')!.state).toBe('done');
-  });
+      const [done] = (await h.claim('p1', '2026-11-30T15:00:00Z')).filter((j) => j.occurrenceKey === 'ack:12:1');
+      await h.store.jobs.finish(done!.id, 'p1', 'done', 'sent', h.clock.now());
+      expect(await h.store.jobs.schedule(h.job('ack:12:1', '2026-11-30T16:00:00Z'), h.clock.now())).toBe(false);
+      expect(h.jobByKey('ack:12:1')!.state).toBe('done');
+    },
+  );
 });

@@ -7,9 +7,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_COMMANDS } from '../../../src/features/index.js';
+import { ConfigError } from '../../../src/kernel/errors.js';
 import { teamsCommands } from './command-list.js';
 import { buildPackage, readManifestTemplate } from './package.js';
-import { ConfigError } from '../../../src/kernel/errors.js';
 
 const APP_DIR = import.meta.dirname;
 const ROOT = join(APP_DIR, '../../..');
@@ -29,7 +29,12 @@ function main(): number {
 
   let built;
   try {
-    built = buildPackage({ appId: process.env.MICROSOFT_APP_ID?.trim() || undefined, publicUrl: process.env.TANDEM_PUBLIC_URL?.trim() || undefined, commands, version });
+    built = buildPackage({
+      appId: process.env.MICROSOFT_APP_ID?.trim() || undefined,
+      publicUrl: process.env.TANDEM_PUBLIC_URL?.trim() || undefined,
+      commands,
+      version,
+    });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -41,7 +46,10 @@ function main(): number {
   const out = join(APP_DIR, 'build');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'tandem-teams.zip'), built.zip);
-  process.stdout.write(`wrote ${join(out, 'tandem-teams.zip')} (app id ${String(built.manifest.id)}, version ${version}, ${commands.length} commands)\n`);
+  process.stdout.write(
+    `wrote ${join(out, 'tandem-teams.zip')} (app id ${String(built.manifest.id)}, version ${version}, ` +
+      `${commands.length} commands)\n`,
+  );
   return 0;
 }
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import type { TeamsCommand } from './command-list.js';
 import { ConfigError } from '../../../src/kernel/errors.js';
+import type { TeamsCommand } from './command-list.js';
 
 const APP_DIR = import.meta.dirname;
 
@@ -36,10 +36,16 @@ export function manifestFor(template: Manifest, options: PackageOptions): { mani
   const warnings: string[] = [];
   let json = JSON.stringify(template);
   if (options.appId) {
-    if (!GUID.test(options.appId)) throw new ConfigError(`MICROSOFT_APP_ID must be the bot's app id, a GUID such as 2f4e…-…; got "${options.appId.slice(0, 60)}".`);
+    if (!GUID.test(options.appId))
+      throw new ConfigError(
+        `MICROSOFT_APP_ID must be the bot's app id, a GUID such as 2f4e…-…; got "${options.appId.slice(0, 60)}".`,
+      );
     json = json.split(PLACEHOLDER_APP_ID).join(options.appId.toLowerCase());
   } else {
-    warnings.push(`MICROSOFT_APP_ID is not set: the package keeps the placeholder app id ${PLACEHOLDER_APP_ID}, which Teams will not connect to your bot.`);
+    warnings.push(
+      `MICROSOFT_APP_ID is not set: the package keeps the placeholder app id ${PLACEHOLDER_APP_ID}, which Teams ` +
+        `will not connect to your bot.`,
+    );
   }
   if (options.publicUrl) {
     const url = parseHttps(options.publicUrl);
@@ -75,8 +81,11 @@ function parseHttps(value: string): URL {
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(`TANDEM_PUBLIC_URL must be an https address such as https://tandem.example.org; got "${value.slice(0, 60)}".`);
+    throw new ConfigError(
+      `TANDEM_PUBLIC_URL must be an https address such as https://tandem.example.org; got "${value.slice(0, 60)}".`,
+    );
   }
-  if (url.protocol !== 'https:') throw new ConfigError(`TANDEM_PUBLIC_URL must use https; got "${value.slice(0, 60)}".`);
+  if (url.protocol !== 'https:')
+    throw new ConfigError(`TANDEM_PUBLIC_URL must use https; got "${value.slice(0, 60)}".`);
   return url;
 }

@@ -123,4 +123,3 @@ function anchorLists(phraseStems: readonly number[][], stemAreas: readonly numbe
   });
   return anchors;
 }
-

@@ -37,4 +37,3 @@ export function stem(word: string): string {
   }
   return w;
 }
-

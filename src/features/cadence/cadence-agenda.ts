@@ -1,28 +1,28 @@
-import type { Channel } from '../../domain/model.js';
-import { bold, context, list, paragraph, prose, text, type Block, type Span } from '../../kernel/reply.js';
-import { peopleById } from '../../kernel/people-lookup.js';
-import type { Store } from '../../kernel/ports/store.js';
 import {
-  monthlyAgenda,
-  periodFigures,
-  quarterlyAgenda,
-  weeklyAgenda,
   type Agenda,
   type AgendaNote,
   type Change,
   type MonthlyAgenda,
+  monthlyAgenda,
   type PeriodFigures,
+  periodFigures,
   type QuarterlyAgenda,
+  quarterlyAgenda,
   type WeeklyAgenda,
+  weeklyAgenda,
 } from '../../domain/agenda.js';
 import { previousMonth, previousQuarter, quarterBefore, type ReportPeriod } from '../../domain/agenda-periods.js';
-import { previousMeeting, type Cadence } from '../../domain/cadence.js';
+import { type Cadence, previousMeeting } from '../../domain/cadence.js';
 import { escalationLabel } from '../../domain/escalation.js';
-import { formatDuration, type DurationStats } from '../../domain/metrics.js';
+import { type DurationStats, formatDuration } from '../../domain/metrics.js';
+import type { Channel } from '../../domain/model.js';
 import { formatLocal } from '../../domain/zoned-time.js';
+import { ownerName } from '../../kernel/format.js';
+import { peopleById } from '../../kernel/people-lookup.js';
+import type { Store } from '../../kernel/ports/store.js';
+import { type Block, bold, context, list, paragraph, prose, type Span, text } from '../../kernel/reply.js';
 import { describeChange } from '../channel/index.js';
 import { skipsOf } from './cadence-queries.js';
-import { ownerName } from '../../kernel/format.js';
 
 /** Lists are cut here so that a reminder stays one readable message on every face. */
 const MAX_ITEMS = 12;
@@ -33,7 +33,14 @@ const MAX_TEXT = 160;
 const FIRST_WEEK_MS = 7 * 86_400_000;
 
 /** Reads what the agenda of the meeting at `startsAt` (local date `date`) needs, as it stands `now`. */
-export async function loadAgenda(store: Store, channel: Channel, cadence: Cadence, date: string, startsAt: Date, now: Date): Promise<Agenda> {
+export async function loadAgenda(
+  store: Store,
+  channel: Channel,
+  cadence: Cadence,
+  date: string,
+  startsAt: Date,
+  now: Date,
+): Promise<Agenda> {
   const tz = channel.timezone;
   const ch = channel.id;
   switch (cadence.kind) {
@@ -43,7 +50,10 @@ export async function loadAgenda(store: Store, channel: Channel, cadence: Cadenc
       const until = now.getTime() < startsAt.getTime() ? now : startsAt;
       const handoffNotes = await store.handoffNotes.between(ch, since, until);
       const escalationNotes = await store.escalations.notesBetween(ch, since, until);
-      const people = await peopleById(store, [...handoffNotes.map((n) => n.authorId), ...escalationNotes.map((n) => n.event.actorId)]);
+      const people = await peopleById(store, [
+        ...handoffNotes.map((n) => n.authorId),
+        ...escalationNotes.map((n) => n.event.actorId),
+      ]);
       const nameOf = (id: number | null) => (id === null ? null : (people.get(id)?.name ?? null));
       const notes: AgendaNote[] = [
         ...handoffNotes.map((n) => ({ at: n.at, author: nameOf(n.authorId), text: n.text, escalation: null })),
@@ -61,17 +71,31 @@ export async function loadAgenda(store: Store, channel: Channel, cadence: Cadenc
     case 'quarterly': {
       const quarter = previousQuarter(date, tz);
       const before = quarterBefore(quarter, tz);
-      const changes = (await store.audit
-        .between(ch, quarter.from, quarter.to, 'matrix.'))
+      const changes = (await store.audit.between(ch, quarter.from, quarter.to, 'matrix.'))
         .filter((e) => e.outcome === 'ok')
-        .map((e) => ({ at: e.at, actorName: e.actorName, action: e.action, subject: e.subject, detail: describeChange(e) }));
-      return quarterlyAgenda(await figures(store, channel, quarter, now), await figures(store, channel, before, now), changes);
+        .map((e) => ({
+          at: e.at,
+          actorName: e.actorName,
+          action: e.action,
+          subject: e.subject,
+          detail: describeChange(e),
+        }));
+      return quarterlyAgenda(
+        await figures(store, channel, quarter, now),
+        await figures(store, channel, before, now),
+        changes,
+      );
     }
   }
 }
 
 async function figures(store: Store, channel: Channel, period: ReportPeriod, now: Date): Promise<PeriodFigures> {
-  return periodFigures(period, await store.escalations.openedBetween(channel.id, period.from, period.to), channel.ackTimeouts, now);
+  return periodFigures(
+    period,
+    await store.escalations.openedBetween(channel.id, period.from, period.to),
+    channel.ackTimeouts,
+    now,
+  );
 }
 
 /** The agenda as blocks of a post. */
@@ -95,7 +119,10 @@ function weeklyBlocks(a: WeeklyAgenda, channel: Channel): Block[] {
     blocks.push(
       capped(a.open, (e) => [
         bold(`${escalationLabel(e)} (${e.priority})`),
-        text(` ${cut(e.summary)} — with ${teamName(e.toTeam, channel)}, ${e.state === 'acknowledged' ? 'acknowledged' : 'not acknowledged'}, opened ${when(e.openedAt)}`),
+        text(
+          ` ${cut(e.summary)} — with ${teamName(e.toTeam, channel)}, ` +
+            `${e.state === 'acknowledged' ? 'acknowledged' : 'not acknowledged'}, opened ${when(e.openedAt)}`,
+        ),
       ]),
     );
   } else blocks.push(context('Nothing open.'));
@@ -104,11 +131,16 @@ function weeklyBlocks(a: WeeklyAgenda, channel: Channel): Block[] {
     blocks.push(
       capped(a.handedBack, (e) => [
         bold(`${escalationLabel(e)} (${e.priority})`),
-        text(` ${cut(e.summary)} — handed back ${e.handedBackAt ? when(e.handedBackAt) : ''}${e.handbackNote ? `: “${cut(e.handbackNote)}”` : ''}`),
+        text(
+          ` ${cut(e.summary)} — handed back ` +
+            `${e.handedBackAt ? when(e.handedBackAt) : ''}${e.handbackNote ? `: “${cut(e.handbackNote)}”` : ''}`,
+        ),
       ]),
     );
   } else blocks.push(context('Nothing handed back.'));
-  blocks.push(paragraph(bold(`3. Notes since the last weekly sync (${a.notes.length})`), text(`, since ${when(a.since)}`)));
+  blocks.push(
+    paragraph(bold(`3. Notes since the last weekly sync (${a.notes.length})`), text(`, since ${when(a.since)}`)),
+  );
   if (a.notes.length) {
     blocks.push(
       capped(a.notes, (n) => [
@@ -117,12 +149,21 @@ function weeklyBlocks(a: WeeklyAgenda, channel: Channel): Block[] {
       ]),
     );
   } else blocks.push(context('No notes.'));
-  blocks.push(paragraph(bold('4. Upcoming work'), text(' — planned changes, projects and anything either team needs from the other.')));
+  blocks.push(
+    paragraph(
+      bold('4. Upcoming work'),
+      text(' — planned changes, projects and anything either team needs from the other.'),
+    ),
+  );
   return blocks;
 }
 
 function monthlyBlocks(a: MonthlyAgenda, channel: Channel): Block[] {
-  return [paragraph(bold(`Agenda — ${a.month.period.label}`)), ...figureBlocks(a.month, channel, null), paragraph(bold('Trends and follow-ups'), text(' — what drove the numbers, and what to change.'))];
+  return [
+    paragraph(bold(`Agenda — ${a.month.period.label}`)),
+    ...figureBlocks(a.month, channel, null),
+    paragraph(bold('Trends and follow-ups'), text(' — what drove the numbers, and what to change.')),
+  ];
 }
 
 function quarterlyBlocks(a: QuarterlyAgenda, channel: Channel): Block[] {
@@ -133,13 +174,18 @@ function quarterlyBlocks(a: QuarterlyAgenda, channel: Channel): Block[] {
     paragraph(bold(`Matrix changes in ${a.quarter.period.label} (${a.matrixChanges.length})`)),
   ];
   if (a.matrixChanges.length) {
-    blocks.push(capped(a.matrixChanges, (c) => [text(`${formatLocal(c.at, tz, 'EEE d MMM yyyy')} · ${c.actorName} · ${c.action} ${cut(c.subject)}${c.detail}`)]));
+    blocks.push(
+      capped(a.matrixChanges, (c) => [
+        text(`${formatLocal(c.at, tz, 'EEE d MMM yyyy')} · ${c.actorName} · ${c.action} ${cut(c.subject)}${c.detail}`),
+      ]),
+    );
   } else blocks.push(context('The matrix was not changed this quarter.'));
   blocks.push(
     paragraph(
       bold('Review the matrix'),
       ...prose(
-        ': does every area still have the right owner in business hours and after hours, and the right contact? Type `matrix` to see it, or `matrix export` for a CSV to go through together.',
+        ': does every area still have the right owner in business hours and after hours, and the right contact? ' +
+          'Type `matrix` to see it, or `matrix export` for a CSV to go through together.',
       ),
     ),
     paragraph(bold('Roadmap'), text(' — align the IT roadmap with business objectives for the next quarter.')),
@@ -147,7 +193,9 @@ function quarterlyBlocks(a: QuarterlyAgenda, channel: Channel): Block[] {
   return blocks;
 }
 
-/** Escalations by area and team, MTTA, MTTR, after-hours share and missed ack timeouts; with the trend for a quarter. */
+/**
+ * Escalations by area and team, MTTA, MTTR, after-hours share and missed ack timeouts; with the trend for a quarter.
+ */
 function figureBlocks(f: PeriodFigures, channel: Channel, q: QuarterlyAgenda | null): Block[] {
   const s = f.summary;
   const t = q?.trend;
@@ -157,10 +205,14 @@ function figureBlocks(f: PeriodFigures, channel: Channel, q: QuarterlyAgenda | n
   const items: Span[][] = [];
   items.push([bold('Escalations opened: '), text(`${s.total}${t ? versus(t.total, String) : ''}`)]);
 
-  const areas = t ? t.byArea.map((a) => ({ area: a.area, count: a.current, previous: a.previous })) : s.byArea.map((a) => ({ ...a, previous: null }));
+  const areas = t
+    ? t.byArea.map((a) => ({ area: a.area, count: a.current, previous: a.previous }))
+    : s.byArea.map((a) => ({ ...a, previous: null }));
   const shown = areas.slice(0, MAX_AREAS);
   const rest = areas.slice(MAX_AREAS).reduce((n, a) => n + a.count, 0);
-  const areaText = shown.map((a) => `${a.area} ${a.count}${a.previous === null ? '' : ` (was ${a.previous})`}`).join(' · ');
+  const areaText = shown
+    .map((a) => `${a.area} ${a.count}${a.previous === null ? '' : ` (was ${a.previous})`}`)
+    .join(' · ');
   items.push([bold('By area: '), text(`${areaText}${rest ? ` · others ${rest}` : ''}` || 'none')]);
 
   const teams = (['internal', 'msp'] as const).map((team) => {
@@ -169,15 +221,27 @@ function figureBlocks(f: PeriodFigures, channel: Channel, q: QuarterlyAgenda | n
   });
   items.push([bold('By receiving team: '), text(teams.join(' · '))]);
 
-  items.push([bold('MTTA (time to acknowledge): '), text(stats(s.mtta, 'acknowledged', 'waiting') + (t ? trendOfTimes(t.mttaMedianMs, t.mttaP90Ms) : ''))]);
-  items.push([bold('MTTR (time to resolve): '), text(stats(s.mttr, 'resolved', 'unresolved') + (t ? trendOfTimes(t.mttrMedianMs, t.mttrP90Ms) : ''))]);
+  items.push([
+    bold('MTTA (time to acknowledge): '),
+    text(stats(s.mtta, 'acknowledged', 'waiting') + (t ? trendOfTimes(t.mttaMedianMs, t.mttaP90Ms) : '')),
+  ]);
+  items.push([
+    bold('MTTR (time to resolve): '),
+    text(stats(s.mttr, 'resolved', 'unresolved') + (t ? trendOfTimes(t.mttrMedianMs, t.mttrP90Ms) : '')),
+  ]);
 
   const share = s.total ? `${s.afterHours} of ${s.total} (${percent(s.afterHoursShare)})` : 'none';
-  items.push([bold('Opened after hours: '), text(share + (t ? versus(t.afterHoursShare, percent, (d) => `${signed(Math.round(d * 100))} pts`) : ''))]);
+  items.push([
+    bold('Opened after hours: '),
+    text(share + (t ? versus(t.afterHoursShare, percent, (d) => `${signed(Math.round(d * 100))} pts`) : '')),
+  ]);
 
   const missed = f.missedAck.map((e) => escalationLabel(e));
   const missedText = `${s.missedAckTimeouts}${missed.length ? ` (${missed.slice(0, MAX_ITEMS).join(', ')}${missed.length > MAX_ITEMS ? ', …' : ''})` : ''}`;
-  items.push([bold('Acknowledgement timeouts missed: '), text(missedText + (t ? versus(t.missedAckTimeouts, String) : ''))]);
+  items.push([
+    bold('Acknowledgement timeouts missed: '),
+    text(missedText + (t ? versus(t.missedAckTimeouts, String) : '')),
+  ]);
 
   return [list(items)];
 }
@@ -191,14 +255,23 @@ function stats(d: DurationStats, done: string, pending: string): string {
 /** ` — previous quarter: median 20 min (−8 min), 90th percentile 1 h (+5 min)`. */
 function trendOfTimes(median: Change, p90: Change): string {
   if (median.previous === null || p90.previous === null) return ' — previous quarter: no figures';
-  const delta = (c: Change) => (c.delta === null ? '' : ` (${c.delta === 0 ? 'same' : `${c.delta < 0 ? '−' : '+'}${formatDuration(Math.abs(c.delta))}`})`);
-  return ` — previous quarter: median ${formatDuration(median.previous)}${delta(median)}, 90th percentile ${formatDuration(p90.previous)}${delta(p90)}`;
+  const delta = (c: Change) =>
+    c.delta === null
+      ? ''
+      : ` (${c.delta === 0 ? 'same' : `${c.delta < 0 ? '−' : '+'}${formatDuration(Math.abs(c.delta))}`})`;
+  return (
+    ` — previous quarter: median ${formatDuration(median.previous)}${delta(median)}, 90th percentile ` +
+    `${formatDuration(p90.previous)}${delta(p90)}`
+  );
 }
 
 /** ` (previous quarter 9, +3)`. */
 function versus(c: Change, show: (v: number) => string, showDelta: (d: number) => string = (d) => signed(d)): string {
   if (c.previous === null) return ' (previous quarter: none)';
-  return ` (previous quarter ${show(c.previous)}${c.delta === null ? '' : `, ${c.delta === 0 ? 'no change' : showDelta(c.delta)}`})`;
+  return (
+    ` (previous quarter ` +
+    `${show(c.previous)}${c.delta === null ? '' : `, ${c.delta === 0 ? 'no change' : showDelta(c.delta)}`})`
+  );
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0');

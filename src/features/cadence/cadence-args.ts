@@ -1,11 +1,17 @@
-import { UserError } from '../../kernel/errors.js';
-import type { ArgInput } from '../../kernel/command.js';
-import type { IsoWeekday } from '../../domain/model.js';
 import { parseWeekday } from '../../domain/business-hours.js';
-import { CADENCE_KINDS, isCadenceKind, MAX_DURATION_MINUTES, ORDINALS, type CadenceKind } from '../../domain/cadence.js';
+import {
+  CADENCE_KINDS,
+  type CadenceKind,
+  isCadenceKind,
+  MAX_DURATION_MINUTES,
+  ORDINALS,
+} from '../../domain/cadence.js';
+import type { IsoWeekday } from '../../domain/model.js';
 import type { Ordinal } from '../../domain/recurrence.js';
 import { parseMinuteOfDay } from '../../domain/zoned-time.js';
 import { argInput, fail } from '../../kernel/args.js';
+import type { ArgInput } from '../../kernel/command.js';
+import { UserError } from '../../kernel/errors.js';
 
 /** A mistake in the words after a cadence command: its message says what to type instead. */
 class ArgProblem extends UserError {
@@ -43,13 +49,20 @@ export function kindArg(word: string | undefined, example: string): CadenceKind 
   return kind;
 }
 
-const ORDINAL_WORDS: Record<string, Ordinal> = { '1st': 'first', '2nd': 'second', '3rd': 'third', '4th': 'fourth', final: 'last' };
+const ORDINAL_WORDS: Record<string, Ordinal> = {
+  '1st': 'first',
+  '2nd': 'second',
+  '3rd': 'third',
+  '4th': 'fourth',
+  final: 'last',
+};
 
 export function ordinalArg(word: string | undefined): Ordinal {
   const w = (word ?? '').toLowerCase();
   const ordinal = (ORDINALS as readonly string[]).includes(w) ? (w as Ordinal) : ORDINAL_WORDS[w];
   if (ordinal) return ordinal;
-  if (w === 'fifth' || w === '5th') return problem('Not every month has a fifth one of a weekday; say `last` for the last one of the month.');
+  if (w === 'fifth' || w === '5th')
+    return problem('Not every month has a fifth one of a weekday; say `last` for the last one of the month.');
   return problem(`${word ? `“${word}” is not` : 'Give'} which one of the month: ${ORDINALS.join(', ')}.`);
 }
 
@@ -61,7 +74,8 @@ export function weekdayArg(word: string | undefined): IsoWeekday {
 
 export function timeArg(word: string | undefined): number {
   const minute = word ? parseMinuteOfDay(word) : null;
-  if (minute === null || minute >= 1440) return problem(`${word ? `“${word}” is not` : 'Give'} a time of day as HH:MM on the 24-hour clock, e.g. 14:00.`);
+  if (minute === null || minute >= 1440)
+    return problem(`${word ? `“${word}” is not` : 'Give'} a time of day as HH:MM on the 24-hour clock, e.g. 14:00.`);
   return minute;
 }
 
@@ -70,7 +84,9 @@ export function durationArg(value: string | undefined): number | null {
   const m = /^(\d+)\s*(?:m|min|minutes?)?$/i.exec(value.trim());
   const minutes = m ? Number(m[1]) : NaN;
   if (!Number.isInteger(minutes) || minutes < 5 || minutes > MAX_DURATION_MINUTES) {
-    return problem(`\`duration:\` is the length of the meeting in minutes, from 5 to ${MAX_DURATION_MINUTES}, e.g. duration:45.`);
+    return problem(
+      `\`duration:\` is the length of the meeting in minutes, from 5 to ${MAX_DURATION_MINUTES}, e.g. duration:45.`,
+    );
   }
   return minutes;
 }
@@ -79,7 +95,10 @@ export function quarterMonthArg(value: string | undefined): 1 | 2 | 3 | null {
   if (value === undefined) return null;
   const n = Number(value.trim());
   if (n !== 1 && n !== 2 && n !== 3) {
-    return problem('`month:` is the month of the quarter it meets in: 1 (Jan, Apr, Jul, Oct), 2 (Feb, May, Aug, Nov) or 3 (Mar, Jun, Sep, Dec).');
+    return problem(
+      '`month:` is the month of the quarter it meets in: 1 (Jan, Apr, Jul, Oct), 2 (Feb, May, Aug, Nov) or 3 (Mar, ' +
+        'Jun, Sep, Dec).',
+    );
   }
   return n;
 }

@@ -1,8 +1,8 @@
+import { CADENCE_TITLES, type Cadence, describeLeads, parseLeads, ruleOf } from '../../domain/cadence.js';
+import { type Occurrence, upcomingOccurrences } from '../../domain/recurrence.js';
+import { formatLocal, parseIsoDate } from '../../domain/zoned-time.js';
 import { defineCommand } from '../../kernel/command.js';
 import { UserError } from '../../kernel/errors.js';
-import { CADENCE_TITLES, describeLeads, parseLeads, ruleOf, type Cadence } from '../../domain/cadence.js';
-import { upcomingOccurrences, type Occurrence } from '../../domain/recurrence.js';
-import { formatLocal, parseIsoDate } from '../../domain/zoned-time.js';
 import { cadenceArgs, kindArg, problem } from './cadence-args.js';
 import { changed, storedCadence } from './cadence-set.js';
 
@@ -27,7 +27,13 @@ export const cadenceRemind = defineCommand({
   async run(ctx, { kind, leads }) {
     const before = await storedCadence(ctx, kind);
     const after = await ctx.store.cadences.update(before.id, { leads });
-    return changed(ctx, before, after, `Reminders for the ${title(after)} now come ${describeLeads(leads)}, each with the agenda.`, 'cadence.remind');
+    return changed(
+      ctx,
+      before,
+      after,
+      `Reminders for the ${title(after)} now come ${describeLeads(leads)}, each with the agenda.`,
+      'cadence.remind',
+    );
   },
 });
 
@@ -37,7 +43,8 @@ const dateArgs = (verb: string) =>
     const example = `cadence ${verb} weekly 2026-12-22`;
     const kind = kindArg(kindWord, example);
     if (!dateWord) return problem(`Give the date of the meeting as YYYY-MM-DD, e.g. \`${example}\`.`);
-    if (!parseIsoDate(dateWord)) return problem(`“${dateWord}” is not a date. Write it as YYYY-MM-DD, e.g. \`${example}\`.`);
+    if (!parseIsoDate(dateWord))
+      return problem(`“${dateWord}” is not a date. Write it as YYYY-MM-DD, e.g. \`${example}\`.`);
     if (extra.length) return problem(`Give one sync and one date, e.g. \`${example}\`.`);
     return { kind, date: dateWord };
   });
@@ -59,21 +66,29 @@ export const cadenceSkip = defineCommand({
     const tz = ctx.channel.timezone;
     const occurrence = findOccurrence(c, tz, ctx.now, date);
     if (!occurrence) {
-      const next = upcomingOccurrences(ruleOf(c), tz, ctx.now, 3).map((o) => formatLocal(o.instant, tz, 'EEE yyyy-MM-dd'));
+      const next = upcomingOccurrences(ruleOf(c), tz, ctx.now, 3).map((o) =>
+        formatLocal(o.instant, tz, 'EEE yyyy-MM-dd'),
+      );
       const past = date < formatLocal(ctx.now, tz, 'yyyy-MM-dd');
       throw new UserError(
         past
-          ? `${date} is in the past; only an upcoming meeting can be skipped. The next dates of the ${title(c)} are ${next.join(', ')}.`
-          : `The ${title(c)} does not meet on ${date} (or that meeting has started). Its next dates are ${next.join(', ')}.`,
+          ? `${date} is in the past; only an upcoming meeting can be skipped. The next dates of the ${title(c)} are ` +
+              `${next.join(', ')}.`
+          : `The ${title(c)} does not meet on ${date} (or that meeting has started). Its next dates are ` +
+              `${next.join(', ')}.`,
       );
     }
-    if (!(await ctx.store.cadences.addSkip(c.id, date))) throw new UserError(`The ${title(c)} of ${date} is already skipped. \`cadence unskip ${kind} ${date}\` brings it back.`);
+    if (!(await ctx.store.cadences.addSkip(c.id, date)))
+      throw new UserError(
+        `The ${title(c)} of ${date} is already skipped. \`cadence unskip ${kind} ${date}\` brings it back.`,
+      );
     await ctx.audit('cadence.skip', kind, null, date);
     return changed(
       ctx,
       c,
       c,
-      `The ${title(c)} of ${formatLocal(occurrence.instant, tz, 'EEE d MMM yyyy')} is skipped: no reminders for it. \`cadence unskip ${kind} ${date}\` brings it back.`,
+      `The ${title(c)} of ${formatLocal(occurrence.instant, tz, 'EEE d MMM yyyy')} is skipped: no reminders for it. ` +
+        `\`cadence unskip ${kind} ${date}\` brings it back.`,
       null,
     );
   },
@@ -91,7 +106,10 @@ export const cadenceUnskip = defineCommand({
     const c = await storedCadence(ctx, kind);
     if (!(await ctx.store.cadences.removeSkip(c.id, date))) {
       const skipped = await ctx.store.cadences.skips(c.id);
-      throw new UserError(`The ${title(c)} of ${date} is not skipped. ${skipped.length ? `Skipped: ${skipped.join(', ')}.` : 'No meeting of it is skipped.'}`);
+      throw new UserError(
+        `The ${title(c)} of ${date} is not skipped. ` +
+          `${skipped.length ? `Skipped: ${skipped.join(', ')}.` : 'No meeting of it is skipped.'}`,
+      );
     }
     await ctx.audit('cadence.unskip', kind, date, null);
     return changed(ctx, c, c, `The ${title(c)} of ${date} is on again.`, null);
@@ -108,9 +126,16 @@ export const cadenceOff = defineCommand({
   args: kindOnly('off'),
   async run(ctx, { kind }) {
     const before = await storedCadence(ctx, kind);
-    if (!before.enabled) throw new UserError(`The ${title(before)} is already off. \`cadence on ${kind}\` turns it on.`);
+    if (!before.enabled)
+      throw new UserError(`The ${title(before)} is already off. \`cadence on ${kind}\` turns it on.`);
     const after = await ctx.store.cadences.update(before.id, { enabled: false });
-    return changed(ctx, before, after, `The ${title(after)} is off: no reminders until a manager types \`cadence on ${kind}\`.`, 'cadence.off');
+    return changed(
+      ctx,
+      before,
+      after,
+      `The ${title(after)} is off: no reminders until a manager types \`cadence on ${kind}\`.`,
+      'cadence.off',
+    );
   },
 });
 
@@ -124,9 +149,16 @@ export const cadenceOn = defineCommand({
   args: kindOnly('on'),
   async run(ctx, { kind }) {
     const before = await storedCadence(ctx, kind);
-    if (before.enabled) throw new UserError(`The ${title(before)} is already on. Type \`cadence\` to see its next dates.`);
+    if (before.enabled)
+      throw new UserError(`The ${title(before)} is already on. Type \`cadence\` to see its next dates.`);
     const after = await ctx.store.cadences.update(before.id, { enabled: true });
-    return changed(ctx, before, after, `The ${title(after)} is on again, reminders ${describeLeads(after.leads)}.`, 'cadence.on');
+    return changed(
+      ctx,
+      before,
+      after,
+      `The ${title(after)} is on again, reminders ${describeLeads(after.leads)}.`,
+      'cadence.on',
+    );
   },
 });
 

@@ -1,7 +1,14 @@
+import {
+  CADENCE_KINDS,
+  CADENCE_TITLES,
+  type Cadence,
+  type CadenceKind,
+  DEFAULT_CADENCES,
+  upcomingMeetings,
+} from '../../domain/cadence.js';
 import type { Channel } from '../../domain/model.js';
-import type { Store } from '../../kernel/ports/store.js';
-import { CADENCE_KINDS, CADENCE_TITLES, DEFAULT_CADENCES, upcomingMeetings, type Cadence, type CadenceKind } from '../../domain/cadence.js';
 import { localToInstant, parseIsoDate } from '../../domain/zoned-time.js';
+import type { Store } from '../../kernel/ports/store.js';
 
 /**
  * The channel's three cadences. A channel registered before cadences existed has no rows yet: it
@@ -10,7 +17,8 @@ import { localToInstant, parseIsoDate } from '../../domain/zoned-time.js';
 export async function cadencesOf(store: Store, channelId: number): Promise<Cadence[]> {
   const stored = await store.cadences.list(channelId);
   return CADENCE_KINDS.map(
-    (kind) => stored.find((c) => c.kind === kind) ?? { id: 0, channelId, ...DEFAULT_CADENCES.find((d) => d.kind === kind)! },
+    (kind) =>
+      stored.find((c) => c.kind === kind) ?? { id: 0, channelId, ...DEFAULT_CADENCES.find((d) => d.kind === kind)! },
   );
 }
 
@@ -39,7 +47,8 @@ export async function syncsDueOn(store: Store, channel: Channel, localDate: stri
     if (!cadence.enabled) continue;
     const { meetings } = upcomingMeetings(cadence, channel.timezone, dayBefore, 2, await skipsOf(store, cadence));
     for (const m of meetings) {
-      if (m.localDate === localDate) out.push({ kind: cadence.kind, title: CADENCE_TITLES[cadence.kind], startsAt: m.instant });
+      if (m.localDate === localDate)
+        out.push({ kind: cadence.kind, title: CADENCE_TITLES[cadence.kind], startsAt: m.instant });
     }
   }
   return out.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());

@@ -1,15 +1,33 @@
 import { z } from 'zod';
+import {
+  CADENCE_KINDS,
+  CADENCE_TITLES,
+  type Cadence,
+  formatLead,
+  plannedReminders,
+  reminderKey,
+  ruleOf,
+} from '../../domain/cadence.js';
 import type { Channel } from '../../domain/model.js';
-import { bold, context, header, inChannel, paragraph, prose, text, type Block, type Reply, type Span } from '../../kernel/reply.js';
-import type { Store } from '../../kernel/ports/store.js';
-import { agendaBlocks, loadAgenda } from './cadence-agenda.js';
-import { cadencesOf, skipsOf } from './cadence-queries.js';
-import { teamSpan } from '../../kernel/format.js';
-import { CADENCE_KINDS, CADENCE_TITLES, formatLead, plannedReminders, reminderKey, ruleOf, type Cadence } from '../../domain/cadence.js';
 import { upcomingOccurrences } from '../../domain/recurrence.js';
 import { formatLocal } from '../../domain/zoned-time.js';
+import { teamSpan } from '../../kernel/format.js';
 import { defineJobKind } from '../../kernel/job-kind.js';
-
+import type { Store } from '../../kernel/ports/store.js';
+import {
+  type Block,
+  bold,
+  context,
+  header,
+  inChannel,
+  paragraph,
+  prose,
+  type Reply,
+  type Span,
+  text,
+} from '../../kernel/reply.js';
+import { agendaBlocks, loadAgenda } from './cadence-agenda.js';
+import { cadencesOf, skipsOf } from './cadence-queries.js';
 
 export interface CadenceReminderPayload {
   kind: (typeof CADENCE_KINDS)[number];
@@ -35,7 +53,11 @@ export const cadenceReminder = defineJobKind<CadenceReminderPayload>({
     startsAt: z.number().int(),
     leadMinutes: z.number().int().positive(),
   }),
-  misfire: { kind: 'late-until', until: async (job) => new Date(job.payload.startsAt), why: 'the meeting had already started' },
+  misfire: {
+    kind: 'late-until',
+    until: async (job) => new Date(job.payload.startsAt),
+    why: 'the meeting had already started',
+  },
   async run(ctx, payload) {
     const { store, channel, now } = ctx;
     const cadence = (await cadencesOf(store, channel.id)).find((c) => c.kind === payload.kind)!;
@@ -52,7 +74,12 @@ export const cadenceReminder = defineJobKind<CadenceReminderPayload>({
       for (const r of plannedReminders(cadence, channel.timezone, after, await skipsOf(store, cadence))) {
         planned.push({
           dueAt: r.dueAt,
-          payload: { kind: cadence.kind, date: r.meeting.localDate, startsAt: r.meeting.instant.getTime(), leadMinutes: r.leadMinutes },
+          payload: {
+            kind: cadence.kind,
+            date: r.meeting.localDate,
+            startsAt: r.meeting.instant.getTime(),
+            leadMinutes: r.leadMinutes,
+          },
           occurrenceKey: reminderKey(channel.id, cadence.kind, r.meeting.localDate, r.leadMinutes),
         });
       }
@@ -62,12 +89,19 @@ export const cadenceReminder = defineJobKind<CadenceReminderPayload>({
 });
 
 /** Why this reminder no longer fits the cadence as it is now, or null when it does. */
-async function whyNotHeld(store: Store, channel: Channel, cadence: Cadence, p: CadenceReminderPayload): Promise<string | null> {
+async function whyNotHeld(
+  store: Store,
+  channel: Channel,
+  cadence: Cadence,
+  p: CadenceReminderPayload,
+): Promise<string | null> {
   if (!cadence.enabled) return `the ${cadence.kind} sync is off`;
   if ((await skipsOf(store, cadence)).has(p.date)) return `the ${cadence.kind} sync of ${p.date} is skipped`;
-  if (!cadence.leads.includes(p.leadMinutes)) return `reminders ${formatLead(p.leadMinutes)} before are no longer wanted`;
+  if (!cadence.leads.includes(p.leadMinutes))
+    return `reminders ${formatLead(p.leadMinutes)} before are no longer wanted`;
   const [meeting] = upcomingOccurrences(ruleOf(cadence), channel.timezone, new Date(p.startsAt - 1), 1);
-  if (!meeting || meeting.instant.getTime() !== p.startsAt || meeting.localDate !== p.date) return `the ${cadence.kind} sync no longer meets at that time`;
+  if (!meeting || meeting.instant.getTime() !== p.startsAt || meeting.localDate !== p.date)
+    return `the ${cadence.kind} sync no longer meets at that time`;
   return null;
 }
 
@@ -75,7 +109,15 @@ async function whyNotHeld(store: Store, channel: Channel, cadence: Cadence, p: C
  * The reminder post: who, when, a note if the day is a holiday, and the agenda as the data stands
  * `now`. Also what `cadence agenda` previews.
  */
-export async function reminderReply(store: Store, channel: Channel, cadence: Cadence, date: string, startsAt: Date, now: Date, late: Block | null): Promise<Reply> {
+export async function reminderReply(
+  store: Store,
+  channel: Channel,
+  cadence: Cadence,
+  date: string,
+  startsAt: Date,
+  now: Date,
+  late: Block | null,
+): Promise<Reply> {
   const tz = channel.timezone;
   const title = CADENCE_TITLES[cadence.kind];
   const endsAt = new Date(startsAt.getTime() + cadence.durationMinutes * 60_000);
@@ -84,14 +126,20 @@ export async function reminderReply(store: Store, channel: Channel, cadence: Cad
   const who: Span[] = [teamSpan('internal', channel), text(' and '), teamSpan('msp', channel)];
   const blocks: Block[] = [
     header(`${title} — in ${formatLead(minutesLeft)}`),
-    paragraph(...who, text(`: the ${title.toLowerCase()} is on `), bold(when), text(` (in ${formatLead(minutesLeft)}).`)),
+    paragraph(
+      ...who,
+      text(`: the ${title.toLowerCase()} is on `),
+      bold(when),
+      text(` (in ${formatLead(minutesLeft)}).`),
+    ),
   ];
   const holiday = (await store.channels.holidays(channel.id)).find((h) => h.date === date);
   if (holiday) {
     blocks.push(
       paragraph(
         ...prose(
-          `Note: ${formatLocal(startsAt, tz, 'EEE d MMM')} is a holiday here${holiday.name ? ` (${holiday.name})` : ''}. ` +
+          `Note: ${formatLocal(startsAt, tz, 'EEE d MMM')} is a holiday ` +
+            `here${holiday.name ? ` (${holiday.name})` : ''}. ` +
             `If the sync is not held, a manager can skip it: \`cadence skip ${cadence.kind} ${date}\`.`,
         ),
       ),

@@ -1,17 +1,38 @@
+import {
+  CADENCE_TITLES,
+  type Cadence,
+  type CadenceKind,
+  DEFAULT_CADENCES,
+  describeLeads,
+  describeRule,
+  ruleWords,
+} from '../../domain/cadence.js';
+import type { IsoWeekday } from '../../domain/model.js';
+import type { Ordinal } from '../../domain/recurrence.js';
 import type { ChannelContext } from '../../kernel/command.js';
 import { defineCommand } from '../../kernel/command.js';
-import type { IsoWeekday } from '../../domain/model.js';
 import type { CadencePatch } from '../../kernel/ports/cadences.js';
 import { context, inChannel, paragraph, prose, type Reply } from '../../kernel/reply.js';
-import { CADENCE_TITLES, DEFAULT_CADENCES, describeLeads, describeRule, ruleWords, type Cadence, type CadenceKind } from '../../domain/cadence.js';
-import type { Ordinal } from '../../domain/recurrence.js';
-import { cadenceArgs, durationArg, kindArg, ordinalArg, problem, quarterMonthArg, timeArg, weekdayArg } from './cadence-args.js';
+import {
+  cadenceArgs,
+  durationArg,
+  kindArg,
+  ordinalArg,
+  problem,
+  quarterMonthArg,
+  timeArg,
+  weekdayArg,
+} from './cadence-args.js';
 import { cadenceBlocks } from './cadence-show.js';
 
 const FORMS: Record<CadenceKind, string> = {
   weekly: '`cadence set weekly <day> <HH:MM> [duration:<minutes>]`, e.g. `cadence set weekly tuesday 10:00`',
-  monthly: '`cadence set monthly <first|second|third|fourth|last> <day> <HH:MM>`, e.g. `cadence set monthly last friday 15:00`',
-  quarterly: '`cadence set quarterly <first|second|third|fourth|last> <day> month:<1|2|3> <HH:MM>`, e.g. `cadence set quarterly first thursday month:1 14:00`',
+  monthly:
+    '`cadence set monthly <first|second|third|fourth|last> <day> <HH:MM>`, e.g. `cadence set monthly last friday ' +
+    '15:00`',
+  quarterly:
+    '`cadence set quarterly <first|second|third|fourth|last> <day> month:<1|2|3> <HH:MM>`, e.g. `cadence set ' +
+    'quarterly first thursday month:1 14:00`',
 };
 
 export interface CadenceSetArgs {
@@ -26,9 +47,15 @@ export interface CadenceSetArgs {
 export const cadenceSet = defineCommand({
   id: 'cadence.set',
   path: ['cadence', 'set'],
-  usage: 'cadence set weekly <day> <HH:MM> | monthly <ordinal> <day> <HH:MM> | quarterly <ordinal> <day> month:<1|2|3> <HH:MM> [duration:<minutes>]',
+  usage:
+    'cadence set weekly <day> <HH:MM> | monthly <ordinal> <day> <HH:MM> | quarterly <ordinal> <day> month:<1|2|3> ' +
+    '<HH:MM> [duration:<minutes>]',
   summary: 'Set when a sync meets: the weekday, which one of the month, the month of the quarter, the time',
-  examples: ['cadence set weekly tuesday 10:00', 'cadence set monthly last friday 15:00', 'cadence set quarterly first thursday month:1 14:00 duration:90'],
+  examples: [
+    'cadence set weekly tuesday 10:00',
+    'cadence set monthly last friday 15:00',
+    'cadence set quarterly first thursday month:1 14:00 duration:90',
+  ],
   permission: 'manager',
   requiresSetup: true,
   options: ['duration', 'month'],
@@ -37,16 +64,35 @@ export const cadenceSet = defineCommand({
     const kind = kindArg(words[0], 'cadence set weekly tuesday 10:00');
     const rest = words.slice(1);
     const expected = kind === 'weekly' ? 2 : 3;
-    if (rest.length !== expected) problem(`${rest.length < expected ? 'Something is missing' : 'There is too much'} after \`cadence set ${kind}\`. Write it as ${FORMS[kind]}.`);
-    if (kind !== 'quarterly' && input.options.month !== undefined) problem(`\`month:\` is only for the quarterly sync. Write it as ${FORMS[kind]}.`);
+    if (rest.length !== expected)
+      problem(
+        `${rest.length < expected ? 'Something is missing' : 'There is too much'} after \`cadence set ${kind}\`. ` +
+          `Write it as ${FORMS[kind]}.`,
+      );
+    if (kind !== 'quarterly' && input.options.month !== undefined)
+      problem(`\`month:\` is only for the quarterly sync. Write it as ${FORMS[kind]}.`);
     const durationMinutes = durationArg(input.options.duration);
     if (kind === 'weekly') {
-      return { kind, weekday: weekdayArg(rest[0]), ordinal: null, quarterMonth: null, time: timeArg(rest[1]), durationMinutes };
+      return {
+        kind,
+        weekday: weekdayArg(rest[0]),
+        ordinal: null,
+        quarterMonth: null,
+        time: timeArg(rest[1]),
+        durationMinutes,
+      };
     }
     const ordinal = ordinalArg(rest[0]);
     const weekday = weekdayArg(rest[1]);
     const time = timeArg(rest[2]);
-    return { kind, weekday, ordinal, quarterMonth: kind === 'quarterly' ? quarterMonthArg(input.options.month) : null, time, durationMinutes };
+    return {
+      kind,
+      weekday,
+      ordinal,
+      quarterMonth: kind === 'quarterly' ? quarterMonthArg(input.options.month) : null,
+      time,
+      durationMinutes,
+    };
   }),
   async run(ctx, args) {
     const before = await storedCadence(ctx, args.kind);
@@ -54,7 +100,13 @@ export const cadenceSet = defineCommand({
     if (args.kind === 'quarterly') patch.quarterMonth = args.quarterMonth ?? before.quarterMonth ?? 1;
     if (args.durationMinutes !== null) patch.durationMinutes = args.durationMinutes;
     const after = await ctx.store.cadences.update(before.id, patch);
-    return changed(ctx, before, after, `The ${CADENCE_TITLES[after.kind].toLowerCase()} now meets ${describeRule(after)}, for ${after.durationMinutes} min.`);
+    return changed(
+      ctx,
+      before,
+      after,
+      `The ${CADENCE_TITLES[after.kind].toLowerCase()} now meets ${describeRule(after)}, for ` +
+        `${after.durationMinutes} min.`,
+    );
   },
 });
 
@@ -65,19 +117,31 @@ export async function storedCadence(ctx: ChannelContext, kind: CadenceKind): Pro
 
 /** What the audit log keeps of a cadence: each part people change, in words. */
 export function auditView(c: Cadence): Record<string, string> {
-  return { when: ruleWords(c), duration: `${c.durationMinutes} min`, reminders: describeLeads(c.leads), state: c.enabled ? 'on' : 'off' };
+  return {
+    when: ruleWords(c),
+    duration: `${c.durationMinutes} min`,
+    reminders: describeLeads(c.leads),
+    state: c.enabled ? 'on' : 'off',
+  };
 }
 
 /**
- * After a change: audit it (unless `action` is null: the caller recorded it), replan the reminders, and answer in the channel with the next three
+ * After a change: audit it (unless `action` is null: the caller recorded it), replan the reminders, and answer in the
+ * channel with the next three
  * dates, so everyone sees when the sync now meets.
  */
-export async function changed(ctx: ChannelContext, before: Cadence, after: Cadence, headline: string, action: string | null = 'cadence.set'): Promise<Reply> {
+export async function changed(
+  ctx: ChannelContext,
+  before: Cadence,
+  after: Cadence,
+  headline: string,
+  action: string | null = 'cadence.set',
+): Promise<Reply> {
   if (action !== null) await ctx.audit(action, after.kind, auditView(before), auditView(after));
   await ctx.timesChanged();
   return inChannel(
     paragraph(...prose(headline)),
-    ...await cadenceBlocks(ctx.store, ctx.channel, after, ctx.now),
+    ...(await cadenceBlocks(ctx.store, ctx.channel, after, ctx.now)),
     context(...prose(`Changed by ${ctx.actor.name}. Type \`cadence\` to see every sync.`)),
   );
 }

@@ -1,15 +1,22 @@
+import {
+  CADENCE_TITLES,
+  type Cadence,
+  type CadenceKind,
+  describeLeads,
+  describeRule,
+  upcomingMeetings,
+} from '../../domain/cadence.js';
+import type { Channel } from '../../domain/model.js';
+import { formatLocal } from '../../domain/zoned-time.js';
+import { noArgs } from '../../kernel/args.js';
 import type { ChannelContext } from '../../kernel/command.js';
 import { defineCommand } from '../../kernel/command.js';
 import { UserError } from '../../kernel/errors.js';
-import type { Channel } from '../../domain/model.js';
-import { bold, context, ephemeral, list, paragraph, prose, text, type Block, type Span } from '../../kernel/reply.js';
 import type { Store } from '../../kernel/ports/store.js';
-import { CADENCE_TITLES, describeLeads, describeRule, upcomingMeetings, type Cadence, type CadenceKind } from '../../domain/cadence.js';
-import { formatLocal } from '../../domain/zoned-time.js';
-import { reminderReply } from './cadence-reminder-job.js';
-import { noArgs } from '../../kernel/args.js';
+import { type Block, bold, context, ephemeral, list, paragraph, prose, type Span, text } from '../../kernel/reply.js';
 import { cadenceArgs, kindArg, problem } from './cadence-args.js';
 import { cadencesOf, skipsOf } from './cadence-queries.js';
+import { reminderReply } from './cadence-reminder-job.js';
 
 export const NEXT_DATES = 3;
 
@@ -25,7 +32,10 @@ export async function cadenceBlocks(store: Store, channel: Channel, c: Cadence, 
   const { meetings, skipped } = upcomingMeetings(c, tz, now, NEXT_DATES, await skipsOf(store, c));
   const head: Span[] = [bold(CADENCE_TITLES[c.kind]), text(` — ${cadenceSummary(c)}`)];
   if (!c.enabled) {
-    return [paragraph(...head), context(...prose(`Off: no reminders. A manager turns it back on with \`cadence on ${c.kind}\`.`))];
+    return [
+      paragraph(...head),
+      context(...prose(`Off: no reminders. A manager turns it back on with \`cadence on ${c.kind}\`.`)),
+    ];
   }
   const blocks: Block[] = [
     paragraph(...head),
@@ -55,11 +65,14 @@ export const cadenceShow = defineCommand({
   args: noArgs('cadence'),
   async run(ctx) {
     const blocks: Block[] = [paragraph(bold('Sync cadences'), text(` (times in ${ctx.channel.timezone})`))];
-    for (const c of await cadencesOf(ctx.store, ctx.channel.id)) blocks.push(...await cadenceBlocks(ctx.store, ctx.channel, c, ctx.now));
+    for (const c of await cadencesOf(ctx.store, ctx.channel.id))
+      blocks.push(...(await cadenceBlocks(ctx.store, ctx.channel, c, ctx.now)));
     blocks.push(
       context(
         ...prose(
-          'Managers change them: `cadence set weekly tuesday 10:00`, `cadence set monthly last friday 15:00`, `cadence remind weekly 1d,15m`, `cadence skip weekly 2026-12-22`, `cadence off quarterly`. `cadence agenda weekly` previews an agenda.',
+          'Managers change them: `cadence set weekly tuesday 10:00`, `cadence set monthly last friday 15:00`, ' +
+            '`cadence remind weekly 1d,15m`, `cadence skip weekly 2026-12-22`, `cadence off quarterly`. `cadence ' +
+            'agenda weekly` previews an agenda.',
         ),
       ),
     );
@@ -71,7 +84,7 @@ export const cadenceAgenda = defineCommand({
   id: 'cadence.agenda',
   path: ['cadence', 'agenda'],
   usage: 'cadence agenda <weekly|monthly|quarterly>',
-  summary: "Preview the next reminder of a sync with its agenda, as the data stands now",
+  summary: 'Preview the next reminder of a sync with its agenda, as the data stands now',
   examples: ['cadence agenda monthly'],
   permission: 'anyone',
   requiresSetup: true,
@@ -86,7 +99,9 @@ export const cadenceAgenda = defineCommand({
     const [next] = upcomingMeetings(c, ctx.channel.timezone, ctx.now, 1, await skipsOf(ctx.store, c)).meetings;
     if (!next) throw new UserError(`The ${kind} sync has no upcoming date.`);
     const reply = await reminderReply(ctx.store, ctx.channel, c, next.localDate, next.instant, ctx.now, null);
-    const notice = c.enabled ? 'Preview: the reminders will carry the agenda as the data stands when they are sent.' : `Preview only: the ${kind} sync is off, so no reminder will be sent.`;
+    const notice = c.enabled
+      ? 'Preview: the reminders will carry the agenda as the data stands when they are sent.'
+      : `Preview only: the ${kind} sync is off, so no reminder will be sent.`;
     return ephemeral(context(notice), ...reply.blocks);
   },
 });

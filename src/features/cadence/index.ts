@@ -12,4 +12,4 @@ export const cadenceFeature: Feature = {
 };
 
 // What other features may use.
-export { cadencesOf, syncsDueOn, type SyncDue } from './cadence-queries.js';
+export { cadencesOf, type SyncDue, syncsDueOn } from './cadence-queries.js';

@@ -1,8 +1,8 @@
-import { defineCommand } from '../../kernel/command.js';
 import type { AuditEntry } from '../../domain/model.js';
-import { ephemeral, list, paragraph, text } from '../../kernel/reply.js';
 import { argInput, fail } from '../../kernel/args.js';
+import { defineCommand } from '../../kernel/command.js';
 import { localTime } from '../../kernel/format.js';
+import { ephemeral, list, paragraph, text } from '../../kernel/reply.js';
 
 const MAX_ENTRIES = 50;
 
@@ -18,7 +18,8 @@ export const auditShow = defineCommand({
     if (extra.length) return fail(ctx, 'Give at most one number.');
     if (!nWord) return { n: 10 };
     const n = Number(nWord.text);
-    if (!Number.isInteger(n) || n < 1 || n > MAX_ENTRIES) return fail(ctx, `Give a whole number from 1 to ${MAX_ENTRIES}.`);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_ENTRIES)
+      return fail(ctx, `Give a whole number from 1 to ${MAX_ENTRIES}.`);
     return { n };
   }),
   async run(ctx, { n }) {
@@ -26,7 +27,11 @@ export const auditShow = defineCommand({
     if (entries.length === 0) return ephemeral(paragraph(text('No changes recorded yet.')));
     return ephemeral(
       paragraph(text(`The last ${entries.length} change${entries.length === 1 ? '' : 's'}, newest first`, 'bold')),
-      list(entries.map((e) => [text(`${localTime(e.at, ctx.channel)} · ${e.actorName} · ${e.action} ${e.subject}${describeChange(e)}`)])),
+      list(
+        entries.map((e) => [
+          text(`${localTime(e.at, ctx.channel)} · ${e.actorName} · ${e.action} ${e.subject}${describeChange(e)}`),
+        ]),
+      ),
     );
   },
 });
@@ -37,7 +42,9 @@ export function describeChange(e: AuditEntry): string {
   const b = e.before;
   const a = e.after;
   if (isRecord(b) && isRecord(a)) {
-    const changed = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
+    const changed = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
+      (k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]),
+    );
     if (changed.length === 0) return ' — no change';
     return ` — ${changed.map((k) => `${k}: ${show(b[k])} → ${show(a[k])}`).join('; ')}`;
   }
@@ -56,4 +63,3 @@ function show(v: unknown): string {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
   return s.length > 60 ? `${s.slice(0, 59)}…` : s;
 }
-

@@ -1,7 +1,7 @@
-import type { CommandContext } from '../../kernel/command.js';
-import type { Channel } from '../../domain/model.js';
 import { DEFAULT_CADENCES } from '../../domain/cadence.js';
 import { DEFAULT_MATRIX } from '../../domain/default-matrix.js';
+import type { Channel } from '../../domain/model.js';
+import type { CommandContext } from '../../kernel/command.js';
 
 /**
  * What a newly registered channel starts with. Runs inside setup's transaction; each capability

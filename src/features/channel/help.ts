@@ -1,7 +1,7 @@
-import { defineUnboundCommand, type AnyCommandSpec } from '../../kernel/command.js';
-import { code, context, ephemeral, header, list, paragraph, prose, text, type Block } from '../../kernel/reply.js';
 import { closest } from '../../domain/edit-distance.js';
 import { argInput } from '../../kernel/args.js';
+import { type AnyCommandSpec, defineUnboundCommand } from '../../kernel/command.js';
+import { type Block, code, context, ephemeral, header, list, paragraph, prose, text } from '../../kernel/reply.js';
 
 const GROUPS: readonly { title: string; prefixes: readonly string[] }[] = [
   { title: 'Who owns what', prefixes: ['who', 'matrix'] },
@@ -29,13 +29,30 @@ export const help = defineUnboundCommand({
     if (topic) {
       const matches = ctx.commands.filter((c) => c.path.join(' ').startsWith(topic));
       if (matches.length === 0) {
-        const guess = closest(topic, ctx.commands.map((c) => c.path.join(' ')), 3);
-        return ephemeral(paragraph(...prose(`There is no command “${topic}”.${guess ? ` Did you mean \`help ${guess}\`?` : ''} Type \`help\` for the list.`)));
+        const guess = closest(
+          topic,
+          ctx.commands.map((c) => c.path.join(' ')),
+          3,
+        );
+        return ephemeral(
+          paragraph(
+            ...prose(
+              `There is no command “${topic}”.${guess ? ` Did you mean \`help ${guess}\`?` : ''} Type \`help\` for ` +
+                `the list.`,
+            ),
+          ),
+        );
       }
       const blocks: Block[] = [];
       for (const c of matches) {
-        blocks.push(paragraph(code(c.usage)), paragraph(text(c.summary + (c.permission === 'manager' ? ' (managers only)' : ''))));
-        if (c.examples?.length) blocks.push(context(text('e.g. '), ...c.examples.flatMap((e, i) => (i ? [text('  ·  '), code(e)] : [code(e)]))));
+        blocks.push(
+          paragraph(code(c.usage)),
+          paragraph(text(c.summary + (c.permission === 'manager' ? ' (managers only)' : ''))),
+        );
+        if (c.examples?.length)
+          blocks.push(
+            context(text('e.g. '), ...c.examples.flatMap((e, i) => (i ? [text('  ·  '), code(e)] : [code(e)]))),
+          );
       }
       return ephemeral(...blocks);
     }
@@ -44,10 +61,20 @@ export const help = defineUnboundCommand({
       const specs = ctx.commands.filter((c) => groupOf(c) === g);
       if (specs.length === 0) continue;
       blocks.push(paragraph(text(g, 'bold')));
-      blocks.push(list(specs.map((c) => [code(c.usage), text(` — ${c.summary}${c.permission === 'manager' ? ' (managers)' : ''}`)])));
+      blocks.push(
+        list(
+          specs.map((c) => [code(c.usage), text(` — ${c.summary}${c.permission === 'manager' ? ' (managers)' : ''}`)]),
+        ),
+      );
     }
-    blocks.push(context(...prose('In Slack type `/tandem <command>` (or `/whoowns`, `/escalate`, `/handoff`); in Teams `@Tandem <command>`. `help <command>` shows one in detail.')));
+    blocks.push(
+      context(
+        ...prose(
+          'In Slack type `/tandem <command>` (or `/whoowns`, `/escalate`, `/handoff`); in Teams `@Tandem ' +
+            '<command>`. `help <command>` shows one in detail.',
+        ),
+      ),
+    );
     return ephemeral(...blocks);
   },
 });
-

@@ -1,9 +1,9 @@
-import { defineCommand } from '../../kernel/command.js';
-import { UserError } from '../../kernel/errors.js';
-import { ephemeral, inChannel, list, paragraph, prose, text } from '../../kernel/reply.js';
 import { parseIsoDate } from '../../domain/zoned-time.js';
 import { argInput, fail, noArgs } from '../../kernel/args.js';
+import { defineCommand } from '../../kernel/command.js';
+import { UserError } from '../../kernel/errors.js';
 import { holidayLine } from '../../kernel/format.js';
+import { ephemeral, inChannel, list, paragraph, prose, text } from '../../kernel/reply.js';
 
 const MAX_HOLIDAY_NAME = 80;
 
@@ -18,9 +18,11 @@ export const holidayAdd = defineCommand({
   args: argInput.transform((input, ctx) => {
     const [dateWord] = input.words;
     if (!dateWord) return fail(ctx, 'Give the date of the holiday.');
-    if (!parseIsoDate(dateWord.text)) return fail(ctx, `“${dateWord.text}” is not a date. Write it as YYYY-MM-DD, e.g. 2026-12-25.`);
+    if (!parseIsoDate(dateWord.text))
+      return fail(ctx, `“${dateWord.text}” is not a date. Write it as YYYY-MM-DD, e.g. 2026-12-25.`);
     const name = input.rest.slice(dateWord.end - dateWord.start).trim();
-    if (name.length > MAX_HOLIDAY_NAME) return fail(ctx, `A holiday name can be at most ${MAX_HOLIDAY_NAME} characters.`);
+    if (name.length > MAX_HOLIDAY_NAME)
+      return fail(ctx, `A holiday name can be at most ${MAX_HOLIDAY_NAME} characters.`);
     return { date: dateWord.text, name };
   }),
   async run(ctx, { date, name }) {
@@ -28,7 +30,9 @@ export const holidayAdd = defineCommand({
     await ctx.store.channels.putHoliday(ctx.channel.id, { date, name });
     await ctx.audit('holiday.add', date, before, { date, name });
     await ctx.timesChanged();
-    return inChannel(paragraph(text(`${holidayLine({ date, name })} is a holiday: the whole day counts as after hours.`)));
+    return inChannel(
+      paragraph(text(`${holidayLine({ date, name })} is a holiday: the whole day counts as after hours.`)),
+    );
   },
 });
 
@@ -64,7 +68,10 @@ export const holidayList = defineCommand({
   args: noArgs('holidays'),
   async run(ctx) {
     const all = await ctx.store.channels.holidays(ctx.channel.id);
-    if (all.length === 0) return ephemeral(paragraph(...prose('No holidays yet. A manager adds one with `holiday add 2026-12-25 Christmas Day`.')));
+    if (all.length === 0)
+      return ephemeral(
+        paragraph(...prose('No holidays yet. A manager adds one with `holiday add 2026-12-25 Christmas Day`.')),
+      );
     return ephemeral(paragraph(text('Holidays', 'bold')), list(all.map((h) => [holidayLine(h)])));
   },
 });

@@ -1,10 +1,10 @@
-import { defineCommand } from '../../kernel/command.js';
-import { UserError } from '../../kernel/errors.js';
-import { ephemeral, field, fields, inChannel, paragraph, prose, text } from '../../kernel/reply.js';
 import { formatDays, hoursOf, isBusinessTime, parseDays } from '../../domain/business-hours.js';
 import { formatLocal, formatMinuteOfDay, parseMinuteOfDay } from '../../domain/zoned-time.js';
 import { argInput, checkTimeZone, fail, noArgs, TIMEZONE_HINT } from '../../kernel/args.js';
+import { defineCommand } from '../../kernel/command.js';
+import { UserError } from '../../kernel/errors.js';
 import { holidayLine, hoursLine } from '../../kernel/format.js';
+import { ephemeral, field, fields, inChannel, paragraph, prose, text } from '../../kernel/reply.js';
 
 export const hoursShow = defineCommand({
   id: 'hours',
@@ -41,12 +41,15 @@ export const hoursSet = defineCommand({
     const [daysWord, rangeWord, ...extra] = input.words.map((w) => w.text);
     if (!daysWord || !rangeWord || extra.length) return fail(ctx, 'Give the working days and the hours.');
     const days = parseDays(daysWord);
-    if (!days || days.length === 0) return fail(ctx, `“${daysWord}” is not a list of days. Write them like mon-fri, or mon,tue,thu.`);
+    if (!days || days.length === 0)
+      return fail(ctx, `“${daysWord}” is not a list of days. Write them like mon-fri, or mon,tue,thu.`);
     const [a, b, ...more] = rangeWord.replace('–', '-').split('-');
     const start = a === undefined ? null : parseMinuteOfDay(a);
     const end = b === undefined ? null : parseMinuteOfDay(b);
-    if (start === null || end === null || more.length) return fail(ctx, `“${rangeWord}” is not a time range. Write it like 08:00-17:00 (24-hour clock).`);
-    if (end <= start) return fail(ctx, `The day must end after it starts (${rangeWord}). Hours that cross midnight are not supported.`);
+    if (start === null || end === null || more.length)
+      return fail(ctx, `“${rangeWord}” is not a time range. Write it like 08:00-17:00 (24-hour clock).`);
+    if (end <= start)
+      return fail(ctx, `The day must end after it starts (${rangeWord}). Hours that cross midnight are not supported.`);
     return { days, start, end };
   }),
   async run(ctx, { days, start, end }) {
@@ -54,7 +57,14 @@ export const hoursSet = defineCommand({
     const updated = await ctx.store.channels.update(ctx.channel.id, { workDays: days, dayStart: start, dayEnd: end });
     await ctx.audit('hours.set', 'business hours', before, hoursLine(updated));
     await ctx.timesChanged();
-    return inChannel(paragraph(text(`Business hours are now ${formatDays(days)} ${formatMinuteOfDay(start)}–${formatMinuteOfDay(end)} (${updated.timezone}).`)));
+    return inChannel(
+      paragraph(
+        text(
+          `Business hours are now ${formatDays(days)} ${formatMinuteOfDay(start)}–${formatMinuteOfDay(end)} ` +
+            `(${updated.timezone}).`,
+        ),
+      ),
+    );
   },
 });
 
@@ -81,6 +91,10 @@ export const hoursTz = defineCommand({
     await ctx.audit('hours.tz', 'timezone', before, tz);
     await ctx.timesChanged();
     await ctx.timesChanged();
-    return inChannel(paragraph(...prose(`The timezone is now ${tz} (it was ${before}). Local time there: ${formatLocal(ctx.now, tz)}.`)));
+    return inChannel(
+      paragraph(
+        ...prose(`The timezone is now ${tz} (it was ${before}). Local time there: ${formatLocal(ctx.now, tz)}.`),
+      ),
+    );
   },
 });

@@ -1,13 +1,14 @@
+import type { Mention } from '../../domain/model.js';
+import { argInput, fail, noArgs } from '../../kernel/args.js';
 import { defineCommand } from '../../kernel/command.js';
 import { UserError } from '../../kernel/errors.js';
 import { ephemeral, inChannel, paragraph, prose, text } from '../../kernel/reply.js';
-import { argInput, fail, noArgs } from '../../kernel/args.js';
-import type { Mention } from '../../domain/model.js';
 
 const oneMention = (verb: string) =>
   argInput.transform((input, ctx): { who: Mention } => {
     const [first, ...extra] = input.words;
-    if (!first?.mention || extra.length) return fail(ctx, `Mention one person to ${verb}, like \`managers ${verb} @dana\`.`);
+    if (!first?.mention || extra.length)
+      return fail(ctx, `Mention one person to ${verb}, like \`managers ${verb} @dana\`.`);
     return { who: first.mention };
   });
 
@@ -21,7 +22,14 @@ export const managersList = defineCommand({
   args: noArgs('managers'),
   async run(ctx) {
     const list = await ctx.store.managers.list(ctx.channel.id);
-    return ephemeral(paragraph(text(`Managers: ${list.map((m) => `@${m.name}`).join(', ')}. They can change hours, holidays, cadences, the matrix and this list.`)));
+    return ephemeral(
+      paragraph(
+        text(
+          `Managers: ${list.map((m) => `@${m.name}`).join(', ')}. They can change hours, holidays, cadences, the ` +
+            `matrix and this list.`,
+        ),
+      ),
+    );
   },
 });
 
@@ -36,7 +44,8 @@ export const managersAdd = defineCommand({
   async run(ctx, { who }) {
     if (who.kind === 'group') throw new UserError('Managers are people, not groups: mention one person.');
     const person = await ctx.personFor(who);
-    if (!(await ctx.store.managers.add(ctx.channel.id, person.id, ctx.now))) throw new UserError(`@${person.name} is already a manager.`);
+    if (!(await ctx.store.managers.add(ctx.channel.id, person.id, ctx.now)))
+      throw new UserError(`@${person.name} is already a manager.`);
     await ctx.audit('managers.add', person.name, null, { manager: person.name });
     return inChannel(paragraph(text(`@${person.name} is now a manager of this channel.`)));
   },
@@ -53,9 +62,13 @@ export const managersRemove = defineCommand({
   async run(ctx, { who }) {
     const person = await ctx.personFor(who);
     const current = await ctx.store.managers.list(ctx.channel.id);
-    if (!current.some((m) => m.id === person.id)) throw new UserError(`@${person.name} is not a manager. Type \`managers\` to see who is.`);
+    if (!current.some((m) => m.id === person.id))
+      throw new UserError(`@${person.name} is not a manager. Type \`managers\` to see who is.`);
     if (current.length === 1) {
-      throw new UserError(`@${person.name} is the last manager; a channel always keeps one. Add another with \`managers add @someone\` first.`);
+      throw new UserError(
+        `@${person.name} is the last manager; a channel always keeps one. Add another with \`managers add ` +
+          `@someone\` first.`,
+      );
     }
     await ctx.store.managers.remove(ctx.channel.id, person.id);
     await ctx.audit('managers.remove', person.name, { manager: person.name }, null);

@@ -1,13 +1,13 @@
+import { CADENCE_TITLES, describeRule } from '../../domain/cadence.js';
+import type { Mention } from '../../domain/model.js';
+import { type Channel, DEFAULT_ACK_TIMEOUTS } from '../../domain/model.js';
+import { argInput, checkTimeZone, fail, parseMention, TIMEZONE_HINT } from '../../kernel/args.js';
 import { defineUnboundCommand } from '../../kernel/command.js';
 import { PermissionDenied, UserError } from '../../kernel/errors.js';
-import { DEFAULT_ACK_TIMEOUTS, type Channel } from '../../domain/model.js';
+import { hoursLine, teamSpan } from '../../kernel/format.js';
 import { context, field, fields, header, inChannel, paragraph, prose, text } from '../../kernel/reply.js';
-import { argInput, checkTimeZone, fail, parseMention, TIMEZONE_HINT } from '../../kernel/args.js';
 import { cadencesOf } from '../cadence/index.js';
 import { seedChannel } from './channel-seed.js';
-import { CADENCE_TITLES, describeRule } from '../../domain/cadence.js';
-import { hoursLine, teamSpan } from '../../kernel/format.js';
-import type { Mention } from '../../domain/model.js';
 
 interface SetupArgs {
   org?: string;
@@ -25,12 +25,19 @@ export const setup = defineUnboundCommand({
   menu: 9,
   usage: 'setup org:<name> msp:<name> tz:<IANA zone> [internal:<@handle>] [msp-team:<@handle>]',
   summary: 'Register this channel: the two organisations, the timezone and the team handles',
-  examples: ['setup org:Acme msp:Northwind tz:America/New_York', 'setup org:"Acme Corp" msp:Northwind tz:Europe/London internal:@it-team msp-team:@northwind-noc'],
+  examples: [
+    'setup org:Acme msp:Northwind tz:America/New_York',
+    'setup org:"Acme Corp" msp:Northwind tz:Europe/London internal:@it-team msp-team:@northwind-noc',
+  ],
   permission: 'anyone',
   options: ['org', 'msp', 'tz', 'internal', 'msp-team'],
   args: argInput.transform((input, ctx): SetupArgs => {
     if (input.words.length > 0) {
-      return fail(ctx, `I did not understand “${input.words[0]!.text}”. Give each value as \`key:value\`, quoting names with spaces: org:"Acme Corp".`);
+      return fail(
+        ctx,
+        `I did not understand “${input.words[0]!.text}”. Give each value as \`key:value\`, quoting names with ` +
+          `spaces: org:"Acme Corp".`,
+      );
     }
     const o = input.options;
     const out: SetupArgs = {};
@@ -45,7 +52,10 @@ export const setup = defineUnboundCommand({
       if (!tz) return fail(ctx, `“${o.tz}” is not a timezone I know. ${TIMEZONE_HINT}`);
       out.tz = tz;
     }
-    for (const [key, prop] of [['internal', 'internal'], ['msp-team', 'mspTeam']] as const) {
+    for (const [key, prop] of [
+      ['internal', 'internal'],
+      ['msp-team', 'mspTeam'],
+    ] as const) {
       if (o[key] === undefined) continue;
       const m = parseMention(o[key]!);
       if (!m) return fail(ctx, `\`${key}:\` takes a mention of a person or group, like ${key}:@it-team.`);
@@ -59,7 +69,10 @@ export const setup = defineUnboundCommand({
     if (!existing) {
       const missing = (['org', 'msp', 'tz'] as const).filter((k) => !args[k]);
       if (missing.length) {
-        throw new UserError(`To register this channel I need ${missing.map((k) => `\`${k}:\``).join(', ')}. For example: \`setup org:Acme msp:Northwind tz:America/New_York\`.`);
+        throw new UserError(
+          `To register this channel I need ${missing.map((k) => `\`${k}:\``).join(', ')}. For example: \`setup ` +
+            `org:Acme msp:Northwind tz:America/New_York\`.`,
+        );
       }
       const channel = await store.channels.create({
         platform: ctx.conversation.platform,
@@ -86,7 +99,12 @@ export const setup = defineUnboundCommand({
           field('MSP team', teamSpan('msp', channel)),
           field('Managers', `@${ctx.actor.name}`),
         ),
-        paragraph(...prose('The responsibility matrix starts with 17 common areas. Try `who owns backups`, see `matrix`, or change hours with `hours set mon-fri 08:00-17:00`.')),
+        paragraph(
+          ...prose(
+            'The responsibility matrix starts with 17 common areas. Try `who owns backups`, see `matrix`, or change ' +
+              'hours with `hours set mon-fri 08:00-17:00`.',
+          ),
+        ),
         paragraph(
           ...prose(
             `Syncs: ${(await cadencesOf(store, channel.id)).map((c) => `${CADENCE_TITLES[c.kind].toLowerCase()} ${describeRule(c)}`).join('; ')}. ` +
@@ -97,7 +115,9 @@ export const setup = defineUnboundCommand({
       );
     }
     if (!ctx.isManager) {
-      throw new PermissionDenied('This channel is already set up; only its managers can change the setup. Type `managers` to see who they are.');
+      throw new PermissionDenied(
+        'This channel is already set up; only its managers can change the setup. Type `managers` to see who they are.',
+      );
     }
     const patch = {
       ...(args.org ? { orgName: args.org } : {}),
@@ -107,7 +127,9 @@ export const setup = defineUnboundCommand({
       ...(args.mspTeam ? { mspHandle: args.mspTeam } : {}),
     };
     if (Object.keys(patch).length === 0) {
-      throw new UserError('This channel is already set up. Give what to change, e.g. `setup msp:Northwind` or `setup internal:@it-team`.');
+      throw new UserError(
+        'This channel is already set up. Give what to change, e.g. `setup msp:Northwind` or `setup internal:@it-team`.',
+      );
     }
     const updated = await store.channels.update(existing.id, patch);
     await ctx.audit('setup', 'channel', describe(existing), describe(updated));
@@ -125,7 +147,12 @@ export const setup = defineUnboundCommand({
   },
 });
 
-
 function describe(c: Channel) {
-  return { org: c.orgName, msp: c.mspName, timezone: c.timezone, internal: c.internalHandle?.label ?? null, mspTeam: c.mspHandle?.label ?? null };
+  return {
+    org: c.orgName,
+    msp: c.mspName,
+    timezone: c.timezone,
+    internal: c.internalHandle?.label ?? null,
+    mspTeam: c.mspHandle?.label ?? null,
+  };
 }

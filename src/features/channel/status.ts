@@ -1,7 +1,7 @@
-import { defineCommand } from '../../kernel/command.js';
-import { ephemeral, field, fields, paragraph, replySummary, text } from '../../kernel/reply.js';
 import { noArgs } from '../../kernel/args.js';
+import { defineCommand } from '../../kernel/command.js';
 import { localTime } from '../../kernel/format.js';
+import { ephemeral, field, fields, paragraph, replySummary, text } from '../../kernel/reply.js';
 import { conversationOf } from '../../kernel/types.js';
 
 const NEXT_JOBS = 5;
@@ -40,7 +40,11 @@ export const status = defineCommand({
         'Failed posts',
         failedPosts.length
           ? [
-              ...failedPosts.map((p) => `“${replySummary(p.reply, 60)}” (queued ${localTime(p.createdAt, channel)}, ${p.attempts} attempt${p.attempts === 1 ? '' : 's'}) — ${p.lastError ?? 'no error recorded'}`),
+              ...failedPosts.map(
+                (p) =>
+                  `“${replySummary(p.reply, 60)}” (queued ${localTime(p.createdAt, channel)}, ${p.attempts} ` +
+                  `attempt${p.attempts === 1 ? '' : 's'}) — ${p.lastError ?? 'no error recorded'}`,
+              ),
               ...(backlog.failed > failedPosts.length ? [`and ${backlog.failed - failedPosts.length} earlier`] : []),
             ].join('\n')
           : 'none',
@@ -50,7 +54,13 @@ export const status = defineCommand({
       out.push(
         field(
           'Scheduled posts not sent',
-          problems.map((j) => `${labelOf(j.kind)} due ${localTime(j.dueAt, channel)} — ${j.state}: ${j.result ?? 'no reason recorded'}`).join('\n'),
+          problems
+            .map(
+              (j) =>
+                `${labelOf(j.kind)} due ${localTime(j.dueAt, channel)} — ${j.state}: ` +
+                `${j.result ?? 'no reason recorded'}`,
+            )
+            .join('\n'),
         ),
       );
     }

@@ -1,13 +1,29 @@
 import { z } from 'zod';
-import { bold, buttons, context, inChannel, mention, paragraph, text, type Block, type Span } from '../../kernel/reply.js';
-import { cardMessageKey, loadEscalationCard, personSpan, teamSpans } from './escalation-card.js';
 import { escalationLabel } from '../../domain/escalation.js';
-import { ackTimeoutMs, MAX_RENOTIFICATIONS, nextRenotify, renotifyKey, type RenotifyPayload } from '../../domain/escalation-renotify.js';
+import {
+  ackTimeoutMs,
+  MAX_RENOTIFICATIONS,
+  nextRenotify,
+  type RenotifyPayload,
+  renotifyKey,
+} from '../../domain/escalation-renotify.js';
 import { contactFor } from '../../domain/escalation-routing.js';
 import { awaitingAcknowledgement } from '../../domain/escalation-state.js';
 import { formatDuration } from '../../domain/metrics.js';
 import { localTime } from '../../kernel/format.js';
 import { defineJobKind } from '../../kernel/job-kind.js';
+import {
+  type Block,
+  bold,
+  buttons,
+  context,
+  inChannel,
+  mention,
+  paragraph,
+  type Span,
+  text,
+} from '../../kernel/reply.js';
+import { cardMessageKey, loadEscalationCard, personSpan, teamSpans } from './escalation-card.js';
 
 /**
  * One ack re-notification of an escalation still waiting for a response (see
@@ -29,19 +45,27 @@ export const ackRenotify = defineJobKind<RenotifyPayload>({
 
     const id = escalationLabel(e);
     const waited = formatDuration(now.getTime() - e.openedAt.getTime());
-    const area = e.areaId === null ? null : ((await store.matrix.list(channel.id)).find((a) => a.id === e.areaId) ?? null);
+    const area =
+      e.areaId === null ? null : ((await store.matrix.list(channel.id)).find((a) => a.id === e.areaId) ?? null);
     const contact = contactFor(area, e.toTeam);
     const from = e.fromPersonId === null ? null : await store.people.get(e.fromPersonId);
     const who: Span[] = [...teamSpans(e.toTeam, channel)];
     if (contact) who.push(text(' and '), mention(contact));
     const blocks: Block[] = [
-      paragraph(...who, text(`: `), bold(`${id} (${e.priority})`), text(` has waited ${waited} without acknowledgement — `), bold(e.summary)),
+      paragraph(
+        ...who,
+        text(`: `),
+        bold(`${id} (${e.priority})`),
+        text(` has waited ${waited} without acknowledgement — `),
+        bold(e.summary),
+      ),
       context(
         text(`Opened by `),
         personSpan(from),
         text(
           n >= MAX_RENOTIFICATIONS
-            ? ` at ${localTime(e.openedAt, channel)}. This is the last reminder Tandem sends for ${id}: call the receiving team directly.`
+            ? ` at ${localTime(e.openedAt, channel)}. This is the last reminder Tandem sends for ${id}: call the ` +
+                `receiving team directly.`
             : ` at ${localTime(e.openedAt, channel)}. Acknowledge to stop these reminders.`,
         ),
       ),
@@ -57,7 +81,14 @@ export const ackRenotify = defineJobKind<RenotifyPayload>({
 
     if (n >= MAX_RENOTIFICATIONS) return `re-notified ${id} (${n}, the last)`;
     const next = nextRenotify(e.openedAt, timeout, n, now);
-    await store.jobs.schedule(ackRenotify.newJob(channel.id, { dueAt: next.dueAt, payload: { escalationId, n: next.n }, occurrenceKey: renotifyKey(escalationId, next.n) }), now);
+    await store.jobs.schedule(
+      ackRenotify.newJob(channel.id, {
+        dueAt: next.dueAt,
+        payload: { escalationId, n: next.n },
+        occurrenceKey: renotifyKey(escalationId, next.n),
+      }),
+      now,
+    );
     return `re-notified ${id} (${n}); next at ${localTime(next.dueAt, channel)}`;
   },
 });

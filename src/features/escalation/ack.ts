@@ -1,6 +1,6 @@
+import { escalationLabel } from '../../domain/escalation.js';
 import { defineCommand } from '../../kernel/command.js';
 import { bold, ephemeral, paragraph, text } from '../../kernel/reply.js';
-import { escalationLabel } from '../../domain/escalation.js';
 import { stepEscalation } from './escalation-actions.js';
 import { escalationRefArgs } from './escalation-args.js';
 
@@ -17,6 +17,8 @@ export const ack = defineCommand({
   args: escalationRefArgs('ack', null),
   async run(ctx, { seq }) {
     const e = await stepEscalation(ctx, seq, 'acknowledge', null);
-    return ephemeral(paragraph(text('You acknowledged '), bold(escalationLabel(e)), text('; its card in the channel shows it.')));
+    return ephemeral(
+      paragraph(text('You acknowledged '), bold(escalationLabel(e)), text('; its card in the channel shows it.')),
+    );
   },
 });

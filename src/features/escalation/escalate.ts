@@ -1,17 +1,17 @@
-import { defineCommand, type ChannelContext } from '../../kernel/command.js';
-import { UserError } from '../../kernel/errors.js';
-import { PRIORITIES, type Priority } from '../../domain/model.js';
-import { bold, context, ephemeral, paragraph, text } from '../../kernel/reply.js';
 import { hoursOf, isBusinessTime } from '../../domain/business-hours.js';
-import { escalationLabel, type Escalation } from '../../domain/escalation.js';
+import { type Escalation, escalationLabel } from '../../domain/escalation.js';
 import { ackTimeoutMs, renotifyDueAt, renotifyKey } from '../../domain/escalation-renotify.js';
-import { chooseArea, routeEscalation, type AreaChoice } from '../../domain/escalation-routing.js';
+import { type AreaChoice, chooseArea, routeEscalation } from '../../domain/escalation-routing.js';
+import { MAX_AREA_NAME } from '../../domain/matrix-limits.js';
+import { PRIORITIES, type Priority } from '../../domain/model.js';
 import { argInput, fail } from '../../kernel/args.js';
+import { type ChannelContext, defineCommand } from '../../kernel/command.js';
+import { UserError } from '../../kernel/errors.js';
+import { bold, context, ephemeral, paragraph, text } from '../../kernel/reply.js';
+import { ackRenotify } from './ack-renotify-job.js';
 import { teamName } from './escalation-actions.js';
 import { MAX_SUMMARY } from './escalation-args.js';
 import { cardMessageKey, loadEscalationCard } from './escalation-card.js';
-import { ackRenotify } from './ack-renotify-job.js';
-import { MAX_AREA_NAME } from '../../domain/matrix-limits.js';
 
 export const MAX_TICKET_URL = 500;
 export const MAX_TICKET_REF = 64;
@@ -44,7 +44,11 @@ export const escalate = defineCommand({
   menu: 2,
   usage: 'escalate <summary> [area:<area>] [p1|p2|p3|p4] [ticket:<number or URL>]',
   summary: 'Hand something to the team that owns it now, with a card everyone can act on',
-  examples: ['escalate VPN down for the Boston office p1', 'escalate printer queue stuck on floor 3 area:"L1 support" ticket:48213', '/escalate suspicious sign-ins on the CFO account P2 ticket:https://psa.example.com/t/991'],
+  examples: [
+    'escalate VPN down for the Boston office p1',
+    'escalate printer queue stuck on floor 3 area:"L1 support" ticket:48213',
+    '/escalate suspicious sign-ins on the CFO account P2 ticket:https://psa.example.com/t/991',
+  ],
   permission: 'anyone',
   requiresSetup: true,
   options: ['area', 'ticket', 'priority'],
@@ -68,7 +72,12 @@ export const escalate = defineCommand({
     }
     const summary = words.join(' ').trim();
     if (!summary) return fail(ctx, 'Say what needs escalating, e.g. `escalate VPN down for the Boston office p1`.');
-    if (summary.length > MAX_SUMMARY) return fail(ctx, `The summary is ${summary.length} characters; it can be at most ${MAX_SUMMARY}. Put the details in the ticket or add them with \`note\`.`);
+    if (summary.length > MAX_SUMMARY)
+      return fail(
+        ctx,
+        `The summary is ${summary.length} characters; it can be at most ${MAX_SUMMARY}. Put the details in the ` +
+          `ticket or add them with \`note\`.`,
+      );
     const out: EscalateArgs = { summary, priority: priority ?? DEFAULT_PRIORITY };
     if (o.area !== undefined) {
       const area = o.area.trim();
@@ -79,7 +88,11 @@ export const escalate = defineCommand({
     if (o.ticket !== undefined) {
       const ticket = checkTicket(o.ticket);
       if (!ticket) {
-        return fail(ctx, `\`ticket:\` takes a ticket number or reference (up to ${MAX_TICKET_REF} characters, e.g. ticket:48213 or ticket:INC-0042) or an http(s) link of up to ${MAX_TICKET_URL} characters.`);
+        return fail(
+          ctx,
+          `\`ticket:\` takes a ticket number or reference (up to ${MAX_TICKET_REF} characters, e.g. ticket:48213 or ` +
+            `ticket:INC-0042) or an http(s) link of up to ${MAX_TICKET_URL} characters.`,
+        );
       }
       out.ticket = ticket;
     }
@@ -105,7 +118,10 @@ export const escalate = defineCommand({
       openedAt: ctx.now,
     });
     const id = escalationLabel(escalation);
-    await ctx.post(await loadEscalationCard(store, channel, escalation), { idempotencyKey: `escalation:${escalation.id}:open`, messageKey: cardMessageKey(escalation) });
+    await ctx.post(await loadEscalationCard(store, channel, escalation), {
+      idempotencyKey: `escalation:${escalation.id}:open`,
+      messageKey: cardMessageKey(escalation),
+    });
     const timeout = await scheduleFirstRenotify(ctx, escalation);
 
     const why =
@@ -120,7 +136,9 @@ export const escalate = defineCommand({
       context(
         text(
           `Area: ${area ? `${area.name}${inferred}` : 'none'} · ${args.priority}` +
-            (timeout ? ` · re-notified every ${timeout / 60_000} min until acknowledged` : ' · no re-notification for this priority'),
+            (timeout
+              ? ` · re-notified every ${timeout / 60_000} min until acknowledged`
+              : ' · no re-notification for this priority'),
         ),
       ),
     );
@@ -134,12 +152,19 @@ function resolveChoice(choice: AreaChoice, args: EscalateArgs) {
     case 'none':
       return null;
     case 'unknown':
-      throw new UserError(`No area in the matrix matches “${choice.given}”. Type \`matrix\` to see the areas, or leave out \`area:\` and I will route by the summary.`, 'unknown_area');
+      throw new UserError(
+        `No area in the matrix matches “${choice.given}”. Type \`matrix\` to see the areas, or leave out \`area:\` ` +
+          `and I will route by the summary.`,
+        'unknown_area',
+      );
     case 'ambiguous': {
       const names = choice.candidates.map((a) => `“${a.name}”`).join(', ');
       const example = `escalate ${args.summary.slice(0, 60)} area:"${choice.candidates[0]!.name}"`;
       const what = choice.given ? `\`area:${args.area}\` could be` : 'The summary could be about';
-      throw new UserError(`${what} more than one area: ${names}. Say which with \`area:\`, e.g. \`${example}\`.`, 'ambiguous_area');
+      throw new UserError(
+        `${what} more than one area: ${names}. Say which with \`area:\`, e.g. \`${example}\`.`,
+        'ambiguous_area',
+      );
     }
   }
 }

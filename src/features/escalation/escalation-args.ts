@@ -28,7 +28,8 @@ export function escalationRefArgs(verb: string, text: { what: string; required: 
     const example = `\`${verb} ESC-4${text ? ` <${text.what}>` : ''}\``;
     if (!first) return fail(ctx, `Say which escalation, e.g. ${example}. Type \`escalations\` to see the open ones.`);
     const seq = first.quoted ? null : parseEscalationRef(first.text);
-    if (seq === null) return fail(ctx, `“${first.text.slice(0, 40)}” is not an escalation id. Ids look like ESC-4; e.g. ${example}.`);
+    if (seq === null)
+      return fail(ctx, `“${first.text.slice(0, 40)}” is not an escalation id. Ids look like ESC-4; e.g. ${example}.`);
     const after = mentionsToPlain(input.rest.slice(first.end - first.start)).trim();
     if (!text) {
       if (after) return fail(ctx, `\`${verb}\` takes only the escalation id (got “${after.slice(0, 40)}” after it).`);
@@ -36,7 +37,10 @@ export function escalationRefArgs(verb: string, text: { what: string; required: 
     }
     if (!after && text.required) return fail(ctx, `Add the ${text.what} after the id: ${example}.`);
     if (after.length > MAX_ESCALATION_NOTE) {
-      return fail(ctx, `That ${text.what} is ${after.length} characters; it can be at most ${MAX_ESCALATION_NOTE}. Shorten it.`);
+      return fail(
+        ctx,
+        `That ${text.what} is ${after.length} characters; it can be at most ${MAX_ESCALATION_NOTE}. Shorten it.`,
+      );
     }
     return { seq, text: after };
   });

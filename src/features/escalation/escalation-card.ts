@@ -1,5 +1,20 @@
-import type { Channel, MatrixArea, Person } from '../../domain/model.js';
 import {
+  type Escalation,
+  type EscalationEvent,
+  escalationLabel,
+  otherTeam,
+  type Team,
+} from '../../domain/escalation.js';
+import { contactFor } from '../../domain/escalation-routing.js';
+import { availableActions, type EscalationAction } from '../../domain/escalation-state.js';
+import type { Channel, MatrixArea, Person } from '../../domain/model.js';
+import { formatLocal } from '../../domain/zoned-time.js';
+import { localTime } from '../../kernel/format.js';
+import { peopleById } from '../../kernel/people-lookup.js';
+import type { Store } from '../../kernel/ports/store.js';
+import {
+  type Block,
+  type Button,
   bold,
   buttons,
   context,
@@ -11,19 +26,10 @@ import {
   list,
   mention,
   paragraph,
-  text,
-  type Block,
-  type Button,
   type Reply,
   type Span,
+  text,
 } from '../../kernel/reply.js';
-import { peopleById } from '../../kernel/people-lookup.js';
-import type { Store } from '../../kernel/ports/store.js';
-import { escalationLabel, otherTeam, type Escalation, type EscalationEvent, type Team } from '../../domain/escalation.js';
-import { contactFor } from '../../domain/escalation-routing.js';
-import { availableActions, type EscalationAction } from '../../domain/escalation-state.js';
-import { formatLocal } from '../../domain/zoned-time.js';
-import { localTime } from '../../kernel/format.js';
 
 /** Older history is summarised in one line, and long notes are cut, so the card stays within platform limits. */
 const MAX_HISTORY = 10;
@@ -96,16 +102,35 @@ export function escalationCard(input: EscalationCardInput): Reply {
   facts.push(field('Opened', `${localTime(e.openedAt, channel)}${e.afterHours ? ' · after hours' : ''}`));
   facts.push(field('State', ...stateSpans(input)));
 
-  const blocks: Block[] = [header(`${id} · ${e.priority} · ${STATE_WORDS[e.state]}`), paragraph(bold(e.summary)), fields(...facts)];
+  const blocks: Block[] = [
+    header(`${id} · ${e.priority} · ${STATE_WORDS[e.state]}`),
+    paragraph(bold(e.summary)),
+    fields(...facts),
+  ];
   const history = historyItems(input);
   if (history.length) blocks.push(list(history));
   if (e.state === 'open') {
     const minutes = channel.ackTimeouts[e.priority];
-    if (minutes !== null && minutes !== undefined) blocks.push(context(text(`Acknowledge within ${minutes} min (${e.priority}); until then I re-notify every ${minutes} min.`)));
+    if (minutes !== null && minutes !== undefined)
+      blocks.push(
+        context(
+          text(`Acknowledge within ${minutes} min (${e.priority}); until then I re-notify every ${minutes} min.`),
+        ),
+      );
   }
   const actions = availableActions(e);
   if (actions.length) {
-    blocks.push(buttons(...actions.map((a): Button => ({ label: BUTTONS[a].label, command: `${BUTTONS[a].verb} ${id}`, ...(BUTTONS[a].style ? { style: BUTTONS[a].style } : {}) }))));
+    blocks.push(
+      buttons(
+        ...actions.map(
+          (a): Button => ({
+            label: BUTTONS[a].label,
+            command: `${BUTTONS[a].verb} ${id}`,
+            ...(BUTTONS[a].style ? { style: BUTTONS[a].style } : {}),
+          }),
+        ),
+      ),
+    );
   }
   return inChannel(...blocks);
 }
@@ -131,7 +156,12 @@ function stateSpans(input: EscalationCardInput): Span[] {
         text(` — “${cut(e.handbackNote ?? '')}”`),
       ];
     case 'resolved':
-      return [text('Resolved by '), who(e.resolvedBy), when(e.resolvedAt), text(e.resolutionNote ? ` — “${cut(e.resolutionNote)}”` : '')];
+      return [
+        text('Resolved by '),
+        who(e.resolvedBy),
+        when(e.resolvedAt),
+        text(e.resolutionNote ? ` — “${cut(e.resolutionNote)}”` : ''),
+      ];
   }
 }
 
@@ -147,7 +177,12 @@ function historyItems(input: EscalationCardInput): Span[][] {
       case 'acknowledged':
         return [at, text('acknowledged by '), by];
       case 'handed_back':
-        return [at, text(`handed back to ${otherTeam(e.toTeam) === 'internal' ? channel.orgName : channel.mspName} by `), by, note];
+        return [
+          at,
+          text(`handed back to ${otherTeam(e.toTeam) === 'internal' ? channel.orgName : channel.mspName} by `),
+          by,
+          note,
+        ];
       case 'resolved':
         return [at, text('resolved by '), by, note];
       case 'note':
@@ -163,10 +198,19 @@ function historyItems(input: EscalationCardInput): Span[][] {
 
 /** The card of an escalation as it is in the store now. */
 export async function loadEscalationCard(store: Store, channel: Channel, escalation: Escalation): Promise<Reply> {
-  const area = escalation.areaId === null ? null : ((await store.matrix.list(channel.id)).find((a) => a.id === escalation.areaId) ?? null);
+  const area =
+    escalation.areaId === null
+      ? null
+      : ((await store.matrix.list(channel.id)).find((a) => a.id === escalation.areaId) ?? null);
   const events = await store.escalations.events(escalation.id);
   const e = escalation;
-  const people = await peopleById(store, [e.fromPersonId, e.acknowledgedBy, e.handedBackBy, e.resolvedBy, ...events.map((ev) => ev.actorId)]);
+  const people = await peopleById(store, [
+    e.fromPersonId,
+    e.acknowledgedBy,
+    e.handedBackBy,
+    e.resolvedBy,
+    ...events.map((ev) => ev.actorId),
+  ]);
   const personOf = (id: number | null): Person | null => (id === null ? null : (people.get(id) ?? null));
   return escalationCard({ escalation, events, channel, area, personOf });
 }

@@ -1,10 +1,22 @@
-import { defineCommand, type ChannelContext } from '../../kernel/command.js';
-import { UserError } from '../../kernel/errors.js';
+import { type Escalation, escalationLabel, otherTeam, UNRESOLVED_STATES } from '../../domain/escalation.js';
 import { PRIORITIES, type Priority } from '../../domain/model.js';
-import { bold, context, ephemeral, header, inChannel, list, paragraph, prose, text, type Block, type Span } from '../../kernel/reply.js';
-import { escalationLabel, otherTeam, UNRESOLVED_STATES, type Escalation } from '../../domain/escalation.js';
 import { formatLocal } from '../../domain/zoned-time.js';
 import { argInput, fail } from '../../kernel/args.js';
+import { type ChannelContext, defineCommand } from '../../kernel/command.js';
+import { UserError } from '../../kernel/errors.js';
+import {
+  type Block,
+  bold,
+  context,
+  ephemeral,
+  header,
+  inChannel,
+  list,
+  paragraph,
+  prose,
+  type Span,
+  text,
+} from '../../kernel/reply.js';
 import { teamName } from './escalation-actions.js';
 
 const LIST_LIMIT = 25;
@@ -26,7 +38,9 @@ function whereItIs(ctx: ChannelContext, e: Escalation): string {
 
 /** `P1 5 min · P2 15 min · P3 60 min · P4 none`. */
 export function timeoutsLine(timeouts: Record<Priority, number | null>): string {
-  return PRIORITIES.map((p) => `${p} ${timeouts[p] === null || timeouts[p] === undefined ? 'none' : `${timeouts[p]} min`}`).join(' · ');
+  return PRIORITIES.map(
+    (p) => `${p} ${timeouts[p] === null || timeouts[p] === undefined ? 'none' : `${timeouts[p]} min`}`,
+  ).join(' · ');
 }
 
 export const escalationsList = defineCommand({
@@ -51,7 +65,15 @@ export const escalationsList = defineCommand({
     const shown = await store.escalations.recent(channel.id, LIST_LIMIT, states);
     const blocks: Block[] = [];
     if (total === 0) {
-      blocks.push(paragraph(...prose(which === 'open' ? 'No open escalations. `escalations all` lists the resolved ones too.' : 'No escalations in this channel yet. Open one with `escalate <summary>`.')));
+      blocks.push(
+        paragraph(
+          ...prose(
+            which === 'open'
+              ? 'No open escalations. `escalations all` lists the resolved ones too.'
+              : 'No escalations in this channel yet. Open one with `escalate <summary>`.',
+          ),
+        ),
+      );
     } else {
       const title = which === 'open' ? `Escalations not resolved yet (${total})` : `Escalations (${total})`;
       blocks.push(header(total > shown.length ? `${title} — the latest ${shown.length}` : title));
@@ -59,12 +81,22 @@ export const escalationsList = defineCommand({
         list(
           shown.map((e): Span[] => [
             bold(escalationLabel(e)),
-            text(` · ${e.priority} · ${whereItIs(ctx, e)} · opened ${formatLocal(e.openedAt, channel.timezone, 'EEE d MMM HH:mm zzz')} — ${e.summary}`),
+            text(
+              ` · ${e.priority} · ${whereItIs(ctx, e)} · opened ` +
+                `${formatLocal(e.openedAt, channel.timezone, 'EEE d MMM HH:mm zzz')} — ${e.summary}`,
+            ),
           ]),
         ),
       );
     }
-    blocks.push(context(...prose(`Ack timeouts: ${timeoutsLine(channel.ackTimeouts)}. Managers change them with \`escalations timeouts p1:5 p2:15 p3:60 p4:none\`.`)));
+    blocks.push(
+      context(
+        ...prose(
+          `Ack timeouts: ${timeoutsLine(channel.ackTimeouts)}. Managers change them with \`escalations timeouts ` +
+            `p1:5 p2:15 p3:60 p4:none\`.`,
+        ),
+      ),
+    );
     return ephemeral(...blocks);
   },
 });
@@ -93,25 +125,42 @@ export const escalationsTimeouts = defineCommand({
     const out: Partial<Record<Priority, number | null>> = {};
     for (const word of input.words) {
       const m = /^(p[1-4]):(.*)$/i.exec(word.text);
-      if (!m) return fail(ctx, `I did not understand “${word.text.slice(0, 40)}”. Give each priority as p1:<minutes>, or p4:none for no re-notification.`);
+      if (!m)
+        return fail(
+          ctx,
+          `I did not understand “${word.text.slice(0, 40)}”. Give each priority as p1:<minutes>, or p4:none for no ` +
+            `re-notification.`,
+        );
       const priority = m[1]!.toUpperCase() as Priority;
       if (priority in out) return fail(ctx, `${priority} is given twice.`);
       const minutes = parseTimeout(m[2]!);
-      if (minutes === undefined) return fail(ctx, `\`${word.text.slice(0, 24)}\` is not a timeout: give minutes from 1 to ${MAX_TIMEOUT_MINUTES} (or hours, like 2h), or none.`);
+      if (minutes === undefined)
+        return fail(
+          ctx,
+          `\`${word.text.slice(0, 24)}\` is not a timeout: give minutes from 1 to ${MAX_TIMEOUT_MINUTES} (or hours, ` +
+            `like 2h), or none.`,
+        );
       out[priority] = minutes;
     }
-    if (Object.keys(out).length === 0) return fail(ctx, 'Give at least one priority, e.g. `escalations timeouts p1:10`.');
+    if (Object.keys(out).length === 0)
+      return fail(ctx, 'Give at least one priority, e.g. `escalations timeouts p1:10`.');
     return out;
   }),
   async run(ctx, changes) {
     const before = ctx.channel.ackTimeouts;
     const after = { ...before, ...changes } as Record<Priority, number | null>;
-    if (PRIORITIES.every((p) => before[p] === after[p])) throw new UserError(`The ack timeouts are already ${timeoutsLine(before)}.`);
+    if (PRIORITIES.every((p) => before[p] === after[p]))
+      throw new UserError(`The ack timeouts are already ${timeoutsLine(before)}.`);
     await ctx.store.channels.update(ctx.channel.id, { ackTimeouts: after });
     await ctx.audit('escalations.timeouts', 'ack timeouts', before, after);
     return inChannel(
       paragraph(text(`Ack timeouts are now ${timeoutsLine(after)} (were ${timeoutsLine(before)}).`)),
-      context(text('Escalations already waiting keep the time of their next re-notification; later ones follow the new timeouts, and a priority set to none stops re-notifying.')),
+      context(
+        text(
+          'Escalations already waiting keep the time of their next re-notification; later ones follow the new ' +
+            'timeouts, and a priority set to none stops re-notifying.',
+        ),
+      ),
     );
   },
 });

@@ -1,6 +1,6 @@
+import { escalationLabel, otherTeam } from '../../domain/escalation.js';
 import { defineCommand } from '../../kernel/command.js';
 import { bold, ephemeral, paragraph, text } from '../../kernel/reply.js';
-import { escalationLabel, otherTeam } from '../../domain/escalation.js';
 import { stepEscalation, teamName } from './escalation-actions.js';
 import { escalationRefArgs } from './escalation-args.js';
 
@@ -22,6 +22,12 @@ export const handback = defineCommand({
   args: escalationRefArgs('handback', { what: 'note', required: false }),
   async run(ctx, { seq, text: note }) {
     const e = await stepEscalation(ctx, seq, 'handback', note || null);
-    return ephemeral(paragraph(text('You handed '), bold(escalationLabel(e)), text(` back to ${teamName(ctx, otherTeam(e.toTeam))}; its card in the channel shows your note.`)));
+    return ephemeral(
+      paragraph(
+        text('You handed '),
+        bold(escalationLabel(e)),
+        text(` back to ${teamName(ctx, otherTeam(e.toTeam))}; its card in the channel shows your note.`),
+      ),
+    );
   },
 });

@@ -1,6 +1,6 @@
+import { escalationLabel } from '../../domain/escalation.js';
 import { defineCommand } from '../../kernel/command.js';
 import { bold, ephemeral, paragraph, text } from '../../kernel/reply.js';
-import { escalationLabel } from '../../domain/escalation.js';
 import { findEscalation, refreshCard } from './escalation-actions.js';
 import { escalationRefArgs } from './escalation-args.js';
 
@@ -17,6 +17,8 @@ export const note = defineCommand({
     const e = await findEscalation(ctx, seq);
     await ctx.store.escalations.addEvent(e.id, { at: ctx.now, actorId: ctx.actor.id, kind: 'note', note: body });
     await refreshCard(ctx, e);
-    return ephemeral(paragraph(text('Noted on '), bold(escalationLabel(e)), text('; its card in the channel shows it.')));
+    return ephemeral(
+      paragraph(text('Noted on '), bold(escalationLabel(e)), text('; its card in the channel shows it.')),
+    );
   },
 });

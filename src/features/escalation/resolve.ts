@@ -1,6 +1,6 @@
+import { escalationLabel } from '../../domain/escalation.js';
 import { defineCommand } from '../../kernel/command.js';
 import { bold, ephemeral, paragraph, text } from '../../kernel/reply.js';
-import { escalationLabel } from '../../domain/escalation.js';
 import { stepEscalation } from './escalation-actions.js';
 import { escalationRefArgs } from './escalation-args.js';
 
@@ -16,6 +16,8 @@ export const resolve = defineCommand({
   args: escalationRefArgs('resolve', { what: 'note', required: false }),
   async run(ctx, { seq, text: note }) {
     const e = await stepEscalation(ctx, seq, 'resolve', note || null);
-    return ephemeral(paragraph(text('You resolved '), bold(escalationLabel(e)), text('; its card in the channel shows it.')));
+    return ephemeral(
+      paragraph(text('You resolved '), bold(escalationLabel(e)), text('; its card in the channel shows it.')),
+    );
   },
 });

@@ -1,8 +1,8 @@
-import { defineCommand } from '../../kernel/command.js';
-import type { MatrixAreaInput } from '../../domain/model.js';
-import { codeBlock, context, ephemeral, inChannel, paragraph, prose } from '../../kernel/reply.js';
 import { csvToMatrix, matrixToCsv } from '../../domain/matrix-csv.js';
+import type { MatrixAreaInput } from '../../domain/model.js';
 import { argInput, fail, noArgs } from '../../kernel/args.js';
+import { defineCommand } from '../../kernel/command.js';
+import { codeBlock, context, ephemeral, inChannel, paragraph, prose } from '../../kernel/reply.js';
 
 const inputOf = (a: MatrixAreaInput): MatrixAreaInput => ({
   name: a.name,
@@ -23,7 +23,10 @@ export const matrixExport = defineCommand({
   args: noArgs('matrix export'),
   async run(ctx) {
     const csv = matrixToCsv((await ctx.store.matrix.list(ctx.channel.id)).map(inputOf));
-    return ephemeral(codeBlock(csv), context(...prose('Edit it and send it back with `matrix import` followed by the CSV.')));
+    return ephemeral(
+      codeBlock(csv),
+      context(...prose('Edit it and send it back with `matrix import` followed by the CSV.')),
+    );
   },
 });
 
@@ -36,8 +39,15 @@ export const matrixImport = defineCommand({
   requiresSetup: true,
   args: argInput.transform((input, ctx) => {
     // Chat clients wrap pasted CSV in a code block; take what is inside.
-    const csv = input.rest.replace(/^```[a-z]*\n?/i, '').replace(/\n?```$/, '').trim();
-    if (!csv) return fail(ctx, 'Paste the CSV after `matrix import`, starting with its header line. `matrix export` gives one to start from.');
+    const csv = input.rest
+      .replace(/^```[a-z]*\n?/i, '')
+      .replace(/\n?```$/, '')
+      .trim();
+    if (!csv)
+      return fail(
+        ctx,
+        'Paste the CSV after `matrix import`, starting with its header line. `matrix export` gives one to start from.',
+      );
     return { csv };
   }),
   async run(ctx, { csv }) {
@@ -45,6 +55,10 @@ export const matrixImport = defineCommand({
     const before = (await ctx.store.matrix.list(ctx.channel.id)).map(inputOf);
     await ctx.store.matrix.replaceAll(ctx.channel.id, areas);
     await ctx.audit('matrix.import', `${areas.length} areas`, matrixToCsv(before), matrixToCsv(areas));
-    return inChannel(paragraph(...prose(`Imported the matrix: ${areas.length} areas (it had ${before.length}). Type \`matrix\` to see it.`)));
+    return inChannel(
+      paragraph(
+        ...prose(`Imported the matrix: ${areas.length} areas (it had ${before.length}). Type \`matrix\` to see it.`),
+      ),
+    );
   },
 });

@@ -1,6 +1,6 @@
+import { OwnershipIndex } from '../../domain/ownership.js';
 import type { MatrixRepo } from '../../kernel/ports/matrix.js';
 import type { Store } from '../../kernel/ports/store.js';
-import { OwnershipIndex } from '../../domain/ownership.js';
 
 /**
  * The cache's bounds, least recently used evicted first. An index takes about 180 KB for the

@@ -1,12 +1,17 @@
-import { defineCommand } from '../../kernel/command.js';
-import { UserError } from '../../kernel/errors.js';
-import type { MatrixAreaInput } from '../../domain/model.js';
-import { bold, inChannel, paragraph, text } from '../../kernel/reply.js';
+import {
+  MAX_ALIAS,
+  MAX_ALIASES,
+  MAX_AREA_NAME,
+  MAX_AREAS,
+  MAX_AREA_NOTE as MAX_NOTE,
+} from '../../domain/matrix-limits.js';
+import type { MatrixAreaInput, Mention, Owner } from '../../domain/model.js';
 import { areaKey } from '../../domain/normalize.js';
 import { argInput, fail, parseMention, parseOwner } from '../../kernel/args.js';
+import { defineCommand } from '../../kernel/command.js';
+import { UserError } from '../../kernel/errors.js';
 import { ownerName } from '../../kernel/format.js';
-import { MAX_ALIAS, MAX_ALIASES, MAX_AREA_NAME, MAX_AREA_NOTE as MAX_NOTE, MAX_AREAS } from '../../domain/matrix-limits.js';
-import type { Mention, Owner } from '../../domain/model.js';
+import { bold, inChannel, paragraph, text } from '../../kernel/reply.js';
 
 export { MAX_ALIAS, MAX_ALIASES, MAX_AREA_NAME, MAX_NOTE };
 
@@ -23,22 +28,38 @@ interface SetArgs {
 export const matrixSet = defineCommand({
   id: 'matrix.set',
   path: ['matrix', 'set'],
-  usage: 'matrix set <area> [business:<internal|msp|shared>] [after-hours:<internal|msp|shared>] [contact:<@handle>] [aliases:"a, b"] [note:"…"]',
+  usage:
+    'matrix set <area> [business:<internal|msp|shared>] [after-hours:<internal|msp|shared>] [contact:<@handle>] ' +
+    '[aliases:"a, b"] [note:"…"]',
   summary: 'Add an area to the matrix or change one',
-  examples: ['matrix set patching business:msp contact:@northwind-noc', 'matrix set "label printers" business:internal aliases:"zebra, labels"'],
+  examples: [
+    'matrix set patching business:msp contact:@northwind-noc',
+    'matrix set "label printers" business:internal aliases:"zebra, labels"',
+  ],
   permission: 'manager',
   requiresSetup: true,
   options: ['business', 'after-hours', 'contact', 'aliases', 'note'],
   args: argInput.transform((input, ctx): SetArgs => {
-    const name = input.words.map((w) => w.text).join(' ').trim();
+    const name = input.words
+      .map((w) => w.text)
+      .join(' ')
+      .trim();
     if (!name) return fail(ctx, 'Name the area to set.');
     if (!areaKey(name)) return fail(ctx, 'An area name needs at least one letter or digit.');
     if (name.length > MAX_AREA_NAME) return fail(ctx, `An area name can be at most ${MAX_AREA_NAME} characters.`);
     const stray = input.words.find((w) => w.option);
-    if (stray) return fail(ctx, `\`${stray.option!.key}:\` is not an option of matrix set. Options: business:, after-hours:, contact:, aliases:, note:.`);
+    if (stray)
+      return fail(
+        ctx,
+        `\`${stray.option!.key}:\` is not an option of matrix set. Options: business:, after-hours:, contact:, ` +
+          `aliases:, note:.`,
+      );
     const o = input.options;
     const out: SetArgs = { name };
-    for (const [key, prop] of [['business', 'businessOwner'], ['after-hours', 'afterHoursOwner']] as const) {
+    for (const [key, prop] of [
+      ['business', 'businessOwner'],
+      ['after-hours', 'afterHoursOwner'],
+    ] as const) {
       if (o[key] === undefined) continue;
       const owner = parseOwner(o[key]!);
       if (!owner) return fail(ctx, `\`${key}:\` must be internal, msp or shared (got “${o[key]}”).`);
@@ -48,12 +69,20 @@ export const matrixSet = defineCommand({
       if (['none', '-', ''].includes(o.contact.trim().toLowerCase())) out.contact = null;
       else {
         const m = parseMention(o.contact);
-        if (!m) return fail(ctx, '`contact:` takes a mention, like contact:@northwind-noc, or contact:none to clear it.');
+        if (!m)
+          return fail(ctx, '`contact:` takes a mention, like contact:@northwind-noc, or contact:none to clear it.');
         out.contact = m;
       }
     }
     if (o.aliases !== undefined) {
-      const aliases = [...new Set(o.aliases.split(',').map((a) => a.trim()).filter(Boolean))];
+      const aliases = [
+        ...new Set(
+          o.aliases
+            .split(',')
+            .map((a) => a.trim())
+            .filter(Boolean),
+        ),
+      ];
       if (aliases.length > MAX_ALIASES) return fail(ctx, `An area can have at most ${MAX_ALIASES} aliases.`);
       const long = aliases.find((a) => a.length > MAX_ALIAS);
       if (long) return fail(ctx, `The alias “${long.slice(0, 30)}…” is longer than ${MAX_ALIAS} characters.`);
@@ -70,10 +99,16 @@ export const matrixSet = defineCommand({
     const existing = areas.find((a) => areaKey(a.name) === areaKey(args.name)) ?? null;
     const before: MatrixAreaInput | null = existing ? strip(existing) : null;
     if (!before && !args.businessOwner) {
-      throw usage(`“${args.name}” is a new area: say who owns it in business hours, e.g. \`matrix set "${args.name}" business:msp\`. After hours defaults to msp.`);
+      throw usage(
+        `“${args.name}” is a new area: say who owns it in business hours, e.g. \`matrix set "${args.name}" ` +
+          `business:msp\`. After hours defaults to msp.`,
+      );
     }
     if (!before && areas.length >= MAX_AREAS) {
-      throw usage(`The matrix already has ${areas.length} areas, the most it can hold (${MAX_AREAS}). Remove one with \`matrix remove <area>\` first.`);
+      throw usage(
+        `The matrix already has ${areas.length} areas, the most it can hold (${MAX_AREAS}). Remove one with ` +
+          `\`matrix remove <area>\` first.`,
+      );
     }
     const after: MatrixAreaInput = {
       name: args.name,
@@ -90,14 +125,24 @@ export const matrixSet = defineCommand({
       paragraph(
         text(`${verb} `),
         bold(after.name),
-        text(`: business hours ${ownerName(after.businessOwner, ctx.channel)}; after hours ${ownerName(after.afterHoursOwner, ctx.channel)}.`),
+        text(
+          `: business hours ${ownerName(after.businessOwner, ctx.channel)}; after hours ` +
+            `${ownerName(after.afterHoursOwner, ctx.channel)}.`,
+        ),
       ),
     );
   },
 });
 
 function strip(a: MatrixAreaInput): MatrixAreaInput {
-  return { name: a.name, businessOwner: a.businessOwner, afterHoursOwner: a.afterHoursOwner, contact: a.contact, aliases: a.aliases, note: a.note };
+  return {
+    name: a.name,
+    businessOwner: a.businessOwner,
+    afterHoursOwner: a.afterHoursOwner,
+    contact: a.contact,
+    aliases: a.aliases,
+    note: a.note,
+  };
 }
 
 function usage(message: string): UserError {

@@ -1,7 +1,7 @@
-import { defineCommand } from '../../kernel/command.js';
-import { context, ephemeral, header, list, mention, paragraph, prose, text, type Span } from '../../kernel/reply.js';
 import { noArgs } from '../../kernel/args.js';
+import { defineCommand } from '../../kernel/command.js';
 import { ownerName } from '../../kernel/format.js';
+import { context, ephemeral, header, list, mention, paragraph, prose, type Span, text } from '../../kernel/reply.js';
 
 export const matrixShow = defineCommand({
   id: 'matrix',
@@ -15,10 +15,22 @@ export const matrixShow = defineCommand({
   async run(ctx) {
     const areas = await ctx.store.matrix.list(ctx.channel.id);
     if (areas.length === 0) {
-      return ephemeral(paragraph(...prose('The matrix is empty. A manager adds an area with `matrix set patching business:msp after-hours:msp`.')));
+      return ephemeral(
+        paragraph(
+          ...prose(
+            'The matrix is empty. A manager adds an area with `matrix set patching business:msp after-hours:msp`.',
+          ),
+        ),
+      );
     }
     const items = areas.map((a): Span[] => {
-      const spans: Span[] = [text(a.name, 'bold'), text(` — business hours: ${ownerName(a.businessOwner, ctx.channel)}; after hours: ${ownerName(a.afterHoursOwner, ctx.channel)}`)];
+      const spans: Span[] = [
+        text(a.name, 'bold'),
+        text(
+          ` — business hours: ${ownerName(a.businessOwner, ctx.channel)}; after hours: ` +
+            `${ownerName(a.afterHoursOwner, ctx.channel)}`,
+        ),
+      ];
       if (a.contact) spans.push(text('; contact '), mention(a.contact));
       if (a.aliases.length) spans.push(text(`; also: ${a.aliases.join(', ')}`));
       if (a.note) spans.push(text(`; note: ${a.note}`));

@@ -1,9 +1,9 @@
-import { defineCommand, type ChannelContext } from '../../kernel/command.js';
-import type { MatrixArea } from '../../domain/model.js';
-import { bold, context, ephemeral, field, fields, paragraph, prose, text } from '../../kernel/reply.js';
 import { hoursOf, isBusinessTime } from '../../domain/business-hours.js';
+import type { MatrixArea } from '../../domain/model.js';
 import { freeText } from '../../kernel/args.js';
+import { type ChannelContext, defineCommand } from '../../kernel/command.js';
 import { contactSpans, hoursLine, ownerName } from '../../kernel/format.js';
+import { bold, context, ephemeral, field, fields, paragraph, prose, text } from '../../kernel/reply.js';
 import { ownershipIndexFor } from './matrix-index.js';
 
 export const whoOwns = defineCommand({
@@ -22,7 +22,12 @@ export const whoOwns = defineCommand({
     const found = (await ownershipIndexFor(ctx.store, ctx.channel.id)).lookup(query);
     if (found.kind === 'none') {
       return ephemeral(
-        paragraph(...prose(`Nothing in the matrix matches “${query}”. Type \`matrix\` to see every area; a manager can add it with \`matrix set "${query.slice(0, 40)}" business:internal after-hours:msp\`.`)),
+        paragraph(
+          ...prose(
+            `Nothing in the matrix matches “${query}”. Type \`matrix\` to see every area; a manager can add it with ` +
+              `\`matrix set "${query.slice(0, 40)}" business:internal after-hours:msp\`.`,
+          ),
+        ),
       );
     }
     if (found.kind === 'ambiguous') {
@@ -41,7 +46,12 @@ async function answer(ctx: ChannelContext, area: MatrixArea, via: string) {
   const nowOwner = inHours ? area.businessOwner : area.afterHoursOwner;
   const otherOwner = inHours ? area.afterHoursOwner : area.businessOwner;
   const blocks = [
-    paragraph(bold(area.name), text(` is owned by `), bold(ownerName(nowOwner, channel)), text(` right now (${inHours ? 'business hours' : 'after hours'}).`)),
+    paragraph(
+      bold(area.name),
+      text(` is owned by `),
+      bold(ownerName(nowOwner, channel)),
+      text(` right now (${inHours ? 'business hours' : 'after hours'}).`),
+    ),
     fields(
       field(inHours ? 'After hours' : 'During business hours', ownerName(otherOwner, channel)),
       field('Contact', ...contactSpans(area.contact)),

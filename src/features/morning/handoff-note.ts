@@ -1,11 +1,11 @@
-import { defineCommand } from '../../kernel/command.js';
-import { ephemeral, paragraph, prose, text } from '../../kernel/reply.js';
 import { nextBusinessStart } from '../../domain/business-calendar.js';
 import { hoursOf, isBusinessTime } from '../../domain/business-hours.js';
+import { mentionsToPlain } from '../../domain/mention-codec.js';
 import { morningPostAt } from '../../domain/morning-window.js';
 import { formatLocal, localDate } from '../../domain/zoned-time.js';
 import { argInput, fail } from '../../kernel/args.js';
-import { mentionsToPlain } from '../../domain/mention-codec.js';
+import { defineCommand } from '../../kernel/command.js';
+import { ephemeral, paragraph, prose, text } from '../../kernel/reply.js';
 
 export const MAX_HANDOFF_NOTE = 1000;
 
@@ -24,8 +24,13 @@ export const handoffNote = defineCommand({
   menu: 6,
   aliases: [['handoff', 'log']],
   usage: 'handoff note [--overnight] <text>',
-  summary: 'Log what you did after hours for the next morning handoff post (--overnight: a note written in business hours that belongs in it too)',
-  examples: ['handoff note restarted the Boston VPN concentrator at 22:10; tunnels back up', 'handoff note --overnight patching of the file servers starts at 20:00 tonight'],
+  summary:
+    'Log what you did after hours for the next morning handoff post (--overnight: a note written in business hours ' +
+    'that belongs in it too)',
+  examples: [
+    'handoff note restarted the Boston VPN concentrator at 22:10; tunnels back up',
+    'handoff note --overnight patching of the file servers starts at 20:00 tonight',
+  ],
   permission: 'anyone',
   requiresSetup: true,
   args: argInput.transform((input, ctx): NoteArgs => {
@@ -41,7 +46,11 @@ export const handoffNote = defineCommand({
     }
     const body = mentionsToPlain(rest).trim();
     if (!body) return fail(ctx, 'Say what you did, e.g. `handoff note restarted the VPN concentrator at 22:10`.');
-    if (body.length > MAX_HANDOFF_NOTE) return fail(ctx, `That note is ${body.length} characters; it can be at most ${MAX_HANDOFF_NOTE}. Put the details in the ticket.`);
+    if (body.length > MAX_HANDOFF_NOTE)
+      return fail(
+        ctx,
+        `That note is ${body.length} characters; it can be at most ${MAX_HANDOFF_NOTE}. Put the details in the ticket.`,
+      );
     return { text: body, overnight };
   }),
   async run(ctx, { text: body, overnight }) {
@@ -60,11 +69,19 @@ export const handoffNote = defineCommand({
         paragraph(text(`Logged at ${at}.`)),
         paragraph(
           ...prose(
-            `It is business hours, so this note is in no morning post. To put a note in the next one (${postAt}), write it with \`--overnight\`: \`handoff note --overnight <text>\`.`,
+            `It is business hours, so this note is in no morning post. To put a note in the next one (${postAt}), ` +
+              `write it with \`--overnight\`: \`handoff note --overnight <text>\`.`,
           ),
         ),
       );
     }
-    return ephemeral(paragraph(text(`Logged at ${at}${inHours ? ' as an overnight note' : ''}: it will be in the morning handoff posted ${postAt}.`)));
+    return ephemeral(
+      paragraph(
+        text(
+          `Logged at ${at}${inHours ? ' as an overnight note' : ''}: it will be in the morning handoff posted ` +
+            `${postAt}.`,
+        ),
+      ),
+    );
   },
 });

@@ -1,9 +1,9 @@
+import { parseDurationMinutes } from '../../domain/duration.js';
+import { formatLocal, formatMinuteOfDay, parseMinuteOfDay } from '../../domain/zoned-time.js';
+import { argInput, fail } from '../../kernel/args.js';
 import { defineCommand } from '../../kernel/command.js';
 import { UserError } from '../../kernel/errors.js';
 import { inChannel, paragraph, text } from '../../kernel/reply.js';
-import { formatLocal, formatMinuteOfDay, parseMinuteOfDay } from '../../domain/zoned-time.js';
-import { parseDurationMinutes } from '../../domain/duration.js';
-import { argInput, fail } from '../../kernel/args.js';
 import { morningTimeLine } from './handoff.js';
 import { nextScheduledMorningPost } from './morning-post-job.js';
 
@@ -29,14 +29,27 @@ export const handoffTime = defineCommand({
   requiresSetup: true,
   args: argInput.transform((input, ctx): TimeArgs => {
     const [word, ...extra] = input.words.map((w) => w.text);
-    if (!word || extra.length) return fail(ctx, 'Give one time: an offset after the start of business like `+30m`, or a local time like `08:30`.');
+    if (!word || extra.length)
+      return fail(
+        ctx,
+        'Give one time: an offset after the start of business like `+30m`, or a local time like `08:30`.',
+      );
     if (/^-/.test(word.trim())) {
-      return fail(ctx, 'The morning post covers the night up to the start of business, so it goes out at the start or after it. Give `start` or an offset like `+15m`.');
+      return fail(
+        ctx,
+        'The morning post covers the night up to the start of business, so it goes out at the start or after it. ' +
+          'Give `start` or an offset like `+15m`.',
+      );
     }
     const minute = word.includes(':') ? parseMinuteOfDay(word) : null;
     if (minute !== null) return { kind: 'clock', minute };
     const minutes = parseOffset(word);
-    if (minutes === null) return fail(ctx, `“${word.slice(0, 20)}” is not a time. Write an offset like \`+30m\` or \`+1h\`, or a local time like \`08:30\`.`);
+    if (minutes === null)
+      return fail(
+        ctx,
+        `“${word.slice(0, 20)}” is not a time. Write an offset like \`+30m\` or \`+1h\`, or a local time like ` +
+          `\`08:30\`.`,
+      );
     return { kind: 'offset', minutes };
   }),
   async run(ctx, args) {
@@ -45,21 +58,34 @@ export const handoffTime = defineCommand({
     const start = formatMinuteOfDay(channel.dayStart);
     const end = formatMinuteOfDay(channel.dayEnd);
     if (offset < 0) {
-      throw new UserError(`${formatMinuteOfDay(args.kind === 'clock' ? args.minute : 0)} is before the start of business (${start}); the morning post covers the night up to then. Give a time from ${start}, or an offset like \`+15m\`.`);
+      throw new UserError(
+        `${formatMinuteOfDay(args.kind === 'clock' ? args.minute : 0)} is before the start of business (${start}); ` +
+          `the morning post covers the night up to then. Give a time from ${start}, or an offset like \`+15m\`.`,
+      );
     }
     if (channel.dayStart + offset >= channel.dayEnd) {
-      throw new UserError(`That would be ${formatMinuteOfDay(channel.dayStart + offset)}, after the end of business (${end}). Give a time before ${end}.`);
+      throw new UserError(
+        `That would be ${formatMinuteOfDay(channel.dayStart + offset)}, after the end of business (${end}). Give a ` +
+          `time before ${end}.`,
+      );
     }
     const before = channel.morningOffsetMinutes;
-    if (offset === before) throw new UserError(`The morning handoff already posts at ${morningTimeLine(channel.dayStart, before)}.`);
+    if (offset === before)
+      throw new UserError(`The morning handoff already posts at ${morningTimeLine(channel.dayStart, before)}.`);
     const updated = await store.channels.update(channel.id, { morningOffsetMinutes: offset });
-    await ctx.audit('handoff.time', 'morning post time', morningTimeLine(channel.dayStart, before), morningTimeLine(channel.dayStart, offset));
+    await ctx.audit(
+      'handoff.time',
+      'morning post time',
+      morningTimeLine(channel.dayStart, before),
+      morningTimeLine(channel.dayStart, offset),
+    );
     await ctx.timesChanged();
     const next = await nextScheduledMorningPost(store, updated, now);
     return inChannel(
       paragraph(
         text(
-          `The morning handoff now posts each business day at ${morningTimeLine(channel.dayStart, offset)}; it was ${formatMinuteOfDay(channel.dayStart + before)}. ` +
+          `The morning handoff now posts each business day at ${morningTimeLine(channel.dayStart, offset)}; it was ` +
+            `${formatMinuteOfDay(channel.dayStart + before)}. ` +
             `Next: ${formatLocal(next.dueAt, channel.timezone)}.`,
         ),
       ),

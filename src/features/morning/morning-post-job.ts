@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import type { Channel } from '../../domain/model.js';
-import type { Store } from '../../kernel/ports/store.js';
-import { morningPostReply } from './morning-post-reply.js';
 import { hoursOf } from '../../domain/business-hours.js';
+import type { Channel } from '../../domain/model.js';
 import {
   endOfBusinessDay,
   isMorningPostDay,
+  type MorningSlot,
   morningOccurrenceKey,
   morningPostInProgress,
   nextMorningPost,
-  type MorningSlot,
 } from '../../domain/morning-window.js';
 import { defineJobKind, type PlannedJob } from '../../kernel/job-kind.js';
+import type { Store } from '../../kernel/ports/store.js';
+import { morningPostReply } from './morning-post-reply.js';
 
 export interface MorningPostPayload {
   /** The business day (local `YYYY-MM-DD`) whose after-hours window the post covers. */
@@ -38,7 +38,9 @@ export const morningPost = defineJobKind<MorningPostPayload>({
   async run(ctx, { date }) {
     const { store, channel } = ctx;
     if (!isMorningPostDay(date, await hoursNow(channel, store))) return `skipped: ${date} is no longer a business day`;
-    await ctx.post(await morningPostReply(store, channel, date, { kind: 'post', late: ctx.late, dueAt: ctx.dueAt }, ctx.log));
+    await ctx.post(
+      await morningPostReply(store, channel, date, { kind: 'post', late: ctx.late, dueAt: ctx.dueAt }, ctx.log),
+    );
     return `posted the morning handoff of ${date}`;
   },
   async plan(channel, store, after) {
@@ -50,7 +52,13 @@ export const morningPost = defineJobKind<MorningPostPayload>({
     const today = morningPostInProgress(hours, channel.morningOffsetMinutes, after);
     if (today && channel.createdAt.getTime() < today.dueAt.getTime()) slots.push(today);
     slots.push(nextMorningPost(hours, channel.morningOffsetMinutes, after));
-    return slots.map((s): PlannedJob<MorningPostPayload> => ({ dueAt: s.dueAt, payload: { date: s.date }, occurrenceKey: morningOccurrenceKey(channel.id, s.date) }));
+    return slots.map(
+      (s): PlannedJob<MorningPostPayload> => ({
+        dueAt: s.dueAt,
+        payload: { date: s.date },
+        occurrenceKey: morningOccurrenceKey(channel.id, s.date),
+      }),
+    );
   },
 });
 
@@ -63,5 +71,9 @@ export async function nextScheduledMorningPost(store: Store, channel: Channel, n
     const date = (job.payload as { date?: unknown } | null)?.date;
     if (typeof date === 'string') return { date, dueAt: job.dueAt };
   }
-  return nextMorningPost(hoursOf(channel, await store.channels.holidays(channel.id)), channel.morningOffsetMinutes, now);
+  return nextMorningPost(
+    hoursOf(channel, await store.channels.holidays(channel.id)),
+    channel.morningOffsetMinutes,
+    now,
+  );
 }

@@ -1,15 +1,32 @@
-import type { Logger } from '../../kernel/logger.js';
-import type { Channel } from '../../domain/model.js';
-import { bold, context, header, list, paragraph, prose, text, type Block, type Reply, type Span } from '../../kernel/reply.js';
-import type { Store } from '../../kernel/ports/store.js';
 import { hoursOf } from '../../domain/business-hours.js';
-import { escalationLabel, type Escalation, type EscalationFacts } from '../../domain/escalation.js';
-import { morningDigest, type Capped, type MorningDigest, type MorningGroup, type MorningNote } from '../../domain/morning-digest.js';
+import { type Escalation, type EscalationFacts, escalationLabel } from '../../domain/escalation.js';
+import type { Channel } from '../../domain/model.js';
+import {
+  type Capped,
+  type MorningDigest,
+  type MorningGroup,
+  type MorningNote,
+  morningDigest,
+} from '../../domain/morning-digest.js';
 import { morningWindow, noteBelongsTo, overnightNotesFrom } from '../../domain/morning-window.js';
 import { formatLocal } from '../../domain/zoned-time.js';
-import { syncsDueOn } from '../cadence/index.js';
 import { teamSpan } from '../../kernel/format.js';
+import type { Logger } from '../../kernel/logger.js';
 import { peopleById } from '../../kernel/people-lookup.js';
+import type { Store } from '../../kernel/ports/store.js';
+import {
+  type Block,
+  bold,
+  context,
+  header,
+  list,
+  paragraph,
+  prose,
+  type Reply,
+  type Span,
+  text,
+} from '../../kernel/reply.js';
+import { syncsDueOn } from '../cadence/index.js';
 
 /** Long summaries and notes are shortened visibly (…), so that the post fits one message on every face. */
 const MAX_SUMMARY = 100;
@@ -25,12 +42,19 @@ export type MorningPostMode =
  * decision reads only the facts of each escalation (a busy night has thousands); the few dozen the
  * post shows are then read in full.
  */
-export async function loadMorningDigest(store: Store, channel: Channel, date: string, log?: Logger): Promise<MorningDigest> {
+export async function loadMorningDigest(
+  store: Store,
+  channel: Channel,
+  date: string,
+  log?: Logger,
+): Promise<MorningDigest> {
   const holidays = await store.channels.holidays(channel.id);
   const hours = hoursOf(channel, holidays);
   const window = morningWindow(date, hours);
   const { from, to } = window;
-  const handoffNotes = (await store.handoffNotes.between(channel.id, overnightNotesFrom(window, hours), to)).filter((n) => noteBelongsTo(n, window, hours));
+  const handoffNotes = (await store.handoffNotes.between(channel.id, overnightNotesFrom(window, hours), to)).filter(
+    (n) => noteBelongsTo(n, window, hours),
+  );
   const decided = morningDigest({
     date,
     window,
@@ -62,8 +86,15 @@ async function shownInFull(store: Store, d: MorningDigest<EscalationFacts>): Pro
   const { resolved, handedBack, open } = d.groups;
   return {
     ...d,
-    groups: { resolved: await shown(resolved, full), handedBack: await shown(handedBack, full), open: await shown(open, full) },
-    notes: await shown(d.notes, async (n): Promise<MorningNote> => (n.kind === 'escalation' ? { ...n, escalation: await full(n.escalation) } : n)),
+    groups: {
+      resolved: await shown(resolved, full),
+      handedBack: await shown(handedBack, full),
+      open: await shown(open, full),
+    },
+    notes: await shown(
+      d.notes,
+      async (n): Promise<MorningNote> => (n.kind === 'escalation' ? { ...n, escalation: await full(n.escalation) } : n),
+    ),
     olderUnresolved: await shown(d.olderUnresolved, full),
   };
 }
@@ -79,7 +110,13 @@ async function syncsOf(store: Store, channel: Channel, date: string, log?: Logge
 }
 
 /** The morning handoff post of business day `date`: what the job posts and what `handoff` previews. */
-export async function morningPostReply(store: Store, channel: Channel, date: string, mode: MorningPostMode, log?: Logger): Promise<Reply> {
+export async function morningPostReply(
+  store: Store,
+  channel: Channel,
+  date: string,
+  mode: MorningPostMode,
+  log?: Logger,
+): Promise<Reply> {
   const digest = await loadMorningDigest(store, channel, date, log);
   const shown = [...digest.groups.resolved.shown, ...digest.groups.handedBack.shown, ...digest.groups.open.shown];
   const pickups = new Map<number, { by: number | null; at: Date } | null>();
@@ -113,20 +150,42 @@ export function morningPostBlocks(
   const blocks: Block[] = [header(`${mode.kind === 'preview' ? 'Preview: ' : ''}Morning handoff — ${day}`)];
 
   if (mode.kind === 'preview') blocks.push(...previewNotice(d, mode, tz));
-  const lateNotice = mode.kind === 'post' && mode.late ? context(text(`Posted late: Tandem was not running at ${formatLocal(mode.dueAt, tz, 'HH:mm zzz')}, when this was due. It covers the same window.`)) : null;
+  const lateNotice =
+    mode.kind === 'post' && mode.late
+      ? context(
+          text(
+            `Posted late: Tandem was not running at ${formatLocal(mode.dueAt, tz, 'HH:mm zzz')}, when this was due. ` +
+              `It covers the same window.`,
+          ),
+        )
+      : null;
 
   if (d.quiet) {
-    blocks.push(paragraph(teamSpan('internal', channel), text(`: ${quietPhrase(d)} — no escalations and no handoff notes ${span} (${hoursLong(d)}).`)));
+    blocks.push(
+      paragraph(
+        teamSpan('internal', channel),
+        text(`: ${quietPhrase(d)} — no escalations and no handoff notes ${span} (${hoursLong(d)}).`),
+      ),
+    );
     if (lateNotice) blocks.push(lateNotice);
   } else {
-    blocks.push(paragraph(teamSpan('internal', channel), text(`: here is what happened ${span} (${windowScope(d)}, ${hoursLong(d)}).`)));
+    blocks.push(
+      paragraph(
+        teamSpan('internal', channel),
+        text(`: here is what happened ${span} (${windowScope(d)}, ${hoursLong(d)}).`),
+      ),
+    );
     if (lateNotice) blocks.push(lateNotice);
     const titles: Record<MorningGroup, string> = {
       resolved: 'Resolved overnight',
       handedBack: 'Handed back for internal follow-up',
       open: 'Still open',
     };
-    const moreWords: Record<MorningGroup, string> = { resolved: 'resolved', handedBack: 'handed back', open: 'still open' };
+    const moreWords: Record<MorningGroup, string> = {
+      resolved: 'resolved',
+      handedBack: 'handed back',
+      open: 'still open',
+    };
     for (const g of ['handedBack', 'open', 'resolved'] as const) {
       const group = d.groups[g];
       if (group.total === 0) continue;
@@ -140,15 +199,21 @@ export function morningPostBlocks(
   }
 
   if (d.syncs === null) {
-    blocks.push(context(...prose("Today's syncs could not be listed (a fault on my side); type `cadence` to see them.")));
+    blocks.push(
+      context(...prose("Today's syncs could not be listed (a fault on my side); type `cadence` to see them.")),
+    );
   } else if (d.syncs.length > 0) {
     blocks.push(paragraph(bold('Syncs today')));
     blocks.push(list(d.syncs.map((s) => [text(`${s.title} at ${formatLocal(s.startsAt, tz, 'HH:mm zzz')}`)])));
   }
   if (d.olderUnresolved.total > 0) {
-    const ids = d.olderUnresolved.shown.map((e) => `${escalationLabel(e)}${e.handedBackAt !== null ? ' (handed back)' : ''}`).join(', ');
+    const ids = d.olderUnresolved.shown
+      .map((e) => `${escalationLabel(e)}${e.handedBackAt !== null ? ' (handed back)' : ''}`)
+      .join(', ');
     const more = d.olderUnresolved.more > 0 ? ` and ${d.olderUnresolved.more} more` : '';
-    blocks.push(context(...prose(`Still unresolved from before this window: ${ids}${more}. Type \`escalations\` to see them.`)));
+    blocks.push(
+      context(...prose(`Still unresolved from before this window: ${ids}${more}. Type \`escalations\` to see them.`)),
+    );
   }
   blocks.push(context(text(countLine(d))));
   return blocks;
@@ -158,7 +223,11 @@ export function morningPostBlocks(
 export function countLine(d: MorningDigest): string {
   const c = d.counts;
   const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-  const escalations = c.escalations === 0 ? 'no escalations' : `${plural(c.escalations, 'escalation')} — ${c.resolved} resolved, ${c.handedBack} handed back, ${c.open} still open`;
+  const escalations =
+    c.escalations === 0
+      ? 'no escalations'
+      : `${plural(c.escalations, 'escalation')} — ${c.resolved} resolved, ${c.handedBack} handed back, ${c.open} ` +
+        `still open`;
   const notes = c.notes === 0 ? 'no notes' : plural(c.notes, 'note');
   return `In this window: ${escalations} · ${notes}.${c.syncs > 0 ? ` ${plural(c.syncs, 'sync')} today.` : ''}`;
 }
@@ -167,7 +236,14 @@ function previewNotice(d: MorningDigest, mode: Extract<MorningPostMode, { kind: 
   const due = formatLocal(mode.dueAt, tz);
   const lines: Block[] = [context(text(`This is a preview. The post goes to the channel at ${due}.`))];
   if (mode.now.getTime() < d.window.from.getTime()) {
-    lines.push(context(...prose(`Its window opens at ${formatLocal(d.window.from, tz)}; until then only notes logged with \`handoff note --overnight\` are in it.`)));
+    lines.push(
+      context(
+        ...prose(
+          `Its window opens at ${formatLocal(d.window.from, tz)}; until then only notes logged with \`handoff note ` +
+            `--overnight\` are in it.`,
+        ),
+      ),
+    );
   } else if (mode.now.getTime() < d.window.to.getTime()) {
     lines.push(context(text('The window is still open: this is what the post would say now.')));
   }
@@ -231,7 +307,9 @@ function escalationLine(
   switch (group) {
     case 'resolved': {
       const handback = e.handedBackAt ? `handed back by ${nameOf(e.handedBackBy)}, then ` : '';
-      spans.push(text(` — ${handback}resolved by ${nameOf(e.resolvedBy)}, ${at(e.resolvedAt!)}${quote(e.resolutionNote)}`));
+      spans.push(
+        text(` — ${handback}resolved by ${nameOf(e.resolvedBy)}, ${at(e.resolvedAt!)}${quote(e.resolutionNote)}`),
+      );
       break;
     }
     case 'handedBack': {
@@ -242,9 +320,22 @@ function escalationLine(
     }
     case 'open': {
       const team = e.toTeam === 'internal' ? `${channel.orgName} (internal IT)` : `${channel.mspName} (MSP)`;
-      if (e.handedBackAt !== null) spans.push(text(` — handed back to ${channel.mspName} (MSP) by ${nameOf(e.handedBackBy)}, ${at(e.handedBackAt)}${quote(e.handbackNote)}`));
-      else if (e.state === 'acknowledged') spans.push(text(` — acknowledged by ${nameOf(e.acknowledgedBy)}, ${at(e.acknowledgedAt!)}; with ${team}`));
-      else spans.push(text(` — not acknowledged yet, waiting for ${team}${e.renotifyCount > 0 ? `; re-notified ${e.renotifyCount}×` : ''}`));
+      if (e.handedBackAt !== null)
+        spans.push(
+          text(
+            ` — handed back to ${channel.mspName} (MSP) by ${nameOf(e.handedBackBy)}, ` +
+              `${at(e.handedBackAt)}${quote(e.handbackNote)}`,
+          ),
+        );
+      else if (e.state === 'acknowledged')
+        spans.push(text(` — acknowledged by ${nameOf(e.acknowledgedBy)}, ${at(e.acknowledgedAt!)}; with ${team}`));
+      else
+        spans.push(
+          text(
+            ` — not acknowledged yet, waiting for ` +
+              `${team}${e.renotifyCount > 0 ? `; re-notified ${e.renotifyCount}×` : ''}`,
+          ),
+        );
       break;
     }
   }
@@ -264,8 +355,7 @@ function cutText(s: string, max: number): string {
 /** Who acknowledged a handed-back escalation after its handback: the internal team taking it on. */
 async function pickedUpBy(store: Store, e: Escalation): Promise<{ by: number | null; at: Date } | null> {
   if (e.handedBackAt === null) return null;
-  const ack = (await store.escalations
-    .events(e.id))
+  const ack = (await store.escalations.events(e.id))
     .filter((ev) => ev.kind === 'acknowledged' && ev.at.getTime() >= e.handedBackAt!.getTime())
     .at(-1);
   return ack ? { by: ack.actorId, at: ack.at } : null;

@@ -4,13 +4,13 @@ import type { ChannelRepo } from './channels.js';
 import type { ConversationRepo } from './conversations.js';
 import type { DeliveryRepo } from './deliveries.js';
 import type { EscalationRepo } from './escalations.js';
+import type { JobQueue } from './job-queue.js';
+import type { JobRepo } from './jobs.js';
 import type { MatrixRepo } from './matrix.js';
 import type { HandoffNoteRepo } from './notes.js';
-import type { ManagerRepo, PeopleRepo } from './people.js';
-import type { JobRepo } from './jobs.js';
 import type { OutboxRepo } from './outbox.js';
-import type { JobQueue } from './job-queue.js';
 import type { OutboxQueue } from './outbox-queue.js';
+import type { ManagerRepo, PeopleRepo } from './people.js';
 
 export interface TransactionOptions {
   /**

@@ -1,16 +1,17 @@
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SlackChat } from '../../../adapters/slack/chat.js';
+import { PermanentDeliveryError, RateLimited } from '../../../src/kernel/errors.js';
 import { silentLogger } from '../../../src/kernel/logger.js';
 import { header, inChannel, paragraph } from '../../../src/kernel/reply.js';
 import type { ConversationRef } from '../../../src/kernel/types.js';
 import { FakeSlack } from '../../helpers/slack-fake.js';
-import { limitProblems, visibleText, type SentMessage } from '../../helpers/slack-limits.js';
-import { PermanentDeliveryError, RateLimited } from '../../../src/kernel/errors.js';
+import { limitProblems, type SentMessage, visibleText } from '../../helpers/slack-limits.js';
 
 const channel: ConversationRef = { platform: 'slack', channelId: 'C0COORD' };
 /** Long enough to need two messages. */
-const twoMessages = () => inChannel(header('Morning handoff'), ...Array.from({ length: 6 }, (_, i) => paragraph(`Part ${i} `.repeat(400))));
+const twoMessages = () =>
+  inChannel(header('Morning handoff'), ...Array.from({ length: 6 }, (_, i) => paragraph(`Part ${i} `.repeat(400))));
 
 describe('SlackChat: posts and updates through the Web API', () => {
   let fake: FakeSlack;
@@ -18,7 +19,15 @@ describe('SlackChat: posts and updates through the Web API', () => {
   beforeEach(async () => {
     fake = await FakeSlack.start();
     // As startSlack configures it: the outbox retries, so the client must not.
-    chat = new SlackChat(new WebClient('xoxb-t', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 2000 }), silentLogger);
+    chat = new SlackChat(
+      new WebClient('xoxb-t', {
+        slackApiUrl: fake.apiUrl,
+        retryConfig: { retries: 0 },
+        rejectRateLimitedCalls: true,
+        timeout: 2000,
+      }),
+      silentLogger,
+    );
   });
   afterEach(async () => {
     await fake.close();
@@ -28,7 +37,12 @@ describe('SlackChat: posts and updates through the Web API', () => {
     const posted = await chat.post(channel, inChannel(paragraph('<!channel> VPN is down')));
     const [call] = fake.callsTo('chat.postMessage');
     expect(posted.platformMessageId).toBe('1700000000.000001');
-    expect(call!.args).toMatchObject({ channel: 'C0COORD', text: '&lt;!channel&gt; VPN is down', unfurl_links: 'false', link_names: 'false' });
+    expect(call!.args).toMatchObject({
+      channel: 'C0COORD',
+      text: '&lt;!channel&gt; VPN is down',
+      unfurl_links: 'false',
+      link_names: 'false',
+    });
     expect(visibleText(call!.args as SentMessage)).toBe('&lt;!channel&gt; VPN is down');
   });
 
@@ -59,7 +73,11 @@ describe('SlackChat: posts and updates through the Web API', () => {
   });
 
   it('turns a 429 into RateLimited with Slack’s Retry-After, without retrying itself', async () => {
-    fake.on('chat.postMessage', () => ({ status: 429, headers: { 'retry-after': '7' }, body: { ok: false, error: 'ratelimited' } }));
+    fake.on('chat.postMessage', () => ({
+      status: 429,
+      headers: { 'retry-after': '7' },
+      body: { ok: false, error: 'ratelimited' },
+    }));
     const err = await chat.post(channel, inChannel(paragraph('hi'))).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RateLimited);
     expect((err as RateLimited).retryAfterMs).toBe(7000);
@@ -85,7 +103,9 @@ describe('SlackChat: posts and updates through the Web API', () => {
   });
 
   it('refuses a conversation of another platform', async () => {
-    await expect(chat.post({ platform: 'teams', channelId: '19:x' }, inChannel(paragraph('hi')))).rejects.toBeInstanceOf(PermanentDeliveryError);
+    await expect(
+      chat.post({ platform: 'teams', channelId: '19:x' }, inChannel(paragraph('hi'))),
+    ).rejects.toBeInstanceOf(PermanentDeliveryError);
     expect(fake.calls).toEqual([]);
   });
 });

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppsManifestCreateArguments } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import { buildManifest, BOT_SCOPES } from '../../../adapters/slack/manifest.js';
+import { BOT_SCOPES, buildManifest } from '../../../adapters/slack/manifest.js';
+import manifestJson from '../../../manifest.json' with { type: 'json' };
 import { ALL_COMMANDS, createRegistry } from '../../../src/features/index.js';
 import { MAIN_SLASH } from '../../../src/kernel/registry.js';
-import manifestJson from '../../../manifest.json' with { type: 'json' };
 
 type Manifest = AppsManifestCreateArguments['manifest'];
 
@@ -29,7 +29,11 @@ describe('manifest.json', () => {
   });
 
   it('has only top-level keys Slack knows', () => {
-    expect(Object.keys(manifestJson).every((k) => ['_metadata', 'display_information', 'features', 'oauth_config', 'settings'].includes(k))).toBe(true);
+    expect(
+      Object.keys(manifestJson).every((k) =>
+        ['_metadata', 'display_information', 'features', 'oauth_config', 'settings'].includes(k),
+      ),
+    ).toBe(true);
   });
 
   it('gives each shortcut the usage of the command it stands for, and escapes mentions into ids', () => {

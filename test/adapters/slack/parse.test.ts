@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { inboundFromAction, inboundFromMention, inboundFromSlash, slackToNeutral, slashLine, stripBotMention } from '../../../adapters/slack/parse.js';
+import {
+  inboundFromAction,
+  inboundFromMention,
+  inboundFromSlash,
+  slackToNeutral,
+  slashLine,
+  stripBotMention,
+} from '../../../adapters/slack/parse.js';
 import { renderMessages } from '../../../adapters/slack/render.js';
+import { createRegistry } from '../../../src/features/index.js';
 import { inChannel, paragraph, text } from '../../../src/kernel/reply.js';
 import { tokenize } from '../../../src/kernel/tokenize.js';
-import { createRegistry } from '../../../src/features/index.js';
 import { visibleText } from '../../helpers/slack-limits.js';
 
 const mentionsIn = (line: string) => tokenize(line).flatMap((t) => (t.mention ? [t.mention] : []));
@@ -19,7 +26,9 @@ describe('Slack text → the core’s neutral text', () => {
   });
 
   it('labels a mention without a label by the lookup, else by its id', () => {
-    expect(slackToNeutral('<@U1> <@U2>', (id) => (id === 'U1' ? 'dana' : undefined))).toBe('<user:U1|dana> <user:U2|U2>');
+    expect(slackToNeutral('<@U1> <@U2>', (id) => (id === 'U1' ? 'dana' : undefined))).toBe(
+      '<user:U1|dana> <user:U2|U2>',
+    );
   });
 
   it('keeps a label with spaces usable as a key:value option', () => {
@@ -38,9 +47,12 @@ describe('Slack text → the core’s neutral text', () => {
   });
 
   it('keeps @here/@channel as words, channels as #name and links as their URL', () => {
-    expect(slackToNeutral('<!here> see <#C123|general> and <https://psa.example.com/t/42?a=1&amp;b=2|ticket 42> or <mailto:it@acme.test|it@acme.test>')).toBe(
-      '@here see #general and https://psa.example.com/t/42?a=1&b=2 or it@acme.test',
-    );
+    expect(
+      slackToNeutral(
+        '<!here> see <#C123|general> and <https://psa.example.com/t/42?a=1&amp;b=2|ticket 42> or ' +
+          '<mailto:it@acme.test|it@acme.test>',
+      ),
+    ).toBe('@here see #general and https://psa.example.com/t/42?a=1&b=2 or it@acme.test');
   });
 
   it('round-trips: a typed <!channel> comes back out escaped, never as a ping', () => {
@@ -74,15 +86,25 @@ describe('Slack payloads → Inbound', () => {
   it('strips the bot’s own mention wherever it is, keeping other mentions', () => {
     expect(stripBotMention('<@UBOT> who owns patching?', 'UBOT')).toBe('who owns patching?');
     expect(stripBotMention('hey <@UBOT|tandem>, managers add <@U2>', 'UBOT')).toBe('hey , managers add <@U2>');
-    const inbound = inboundFromMention({ user: 'U1', text: '<@UBOT> managers add <@U2|bob>', channel: 'C1' }, 'UBOT', 'alice');
+    const inbound = inboundFromMention(
+      { user: 'U1', text: '<@UBOT> managers add <@U2|bob>', channel: 'C1' },
+      'UBOT',
+      'alice',
+    );
     expect(inbound.text).toBe('managers add <user:U2|bob>');
     expect(inbound.actor.name).toBe('alice');
   });
 
   it('runs a button’s command line as the person who clicked', () => {
     const inbound = inboundFromAction({ user: { id: 'U7', username: 'erin' }, channel: { id: 'C1' } }, 'ack ESC-4');
-    expect(inbound).toEqual({ conversation: { platform: 'slack', channelId: 'C1' }, actor: { platform: 'slack', userId: 'U7', name: 'erin' }, text: 'ack ESC-4' });
-    expect(inboundFromAction({ user: { id: 'U7' }, container: { channel_id: 'C2' } }, 'ack ESC-4')?.conversation.channelId).toBe('C2');
+    expect(inbound).toEqual({
+      conversation: { platform: 'slack', channelId: 'C1' },
+      actor: { platform: 'slack', userId: 'U7', name: 'erin' },
+      text: 'ack ESC-4',
+    });
+    expect(
+      inboundFromAction({ user: { id: 'U7' }, container: { channel_id: 'C2' } }, 'ack ESC-4')?.conversation.channelId,
+    ).toBe('C2');
     expect(inboundFromAction({ user: { id: 'U7' } }, 'ack ESC-4')).toBeNull();
   });
 });

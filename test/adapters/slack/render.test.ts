@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderMessages, type SlackMessage } from '../../../adapters/slack/render.js';
 import {
+  type Block,
   bold,
   buttons,
   codeBlock,
@@ -15,16 +16,16 @@ import {
   list,
   mention,
   paragraph,
-  text,
-  type Block,
   type Reply,
   type Span,
+  text,
 } from '../../../src/kernel/reply.js';
 import { limitProblems, visibleText } from '../../helpers/slack-limits.js';
 
 const words = (n: number, prefix = 'w') => Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(' ');
 const allText = (ms: SlackMessage[]) => ms.map(visibleText).join('\n');
-const blocksOf = (ms: SlackMessage[]) => ms.flatMap((m) => m.blocks) as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-line @typescript-eslint/no-explicit-any
+const blocksOf = (ms: SlackMessage[]) => ms.flatMap((m) => m.blocks) as Record<string, any>[];
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function expectWithinLimits(ms: SlackMessage[]): void {
@@ -64,7 +65,9 @@ describe('Block Kit rendering keeps every limit with oversized content', () => {
   });
 
   it('groups fields ten at most and gives a field too long for a field its own sections', () => {
-    const fs = Array.from({ length: 25 }, (_, i) => field(`Label ${i}`, i % 7 === 3 ? words(600, `v${i}-`) : `value ${i}`));
+    const fs = Array.from({ length: 25 }, (_, i) =>
+      field(`Label ${i}`, i % 7 === 3 ? words(600, `v${i}-`) : `value ${i}`),
+    );
     const ms = renderMessages(inChannel(fields(...fs)));
     expectWithinLimits(ms);
     const shown = allText(ms);
@@ -81,13 +84,18 @@ describe('Block Kit rendering keeps every limit with oversized content', () => {
     const items = Array.from({ length: 400 }, (_, i) => [bold(`item ${i}`), text(` — ${words(8)}`)]);
     const ms = renderMessages(inChannel(list(items)));
     expectWithinLimits(ms);
-    const lines = allText(ms).split('\n').filter((l) => l.startsWith('• '));
+    const lines = allText(ms)
+      .split('\n')
+      .filter((l) => l.startsWith('• '));
     expect(lines).toHaveLength(400);
     expect(lines[399]).toContain('*item 399*');
   });
 
   it('keeps code indentation and fences across sections, and a fence in the code cannot close the block', () => {
-    const code = Array.from({ length: 300 }, (_, i) => `    line ${i} ${'x'.repeat(60)}`).join('\n') + '\n```not a fence```\n' + 'y'.repeat(5000);
+    const code =
+      Array.from({ length: 300 }, (_, i) => `    line ${i} ${'x'.repeat(60)}`).join('\n') +
+      '\n```not a fence```\n' +
+      'y'.repeat(5000);
     const ms = renderMessages(inChannel(codeBlock(code)));
     expectWithinLimits(ms);
     const sections = blocksOf(ms);
@@ -104,7 +112,10 @@ describe('Block Kit rendering keeps every limit with oversized content', () => {
   });
 
   it('puts at most 25 buttons in an actions block, shortens labels, and says when a button had to go', () => {
-    const bs = Array.from({ length: 60 }, (_, i) => ({ label: `Acknowledge escalation number ${i} ${'and more '.repeat(10)}`, command: `ack ESC-${i}` }));
+    const bs = Array.from({ length: 60 }, (_, i) => ({
+      label: `Acknowledge escalation number ${i} ${'and more '.repeat(10)}`,
+      command: `ack ESC-${i}`,
+    }));
     bs.push({ label: 'Too long', command: `note ESC-1 ${'z'.repeat(2100)}` });
     const ms = renderMessages(inChannel(buttons(...bs)));
     expectWithinLimits(ms);
@@ -147,13 +158,23 @@ describe('Block Kit rendering keeps every limit with oversized content', () => {
   });
 
   it('keeps within every limit for any reply (property)', () => {
-    const nasty = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '&', '<', '>', '*', '😀', 'é', '|', '`'), maxLength: 4000, size: 'large' });
+    const nasty = fc.string({
+      unit: fc.constantFrom('a', ' ', '\n', '&', '<', '>', '*', '😀', 'é', '|', '`'),
+      maxLength: 4000,
+      size: 'large',
+    });
     const span: fc.Arbitrary<Span> = fc.oneof(
       nasty.map((t) => text(t)),
       nasty.map((t) => text(t, 'bold')),
       nasty.map((t) => text(t, 'code')),
-      fc.constantFrom(mention({ kind: 'user', id: 'U123ABC', label: 'dana' }), mention({ kind: 'group', id: 'S0NOC', label: '@noc' }), mention({ kind: 'user', id: 'alice', label: '<!here>' })),
-      fc.tuple(fc.constantFrom('https://psa.example.com/t?id=1&x=2', 'javascript:alert(1)', 'https://a.b/|x'), nasty).map(([u, l]) => link(u, l)),
+      fc.constantFrom(
+        mention({ kind: 'user', id: 'U123ABC', label: 'dana' }),
+        mention({ kind: 'group', id: 'S0NOC', label: '@noc' }),
+        mention({ kind: 'user', id: 'alice', label: '<!here>' }),
+      ),
+      fc
+        .tuple(fc.constantFrom('https://psa.example.com/t?id=1&x=2', 'javascript:alert(1)', 'https://a.b/|x'), nasty)
+        .map(([u, l]) => link(u, l)),
     );
     const spans = fc.array(span, { maxLength: 6 });
     const block: fc.Arbitrary<Block> = fc.oneof(
@@ -163,7 +184,9 @@ describe('Block Kit rendering keeps every limit with oversized content', () => {
       fc.array(spans, { maxLength: 30 }).map((items) => list(items)),
       nasty.map((t) => codeBlock(t)),
       fc.array(fc.tuple(nasty, spans), { maxLength: 14 }).map((fs) => fields(...fs.map(([l, v]) => field(l, ...v)))),
-      fc.array(fc.tuple(nasty, nasty), { maxLength: 30 }).map((bs) => buttons(...bs.map(([label, command]) => ({ label, command })))),
+      fc
+        .array(fc.tuple(nasty, nasty), { maxLength: 30 })
+        .map((bs) => buttons(...bs.map(([label, command]) => ({ label, command })))),
       fc.constant(divider()),
     );
     const reply: fc.Arbitrary<Reply> = fc.array(block, { maxLength: 40 }).map((bs) => inChannel(...bs));
@@ -180,18 +203,31 @@ describe('escaping: only real mentions and http links reach Slack as markup', ()
   const render = (...spans: Span[]) => renderMessages(inChannel(paragraph(...spans)))[0]!;
 
   it('escapes typed control sequences so they neither ping nor link', () => {
-    const m = render(text('Hey <!channel> and <!here>, ask <@U999> or <!subteam^S1> at <https://evil.example|here> & co'));
-    expect(visibleText(m)).toBe('Hey &lt;!channel&gt; and &lt;!here&gt;, ask &lt;@U999&gt; or &lt;!subteam^S1&gt; at &lt;https://evil.example|here&gt; &amp; co');
+    const m = render(
+      text('Hey <!channel> and <!here>, ask <@U999> or <!subteam^S1> at <https://evil.example|here> & co'),
+    );
+    expect(visibleText(m)).toBe(
+      'Hey &lt;!channel&gt; and &lt;!here&gt;, ask &lt;@U999&gt; or &lt;!subteam^S1&gt; at ' +
+        '&lt;https://evil.example|here&gt; &amp; co',
+    );
     expect(m.text).not.toMatch(/<[!@]/);
   });
 
   it('writes real Slack mentions for Slack ids, and a console name as plain @text', () => {
-    const m = render(mention({ kind: 'user', id: 'U123ABC', label: 'dana' }), text(' '), mention({ kind: 'group', id: 'S0NOC', label: '@noc' }), text(' '), mention({ kind: 'user', id: 'alice', label: '<!here>' }));
+    const m = render(
+      mention({ kind: 'user', id: 'U123ABC', label: 'dana' }),
+      text(' '),
+      mention({ kind: 'group', id: 'S0NOC', label: '@noc' }),
+      text(' '),
+      mention({ kind: 'user', id: 'alice', label: '<!here>' }),
+    );
     expect(visibleText(m)).toBe('<@U123ABC> <!subteam^S0NOC> @&lt;!here&gt;');
   });
 
   it('links only http(s) URLs, with the label escaped', () => {
-    expect(visibleText(render(link('https://psa.example.com/t?id=1&x=2', 'Ticket <42>')))).toBe('<https://psa.example.com/t?id=1&amp;x=2|Ticket &lt;42&gt;>');
+    expect(visibleText(render(link('https://psa.example.com/t?id=1&x=2', 'Ticket <42>')))).toBe(
+      '<https://psa.example.com/t?id=1&amp;x=2|Ticket &lt;42&gt;>',
+    );
     expect(visibleText(render(link('javascript:alert(1)', 'click')))).toBe('click (javascript:alert(1))');
     expect(visibleText(render(link('https://a.example/|<!channel>', 'x')))).not.toContain('<!channel>');
   });
@@ -206,7 +242,9 @@ describe('escaping: only real mentions and http links reach Slack as markup', ()
 
   it('marks every mrkdwn text verbatim, so Slack does not turn plain words into links or mentions', () => {
     const m = renderMessages(inChannel(paragraph('a'), context('b'), fields(field('c', 'd'))))[0]!;
-    const texts = (m.blocks as Record<string, any>[]).flatMap((b) => [b.text, ...(b.elements ?? []), ...(b.fields ?? [])]).filter(Boolean); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const texts = (m.blocks as Record<string, any>[])
+      .flatMap((b) => [b.text, ...(b.elements ?? []), ...(b.fields ?? [])])
+      .filter(Boolean); // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(texts.length).toBe(3);
     expect(texts.every((t) => t.verbatim === true)).toBe(true);
   });

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../../db/client.js';
 import { createStore } from '../../../db/store.js';
+import { PermanentDeliveryError, RateLimited } from '../../../src/kernel/errors.js';
 import { inChannel, list, paragraph } from '../../../src/kernel/reply.js';
 import { cardOf, cardText } from '../../helpers/teams-connector.js';
 import { CHANNEL_ID, fixture, startTeamsFace, type TeamsHarness } from '../../helpers/teams-face.js';
-import { PermanentDeliveryError, RateLimited } from '../../../src/kernel/errors.js';
 
 const CHANNEL = { platform: 'teams' as const, channelId: CHANNEL_ID };
 const hello = inChannel(paragraph('Good morning'));
@@ -20,18 +20,25 @@ async function faceAnswering(status: number, headers: Record<string, string> = {
   h = await startTeamsFace();
   await h.deliver(fixture('bot-added-to-team'));
   h.connector.calls.length = 0;
-  h.connector.answerWith(() => ({ status, headers, body: { error: { code: 'Fault', message: `answered ${status}` } } }));
+  h.connector.answerWith(() => ({
+    status,
+    headers,
+    body: { error: { code: 'Fault', message: `answered ${status}` } },
+  }));
   return h;
 }
 
 describe('TeamsChat delivery failures, for the outbox to act on', () => {
-  it('reports 429 as RateLimited with the Retry-After, after one attempt (the outbox retries, not botbuilder)', async () => {
-    const t = await faceAnswering(429, { 'retry-after': '7' });
-    const err = await t.face.chat.post(CHANNEL, hello).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(RateLimited);
-    expect((err as RateLimited).retryAfterMs).toBe(7000);
-    expect(t.connector.calls).toHaveLength(1);
-  });
+  it(
+    'reports 429 as RateLimited with the Retry-After, after one attempt (the outbox retries, not ' + 'botbuilder)',
+    async () => {
+      const t = await faceAnswering(429, { 'retry-after': '7' });
+      const err = await t.face.chat.post(CHANNEL, hello).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(RateLimited);
+      expect((err as RateLimited).retryAfterMs).toBe(7000);
+      expect(t.connector.calls).toHaveLength(1);
+    },
+  );
 
   it('reports a refusal (403, 404) as permanent, so it is not retried', async () => {
     const t = await faceAnswering(403);
@@ -52,7 +59,9 @@ describe('TeamsChat delivery failures, for the outbox to act on', () => {
 
   it('cannot post where Tandem was never added, and says what to do', async () => {
     h = await startTeamsFace();
-    await expect(h.face.chat.post({ platform: 'teams', channelId: '19:unknown@thread.tacv2' }, hello)).rejects.toThrow(/add the Tandem app/);
+    await expect(h.face.chat.post({ platform: 'teams', channelId: '19:unknown@thread.tacv2' }, hello)).rejects.toThrow(
+      /add the Tandem app/,
+    );
     expect(h.connector.calls).toEqual([]);
   });
 
@@ -65,7 +74,9 @@ describe('TeamsChat delivery failures, for the outbox to act on', () => {
 
     const posts = h.connector.calls.slice(before);
     expect(posts.length).toBeGreaterThan(1);
-    expect(posts.every((c) => c.method === 'POST' && c.conversationId === CHANNEL_ID && c.activityId === null)).toBe(true);
+    expect(posts.every((c) => c.method === 'POST' && c.conversationId === CHANNEL_ID && c.activityId === null)).toBe(
+      true,
+    );
     expect(posted.platformMessageId).toBe(`msg-${before + 1}`);
     expect(cardText(cardOf(posts.at(-1)!))).toContain('area 299');
   });

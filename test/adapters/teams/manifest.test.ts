@@ -2,23 +2,24 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
+import { type AppManifest, AppManifestUtils } from '@microsoft/app-manifest';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { MAX_TEAMS_COMMANDS, teamsCommands } from '../../../adapters/teams/app/command-list.js';
 import { buildPackage, PLACEHOLDER_APP_ID, readManifestTemplate } from '../../../adapters/teams/app/package.js';
 import { toInbound } from '../../../adapters/teams/parse.js';
 import { ALL_COMMANDS, createRegistry } from '../../../src/features/index.js';
+import { ConfigError } from '../../../src/kernel/errors.js';
 import { tokenize } from '../../../src/kernel/tokenize.js';
 import { fixture } from '../../helpers/teams-face.js';
-import { ConfigError } from '../../../src/kernel/errors.js';
 
 const APP_DIR = join(import.meta.dirname, '../../../adapters/teams/app');
 const APP_ID = '2f4e6a8c-1b3d-4f5a-9c7e-0d2b4f6a8c1e';
 const registry = createRegistry();
 
 type Commands = { title: string; description?: string }[];
-const menuOf = (m: Record<string, unknown>) => ((m.bots as { commandLists: { scopes: string[]; commands: Commands }[] }[])[0]!.commandLists);
+const menuOf = (m: Record<string, unknown>) =>
+  (m.bots as { commandLists: { scopes: string[]; commands: Commands }[] }[])[0]!.commandLists;
 
 /** The command a line of words selects, as the registry matches it; null when the words are not all a command. */
 function commandFor(words: string): string | null {
@@ -41,7 +42,9 @@ describe('the Teams app manifest', () => {
       .map((v) => v.slice(1))
       .sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
     expect(manifest.manifestVersion).toBe(versions.at(-1));
-    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${versions.at(-1)}/MicrosoftTeams.schema.json`);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${versions.at(-1)}/MicrosoftTeams.schema.json`,
+    );
   });
 
   it('offers the bot in teams, group chats and personal chats, with placeholders for the app id', () => {
@@ -70,7 +73,9 @@ describe('the Teams app manifest', () => {
     const typedOnly = ALL_COMMANDS.filter((s) => !listed.has(s.id));
     expect(typedOnly.length).toBeGreaterThan(0);
     for (const spec of typedOnly) {
-      const inbound = toInbound(fixture('channel-message', { text: `<at>Tandem</at> ${spec.path.join(' ')}` }) as never);
+      const inbound = toInbound(
+        fixture('channel-message', { text: `<at>Tandem</at> ${spec.path.join(' ')}` }) as never,
+      );
       expect(commandFor(inbound!.text), spec.id).toBe(spec.id);
     }
   });
@@ -93,11 +98,21 @@ describe('the Teams app package', () => {
   const commands = teamsCommands(ALL_COMMANDS);
 
   it('zips the manifest with the app id filled in and both icons, at the root', async () => {
-    const { zip } = buildPackage({ appId: APP_ID, publicUrl: 'https://tandem.acme.example', commands, version: '1.2.3' });
+    const { zip } = buildPackage({
+      appId: APP_ID,
+      publicUrl: 'https://tandem.acme.example',
+      commands,
+      version: '1.2.3',
+    });
     const files = unzipSync(zip);
     expect(Object.keys(files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
     const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as Record<string, unknown>;
-    expect(manifest).toMatchObject({ id: APP_ID, version: '1.2.3', bots: [{ botId: APP_ID }], validDomains: ['tandem.acme.example'] });
+    expect(manifest).toMatchObject({
+      id: APP_ID,
+      version: '1.2.3',
+      bots: [{ botId: APP_ID }],
+      validDomains: ['tandem.acme.example'],
+    });
     expect(JSON.stringify(manifest)).not.toContain('example.com');
     expect(await AppManifestUtils.validateAgainstSchema(manifest as unknown as AppManifest)).toEqual([]);
     expect(Buffer.from(files['color.png']!)).toEqual(readFileSync(join(APP_DIR, 'color.png')));

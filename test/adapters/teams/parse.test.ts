@@ -5,7 +5,8 @@ import { referenceOf, toConversationReference } from '../../../adapters/teams/re
 import { createRegistry } from '../../../src/features/index.js';
 import { ALICE, BOB, BOT_ID, CHANNEL_ID, fixture } from '../../helpers/teams-face.js';
 
-const activity = (name: string, overrides: Record<string, unknown> = {}) => fixture(name, overrides) as unknown as Activity;
+const activity = (name: string, overrides: Record<string, unknown> = {}) =>
+  fixture(name, overrides) as unknown as Activity;
 const botMention = { type: 'mention', text: '<at>Tandem</at>', mentioned: { id: BOT_ID, name: 'Tandem' } };
 const registry = createRegistry();
 
@@ -23,18 +24,34 @@ describe('Teams activities as core commands', () => {
     const inbound = toInbound(
       activity('channel-message', {
         text: '<at>Tandem</at> managers add <at>Bob Builder</at> and <at>Carol Contractor</at>',
-        entities: [botMention, { type: 'mention', text: '<at>Bob Builder</at>', mentioned: BOB }, { type: 'mention', text: '<at>Carol Contractor</at>', mentioned: carol }],
+        entities: [
+          botMention,
+          { type: 'mention', text: '<at>Bob Builder</at>', mentioned: BOB },
+          { type: 'mention', text: '<at>Carol Contractor</at>', mentioned: carol },
+        ],
       }),
     );
-    expect(inbound?.text).toBe(`managers add <user:${BOB.aadObjectId}|Bob Builder> and <user:29:1carol-teams-user-id|Carol Contractor>`);
+    expect(inbound?.text).toBe(
+      `managers add <user:${BOB.aadObjectId}|Bob Builder> and <user:29:1carol-teams-user-id|Carol Contractor>`,
+    );
   });
 
   it('keeps a mention given as an option value whole, though the name has a space', () => {
     const tag = { id: 'MCMjMiMjdGFn', name: 'IT Team', type: 'tag' };
     const inbound = toInbound(
       activity('channel-message', {
-        text: '<at>Tandem</at> setup org:Acme msp:Northwind tz:UTC internal:<at>IT Team</at> msp-team:<at>NOC channel</at>',
-        entities: [botMention, { type: 'mention', text: '<at>IT Team</at>', mentioned: tag }, { type: 'mention', text: '<at>NOC channel</at>', mentioned: { id: '19:noc@thread.tacv2', name: 'NOC channel' } }],
+        text:
+          '<at>Tandem</at> setup org:Acme msp:Northwind tz:UTC internal:<at>IT Team</at> msp-team:<at>NOC ' +
+          'channel</at>',
+        entities: [
+          botMention,
+          { type: 'mention', text: '<at>IT Team</at>', mentioned: tag },
+          {
+            type: 'mention',
+            text: '<at>NOC channel</at>',
+            mentioned: { id: '19:noc@thread.tacv2', name: 'NOC channel' },
+          },
+        ],
       }),
     );
     const { args } = registry.parse(inbound!.text);
@@ -61,7 +78,11 @@ describe('Teams activities as core commands', () => {
         conversation: { conversationType: 'personal', id: 'a:1personal' },
       }),
     );
-    expect(inbound).toMatchObject({ conversation: { channelId: 'a:1personal' }, actor: { userId: '29:guest' }, text: 'help matrix' });
+    expect(inbound).toMatchObject({
+      conversation: { channelId: 'a:1personal' },
+      actor: { userId: '29:guest' },
+      text: 'help matrix',
+    });
   });
 
   it('ignores activities that carry no command', () => {
@@ -82,11 +103,19 @@ describe('stored conversation references', () => {
     expect(ref).toEqual({
       channelId: 'msteams',
       serviceUrl: 'https://smba.trafficmanager.net/amer/',
-      conversation: { id: CHANNEL_ID, conversationType: 'channel', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', isGroup: true },
+      conversation: {
+        id: CHANNEL_ID,
+        conversationType: 'channel',
+        tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+        isGroup: true,
+      },
       bot: { id: BOT_ID, name: 'Tandem' },
     });
     expect(JSON.stringify(ref)).not.toContain(ALICE.aadObjectId);
-    expect(toConversationReference(JSON.parse(JSON.stringify(ref)))).toMatchObject({ serviceUrl: ref!.serviceUrl, conversation: { id: CHANNEL_ID } });
+    expect(toConversationReference(JSON.parse(JSON.stringify(ref)))).toMatchObject({
+      serviceUrl: ref!.serviceUrl,
+      conversation: { id: CHANNEL_ID },
+    });
   });
 
   it('refuse what is not a reference', () => {

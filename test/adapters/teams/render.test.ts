@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CARD_BYTES, bytes, renderCards, type AdaptiveCard } from '../../../adapters/teams/render.js';
+import { type AdaptiveCard, bytes, MAX_CARD_BYTES, renderCards } from '../../../adapters/teams/render.js';
 import { outbox } from '../../../db/schema.js';
 import {
   bold,
@@ -17,8 +17,8 @@ import {
   list,
   mention,
   paragraph,
-  text,
   type Reply,
+  text,
 } from '../../../src/kernel/reply.js';
 import { makeCore } from '../../helpers/core.js';
 import { cardProblems, unescapeMarkdown } from '../../helpers/teams-cards.js';
@@ -39,13 +39,28 @@ const body = (card: AdaptiveCard) => card.body as Json[];
 describe('Teams cards from replies', () => {
   const everything = inChannel(
     header('ESC-4 · VPN down'),
-    paragraph(text('Opened by '), mention(ALICE), text(' for '), mention(NOC), text(', '), bold('P1'), text(' '), text('urgent', 'italic'), text(' — type '), code('ack ESC-4')),
+    paragraph(
+      text('Opened by '),
+      mention(ALICE),
+      text(' for '),
+      mention(NOC),
+      text(', '),
+      bold('P1'),
+      text(' '),
+      text('urgent', 'italic'),
+      text(' — type '),
+      code('ack ESC-4'),
+    ),
     fields(field('Ticket', link('https://psa.example.com/tickets/1234', 'PSA-1234')), field('Contact', mention(ALICE))),
     divider(),
     list([['first item'], [text('second '), bold('item')]]),
     codeBlock('area,business\npatching,msp\n\n  indented'),
     context('Business hours: Mon–Fri 08:00–17:00 (America/New_York).'),
-    buttons({ label: 'Acknowledge', command: 'ack ESC-4', style: 'primary' }, { label: 'Hand back', command: 'handback ESC-4', style: 'danger' }, { label: 'Resolve', command: 'resolve ESC-4' }),
+    buttons(
+      { label: 'Acknowledge', command: 'ack ESC-4', style: 'primary' },
+      { label: 'Hand back', command: 'handback ESC-4', style: 'danger' },
+      { label: 'Resolve', command: 'resolve ESC-4' },
+    ),
   );
 
   it('renders every block and span kind to an Adaptive Card 1.5 the SDK accepts', () => {
@@ -53,8 +68,22 @@ describe('Teams cards from replies', () => {
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     expect(cardProblems(card)).toEqual([]);
     // The check itself would notice an element or action the SDK does not know.
-    expect(cardProblems({ ...card, body: [{ type: 'Table.Bogus' }, { type: 'ActionSet', actions: [{ type: 'Action.Bogus' }] }] })).toHaveLength(2);
-    expect(body(card).map((e) => e.type)).toEqual(['TextBlock', 'TextBlock', 'FactSet', 'ColumnSet', 'ColumnSet', 'Container', 'TextBlock', 'ActionSet']);
+    expect(
+      cardProblems({
+        ...card,
+        body: [{ type: 'Table.Bogus' }, { type: 'ActionSet', actions: [{ type: 'Action.Bogus' }] }],
+      }),
+    ).toHaveLength(2);
+    expect(body(card).map((e) => e.type)).toEqual([
+      'TextBlock',
+      'TextBlock',
+      'FactSet',
+      'ColumnSet',
+      'ColumnSet',
+      'Container',
+      'TextBlock',
+      'ActionSet',
+    ]);
   });
 
   it('turns buttons into Action.Submit carrying the command the click runs', () => {
@@ -67,11 +96,26 @@ describe('Teams cards from replies', () => {
   });
 
   it('mentions Teams people and tags with mention entities, once each, and keeps typed @names as text', () => {
-    const card = only(inChannel(paragraph(mention(ALICE), text(' and '), mention(NOC), text(' and '), mention({ kind: 'user', id: 'bob', label: 'bob' })), fields(field('Contact', mention(ALICE)))));
+    const card = only(
+      inChannel(
+        paragraph(
+          mention(ALICE),
+          text(' and '),
+          mention(NOC),
+          text(' and '),
+          mention({ kind: 'user', id: 'bob', label: 'bob' }),
+        ),
+        fields(field('Contact', mention(ALICE))),
+      ),
+    );
     expect(body(card)[0]!.text).toBe('<at>Alice Admin</at> and <at>northwind-noc</at> and **@bob**');
     expect(card.msteams.entities).toEqual([
       { type: 'mention', text: '<at>Alice Admin</at>', mentioned: { id: ALICE.id, name: 'Alice Admin' } },
-      { type: 'mention', text: '<at>northwind-noc</at>', mentioned: { id: 'MCMjMiMjbm9j', name: 'northwind-noc', type: 'tag' } },
+      {
+        type: 'mention',
+        text: '<at>northwind-noc</at>',
+        mentioned: { id: 'MCMjMiMjbm9j', name: 'northwind-noc', type: 'tag' },
+      },
     ]);
   });
 
@@ -87,7 +131,12 @@ describe('Teams cards from replies', () => {
   });
 
   it('links only http(s) and mailto targets, and never lets a target close the link early', () => {
-    const card = only(ephemeral(paragraph(link('https://x.example/a_(b)', 'ticket')), paragraph(link('javascript:alert(1)', 'click me'))));
+    const card = only(
+      ephemeral(
+        paragraph(link('https://x.example/a_(b)', 'ticket')),
+        paragraph(link('javascript:alert(1)', 'click me')),
+      ),
+    );
     expect(body(card)[0]!.text).toBe('[ticket](https://x.example/a_%28b%29)');
     expect(body(card)[1]!.text).toBe('click me (javascript:alert(1))');
   });
@@ -144,7 +193,8 @@ describe('every reply Tandem gives renders to a card the SDK accepts', () => {
       'who owns something nobody owns',
       'matrix',
       'matrix export',
-      'matrix set "Printers" business:internal after-hours:msp contact:"<user:6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b|Alice Admin>" aliases:"printer, toner" note:"Floor 3"',
+      'matrix set "Printers" business:internal after-hours:msp ' +
+        'contact:"<user:6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b|Alice Admin>" aliases:"printer, toner" note:"Floor 3"',
       'hours',
       'hours set mon-fri 09:00-18:00',
       'holiday add 2026-12-25 Christmas Day',
@@ -161,9 +211,15 @@ describe('every reply Tandem gives renders to a card the SDK accepts', () => {
     const replies: Reply[] = [];
     for (const line of lines) replies.push(await core.say('alice', line));
     replies.push(await core.say('mallory', 'hours set mon-sun 00:00-23:59'));
-    const queued = core.db.select({ reply: outbox.reply }).from(outbox).all().map((r) => r.reply as Reply);
+    const queued = core.db
+      .select({ reply: outbox.reply })
+      .from(outbox)
+      .all()
+      .map((r) => r.reply as Reply);
 
-    const problems = [...replies, ...queued].flatMap((reply, i) => renderCards(reply).flatMap((card) => cardProblems(card).map((p) => `${lines[i] ?? 'queued post'}: ${p}`)));
+    const problems = [...replies, ...queued].flatMap((reply, i) =>
+      renderCards(reply).flatMap((card) => cardProblems(card).map((p) => `${lines[i] ?? 'queued post'}: ${p}`)),
+    );
     expect(problems).toEqual([]);
     // The escalation's card and its update went to the outbox, and were checked too.
     expect(queued.length).toBeGreaterThanOrEqual(2);
@@ -172,8 +228,17 @@ describe('every reply Tandem gives renders to a card the SDK accepts', () => {
 });
 
 describe('cards stay under the Teams message size', () => {
-  const manyItems = Array.from({ length: 400 }, (_, i) => [text(`area ${i} — `), bold('Northwind (MSP)'), text(' '.padEnd(60, '.'))]);
-  const big = inChannel(header('The whole matrix'), list(manyItems), codeBlock('x,'.repeat(30_000)), buttons({ label: 'Export', command: 'matrix export' }));
+  const manyItems = Array.from({ length: 400 }, (_, i) => [
+    text(`area ${i} — `),
+    bold('Northwind (MSP)'),
+    text(' '.padEnd(60, '.')),
+  ]);
+  const big = inChannel(
+    header('The whole matrix'),
+    list(manyItems),
+    codeBlock('x,'.repeat(30_000)),
+    buttons({ label: 'Export', command: 'matrix export' }),
+  );
 
   it('splits a long reply into several cards, in order, each within the limit and valid', () => {
     const cards = renderCards(big);
@@ -187,7 +252,9 @@ describe('cards stay under the Teams message size', () => {
     expect(order.every((at, k) => at >= 0 && (k === 0 || at > order[k - 1]!))).toBe(true);
     expect(cardText(cards[1] as unknown as Json)).toContain(`(continued, part 2 of ${cards.length})`);
     // The buttons come once, at the end, after everything they act on.
-    expect(cards.map((c) => body(c).some((e) => e.type === 'ActionSet'))).toEqual(cards.map((_, i) => i === cards.length - 1));
+    expect(cards.map((c) => body(c).some((e) => e.type === 'ActionSet'))).toEqual(
+      cards.map((_, i) => i === cards.length - 1),
+    );
   });
 
   it('cuts text without spaces and non-Latin text at the limit without breaking characters', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../../db/client.js';
+import { type Db, openDb } from '../../../db/client.js';
 import { createStore } from '../../../db/store.js';
 import type { Escalation, EscalationFacts } from '../../../src/domain/escalation.js';
 import { DEFAULT_ACK_TIMEOUTS } from '../../../src/domain/model.js';
@@ -76,7 +76,11 @@ describe('escalation facts for the morning post', () => {
             handbackNote: 'back',
           });
         } else if (roll < 0.7) {
-          await tx.escalations.update(e.id, { state: 'acknowledged', acknowledgedAt: later(1), acknowledgedBy: person });
+          await tx.escalations.update(e.id, {
+            state: 'acknowledged',
+            acknowledgedAt: later(1),
+            acknowledgedBy: person,
+          });
         }
         if (next() < 0.4) {
           const at = later(Math.floor(next() * 40));

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ACK_TIMEOUTS } from '../../../src/domain/model.js';
 import { escalationLabel } from '../../../src/domain/escalation.js';
 import { mtta, mttr, summarizeEscalations } from '../../../src/domain/metrics.js';
-import { makeEscalationChannel, type EscalationHarness } from '../../helpers/escalation-harness.js';
+import { DEFAULT_ACK_TIMEOUTS } from '../../../src/domain/model.js';
+import { type EscalationHarness, makeEscalationChannel } from '../../helpers/escalation-harness.js';
 
 const MIN = 60_000;
 let h: EscalationHarness;
@@ -31,7 +31,10 @@ async function nightAndMorning() {
   await h.say('bob', 'resolve ESC-2 ISP fixed the circuit');
   await at('2026-12-01T13:59:00Z'); // Tue 08:59 EST
   await h.say('carol', 'escalate patching stuck on three servers p3'); // ESC-4, in hours
-  return { channelId: (await h.channel()).id, window: { from: new Date('2026-11-30T22:00:00Z'), to: new Date('2026-12-01T13:00:00Z') } };
+  return {
+    channelId: (await h.channel()).id,
+    window: { from: new Date('2026-11-30T22:00:00Z'), to: new Date('2026-12-01T13:00:00Z') },
+  };
 }
 
 const ids = (list: { seq: number }[]) => list.map(escalationLabel);
@@ -49,13 +52,18 @@ describe('queries for the morning post', () => {
 
   it('windows are half-open: opened exactly at `to` belongs to the next one', async () => {
     const esc2 = new Date('2026-11-30T23:00:00Z');
-    expect(ids(await h.store.escalations.openedBetween(channelId, esc2, new Date(esc2.getTime() + 1)))).toEqual(['ESC-2', 'ESC-3']);
+    expect(ids(await h.store.escalations.openedBetween(channelId, esc2, new Date(esc2.getTime() + 1)))).toEqual([
+      'ESC-2',
+      'ESC-3',
+    ]);
     expect(ids(await h.store.escalations.openedBetween(channelId, new Date(0), esc2))).toEqual(['ESC-1']);
   });
 
   it('handed back in the window, with the note for the internal team', async () => {
     const back = await h.store.escalations.handedBackBetween(channelId, window.from, window.to);
-    expect(back.map((e) => [escalationLabel(e), e.handbackNote])).toEqual([['ESC-3', 'job re-run OK; verify the restore point this morning']]);
+    expect(back.map((e) => [escalationLabel(e), e.handbackNote])).toEqual([
+      ['ESC-3', 'job re-run OK; verify the restore point this morning'],
+    ]);
   });
 
   it('still not resolved, oldest first, whenever opened', async () => {
@@ -70,10 +78,10 @@ describe('queries for the morning post', () => {
     expect(ids(await h.store.escalations.resolvedBetween(channelId, window.from, window.to))).toEqual(['ESC-2']);
     const notes = await h.store.escalations.notesBetween(channelId, window.from, window.to);
     const nameOf = async (id: number | null) => (await h.store.people.get(id!))!.name;
-    const rows = await Promise.all(notes.map(async (n) => [escalationLabel(n.escalation), n.event.note, await nameOf(n.event.actorId)]));
-    expect(rows).toEqual([
-      ['ESC-3', 're-running the job on the secondary target', 'bob'],
-    ]);
+    const rows = await Promise.all(
+      notes.map(async (n) => [escalationLabel(n.escalation), n.event.note, await nameOf(n.event.actorId)]),
+    );
+    expect(rows).toEqual([['ESC-3', 're-running the job on the secondary target', 'bob']]);
   });
 
   it('keeps every transition with who and when', async () => {
@@ -87,11 +95,19 @@ describe('queries for the morning post', () => {
       ['note', 'bob', '2026-12-01T03:00:00.000Z'],
       ['handed_back', 'bob', '2026-12-01T03:00:00.000Z'],
     ]);
-    // The bot's own entries: a P2 re-notified every 15 min from 18:15 EST, six times (the cap), before bob handed it back at 22:00.
+    // The bot's own entries: a P2 re-notified every 15 min from 18:15 EST, six times (the cap), before bob handed it
+    // back at 22:00.
     const bot = events.filter((e) => e.actorId === null);
     expect(bot.every((e) => e.kind === 'renotified')).toBe(true);
     expect(bot.map((e) => e.at.toISOString())).toEqual(
-      ['2026-11-30T23:15', '2026-11-30T23:30', '2026-11-30T23:45', '2026-12-01T00:00', '2026-12-01T00:15', '2026-12-01T00:30'].map((t) => `${t}:00.000Z`),
+      [
+        '2026-11-30T23:15',
+        '2026-11-30T23:30',
+        '2026-11-30T23:45',
+        '2026-12-01T00:00',
+        '2026-12-01T00:15',
+        '2026-12-01T00:30',
+      ].map((t) => `${t}:00.000Z`),
     );
     expect(esc3.renotifyCount).toBe(6);
   });
@@ -99,7 +115,11 @@ describe('queries for the morning post', () => {
 
 describe('MTTA and MTTR from the records', () => {
   it('derive from opened, first response and resolved', async () => {
-    const month = await h.store.escalations.openedBetween(channelId, new Date('2026-11-01T05:00:00Z'), new Date('2026-12-01T05:00:00Z'));
+    const month = await h.store.escalations.openedBetween(
+      channelId,
+      new Date('2026-11-01T05:00:00Z'),
+      new Date('2026-12-01T05:00:00Z'),
+    );
     expect(ids(month)).toEqual(['ESC-1', 'ESC-2', 'ESC-3']);
     // ESC-2 acked after 4 min; ESC-3's handback at 22:00 was its first response (4 h); ESC-1 unanswered.
     expect(mtta(month)).toEqual({ count: 2, pending: 1, medianMs: (4 * MIN + 240 * MIN) / 2, p90Ms: 240 * MIN });

@@ -29,7 +29,9 @@ describe('syncsDueOn (the morning post’s “syncs due today”)', () => {
     await core.say('alice', 'cadence skip weekly 2026-12-01');
     expect(await syncsDueOn(core.store, (await core.channel())!, '2026-12-01')).toEqual([]);
     // Wed 2 Dec 2026 is the first Wednesday: the monthly review, until it is turned off.
-    expect((await syncsDueOn(core.store, (await core.channel())!, '2026-12-02')).map((d) => d.kind)).toEqual(['monthly']);
+    expect((await syncsDueOn(core.store, (await core.channel())!, '2026-12-02')).map((d) => d.kind)).toEqual([
+      'monthly',
+    ]);
     await core.say('alice', 'cadence off monthly');
     expect(await syncsDueOn(core.store, (await core.channel())!, '2026-12-02')).toEqual([]);
   });
@@ -38,7 +40,9 @@ describe('syncsDueOn (the morning post’s “syncs due today”)', () => {
     const core = makeCore();
     await core.say('alice', 'setup org:Acme msp:Northwind tz:Europe/London');
     const stored = await core.store.cadences.list((await core.channel())!.id);
-    expect(stored.map((c) => [c.kind, c.weekday, c.ordinal, c.quarterMonth, c.time, c.durationMinutes, c.leads])).toEqual([
+    expect(
+      stored.map((c) => [c.kind, c.weekday, c.ordinal, c.quarterMonth, c.time, c.durationMinutes, c.leads]),
+    ).toEqual([
       ['weekly', 2, null, null, 600, 60, [1440, 15]],
       ['monthly', 3, 'first', null, 840, 60, [1440, 15]],
       ['quarterly', 4, 'first', 1, 840, 60, [1440, 15]],

@@ -7,43 +7,56 @@ import { PostLog, SETUP, startTandem } from '../../helpers/cadence-harness.js';
 // New York, on EST from 1 Nov 2026. The default weekly sync is Tuesday 10:00; Tue 1 Dec 2026 10:00
 // EST is 15:00Z, so its reminders are due Mon 30 Nov 10:00 EST (15:00Z) and Tue 09:45 EST (14:45Z).
 
-const weeklyOf = (log: PostLog, date: string) => log.reminders().filter((p) => p.text.startsWith('== Weekly') && p.text.includes(date));
+const weeklyOf = (log: PostLog, date: string) =>
+  log.reminders().filter((p) => p.text.startsWith('== Weekly') && p.text.includes(date));
 
 describe('reminders with the agenda', () => {
-  it('the weekly sync is reminded a day and 15 minutes before, with open and handed-back escalations and the notes since the last sync', async () => {
-    const t = startTandem({ start: '2026-11-23T14:00:00Z' }); // Mon 23 Nov 09:00
-    await t.say('alice', SETUP);
-    await t.say('nina', 'handoff note restarted the old print server'); // before Tue 24 Nov's sync: not on the agenda
-    await t.advanceTo('2026-11-25T14:00:00Z'); // Wed 25 Nov 09:00
-    await t.say('bob', 'escalate VPN drops every hour area:"complex network issues" p2');
-    await t.say('nina', 'ack ESC-1');
-    await t.say('bob', 'escalate nightly backup failed area:"backup and disaster recovery"');
-    await t.say('nina', 'ack ESC-2');
-    await t.say('nina', 'handback ESC-2 needs a new tape from the office');
-    await t.say('bob', 'escalate printer offline area:"L1 support / help desk"');
-    await t.say('bob', 'resolve ESC-3 power cable');
-    await t.say('nina', 'note ESC-1 vendor called back, firmware fix on Friday');
-    await t.advanceTo('2026-11-25T14:05:00Z');
-    await t.say('nina', 'handoff note patched the firewall overnight');
+  it(
+    'the weekly sync is reminded a day and 15 minutes before, with open and handed-back escalations and the notes ' +
+      'since the last sync',
+    async () => {
+      const t = startTandem({ start: '2026-11-23T14:00:00Z' }); // Mon 23 Nov 09:00
+      await t.say('alice', SETUP);
+      await t.say('nina', 'handoff note restarted the old print server'); // before Tue 24 Nov's sync: not on the agenda
+      await t.advanceTo('2026-11-25T14:00:00Z'); // Wed 25 Nov 09:00
+      await t.say('bob', 'escalate VPN drops every hour area:"complex network issues" p2');
+      await t.say('nina', 'ack ESC-1');
+      await t.say('bob', 'escalate nightly backup failed area:"backup and disaster recovery"');
+      await t.say('nina', 'ack ESC-2');
+      await t.say('nina', 'handback ESC-2 needs a new tape from the office');
+      await t.say('bob', 'escalate printer offline area:"L1 support / help desk"');
+      await t.say('bob', 'resolve ESC-3 power cable');
+      await t.say('nina', 'note ESC-1 vendor called back, firmware fix on Friday');
+      await t.advanceTo('2026-11-25T14:05:00Z');
+      await t.say('nina', 'handoff note patched the firewall overnight');
 
-    await t.advanceTo('2026-12-01T16:00:00Z'); // Tue 1 Dec 11:00
-    const [dayBefore, quarterHour, ...more] = weeklyOf(t.log, 'Tue 1 Dec 2026');
-    expect(more).toEqual([]);
-    expect(dayBefore!.at.toISOString()).toBe('2026-11-30T15:00:00.000Z');
-    expect(quarterHour!.at.toISOString()).toBe('2026-12-01T14:45:00.000Z');
-    expect(dayBefore!.text).toContain('== Weekly tactical sync — in 1 day ==');
-    expect(dayBefore!.text).toContain('@it-team and @noc: the weekly tactical sync is on Tue 1 Dec 2026 10:00–11:00 EST (in 1 day).');
-    expect(quarterHour!.text).toContain('== Weekly tactical sync — in 15 min ==');
+      await t.advanceTo('2026-12-01T16:00:00Z'); // Tue 1 Dec 11:00
+      const [dayBefore, quarterHour, ...more] = weeklyOf(t.log, 'Tue 1 Dec 2026');
+      expect(more).toEqual([]);
+      expect(dayBefore!.at.toISOString()).toBe('2026-11-30T15:00:00.000Z');
+      expect(quarterHour!.at.toISOString()).toBe('2026-12-01T14:45:00.000Z');
+      expect(dayBefore!.text).toContain('== Weekly tactical sync — in 1 day ==');
+      expect(dayBefore!.text).toContain(
+        '@it-team and @noc: the weekly tactical sync is on Tue 1 Dec 2026 10:00–11:00 EST (in 1 day).',
+      );
+      expect(quarterHour!.text).toContain('== Weekly tactical sync — in 15 min ==');
 
-    for (const { text } of [dayBefore!, quarterHour!]) {
-      expect(text).toMatch(/1\. Open escalations \(1\), oldest first\n\s+• ESC-1 \(P2\) VPN drops every hour — with Northwind \(MSP\), acknowledged/);
-      expect(text).toMatch(/2\. Handed back for internal follow-up \(1\)\n\s+• ESC-2 \(P3\) nightly backup failed — handed back Wed 25 Nov 09:00 EST: “needs a new tape from the office”/);
-      expect(text).not.toContain('printer offline');
-      expect(text).toContain('3. Notes since the last weekly sync (2), since Tue 24 Nov 10:00 EST');
-      expect(text).toMatch(/nina on ESC-1: “vendor called back, firmware fix on Friday”\n\s+• [^\n]*nina \(handoff note\): “patched the firewall overnight”/);
-      expect(text).not.toContain('old print server');
-    }
-  });
+      for (const { text } of [dayBefore!, quarterHour!]) {
+        expect(text).toMatch(
+          /1\. Open escalations \(1\), oldest first\n\s+• ESC-1 \(P2\) VPN drops every hour — with Northwind \(MSP\), acknowledged/,
+        );
+        expect(text).toMatch(
+          /2\. Handed back for internal follow-up \(1\)\n\s+• ESC-2 \(P3\) nightly backup failed — handed back Wed 25 Nov 09:00 EST: “needs a new tape from the office”/,
+        );
+        expect(text).not.toContain('printer offline');
+        expect(text).toContain('3. Notes since the last weekly sync (2), since Tue 24 Nov 10:00 EST');
+        expect(text).toMatch(
+          /nina on ESC-1: “vendor called back, firmware fix on Friday”\n\s+• [^\n]*nina \(handoff note\): “patched the firewall overnight”/,
+        );
+        expect(text).not.toContain('old print server');
+      }
+    },
+  );
 
   it('a meeting on a holiday is reminded with a note saying so', async () => {
     const t = startTandem({ start: '2026-11-30T14:00:00Z' });
@@ -53,7 +66,10 @@ describe('reminders with the agenda', () => {
     const reminders = weeklyOf(t.log, 'Tue 1 Dec 2026');
     expect(reminders).toHaveLength(2);
     for (const r of reminders) {
-      expect(r.text).toContain('Note: Tue 1 Dec is a holiday here (Staff day). If the sync is not held, a manager can skip it: `cadence skip weekly 2026-12-01`.');
+      expect(r.text).toContain(
+        'Note: Tue 1 Dec is a holiday here (Staff day). If the sync is not held, a manager can skip it: `cadence ' +
+          'skip weekly 2026-12-01`.',
+      );
     }
   });
 
@@ -63,7 +79,10 @@ describe('reminders with the agenda', () => {
     await t.say('alice', 'cadence skip weekly 2026-12-01');
     await t.advanceTo('2026-12-08T16:00:00Z');
     expect(weeklyOf(t.log, 'Tue 1 Dec 2026')).toEqual([]);
-    expect(weeklyOf(t.log, 'Tue 8 Dec 2026').map((r) => r.at.toISOString())).toEqual(['2026-12-07T15:00:00.000Z', '2026-12-08T14:45:00.000Z']);
+    expect(weeklyOf(t.log, 'Tue 8 Dec 2026').map((r) => r.at.toISOString())).toEqual([
+      '2026-12-07T15:00:00.000Z',
+      '2026-12-08T14:45:00.000Z',
+    ]);
   });
 
   it('skipping after the day-before reminder cancels the 15-minute one', async () => {
@@ -72,7 +91,9 @@ describe('reminders with the agenda', () => {
     await t.advanceTo('2026-11-30T17:00:00Z');
     await t.say('alice', 'cadence skip weekly 2026-12-01');
     await t.advanceTo('2026-12-01T16:00:00Z');
-    expect(weeklyOf(t.log, 'Tue 1 Dec 2026').map((r) => r.text.split('\n')[0])).toEqual(['== Weekly tactical sync — in 1 day ==']);
+    expect(weeklyOf(t.log, 'Tue 1 Dec 2026').map((r) => r.text.split('\n')[0])).toEqual([
+      '== Weekly tactical sync — in 1 day ==',
+    ]);
   });
 
   it('moving the meeting after a reminder went out does not send that reminder again', async () => {
@@ -83,8 +104,14 @@ describe('reminders with the agenda', () => {
     await t.advanceTo('2026-12-01T17:00:00Z');
     const reminders = weeklyOf(t.log, 'Tue 1 Dec 2026');
     expect(reminders.map((r) => [r.at.toISOString(), r.text.split('\n')[1]!.trim()])).toEqual([
-      ['2026-11-30T15:00:00.000Z', '@it-team and @noc: the weekly tactical sync is on Tue 1 Dec 2026 10:00–11:00 EST (in 1 day).'],
-      ['2026-12-01T15:45:00.000Z', '@it-team and @noc: the weekly tactical sync is on Tue 1 Dec 2026 11:00–12:00 EST (in 15 min).'],
+      [
+        '2026-11-30T15:00:00.000Z',
+        '@it-team and @noc: the weekly tactical sync is on Tue 1 Dec 2026 10:00–11:00 EST (in 1 day).',
+      ],
+      [
+        '2026-12-01T15:45:00.000Z',
+        '@it-team and @noc: the weekly tactical sync is on Tue 1 Dec 2026 11:00–12:00 EST (in 15 min).',
+      ],
     ]);
   });
 
@@ -101,13 +128,17 @@ describe('reminders with the agenda', () => {
     await t.advanceTo('2026-10-05T15:20:00Z');
     await t.say('nina', 'resolve ESC-1'); // 2 h 20 min after it was opened
     await t.advanceTo('2026-11-04T20:00:00Z'); // Wed 4 Nov 15:00 EST, after the first-Wednesday review
-    const monthly = t.log.reminders().filter((p) => p.text.startsWith('== Monthly') && p.text.includes('Wed 4 Nov 2026'));
+    const monthly = t.log
+      .reminders()
+      .filter((p) => p.text.startsWith('== Monthly') && p.text.includes('Wed 4 Nov 2026'));
     expect(monthly.map((m) => m.at.toISOString())).toEqual(['2026-11-03T19:00:00.000Z', '2026-11-04T18:45:00.000Z']);
     for (const m of monthly) {
       expect(m.text).toContain('Agenda — October 2026');
       expect(m.text).toContain('Escalations opened: 2');
       expect(m.text).toContain('MTTA (time to acknowledge): median 30 min, 90th percentile 40 min (2 acknowledged)');
-      expect(m.text).toContain('MTTR (time to resolve): median 2 h 20 min, 90th percentile 2 h 20 min (1 resolved, 1 unresolved)');
+      expect(m.text).toContain(
+        'MTTR (time to resolve): median 2 h 20 min, 90th percentile 2 h 20 min (1 resolved, 1 unresolved)',
+      );
       expect(m.text).toContain('Opened after hours: 0 of 2 (0%)');
     }
   });
@@ -124,15 +155,25 @@ describe('when the bot was down', () => {
     first.close();
 
     const log = first.log;
-    const second = startTandem({ start: '2026-12-01T15:05:00Z', dbPath, log }); // back at Tue 10:05, the sync began at 10:00
+    // back at Tue 10:05, the sync began at 10:00
+    const second = startTandem({ start: '2026-12-01T15:05:00Z', dbPath, log });
     await second.planAll();
     await second.advanceTo(second.clock.now());
-    expect(weeklyOf(log, 'Tue 1 Dec 2026').map((r) => r.text.split('\n')[0])).toEqual(['== Weekly tactical sync — in 1 day ==']);
+    expect(weeklyOf(log, 'Tue 1 Dec 2026').map((r) => r.text.split('\n')[0])).toEqual([
+      '== Weekly tactical sync — in 1 day ==',
+    ]);
     const job = second.reminderJobs().find((j) => j.key.endsWith(':weekly:2026-12-01:15'))!;
     expect(job.state).toBe('dropped');
-    expect(job.result).toMatch(/^not sent: the meeting had already started \(due Tue 1 Dec 2026 09:45 EST, found Tue 1 Dec 2026 10:05 EST/);
+    expect(job.result).toMatch(
+      /^not sent: the meeting had already started \(due Tue 1 Dec 2026 09:45 EST, found Tue 1 Dec 2026 10:05 EST/,
+    );
     // The next meeting is planned as usual.
-    expect(second.reminderJobs().filter((j) => j.state === 'pending').map((j) => j.key.replace(/^cadence:\d+:/, ''))).toContain('weekly:2026-12-08:1440');
+    expect(
+      second
+        .reminderJobs()
+        .filter((j) => j.state === 'pending')
+        .map((j) => j.key.replace(/^cadence:\d+:/, '')),
+    ).toContain('weekly:2026-12-08:1440');
     second.close();
   });
 

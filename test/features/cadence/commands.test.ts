@@ -32,12 +32,20 @@ describe('cadence', () => {
     const t = await setUp();
     const out = await t.say('bob', 'cadence');
     expect(out).toContain('Weekly tactical sync — every Tuesday at 10:00, 60 min · reminders 1 day and 15 min before');
-    expect(out).toMatch(/Tue 1 Dec 2026 10:00–11:00 EST\n\s+• Tue 8 Dec 2026 10:00–11:00 EST\n\s+• Tue 15 Dec 2026 10:00–11:00 EST/);
+    expect(out).toMatch(
+      /Tue 1 Dec 2026 10:00–11:00 EST\n\s+• Tue 8 Dec 2026 10:00–11:00 EST\n\s+• Tue 15 Dec 2026 10:00–11:00 EST/,
+    );
     expect(out).toContain('Monthly operational review — first Wednesday of the month at 14:00, 60 min');
-    expect(out).toMatch(/Wed 2 Dec 2026 14:00–15:00 EST\n\s+• Wed 6 Jan 2027 14:00–15:00 EST\n\s+• Wed 3 Feb 2027 14:00–15:00 EST/);
-    expect(out).toContain("Quarterly strategic review — first Thursday of the quarter's first month (Jan, Apr, Jul, Oct) at 14:00");
+    expect(out).toMatch(
+      /Wed 2 Dec 2026 14:00–15:00 EST\n\s+• Wed 6 Jan 2027 14:00–15:00 EST\n\s+• Wed 3 Feb 2027 14:00–15:00 EST/,
+    );
+    expect(out).toContain(
+      "Quarterly strategic review — first Thursday of the quarter's first month (Jan, Apr, Jul, Oct) at 14:00",
+    );
     // April is on daylight time.
-    expect(out).toMatch(/Thu 7 Jan 2027 14:00–15:00 EST\n\s+• Thu 1 Apr 2027 14:00–15:00 EDT\n\s+• Thu 1 Jul 2027 14:00–15:00 EDT/);
+    expect(out).toMatch(
+      /Thu 7 Jan 2027 14:00–15:00 EST\n\s+• Thu 1 Apr 2027 14:00–15:00 EDT\n\s+• Thu 1 Jul 2027 14:00–15:00 EDT/,
+    );
   });
 
   it('marks a date that falls on a holiday', async () => {
@@ -48,7 +56,14 @@ describe('cadence', () => {
 
   it('plans the reminders of each sync at setup', async () => {
     const t = await setUp();
-    expect(pendingKeys(t)).toEqual(['weekly:2026-12-01:1440', 'weekly:2026-12-01:15', 'monthly:2026-12-02:1440', 'monthly:2026-12-02:15', 'quarterly:2027-01-07:1440', 'quarterly:2027-01-07:15']);
+    expect(pendingKeys(t)).toEqual([
+      'weekly:2026-12-01:1440',
+      'weekly:2026-12-01:15',
+      'monthly:2026-12-02:1440',
+      'monthly:2026-12-02:15',
+      'quarterly:2027-01-07:1440',
+      'quarterly:2027-01-07:15',
+    ]);
   });
 });
 
@@ -57,9 +72,16 @@ describe('cadence set', () => {
     const t = await setUp();
     const out = await t.say('alice', 'cadence set monthly last friday 15:00');
     expect(out).toContain('The monthly operational review now meets last Friday of the month at 15:00, for 60 min.');
-    expect(out).toMatch(/Fri 25 Dec 2026 15:00–16:00 EST\n\s+• Fri 29 Jan 2027 15:00–16:00 EST\n\s+• Fri 26 Feb 2027 15:00–16:00 EST/);
-    expect(pendingKeys(t).filter((k) => k.startsWith('monthly'))).toEqual(['monthly:2026-12-25:1440', 'monthly:2026-12-25:15']);
-    expect(await t.say('bob', 'audit 1')).toMatch(/alice · cadence\.set monthly — when: first Wednesday 14:00 → last Friday 15:00/);
+    expect(out).toMatch(
+      /Fri 25 Dec 2026 15:00–16:00 EST\n\s+• Fri 29 Jan 2027 15:00–16:00 EST\n\s+• Fri 26 Feb 2027 15:00–16:00 EST/,
+    );
+    expect(pendingKeys(t).filter((k) => k.startsWith('monthly'))).toEqual([
+      'monthly:2026-12-25:1440',
+      'monthly:2026-12-25:15',
+    ]);
+    expect(await t.say('bob', 'audit 1')).toMatch(
+      /alice · cadence\.set monthly — when: first Wednesday 14:00 → last Friday 15:00/,
+    );
   });
 
   it('sets a weekly day, time and duration', async () => {
@@ -69,25 +91,39 @@ describe('cadence set', () => {
     expect(out).toMatch(/Thu 3 Dec 2026 09:30–10:15 EST/);
   });
 
-  it('sets the quarterly review within a chosen month of the quarter, and keeps that month when it is not given', async () => {
-    const t = await setUp();
-    expect(await t.say('alice', 'cadence set quarterly last monday month:3 09:00')).toMatch(
-      /last Monday of the quarter's third month \(Mar, Jun, Sep, Dec\) at 09:00[\s\S]*Mon 28 Dec 2026 09:00–10:00 EST\n\s+• Mon 29 Mar 2027 09:00–10:00 EDT\n\s+• Mon 28 Jun 2027 09:00–10:00 EDT/,
-    );
-    expect(await t.say('alice', 'cadence set quarterly second tuesday 11:00')).toMatch(/second Tuesday of the quarter's third month[\s\S]*Tue 8 Dec 2026 11:00/);
-  });
+  it(
+    'sets the quarterly review within a chosen month of the quarter, and keeps that month when it ' + 'is not given',
+    async () => {
+      const t = await setUp();
+      expect(await t.say('alice', 'cadence set quarterly last monday month:3 09:00')).toMatch(
+        /last Monday of the quarter's third month \(Mar, Jun, Sep, Dec\) at 09:00[\s\S]*Mon 28 Dec 2026 09:00–10:00 EST\n\s+• Mon 29 Mar 2027 09:00–10:00 EDT\n\s+• Mon 28 Jun 2027 09:00–10:00 EDT/,
+      );
+      expect(await t.say('alice', 'cadence set quarterly second tuesday 11:00')).toMatch(
+        /second Tuesday of the quarter's third month[\s\S]*Tue 8 Dec 2026 11:00/,
+      );
+    },
+  );
 
   it.each([
     ['cadence set', /Say which sync: weekly, monthly, quarterly/],
     ['cadence set daily mon 10:00', /“daily” is not one of the syncs/],
-    ['cadence set weekly tuesday', /Something is missing after `cadence set weekly`. Write it as `cadence set weekly <day> <HH:MM>/],
+    [
+      'cadence set weekly tuesday',
+      /Something is missing after `cadence set weekly`. Write it as `cadence set weekly <day> <HH:MM>/,
+    ],
     ['cadence set weekly someday 10:00', /“someday” is not a day of the week/],
     ['cadence set weekly tuesday 25:00', /“25:00” is not a time of day as HH:MM/],
     ['cadence set monthly fifth friday 15:00', /Not every month has a fifth one of a weekday; say `last`/],
     ['cadence set monthly friday 15:00', /Something is missing after `cadence set monthly`/],
     ['cadence set monthly last friday 15:00 month:2', /`month:` is only for the quarterly sync/],
-    ['cadence set quarterly first thursday month:4 14:00', /`month:` is the month of the quarter it meets in: 1 \(Jan, Apr, Jul, Oct\)/],
-    ['cadence set weekly tuesday 10:00 duration:0', /`duration:` is the length of the meeting in minutes, from 5 to 480/],
+    [
+      'cadence set quarterly first thursday month:4 14:00',
+      /`month:` is the month of the quarter it meets in: 1 \(Jan, Apr, Jul, Oct\)/,
+    ],
+    [
+      'cadence set weekly tuesday 10:00 duration:0',
+      /`duration:` is the length of the meeting in minutes, from 5 to 480/,
+    ],
     ['cadence remind weekly soon', /“soon” is not a lead time/],
     ['cadence remind weekly 0m', /A reminder must come before the meeting/],
     ['cadence remind weekly 15d', /at most 14 days before/],
@@ -107,8 +143,13 @@ describe('cadence set', () => {
 describe('cadence remind', () => {
   it('sets the lead times, longest first, and replans the reminders', async () => {
     const t = await setUp();
-    expect(await t.say('alice', 'cadence remind weekly 30m, 2h')).toContain('Reminders for the weekly tactical sync now come 2 h and 30 min before');
-    expect(pendingKeys(t).filter((k) => k.startsWith('weekly'))).toEqual(['weekly:2026-12-01:120', 'weekly:2026-12-01:30']);
+    expect(await t.say('alice', 'cadence remind weekly 30m, 2h')).toContain(
+      'Reminders for the weekly tactical sync now come 2 h and 30 min before',
+    );
+    expect(pendingKeys(t).filter((k) => k.startsWith('weekly'))).toEqual([
+      'weekly:2026-12-01:120',
+      'weekly:2026-12-01:30',
+    ]);
   });
 });
 
@@ -117,22 +158,37 @@ describe('cadence skip and unskip', () => {
     const t = await setUp();
     const out = await t.say('alice', 'cadence skip weekly 2026-12-01');
     expect(out).toContain('The weekly tactical sync of Tue 1 Dec 2026 is skipped: no reminders for it.');
-    expect(out).toMatch(/Tue 8 Dec 2026 10:00–11:00 EST\n\s+• Tue 15 Dec 2026[^\n]*\n\s+• Tue 22 Dec 2026[^\n]*\n\s+Skipped: Tue 1 Dec 2026\./);
-    expect(pendingKeys(t).filter((k) => k.startsWith('weekly'))).toEqual(['weekly:2026-12-08:1440', 'weekly:2026-12-08:15']);
+    expect(out).toMatch(
+      /Tue 8 Dec 2026 10:00–11:00 EST\n\s+• Tue 15 Dec 2026[^\n]*\n\s+• Tue 22 Dec 2026[^\n]*\n\s+Skipped: Tue 1 Dec 2026\./,
+    );
+    expect(pendingKeys(t).filter((k) => k.startsWith('weekly'))).toEqual([
+      'weekly:2026-12-08:1440',
+      'weekly:2026-12-08:15',
+    ]);
     expect(await t.say('bob', 'audit 1')).toMatch(/alice · cadence\.skip weekly — added 2026-12-01/);
 
-    expect(await t.say('alice', 'cadence unskip weekly 2026-12-01')).toContain('The weekly tactical sync of 2026-12-01 is on again.');
-    expect(pendingKeys(t).filter((k) => k.startsWith('weekly'))).toEqual(['weekly:2026-12-01:1440', 'weekly:2026-12-01:15']);
+    expect(await t.say('alice', 'cadence unskip weekly 2026-12-01')).toContain(
+      'The weekly tactical sync of 2026-12-01 is on again.',
+    );
+    expect(pendingKeys(t).filter((k) => k.startsWith('weekly'))).toEqual([
+      'weekly:2026-12-01:1440',
+      'weekly:2026-12-01:15',
+    ]);
   });
 
   it('refuses a date the sync does not meet on, a past one and one already skipped', async () => {
     const t = await setUp();
     expect(await t.say('alice', 'cadence skip weekly 2026-12-02')).toContain(
-      'The weekly tactical sync does not meet on 2026-12-02 (or that meeting has started). Its next dates are Tue 2026-12-01, Tue 2026-12-08, Tue 2026-12-15.',
+      'The weekly tactical sync does not meet on 2026-12-02 (or that meeting has started). Its next dates are Tue ' +
+        '2026-12-01, Tue 2026-12-08, Tue 2026-12-15.',
     );
-    expect(await t.say('alice', 'cadence skip weekly 2026-11-24')).toMatch(/2026-11-24 is in the past; only an upcoming meeting can be skipped/);
+    expect(await t.say('alice', 'cadence skip weekly 2026-11-24')).toMatch(
+      /2026-11-24 is in the past; only an upcoming meeting can be skipped/,
+    );
     await t.say('alice', 'cadence skip monthly 2027-01-06');
-    expect(await t.say('alice', 'cadence skip monthly 2027-01-06')).toContain('The monthly operational review of 2027-01-06 is already skipped.');
+    expect(await t.say('alice', 'cadence skip monthly 2027-01-06')).toContain(
+      'The monthly operational review of 2027-01-06 is already skipped.',
+    );
     expect(await t.say('alice', 'cadence unskip monthly 2027-02-03')).toContain('is not skipped. Skipped: 2027-01-06.');
   });
 });
@@ -140,13 +196,18 @@ describe('cadence skip and unskip', () => {
 describe('cadence off and on', () => {
   it('turning a sync off cancels its reminders; on plans them again', async () => {
     const t = await setUp();
-    expect(await t.say('alice', 'cadence off quarterly')).toContain('The quarterly strategic review is off: no reminders until a manager types `cadence on quarterly`.');
+    expect(await t.say('alice', 'cadence off quarterly')).toContain(
+      'The quarterly strategic review is off: no reminders until a manager types `cadence on quarterly`.',
+    );
     expect(pendingKeys(t).some((k) => k.startsWith('quarterly'))).toBe(false);
     expect(await t.say('bob', 'cadence')).toMatch(/Quarterly strategic review — [^\n]*\n\s+Off: no reminders/);
     expect(await t.say('alice', 'cadence off quarterly')).toContain('already off');
 
     expect(await t.say('alice', 'cadence on quarterly')).toMatch(/is on again[\s\S]*Thu 7 Jan 2027 14:00–15:00 EST/);
-    expect(pendingKeys(t).filter((k) => k.startsWith('quarterly'))).toEqual(['quarterly:2027-01-07:1440', 'quarterly:2027-01-07:15']);
+    expect(pendingKeys(t).filter((k) => k.startsWith('quarterly'))).toEqual([
+      'quarterly:2027-01-07:1440',
+      'quarterly:2027-01-07:15',
+    ]);
   });
 });
 
@@ -168,11 +229,16 @@ describe('manager-only changes', () => {
     const out = await t.say('bob', line);
     expect(out).toMatch(/Only managers of this channel can run `cadence \w+`. Managers here: @alice/);
     expect(await snapshot(t)).toBe(before);
-    expect((await t.store.audit.recent((await t.channel()).id, 1))[0]).toMatchObject({ actorName: 'bob', outcome: 'refused' });
+    expect((await t.store.audit.recent((await t.channel()).id, 1))[0]).toMatchObject({
+      actorName: 'bob',
+      outcome: 'refused',
+    });
   });
 
   it('anyone may look and preview an agenda', async () => {
     const t = await setUp();
-    expect(await t.say('bob', 'cadence agenda weekly')).toMatch(/Preview[\s\S]*Weekly tactical sync — in 1 day[\s\S]*1\. Open escalations \(0\)/);
+    expect(await t.say('bob', 'cadence agenda weekly')).toMatch(
+      /Preview[\s\S]*Weekly tactical sync — in 1 day[\s\S]*1\. Open escalations \(0\)/,
+    );
   });
 });

@@ -4,10 +4,16 @@ import { makeCore, makeSetUpCore } from '../../helpers/core.js';
 describe('setup', () => {
   it('registers the channel, seeds the matrix and makes the first person a manager', async () => {
     const core = makeCore();
-    const text = await core.sayText('alice', '/tandem setup org:Acme msp:Northwind tz:America/New_York internal:@it-team msp-team:@noc');
+    const text = await core.sayText(
+      'alice',
+      '/tandem setup org:Acme msp:Northwind tz:America/New_York internal:@it-team msp-team:@noc',
+    );
     expect(text).toContain('Tandem is set up for Acme and Northwind');
     expect(text).toContain('Mon–Fri 08:00–17:00 (America/New_York)');
-    expect(text).toContain('Syncs: weekly tactical sync every Tuesday at 10:00; monthly operational review first Wednesday of the month at 14:00');
+    expect(text).toContain(
+      'Syncs: weekly tactical sync every Tuesday at 10:00; monthly operational review first Wednesday of the month ' +
+        'at 14:00',
+    );
     const channel = (await core.channel())!;
     expect(channel.internalHandle).toEqual({ kind: 'user', id: 'it-team', label: 'it-team' });
     expect(await core.store.matrix.list(channel.id)).toHaveLength(17);
@@ -26,14 +32,20 @@ describe('setup', () => {
     expect(await core.sayText('mallory', 'setup msp:Evilcorp')).toMatch(/only its managers can change the setup/);
     const channel = (await core.channel())!;
     expect(channel.mspName).toBe('Northwind');
-    expect((await core.store.audit.recent(channel.id, 1))[0]).toMatchObject({ actorName: 'mallory', action: 'setup', outcome: 'refused' });
+    expect((await core.store.audit.recent(channel.id, 1))[0]).toMatchObject({
+      actorName: 'mallory',
+      action: 'setup',
+      outcome: 'refused',
+    });
   });
 
   it('lets a manager change the setup, with before and after in the audit', async () => {
     const core = await makeSetUpCore();
     await core.say('alice', 'setup msp:"Northwind Managed Services"');
     expect((await core.channel())!.mspName).toBe('Northwind Managed Services');
-    expect(await core.sayText('alice', 'audit 1')).toMatch(/alice · setup channel — msp: Northwind → Northwind Managed Services/);
+    expect(await core.sayText('alice', 'audit 1')).toMatch(
+      /alice · setup channel — msp: Northwind → Northwind Managed Services/,
+    );
   });
 
   it('commands before setup say how to set up', async () => {
@@ -59,7 +71,12 @@ describe('manager-only changes', () => {
     const id = (await core.channel())!.id;
     const state = async () =>
       JSON.stringify(
-        await Promise.all([core.channel(), core.store.matrix.list(id), core.store.managers.list(id), core.store.channels.holidays(id)]),
+        await Promise.all([
+          core.channel(),
+          core.store.matrix.list(id),
+          core.store.managers.list(id),
+          core.store.channels.holidays(id),
+        ]),
       );
     const before = await state();
     const reply = await core.sayText('bob', line);
@@ -77,12 +94,17 @@ describe('manager-only changes', () => {
     await core.say('bob', 'matrix set patching business:internal contact:@pat');
     expect((await core.channel())!.dayStart).toBe(9 * 60);
     expect(await core.store.channels.holidays(id)).toEqual([{ date: '2026-12-25', name: 'Christmas Day' }]);
-    expect((await core.store.matrix.list(id)).find((a) => a.name === 'patching')).toMatchObject({ businessOwner: 'internal', contact: { id: 'pat' } });
+    expect((await core.store.matrix.list(id)).find((a) => a.name === 'patching')).toMatchObject({
+      businessOwner: 'internal',
+      contact: { id: 'pat' },
+    });
     const audit = await core.sayText('alice', 'audit 4');
     expect(audit).toMatch(/bob · matrix.set patching — businessOwner: msp → internal; contact: — → @pat/);
     expect(audit).toMatch(/alice · managers.add bob/);
     expect(audit).toMatch(/alice · holiday.add 2026-12-25/);
-    expect(audit).toMatch(/alice · hours.set business hours — Mon–Fri 08:00–17:00 \(America\/New_York\) → Mon–Fri 09:00–18:00/);
+    expect(audit).toMatch(
+      /alice · hours.set business hours — Mon–Fri 08:00–17:00 \(America\/New_York\) → Mon–Fri 09:00–18:00/,
+    );
   });
 
   it('never removes the last manager', async () => {

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { renderText } from '../../../adapters/console/render.js';
 import { createRegistry } from '../../../src/features/index.js';
 import { Bot } from '../../../src/kernel/bot.js';
+import { RateLimited } from '../../../src/kernel/errors.js';
 import { silentLogger } from '../../../src/kernel/logger.js';
 import { inChannel, paragraph } from '../../../src/kernel/reply.js';
+import { conversationOf } from '../../../src/kernel/types.js';
+import { plannerFor } from '../../../src/scheduler/planning.js';
 import { reminder, TEST_KINDS } from '../../fixtures/scheduler-kinds.js';
 import { makeSchedulerHarness } from '../../helpers/scheduler-harness.js';
-import { plannerFor } from '../../../src/scheduler/planning.js';
-import { conversationOf } from '../../../src/kernel/types.js';
-import { RateLimited } from '../../../src/kernel/errors.js';
 
 async function harness() {
   const h = await makeSchedulerHarness({ start: '2026-12-01T15:00:00Z', kinds: TEST_KINDS });
@@ -44,14 +44,19 @@ describe('status: what Tandem will post, still has to deliver, and could not', (
   it('lists a scheduled post that was dropped, with the reason, for anyone who asks', async () => {
     const h = await harness();
     await h.store.jobs.schedule(
-      reminder.newJob(h.channel.id, { dueAt: new Date('2026-12-01T14:00:00Z'), payload: { meeting: 'weekly sync' }, occurrenceKey: 'r' }),
+      reminder.newJob(h.channel.id, {
+        dueAt: new Date('2026-12-01T14:00:00Z'),
+        payload: { meeting: 'weekly sync' },
+        occurrenceKey: 'r',
+      }),
       h.clock.now(),
     );
     await h.scheduler.tick();
     const text = await h.status();
     expect(text).toContain('Next scheduled: nothing scheduled');
     expect(text).toContain(
-      'Scheduled posts not sent: meeting reminder due Tue 1 Dec 2026 09:00 EST — dropped: not sent: the meeting had already started (due Tue 1 Dec 2026 09:00 EST, found Tue 1 Dec 2026 10:00 EST, more than 10 min late)',
+      'Scheduled posts not sent: meeting reminder due Tue 1 Dec 2026 09:00 EST — dropped: not sent: the meeting had ' +
+        'already started (due Tue 1 Dec 2026 09:00 EST, found Tue 1 Dec 2026 10:00 EST, more than 10 min late)',
     );
   });
 });

@@ -4,11 +4,18 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../../db/client.js';
 import { createStore } from '../../../db/store.js';
-import { ownershipIndexFor } from '../../../src/features/matrix/matrix-index.js';
 import type { MatrixAreaInput } from '../../../src/domain/model.js';
+import { ownershipIndexFor } from '../../../src/features/matrix/matrix-index.js';
 import { makeSetUpCore } from '../../helpers/core.js';
 
-const area = (name: string, aliases: string[] = []): MatrixAreaInput => ({ name, businessOwner: 'internal', afterHoursOwner: 'msp', contact: null, aliases, note: '' });
+const area = (name: string, aliases: string[] = []): MatrixAreaInput => ({
+  name,
+  businessOwner: 'internal',
+  afterHoursOwner: 'msp',
+  contact: null,
+  aliases,
+  note: '',
+});
 
 describe('the who owns index cache', () => {
   const dirs: string[] = [];
@@ -25,10 +32,16 @@ describe('the who owns index cache', () => {
     await core.say('alice', 'matrix set "badge kiosks" business:msp aliases:"id cards"');
     const afterSet = await ownershipIndexFor(core.store, id);
     expect(afterSet).not.toBe(first);
-    expect(afterSet.lookup('id cards')).toMatchObject({ kind: 'match', area: { name: 'badge kiosks', businessOwner: 'msp' } });
+    expect(afterSet.lookup('id cards')).toMatchObject({
+      kind: 'match',
+      area: { name: 'badge kiosks', businessOwner: 'msp' },
+    });
 
     await core.say('alice', 'matrix set "badge kiosks" business:internal');
-    expect((await ownershipIndexFor(core.store, id)).lookup('badge kiosks')).toMatchObject({ kind: 'match', area: { businessOwner: 'internal' } });
+    expect((await ownershipIndexFor(core.store, id)).lookup('badge kiosks')).toMatchObject({
+      kind: 'match',
+      area: { businessOwner: 'internal' },
+    });
 
     await core.say('alice', 'matrix remove badge kiosks');
     expect((await ownershipIndexFor(core.store, id)).lookup('badge kiosks').kind).not.toBe('match');
@@ -50,13 +63,21 @@ describe('the who owns index cache', () => {
     try {
       const storeA = createStore(a);
       const storeB = createStore(b);
-      a.$client.prepare("insert into channels (platform, external_id, org_name, msp_name, timezone, ack_timeouts, created_at) values ('console', 'c1', 'Acme', 'Northwind', 'UTC', '{}', 0)").run();
+      a.$client
+        .prepare(
+          'insert into channels (platform, external_id, org_name, msp_name, timezone, ack_timeouts, created_at) ' +
+            "values ('console', 'c1', 'Acme', 'Northwind', 'UTC', '{}', 0)",
+        )
+        .run();
       const id = (await storeA.channels.find({ platform: 'console', channelId: 'c1' }))!.id;
       await storeA.transaction(() => storeA.matrix.replaceAll(id, [area('backups')]));
       expect((await ownershipIndexFor(storeA, id)).lookup('vpn').kind).toBe('none');
 
       await storeB.transaction(() => storeB.matrix.put(id, area('vpn')));
-      expect((await ownershipIndexFor(storeA, id)).lookup('vpn')).toMatchObject({ kind: 'match', area: { name: 'vpn' } });
+      expect((await ownershipIndexFor(storeA, id)).lookup('vpn')).toMatchObject({
+        kind: 'match',
+        area: { name: 'vpn' },
+      });
     } finally {
       a.$client.close();
       b.$client.close();

@@ -40,16 +40,19 @@ describe('a morning post due while Tandem was down', () => {
     expect(t.morningPosts()[1]!.text).not.toContain('Posted late');
   });
 
-  it('is dropped once that business day is over, with the reason recorded, and the next morning still comes', async () => {
-    const t = await tandem('2026-11-27T16:30');
-    await t.restartAt('2026-11-30T17:30');
-    expect(t.morningPosts()).toEqual([]);
-    const monday = t.jobs().find((j) => j.key === 'morning:1:2026-11-30')!;
-    expect(monday.state).toBe('dropped');
-    expect(monday.result).toMatch(/^not sent: the business day it was for was over/);
-    await t.advanceTo('2026-12-01T09:00');
-    expect(times(t)).toEqual(['2026-12-01T13:00:00.000Z']);
-  });
+  it(
+    'is dropped once that business day is over, with the reason recorded, and the next morning ' + 'still comes',
+    async () => {
+      const t = await tandem('2026-11-27T16:30');
+      await t.restartAt('2026-11-30T17:30');
+      expect(t.morningPosts()).toEqual([]);
+      const monday = t.jobs().find((j) => j.key === 'morning:1:2026-11-30')!;
+      expect(monday.state).toBe('dropped');
+      expect(monday.result).toMatch(/^not sent: the business day it was for was over/);
+      await t.advanceTo('2026-12-01T09:00');
+      expect(times(t)).toEqual(['2026-12-01T13:00:00.000Z']);
+    },
+  );
 
   it('after two days down, only the day in progress gets its post (late); the missed days are not posted', async () => {
     const t = await tandem('2026-11-27T16:30');

@@ -28,7 +28,9 @@ describe('the window a morning post covers, as the post says it', () => {
       from: '2026-11-27T16:30',
       to: '2026-11-30T09:00',
       postedAt: '2026-11-30T13:00:00.000Z',
-      says: '@it-team: a quiet weekend — no escalations and no handoff notes from Fri 27 Nov 17:00 EST to Mon 30 Nov 08:00 EST (63 hours).',
+      says:
+        '@it-team: a quiet weekend — no escalations and no handoff notes from Fri 27 Nov 17:00 EST to Mon 30 ' +
+        'Nov 08:00 EST (63 hours).',
     },
     {
       name: 'Tuesday covers Monday night',
@@ -36,7 +38,9 @@ describe('the window a morning post covers, as the post says it', () => {
       from: '2026-11-30T16:30',
       to: '2026-12-01T09:00',
       postedAt: '2026-12-01T13:00:00.000Z',
-      says: '@it-team: a quiet night — no escalations and no handoff notes from Mon 30 Nov 17:00 EST to Tue 1 Dec 08:00 EST (15 hours).',
+      says:
+        '@it-team: a quiet night — no escalations and no handoff notes from Mon 30 Nov 17:00 EST to Tue 1 Dec ' +
+        '08:00 EST (15 hours).',
     },
     {
       name: 'the day after a holiday covers the holiday',
@@ -45,7 +49,9 @@ describe('the window a morning post covers, as the post says it', () => {
       from: '2026-11-25T16:30',
       to: '2026-11-27T09:00',
       postedAt: '2026-11-27T13:00:00.000Z',
-      says: '@it-team: a quiet Thanksgiving Day (Thu 26 Nov) — no escalations and no handoff notes from Wed 25 Nov 17:00 EST to Fri 27 Nov 08:00 EST (39 hours).',
+      says:
+        '@it-team: a quiet Thanksgiving Day (Thu 26 Nov) — no escalations and no handoff notes from Wed 25 Nov ' +
+        '17:00 EST to Fri 27 Nov 08:00 EST (39 hours).',
     },
     {
       name: 'a long weekend: a Friday holiday and the weekend',
@@ -54,7 +60,9 @@ describe('the window a morning post covers, as the post says it', () => {
       from: '2026-12-03T16:30',
       to: '2026-12-07T09:00',
       postedAt: '2026-12-07T13:00:00.000Z',
-      says: '@it-team: a quiet Staff day (Fri 4 Dec) and weekend — no escalations and no handoff notes from Thu 3 Dec 17:00 EST to Mon 7 Dec 08:00 EST (87 hours).',
+      says:
+        '@it-team: a quiet Staff day (Fri 4 Dec) and weekend — no escalations and no handoff notes from Thu 3 ' +
+        'Dec 17:00 EST to Mon 7 Dec 08:00 EST (87 hours).',
     },
     {
       name: 'New York, clocks back: the weekend is an hour longer',
@@ -62,7 +70,9 @@ describe('the window a morning post covers, as the post says it', () => {
       from: '2026-10-30T16:30',
       to: '2026-11-02T09:00',
       postedAt: '2026-11-02T13:00:00.000Z',
-      says: '@it-team: a quiet weekend — no escalations and no handoff notes from Fri 30 Oct 17:00 EDT to Mon 2 Nov 08:00 EST (64 hours).',
+      says:
+        '@it-team: a quiet weekend — no escalations and no handoff notes from Fri 30 Oct 17:00 EDT to Mon 2 Nov ' +
+        '08:00 EST (64 hours).',
     },
     {
       name: 'New York, clocks forward: the weekend is an hour shorter',
@@ -70,7 +80,9 @@ describe('the window a morning post covers, as the post says it', () => {
       from: '2026-03-06T16:30',
       to: '2026-03-09T09:00',
       postedAt: '2026-03-09T12:00:00.000Z',
-      says: '@it-team: a quiet weekend — no escalations and no handoff notes from Fri 6 Mar 17:00 EST to Mon 9 Mar 08:00 EDT (62 hours).',
+      says:
+        '@it-team: a quiet weekend — no escalations and no handoff notes from Fri 6 Mar 17:00 EST to Mon 9 Mar ' +
+        '08:00 EDT (62 hours).',
     },
     {
       name: 'Sydney, clocks forward in October',
@@ -78,7 +90,9 @@ describe('the window a morning post covers, as the post says it', () => {
       from: '2026-10-02T16:30',
       to: '2026-10-05T09:00',
       postedAt: '2026-10-04T21:00:00.000Z',
-      says: '@it-team: a quiet weekend — no escalations and no handoff notes from Fri 2 Oct 17:00 GMT+10 to Mon 5 Oct 08:00 GMT+11 (62 hours).',
+      says:
+        '@it-team: a quiet weekend — no escalations and no handoff notes from Fri 2 Oct 17:00 GMT+10 to Mon 5 ' +
+        'Oct 08:00 GMT+11 (62 hours).',
     },
     {
       name: 'Sydney, clocks back in April',
@@ -86,7 +100,9 @@ describe('the window a morning post covers, as the post says it', () => {
       from: '2026-04-03T16:30',
       to: '2026-04-06T09:00',
       postedAt: '2026-04-05T22:00:00.000Z',
-      says: '@it-team: a quiet weekend — no escalations and no handoff notes from Fri 3 Apr 17:00 GMT+11 to Mon 6 Apr 08:00 GMT+10 (64 hours).',
+      says:
+        '@it-team: a quiet weekend — no escalations and no handoff notes from Fri 3 Apr 17:00 GMT+11 to Mon 6 ' +
+        'Apr 08:00 GMT+10 (64 hours).',
     },
   ];
 
@@ -105,25 +121,45 @@ describe('the window a morning post covers, as the post says it', () => {
     await t.say('alice', 'holiday add 2026-11-26 Thanksgiving Day');
     await t.advanceTo('2026-12-01T09:00');
     const days = t.morningPosts().map((p) => p.text.split('\n')[0]);
-    expect(days).toEqual(['== Morning handoff — Fri 27 Nov ==', '== Morning handoff — Mon 30 Nov ==', '== Morning handoff — Tue 1 Dec ==']);
+    expect(days).toEqual([
+      '== Morning handoff — Fri 27 Nov ==',
+      '== Morning handoff — Mon 30 Nov ==',
+      '== Morning handoff — Tue 1 Dec ==',
+    ]);
   });
 });
 
 describe('what the morning post says', () => {
   it('groups the weekend’s escalations by where they stand, with who handled them, and lists the notes', async () => {
     const t = await tandem('2026-11-27T15:00');
-    await sayAt(t, '2026-11-27T15:00', 'bob', 'escalate printer jam on floor 2 p4'); // ESC-1, business hours, to the internal team
+    // ESC-1, business hours, to the internal team
+    await sayAt(t, '2026-11-27T15:00', 'bob', 'escalate printer jam on floor 2 p4');
     await sayAt(t, '2026-11-27T16:00', 'bob', 'escalate firewall rule review p4'); // ESC-2, business hours, to the MSP
     await sayAt(t, '2026-11-27T16:00', 'carol', 'handoff note this one stays out of the morning post');
-    await sayAt(t, '2026-11-27T16:30', 'carol', 'handoff note --overnight patching the file servers tonight from 20:00');
+    await sayAt(
+      t,
+      '2026-11-27T16:30',
+      'carol',
+      'handoff note --overnight patching the file servers tonight from 20:00',
+    );
     await sayAt(t, '2026-11-27T16:45', 'carol', 'escalate backup job failing p4'); // ESC-3
     await sayAt(t, '2026-11-27T17:30', 'dave', 'escalate VPN down at the warehouse p2'); // ESC-4, after hours
     await sayAt(t, '2026-11-27T17:40', 'nina', 'ack ESC-4');
     await sayAt(t, '2026-11-27T18:00', 'nina', 'resolve ESC-2 rule reviewed, nothing to change');
     await sayAt(t, '2026-11-27T19:00', 'nina', 'resolve ESC-4 restarted the tunnel');
-    await sayAt(t, '2026-11-28T02:00', 'dave', 'escalate new hire laptop not enrolled p4 area:"onboarding and offboarding"'); // ESC-5
+    await sayAt(
+      t,
+      '2026-11-28T02:00',
+      'dave',
+      'escalate new hire laptop not enrolled p4 area:"onboarding and offboarding"',
+    ); // ESC-5
     await sayAt(t, '2026-11-28T03:00', 'nina', 'handback ESC-5 needs HR approval in the portal');
-    await sayAt(t, '2026-11-28T10:00', 'nina', 'handback ESC-3 disk full on the backup target; please order a new disk');
+    await sayAt(
+      t,
+      '2026-11-28T10:00',
+      'nina',
+      'handback ESC-3 disk full on the backup target; please order a new disk',
+    );
     await sayAt(t, '2026-11-28T22:00', 'nina', 'handoff note patched the file server, rebooted at 21:40');
     await sayAt(t, '2026-11-29T09:00', 'erin', 'escalate phishing report from the CFO p1'); // ESC-6
     await sayAt(t, '2026-11-29T09:03', 'omar', 'ack ESC-6');
@@ -140,14 +176,18 @@ describe('what the morning post says', () => {
         '== Morning handoff — Mon 30 Nov ==',
         '@it-team: here is what happened from Fri 27 Nov 17:00 EST to Mon 30 Nov 08:00 EST (the weekend, 63 hours).',
         'Handed back for internal follow-up (2)',
-        '  • ESC-3 · P4 · backup job failing (opened Fri 27 Nov 16:45 EST) — handed back by @nina, Sat 28 Nov 10:00 EST: “disk full on the backup target; please order a new disk”; nobody has picked it up yet',
-        '  • ESC-5 · P4 · new hire laptop not enrolled — handed back by @nina, Sat 28 Nov 03:00 EST: “needs HR approval in the portal”; nobody has picked it up yet',
+        '  • ESC-3 · P4 · backup job failing (opened Fri 27 Nov 16:45 EST) — handed back by @nina, Sat 28 Nov 10:00 ' +
+          'EST: “disk full on the backup target; please order a new disk”; nobody has picked it up yet',
+        '  • ESC-5 · P4 · new hire laptop not enrolled — handed back by @nina, Sat 28 Nov 03:00 EST: “needs HR ' +
+          'approval in the portal”; nobody has picked it up yet',
         'Still open (2)',
-        '  • ESC-6 · P1 · phishing report from the CFO — acknowledged by @omar, Sun 29 Nov 09:03 EST; with Northwind (MSP)',
+        '  • ESC-6 · P1 · phishing report from the CFO — acknowledged by @omar, Sun 29 Nov 09:03 EST; with ' +
+          'Northwind (MSP)',
         '  • ESC-7 · P4 · shared drive slow — not acknowledged yet, waiting for Northwind (MSP)',
         'Resolved overnight (2)',
         '  • ESC-4 · P2 · VPN down at the warehouse — resolved by @nina, Fri 27 Nov 19:00 EST: “restarted the tunnel”',
-        '  • ESC-2 · P4 · firewall rule review (opened Fri 27 Nov 16:00 EST) — resolved by @nina, Fri 27 Nov 18:00 EST: “rule reviewed, nothing to change”',
+        '  • ESC-2 · P4 · firewall rule review (opened Fri 27 Nov 16:00 EST) — resolved by @nina, Fri 27 Nov 18:00 ' +
+          'EST: “rule reviewed, nothing to change”',
         'Notes (4)',
         '  • Fri 27 Nov 16:30 EST · @carol: patching the file servers tonight from 20:00',
         '  • Sat 28 Nov 22:00 EST · @nina: patched the file server, rebooted at 21:40',
@@ -159,7 +199,10 @@ describe('what the morning post says', () => {
     );
     // The internal team is mentioned (a real mention, not just its name in the text).
     const intro = post!.reply.blocks[1]!;
-    expect(intro.kind === 'paragraph' && intro.spans[0]).toEqual({ kind: 'mention', mention: { kind: 'user', id: 'it-team', label: 'it-team' } });
+    expect(intro.kind === 'paragraph' && intro.spans[0]).toEqual({
+      kind: 'mention',
+      mention: { kind: 'user', id: 'it-team', label: 'it-team' },
+    });
   });
 
   it('a handback picked up by the internal team says who took it; the next morning it is no longer news', async () => {
@@ -170,7 +213,8 @@ describe('what the morning post says', () => {
     await t.advanceTo('2026-12-02T09:00');
     const [tuesday, wednesday] = t.morningPosts();
     expect(tuesday!.text).toContain(
-      '• ESC-1 · P4 · new laptop for the CFO — handed back by @nina, Mon 30 Nov 23:00 EST: “ordered; needs setup in the morning”; picked up by @bob, Tue 1 Dec 07:45 EST',
+      '• ESC-1 · P4 · new laptop for the CFO — handed back by @nina, Mon 30 Nov 23:00 EST: “ordered; needs setup in ' +
+        'the morning”; picked up by @bob, Tue 1 Dec 07:45 EST',
     );
     expect(wednesday!.text).toContain('a quiet night');
     expect(wednesday!.text).toContain('Still unresolved from before this window: ESC-1 (handed back).');
@@ -201,7 +245,9 @@ describe('what the morning post says', () => {
     const channel = (await t.store.channels.all())[0]!;
     const person = await t.store.people.upsert('console', 'nina', 'nina');
     for (let i = 1; i <= 43; i++) {
-      const openedAt = t.local(`2026-11-28T${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 10).padStart(2, '0')}`);
+      const openedAt = t.local(
+        `2026-11-28T${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 10).padStart(2, '0')}`,
+      );
       const e = await t.store.escalations.open({
         channelId: channel.id,
         summary: `disk alert on server ${i} `.repeat(i === 1 ? 20 : 1).trim(),
@@ -215,9 +261,21 @@ describe('what the morning post says', () => {
         afterHours: true,
         openedAt,
       });
-      await t.store.escalations.update(e.id, { state: 'resolved', resolvedAt: new Date(openedAt.getTime() + 600_000), resolvedBy: person.id, resolutionNote: 'cleared' });
+      await t.store.escalations.update(e.id, {
+        state: 'resolved',
+        resolvedAt: new Date(openedAt.getTime() + 600_000),
+        resolvedBy: person.id,
+        resolutionNote: 'cleared',
+      });
     }
-    for (let i = 1; i <= 11; i++) await t.store.handoffNotes.add({ channelId: channel.id, at: t.local(`2026-11-29T${String(i).padStart(2, '0')}:00`), authorId: person.id, text: `checked rack ${i}`, overnight: false });
+    for (let i = 1; i <= 11; i++)
+      await t.store.handoffNotes.add({
+        channelId: channel.id,
+        at: t.local(`2026-11-29T${String(i).padStart(2, '0')}:00`),
+        authorId: person.id,
+        text: `checked rack ${i}`,
+        overnight: false,
+      });
     await t.advanceTo('2026-11-30T09:00');
 
     const [post] = t.morningPosts();
@@ -246,7 +304,9 @@ describe('handoff: the preview', () => {
     expect(text[0]).toBe('== Preview: Morning handoff — Mon 30 Nov ==');
     expect(text).toContain('  This is a preview. The post goes to the channel at Mon 30 Nov 2026 08:00 EST.');
     expect(text).toContain('  The window is still open: this is what the post would say now.');
-    expect(text).toContain('  • ESC-1 · P4 · VPN down at the warehouse — not acknowledged yet, waiting for Northwind (MSP)');
+    expect(text).toContain(
+      '  • ESC-1 · P4 · VPN down at the warehouse — not acknowledged yet, waiting for Northwind (MSP)',
+    );
     expect(text).toContain('  • Sat 28 Nov 03:00 EST · @nina: rebooted the concentrator');
     expect(t.chat.sent.length).toBe(before);
   });
@@ -256,21 +316,27 @@ describe('handoff: the preview', () => {
     expect(await t.say('carol', 'handoff note the CFO is travelling, expect VPN calls')).toBe(
       [
         'Logged at 14:00 EST.',
-        'It is business hours, so this note is in no morning post. To put a note in the next one (Mon 30 Nov 2026 08:00 EST), write it with `--overnight`: `handoff note --overnight <text>`.',
+        'It is business hours, so this note is in no morning post. To put a note in the next one (Mon 30 Nov 2026 ' +
+          '08:00 EST), write it with `--overnight`: `handoff note --overnight <text>`.',
       ].join('\n'),
     );
     expect(await t.say('carol', 'handoff note --overnight the CFO is travelling, expect VPN calls')).toBe(
       'Logged at 14:00 EST as an overnight note: it will be in the morning handoff posted Mon 30 Nov 2026 08:00 EST.',
     );
     const preview = await t.say('carol', 'handoff');
-    expect(preview).toContain('Its window opens at Fri 27 Nov 2026 17:00 EST; until then only notes logged with `handoff note --overnight` are in it.');
+    expect(preview).toContain(
+      'Its window opens at Fri 27 Nov 2026 17:00 EST; until then only notes logged with `handoff note --overnight` ' +
+        'are in it.',
+    );
     expect(preview.match(/expect VPN calls/g)).toHaveLength(1);
     expect(preview).toContain('In this window: no escalations · 1 note.');
   });
 
   it('points a mistyped handoff to the right commands', async () => {
     const t = await tandem('2026-11-27T14:00');
-    expect(await t.say('bob', 'handoff notes')).toMatch(/`handoff` alone previews the next morning post\. To log what you did: `handoff note <text>`/);
+    expect(await t.say('bob', 'handoff notes')).toMatch(
+      /`handoff` alone previews the next morning post\. To log what you did: `handoff note <text>`/,
+    );
     expect(await t.say('bob', 'handoff note')).toMatch(/Say what you did/);
   });
 });
@@ -279,28 +345,42 @@ describe('handoff time: when the post goes out (managers)', () => {
   it('moves the next post, says when it is, and is audited', async () => {
     const t = await tandem('2026-11-27T16:30');
     expect(await t.say('alice', 'handoff time +30m')).toBe(
-      'The morning handoff now posts each business day at 08:30 (30 min after the start of business); it was 08:00. Next: Mon 30 Nov 2026 08:30 EST.',
+      'The morning handoff now posts each business day at 08:30 (30 min after the start of business); it was 08:00. ' +
+        'Next: Mon 30 Nov 2026 08:30 EST.',
     );
-    expect(await t.say('alice', 'audit 1')).toMatch(/handoff\.time.*08:00 \(the start of business\).*08:30 \(30 min after the start of business\)/s);
+    expect(await t.say('alice', 'audit 1')).toMatch(
+      /handoff\.time.*08:00 \(the start of business\).*08:30 \(30 min after the start of business\)/s,
+    );
     await t.advanceTo('2026-11-30T09:00');
     expect(t.morningPosts().map((p) => p.at.toISOString())).toEqual(['2026-11-30T13:30:00.000Z']);
   });
 
   it('takes a local time too, and refuses times outside business hours and non-managers', async () => {
     const t = await tandem('2026-11-27T16:30');
-    expect(await t.say('alice', 'handoff time 08:15')).toMatch(/^The morning handoff now posts each business day at 08:15 \(15 min after the start of business\)/);
+    expect(await t.say('alice', 'handoff time 08:15')).toMatch(
+      /^The morning handoff now posts each business day at 08:15 \(15 min after the start of business\)/,
+    );
     expect(await t.say('alice', 'handoff time 07:30')).toMatch(/07:30 is before the start of business \(08:00\)/);
     expect(await t.say('alice', 'handoff time -15m')).toMatch(/goes out at the start or after it/);
     expect(await t.say('alice', 'handoff time 17:30')).toMatch(/after the end of business \(17:00\)/);
     expect(await t.say('bob', 'handoff time +1h')).toMatch(/Only managers of this channel can run `handoff time`/);
-    expect(t.jobs().filter((j) => j.state === 'pending').map((j) => new Date(j.dueAt).toISOString())).toEqual(['2026-11-30T13:15:00.000Z']);
+    expect(
+      t
+        .jobs()
+        .filter((j) => j.state === 'pending')
+        .map((j) => new Date(j.dueAt).toISOString()),
+    ).toEqual(['2026-11-30T13:15:00.000Z']);
   });
 });
 
 describe('changes to the calendar move the next morning post', () => {
   it('hours set, hours tz, holiday add and remove each replan the pending post', async () => {
     const t = await tandem('2026-11-27T16:30');
-    const pending = () => t.jobs().filter((j) => j.state === 'pending').map((j) => `${j.key} ${new Date(j.dueAt).toISOString()}`);
+    const pending = () =>
+      t
+        .jobs()
+        .filter((j) => j.state === 'pending')
+        .map((j) => `${j.key} ${new Date(j.dueAt).toISOString()}`);
     expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T13:00:00.000Z']);
     await t.say('alice', 'hours set mon-fri 09:00-18:00');
     expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T14:00:00.000Z']);
@@ -319,7 +399,9 @@ describe('changes to the calendar move the next morning post', () => {
     await t.advanceTo('2026-12-01T09:00');
     const [post, ...others] = t.morningPosts();
     expect(others).toEqual([]);
-    expect(post!.text).toContain('from Fri 27 Nov 17:00 EST to Tue 1 Dec 08:00 EST (Company day (Mon 30 Nov) and the weekend, 87 hours)');
+    expect(post!.text).toContain(
+      'from Fri 27 Nov 17:00 EST to Tue 1 Dec 08:00 EST (Company day (Mon 30 Nov) and the weekend, 87 hours)',
+    );
     expect(post!.text).toContain('@nina: swapped the core switch PSU');
   });
 
