@@ -44,7 +44,7 @@ export interface Face<C = unknown> {
 }
 
 /** A face with its configuration type erased, as the list holds it. */
-export type AnyFace = Face<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type AnyFace = Face<unknown>;
 
 /** Declares a face; keeps `C` checked between `config`, `wanted` and `start`. */
 export function defineFace<C>(face: Face<C>): Face<C> {

@@ -17,6 +17,12 @@ const ESCALATIONS = 10_000;
 const HANDOFF_NOTES = 5_000;
 const ESCALATION_NOTES = 5_000;
 const RUNS = 9;
+const SUMMARIES = [
+  'VPN down at the branch office',
+  'backup job failed overnight',
+  'phishing report from finance',
+  'firewall rule change request',
+];
 /** Tuesday 1 December 2026 in New York: the window runs from Monday 17:00 to Tuesday 08:00. */
 const DATE = '2026-12-01';
 const WINDOW_FROM = Date.parse('2026-11-30T22:00:00Z');
@@ -40,9 +46,7 @@ export const run: CaseRun = async () => {
         const by = people[i % people.length]!;
         const e = await store.escalations.open({
           channelId: channel.id,
-          summary:
-            `Escalation ${i}: ` +
-            `${['VPN down at the branch office', 'backup job failed overnight', 'phishing report from finance', 'firewall rule change request'][i % 4]} — ${'details '.repeat(1 + (i % 12))}`,
+          summary: `Escalation ${i}: ${SUMMARIES[i % 4]} — ${'details '.repeat(1 + (i % 12))}`,
           areaId: null,
           areaName: null,
           priority: priorities[i % 4]!,
@@ -144,7 +148,7 @@ export const run: CaseRun = async () => {
     text = JSON.stringify(messages);
   }
   if (!text.includes('and') || !/Still open \(\d+\)/.test(text))
-    throw new Error('the morning post does not look like one: ' + text.slice(0, 300));
+    throw new Error(`the morning post does not look like one: ${text.slice(0, 300)}`);
 
   // What the post read before it decided on facts (whole records of every escalation and note in
   // the window): timed beside the build, for the before/after figure.

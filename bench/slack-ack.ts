@@ -45,8 +45,6 @@ const QUERIES = [
   'erp',
 ];
 
-const epochNow = () => performance.timeOrigin + performance.now();
-
 /** `count` signed slash commands, their response_urls pointing at the fake, ids from `prefix`. */
 function slashRequests(count: number, prefix: string, fakePort: number): Prepared[] {
   const ts = Math.floor(Date.now() / 1000);
@@ -196,7 +194,7 @@ export const run: CaseRun = async () => {
           // The next segment starts only when Tandem has finished this one's work: no spill-over.
           const arrivals = await repliesTo(requests.map((r) => r.id));
           const sent = new Map(result.samples.map((s) => [s.id, s.sentAt]));
-          requests.forEach((r, i) => answers.push(arrivals[i]! - sent.get(r.id)!));
+          for (const [i, r] of requests.entries()) answers.push(arrivals[i]! - sent.get(r.id)!);
         }
         cpu[target] += cpuMs(pids[target]) - cpuBefore;
         segments.push({ target, round, samples: result.samples, delayed: result.delayed, wallMs: result.wallMs });

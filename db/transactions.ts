@@ -43,8 +43,10 @@ export class SqliteTransactions {
 
   /** The one instance of the connection, shared by every Store over it. */
   static of(sqlite: Database.Database): SqliteTransactions {
-    let txs = SqliteTransactions.#byConnection.get(sqlite);
-    if (!txs) SqliteTransactions.#byConnection.set(sqlite, (txs = new SqliteTransactions(sqlite)));
+    const known = SqliteTransactions.#byConnection.get(sqlite);
+    if (known) return known;
+    const txs = new SqliteTransactions(sqlite);
+    SqliteTransactions.#byConnection.set(sqlite, txs);
     return txs;
   }
 

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { FACES } from '../adapters/faces.js';
 import { openDb } from '../db/client.js';
 import { createStore } from '../db/store.js';
-import { loadConfig } from './app/config.js';
+import { type LoadedConfig, loadConfig } from './app/config.js';
 import { runConsoleFace } from './app/console.js';
 import { createLogger } from './app/logging.js';
-import { serve } from './app/serve.js';
+import { type Running, serve } from './app/serve.js';
 import { ConfigError, StartError } from './kernel/errors.js';
 
 function argValue(flag: string): string | undefined {
@@ -15,7 +15,7 @@ function argValue(flag: string): string | undefined {
 
 async function main(): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  let config;
+  let config: LoadedConfig;
   try {
     config = loadConfig(process.env, FACES);
   } catch (err) {
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
     db.$client.close();
     return 0;
   }
-  let running;
+  let running: Running;
   try {
     running = await serve({ config: config.base, faces: config.faces, store, log });
   } catch (err) {

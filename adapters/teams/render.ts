@@ -107,7 +107,9 @@ function dedupe(entities: MentionEntity[]): MentionEntity[] {
   const seen = new Set<string>();
   return entities.filter((e) => {
     const k = `${e.text}\u0000${e.mentioned.id}`;
-    return seen.has(k) ? false : (seen.add(k), true);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
   });
 }
 

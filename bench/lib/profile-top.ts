@@ -22,7 +22,9 @@ const byId = new Map(p.nodes.map((x) => [x.id, x]));
 const parent = new Map<number, number>();
 for (const x of p.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
 const selfUs = new Map<number, number>();
-p.samples.forEach((s, i) => selfUs.set(s, (selfUs.get(s) ?? 0) + (p.timeDeltas[i] ?? 0)));
+p.samples.forEach((s, i) => {
+  selfUs.set(s, (selfUs.get(s) ?? 0) + (p.timeDeltas[i] ?? 0));
+});
 const label = (x: Node) =>
   `${x.callFrame.functionName || '(anonymous)'} ` +
   `${x.callFrame.url.split('/').slice(-2).join('/')}:${x.callFrame.lineNumber + 1}`;

@@ -90,8 +90,13 @@ export function chooseArea(areas: readonly MatrixArea[], summary: string, given?
   return { kind: 'none' };
 }
 
-const TIME_WORDS =
-  /\b(?:after[\s-]+hours|out[\s-]+of[\s-]+hours|over\s*nights?|to\s*nights?|nights?|nightly|weekends?|mornings?|evenings?|yesterday|today|tomorrow)\b/giu;
+const TIME_WORDS = new RegExp(
+  [
+    String.raw`\b(?:after[\s-]+hours|out[\s-]+of[\s-]+hours|over\s*nights?|to\s*nights?|nights?|nightly`,
+    String.raw`|weekends?|mornings?|evenings?|yesterday|today|tomorrow)\b`,
+  ].join(''),
+  'giu',
+);
 
 /** The summary without the words that only say when something happened. */
 export function withoutTimeWords(summary: string): string {

@@ -129,7 +129,10 @@ const zoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
 function zoneName(instant: Date, timeZone: string, length: 'short' | 'long'): string {
   const key = `${length}:${timeZone}`;
   let f = zoneNameFormatters.get(key);
-  if (!f) zoneNameFormatters.set(key, (f = new Intl.DateTimeFormat(undefined, { timeZone, timeZoneName: length })));
+  if (!f) {
+    f = new Intl.DateTimeFormat(undefined, { timeZone, timeZoneName: length });
+    zoneNameFormatters.set(key, f);
+  }
   const parts = f.formatToParts(instant);
   for (let i = parts.length - 1; i >= 0; i--) if (parts[i]!.type === 'timeZoneName') return parts[i]!.value;
   return '';

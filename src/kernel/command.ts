@@ -81,7 +81,7 @@ export interface CommandSpec<A> {
 }
 
 /** A command spec with its argument type erased, as the registry holds it. */
-export type AnyCommandSpec = CommandSpec<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type AnyCommandSpec = CommandSpec<unknown>;
 
 /** Declares a command; the identity function keeps `A` checked between `args` and `run`. */
 export function defineCommand<A>(spec: CommandSpec<A>): CommandSpec<A> {

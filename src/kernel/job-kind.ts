@@ -111,6 +111,7 @@ export interface JobKindSpec<P> {
   payload: z.ZodType<P>;
   misfire: MisfirePolicy<P>;
   /** Does the job, inside the job's transaction. The string returned is recorded as its result. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a run that records no result simply returns nothing
   run(ctx: JobContext<P>, payload: P): Promise<void | string>;
   /** The next occurrence(s) after `after` for this channel; must only read the store. */
   plan?(channel: Channel, store: Store, after: Date): Promise<PlannedJob<P>[]>;
@@ -122,7 +123,7 @@ export interface JobKind<P> extends JobKindSpec<P> {
 }
 
 /** A job kind with its payload type erased, as the registry holds it. */
-export type AnyJobKind = JobKind<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type AnyJobKind = JobKind<unknown>;
 
 /** Declares a job kind; keeps `P` checked between `payload`, `run`, `plan` and `newJob`. */
 export function defineJobKind<P>(spec: JobKindSpec<P>): JobKind<P> {

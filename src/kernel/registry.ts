@@ -126,9 +126,5 @@ export class CommandRegistry {
 }
 
 function describeIssues(error: z.ZodError): string {
-  const seen = new Set<string>();
-  return error.issues
-    .map((i) => i.message)
-    .filter((m) => (seen.has(m) ? false : (seen.add(m), true)))
-    .join('\n');
+  return [...new Set(error.issues.map((i) => i.message))].join('\n');
 }

@@ -74,18 +74,18 @@ export const inChannel = (...blocks: Block[]): Reply => ({ visibility: 'channel'
 
 /** The reply's words without markup: notification fallback text and the plain-text faces. */
 export function spansToPlain(spans: Span[]): string {
-  return spans
-    .map((s) => {
-      switch (s.kind) {
-        case 'text':
-          return s.style === 'code' ? `\`${s.text}\`` : s.text;
-        case 'mention':
-          return s.mention.label.startsWith('@') ? s.mention.label : `@${s.mention.label}`;
-        case 'link':
-          return s.label === s.url ? s.url : `${s.label} (${s.url})`;
-      }
-    })
-    .join('');
+  return spans.map(spanToPlain).join('');
+}
+
+function spanToPlain(s: Span): string {
+  switch (s.kind) {
+    case 'text':
+      return s.style === 'code' ? `\`${s.text}\`` : s.text;
+    case 'mention':
+      return s.mention.label.startsWith('@') ? s.mention.label : `@${s.mention.label}`;
+    case 'link':
+      return s.label === s.url ? s.url : `${s.label} (${s.url})`;
+  }
 }
 
 /** A one-line summary of a reply, used as notification text and in logs of what was posted. */

@@ -6,6 +6,7 @@ import type { Escalation } from '../../src/domain/escalation.js';
 import { type Channel, DEFAULT_ACK_TIMEOUTS } from '../../src/domain/model.js';
 import { agendaBlocks } from '../../src/features/cadence/cadence-agenda.js';
 import { inChannel } from '../../src/kernel/reply.js';
+import { joinPatterns } from '../helpers/pattern.js';
 
 const NY = 'America/New_York';
 const MIN = 60_000;
@@ -267,7 +268,10 @@ describe('the quarterly review: the quarter against the one before', () => {
     );
     expect(out).toContain('By receiving team: Acme (internal IT) 1 (was 0) · Northwind (MSP) 3 (was 2)');
     expect(out).toMatch(
-      /MTTA \(time to acknowledge\): median 13 min, 90th percentile 20 min \(4 acknowledged\) — previous quarter: median 30 min \(−18 min\), 90th percentile 40 min \(−20 min\)/,
+      joinPatterns([
+        /MTTA \(time to acknowledge\): median 13 min, 90th percentile 20 min \(4 acknowledged\) — /,
+        /previous quarter: median 30 min \(−18 min\), 90th percentile 40 min \(−20 min\)/,
+      ]),
     );
     expect(out).toContain('Opened after hours: 0 of 4 (0%) (previous quarter 50%, −50 pts)');
     expect(out).toContain('Matrix changes in Q3 2026 (Jul–Sep) (2)');

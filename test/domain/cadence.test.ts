@@ -67,7 +67,6 @@ function actual(c: Cadence, timeZone: string): { localDate: string; iso: string 
 const t = (hh: number, mm = 0) => hh * 60 + mm;
 const MON: IsoWeekday = 1;
 const TUE: IsoWeekday = 2;
-const WED: IsoWeekday = 3;
 const THU: IsoWeekday = 4;
 const FRI: IsoWeekday = 5;
 const SUN: IsoWeekday = 7;

@@ -14,7 +14,7 @@ import { DEFAULT_ACK_TIMEOUTS } from '../../src/domain/model.js';
 
 const MIN = 60_000;
 const t0 = new Date('2026-11-02T14:00:00Z');
-const after = (minutes: number) => new Date(t0.getTime() + minutes * MIN);
+const later = (minutes: number) => new Date(t0.getTime() + minutes * MIN);
 
 function esc(over: Partial<Escalation>): Escalation {
   return {
@@ -65,9 +65,9 @@ describe('median and 90th percentile (nearest rank)', () => {
 
 describe('MTTA and MTTR over escalations', () => {
   const sample = [
-    esc({ acknowledgedAt: after(2), resolvedAt: after(30) }),
-    esc({ acknowledgedAt: after(4), resolvedAt: after(90) }),
-    esc({ acknowledgedAt: after(12) }),
+    esc({ acknowledgedAt: later(2), resolvedAt: later(30) }),
+    esc({ acknowledgedAt: later(4), resolvedAt: later(90) }),
+    esc({ acknowledgedAt: later(12) }),
     esc({}),
   ];
 
@@ -81,12 +81,12 @@ describe('MTTA and MTTR over escalations', () => {
 });
 
 describe('missed ack timeouts', () => {
-  const now = after(600);
+  const now = later(600);
   it('answered after the timeout, or still waiting past it', () => {
-    expect(missedAckTimeout(esc({ priority: 'P1', acknowledgedAt: after(6) }), DEFAULT_ACK_TIMEOUTS, now)).toBe(true);
-    expect(missedAckTimeout(esc({ priority: 'P1', acknowledgedAt: after(5) }), DEFAULT_ACK_TIMEOUTS, now)).toBe(false);
-    expect(missedAckTimeout(esc({ priority: 'P2' }), DEFAULT_ACK_TIMEOUTS, after(16))).toBe(true);
-    expect(missedAckTimeout(esc({ priority: 'P2' }), DEFAULT_ACK_TIMEOUTS, after(14))).toBe(false);
+    expect(missedAckTimeout(esc({ priority: 'P1', acknowledgedAt: later(6) }), DEFAULT_ACK_TIMEOUTS, now)).toBe(true);
+    expect(missedAckTimeout(esc({ priority: 'P1', acknowledgedAt: later(5) }), DEFAULT_ACK_TIMEOUTS, now)).toBe(false);
+    expect(missedAckTimeout(esc({ priority: 'P2' }), DEFAULT_ACK_TIMEOUTS, later(16))).toBe(true);
+    expect(missedAckTimeout(esc({ priority: 'P2' }), DEFAULT_ACK_TIMEOUTS, later(14))).toBe(false);
   });
   it('never for a priority without a timeout', () => {
     expect(missedAckTimeout(esc({ priority: 'P4' }), DEFAULT_ACK_TIMEOUTS, now)).toBe(false);
@@ -101,20 +101,20 @@ describe('a month summarised for the operational review', () => {
         toTeam: 'msp',
         afterHours: true,
         priority: 'P1',
-        acknowledgedAt: after(9),
-        resolvedAt: after(60),
+        acknowledgedAt: later(9),
+        resolvedAt: later(60),
       }),
-      esc({ areaName: 'patching', toTeam: 'msp', priority: 'P3', acknowledgedAt: after(10) }),
+      esc({ areaName: 'patching', toTeam: 'msp', priority: 'P3', acknowledgedAt: later(10) }),
       esc({
         areaName: 'L2 support',
         toTeam: 'internal',
         priority: 'P2',
-        acknowledgedAt: after(1),
-        resolvedAt: after(20),
+        acknowledgedAt: later(1),
+        resolvedAt: later(20),
       }),
       esc({ toTeam: 'msp', afterHours: true, priority: 'P4' }),
     ];
-    const s = summarizeEscalations(month, DEFAULT_ACK_TIMEOUTS, after(1000));
+    const s = summarizeEscalations(month, DEFAULT_ACK_TIMEOUTS, later(1000));
     expect(s).toMatchObject({
       total: 4,
       afterHours: 2,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runScript } from '../helpers/console-process.js';
+import { joinPatterns } from '../helpers/pattern.js';
 
 describe('examples/monthly-cadence.txt through `npm start -- --script`', () => {
   const lines = readFileSync(join(ROOT, 'examples/monthly-cadence.txt'), 'utf8').split('\n');
@@ -27,13 +28,22 @@ describe('examples/monthly-cadence.txt through `npm start -- --script`', () => {
 
   it('the manager moves the monthly review to the last Friday and sees its next three dates', () => {
     expect(out).toMatch(
-      /alice> cadence set monthly last friday 15:00\nTandem:\n\s+The monthly operational review now meets last Friday of the month at 15:00, for 60 min\.\n[^\n]*\n\s+• Fri 30 Oct 2026 15:00–16:00 EDT\n\s+• Fri 27 Nov 2026 15:00–16:00 EST\n\s+• Fri 25 Dec 2026 15:00–16:00 EST/,
+      joinPatterns([
+        /alice> cadence set monthly last friday 15:00\nTandem:\n/,
+        /\s+The monthly operational review now meets last Friday of the month at 15:00, for 60 min\.\n[^\n]*\n/,
+        /\s+• Fri 30 Oct 2026 15:00–16:00 EDT\n/,
+        /\s+• Fri 27 Nov 2026 15:00–16:00 EST\n/,
+        /\s+• Fri 25 Dec 2026 15:00–16:00 EST/,
+      ]),
     );
   });
 
   it('a non-manager is refused', () => {
     expect(out).toMatch(
-      /bob> cadence set monthly first monday 09:00\nTandem \(only you see this\):\n\s+Only managers of this channel can run `cadence set`\. Managers here: @alice\./,
+      joinPatterns([
+        /bob> cadence set monthly first monday 09:00\nTandem \(only you see this\):\n/,
+        /\s+Only managers of this channel can run `cadence set`\. Managers here: @alice\./,
+      ]),
     );
   });
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../helpers/console-process.js';
+import { joinPatterns } from '../helpers/pattern.js';
 
 describe('npm start -- --script', { timeout: 90_000 }, () => {
   it('answers who owns with a typo after setup, as a real process on an on-disk database', () => {
@@ -22,7 +23,10 @@ describe('npm start -- --script', { timeout: 90_000 }, () => {
     expect(run.stdout).toContain('(the time is now Mon 30 Nov 2026 10:00 EST)');
     expect(run.stdout).toMatch(/During business hours|After hours: Northwind \(MSP\)/);
     expect(run.stdout).toMatch(
-      /bob> \/tandem matrix set patching business:internal\nTandem \(only you see this\):\n\s+Only managers of this channel/,
+      joinPatterns([
+        /bob> \/tandem matrix set patching business:internal\n/,
+        /Tandem \(only you see this\):\n\s+Only managers of this channel/,
+      ]),
     );
     expect(existsSync(join(run.dir, 'tandem.db'))).toBe(true);
   });

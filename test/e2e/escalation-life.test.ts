@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runScript } from '../helpers/console-process.js';
+import { joinPatterns } from '../helpers/pattern.js';
 
 /** The transcript from `from` up to (not including) the next line that starts with `until`. */
 function section(out: string, from: string, until: RegExp): string {
@@ -37,7 +38,13 @@ describe('examples/escalation-life.txt through npm start -- --script', () => {
 
   it('re-notifies once after 5 minutes, mentioning the team and the contact', () => {
     const renotify = out.match(
-      /\[[^\]]*21:15[^\]]*\] Tandem posted:\n\s+@northwind-noc \(Northwind, MSP\) and @pat: ESC-1 \(P1\) has waited 5 min without acknowledgement/g,
+      joinPatterns(
+        [
+          /\[[^\]]*21:15[^\]]*\] Tandem posted:\n/,
+          /\s+@northwind-noc \(Northwind, MSP\) and @pat: ESC-1 \(P1\) has waited 5 min without acknowledgement/,
+        ],
+        'g',
+      ),
     );
     expect(renotify).toHaveLength(1);
     expect(out.match(/without acknowledgement/g)).toHaveLength(1);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runScript } from '../helpers/console-process.js';
+import { joinPatterns } from '../helpers/pattern.js';
 
 /** The block printed for one post: its `[time] Tandem posted:` line and the indented lines after it. */
 function postsIn(stdout: string): { at: string; text: string }[] {
@@ -32,7 +33,10 @@ describe('examples/weekend-handoff.txt through npm start -- --script', () => {
         'bob> handoff\nTandem (only you see this):\n  == Preview: Morning handoff — Mon 30 Nov ==',
       );
       expect(run.stdout).toMatch(
-        /== Preview: Morning handoff — Mon 30 Nov ==\n(?: {2}.*\n)*? {4}• Fri 27 Nov 16:30 EST · @bob: the CFO travels this weekend/,
+        joinPatterns([
+          /== Preview: Morning handoff — Mon 30 Nov ==\n(?: {2}.*\n)*?/,
+          / {4}• Fri 27 Nov 16:30 EST · @bob: the CFO travels this weekend/,
+        ]),
       );
 
       const mornings = postsIn(run.stdout).filter((p) => p.text.startsWith('== Morning handoff'));
@@ -42,13 +46,22 @@ describe('examples/weekend-handoff.txt through npm start -- --script', () => {
         '@it-team: here is what happened from Fri 27 Nov 17:00 EST to Mon 30 Nov 08:00 EST (the weekend, 63 hours).',
       );
       expect(post).toMatch(
-        /Handed back for internal follow-up \(1\)\n {2}• ESC-3 · P4 · new hire laptop not enrolled in Intune — handed back by @nina, Sat 28 Nov 04:00 EST: “needs HR approval in the portal before enrolment”/,
+        joinPatterns([
+          /Handed back for internal follow-up \(1\)\n {2}• ESC-3 · P4 · new hire laptop not enrolled in Intune — /,
+          /handed back by @nina, Sat 28 Nov 04:00 EST: “needs HR approval in the portal before enrolment”/,
+        ]),
       );
       expect(post).toMatch(
-        /Still open \(1\)\n {2}• ESC-4 · P1 · phishing report from the CFO — acknowledged by @omar, Sun 29 Nov 09:00 EST/,
+        joinPatterns([
+          /Still open \(1\)\n {2}• ESC-4 · P1 · phishing report from the CFO — /,
+          /acknowledged by @omar, Sun 29 Nov 09:00 EST/,
+        ]),
       );
       expect(post).toMatch(
-        /Resolved overnight \(1\)\n {2}• ESC-2 · P2 · VPN down at the Boston warehouse — resolved by @nina, Fri 27 Nov 19:00 EST: “restarted the tunnel on the concentrator”/,
+        joinPatterns([
+          /Resolved overnight \(1\)\n {2}• ESC-2 · P2 · VPN down at the Boston warehouse — /,
+          /resolved by @nina, Fri 27 Nov 19:00 EST: “restarted the tunnel on the concentrator”/,
+        ]),
       );
       expect(post).toContain('Fri 27 Nov 16:30 EST · @bob: the CFO travels this weekend; expect VPN calls');
       expect(post).toContain('Sat 28 Nov 04:00 EST · @nina: patched the file server; rebooted at 03:40');

@@ -32,7 +32,12 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
     const gate = new Promise<void>((r) => (release = r));
     await h.close();
     h = await startSlackHarness({
-      wrapBot: (bot) => ({ handle: async (inbound) => (await gate, await bot.handle(inbound)) }),
+      wrapBot: (bot) => ({
+        handle: async (inbound) => {
+          await gate;
+          return bot.handle(inbound);
+        },
+      }),
     });
     const started = Date.now();
     const { res, id } = await h.slash(ALICE, 'help');

@@ -62,13 +62,16 @@ async function postAsSlack(h: SlackFaceHarness, body: string): Promise<{ status:
     'x-slack-request-timestamp': String(ts),
     'x-slack-signature': signature(SIGNING_SECRET, ts, body),
   };
+  const request = JSON.stringify({ url: `${h.baseUrl}/slack/events`, headers, body });
   const script = `
+    const { url, headers, body } = JSON.parse(process.argv[1]);
     const started = Date.now();
-    fetch(${JSON.stringify(`${h.baseUrl}/slack/events`)}, { method: 'POST', headers: ${JSON.stringify(headers)}, body: ${JSON.stringify(body)} })
-      .then(async (res) => { await res.text(); process.stdout.write(JSON.stringify({ status: res.status, ms: Date.now() - started })); })
-      .catch((err) => { process.stdout.write(JSON.stringify({ status: 0, ms: Date.now() - started, err: String(err) })); });
+    const report = (r) => process.stdout.write(JSON.stringify({ ...r, ms: Date.now() - started }));
+    fetch(url, { method: 'POST', headers, body })
+      .then(async (res) => { await res.text(); report({ status: res.status }); })
+      .catch((err) => report({ status: 0, err: String(err) }));
   `;
-  const child = spawn(process.execPath, ['-e', script], { stdio: 'pipe' });
+  const child = spawn(process.execPath, ['-e', script, request], { stdio: 'pipe' });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -95,7 +95,11 @@ async function resettingSlack(): Promise<{ apiUrl: string; close(): Promise<void
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`,
-    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 

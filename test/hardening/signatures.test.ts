@@ -51,7 +51,7 @@ describe('Slack request signatures', () => {
           headers: {
             'content-type': form,
             'x-slack-request-timestamp': String(ts),
-            'x-slack-signature': 'v0=' + '0'.repeat(64),
+            'x-slack-signature': `v0=${'0'.repeat(64)}`,
           },
           body,
         });

@@ -3,7 +3,7 @@ import { type SlackFace, startSlack } from '../../adapters/slack/index.js';
 import type { CommandHandler } from '../../adapters/slack/listeners.js';
 import { teamsConfig } from '../../adapters/teams/face.js';
 import { startTeams, type TeamsFace } from '../../adapters/teams/index.js';
-import { type Db, openDb } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
 import { createCore } from '../../src/app/create-core.js';
 import { ManualClock } from '../../src/kernel/clock.js';

@@ -429,7 +429,7 @@ export function spansOf(reply: Reply): Span[] {
 
 /** Every string in a JSON value whose key is `key` (e.g. every `text` of a Block Kit message). */
 export function stringsAt(value: unknown, key: string, out: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((v) => stringsAt(v, key, out));
+  if (Array.isArray(value)) for (const v of value) stringsAt(v, key, out);
   else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       if (k === key && typeof v === 'string') out.push(v);
@@ -486,6 +486,7 @@ export function teamsLiveMarkup(markdown: string): { mentions: string[]; links: 
     const rest = plain.slice(at);
     const mention = /^<at>[^<]*<\/at>/.exec(rest);
     if (mention) mentions.push(mention[0]);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: \u0001 is the placeholder for an escaped character
     const link = /^\[[^\]\u0001]*\]\([^)\s\u0001]*\)/.exec(rest);
     if (link) links.push(link[0]);
   }

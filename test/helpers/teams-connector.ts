@@ -42,7 +42,7 @@ export async function startFakeConnector() {
         body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
       };
       calls.push(call);
-      waiters.splice(0).forEach((w) => w());
+      for (const w of waiters.splice(0)) w();
       const custom = answer?.(call);
       if (custom) {
         res
@@ -99,7 +99,10 @@ export function cardOf(call: ConnectorCall): Record<string, unknown> | null {
 export function cardText(card: Record<string, unknown> | null): string {
   const out: string[] = [];
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const n of node) walk(n);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
     if (o.type === 'TextBlock' && typeof o.text === 'string') out.push(o.text);

@@ -11,7 +11,7 @@ import { ephemeral, inChannel, paragraph } from '../../src/kernel/reply.js';
 import { conversationOf } from '../../src/kernel/types.js';
 import { OutboxSender } from '../../src/outbox/sender.js';
 import { plannerFor } from '../../src/scheduler/planning.js';
-import { FakeChat, makeSchedulerHarness } from '../helpers/scheduler-harness.js';
+import { makeSchedulerHarness } from '../helpers/scheduler-harness.js';
 
 const T0 = '2026-12-01T15:00:00.000Z';
 const plus = (ms: number) => new Date(Date.parse(T0) + ms);

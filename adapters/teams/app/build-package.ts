@@ -27,7 +27,7 @@ function main(): number {
     process.stdout.write('updated adapters/teams/app/manifest.json (commands and version)\n');
   }
 
-  let built;
+  let built: ReturnType<typeof buildPackage>;
   try {
     built = buildPackage({
       appId: process.env.MICROSOFT_APP_ID?.trim() || undefined,

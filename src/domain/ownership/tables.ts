@@ -23,7 +23,9 @@ export interface Csr {
 
 function toCsr(lists: readonly (readonly number[])[]): Csr {
   const start = new Int32Array(lists.length + 1);
-  lists.forEach((list, i) => (start[i + 1] = start[i]! + list.length));
+  lists.forEach((list, i) => {
+    start[i + 1] = start[i]! + list.length;
+  });
   return { start, items: Int32Array.from(lists.flat()) };
 }
 

@@ -237,7 +237,8 @@ function figureBlocks(f: PeriodFigures, channel: Channel, q: QuarterlyAgenda | n
   ]);
 
   const missed = f.missedAck.map((e) => escalationLabel(e));
-  const missedText = `${s.missedAckTimeouts}${missed.length ? ` (${missed.slice(0, MAX_ITEMS).join(', ')}${missed.length > MAX_ITEMS ? ', …' : ''})` : ''}`;
+  const missedList = missed.slice(0, MAX_ITEMS).join(', ') + (missed.length > MAX_ITEMS ? ', …' : '');
+  const missedText = `${s.missedAckTimeouts}${missed.length ? ` (${missedList})` : ''}`;
   items.push([
     bold('Acknowledgement timeouts missed: '),
     text(missedText + (t ? versus(t.missedAckTimeouts, String) : '')),

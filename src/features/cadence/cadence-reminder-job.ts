@@ -17,7 +17,6 @@ import type { Store } from '../../kernel/ports/store.js';
 import {
   type Block,
   bold,
-  context,
   header,
   inChannel,
   paragraph,

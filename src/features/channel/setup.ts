@@ -1,4 +1,4 @@
-import { CADENCE_TITLES, describeRule } from '../../domain/cadence.js';
+import { CADENCE_TITLES, type Cadence, describeRule } from '../../domain/cadence.js';
 import type { Mention } from '../../domain/model.js';
 import { type Channel, DEFAULT_ACK_TIMEOUTS } from '../../domain/model.js';
 import { argInput, checkTimeZone, fail, parseMention, TIMEZONE_HINT } from '../../kernel/args.js';
@@ -107,7 +107,7 @@ export const setup = defineUnboundCommand({
         ),
         paragraph(
           ...prose(
-            `Syncs: ${(await cadencesOf(store, channel.id)).map((c) => `${CADENCE_TITLES[c.kind].toLowerCase()} ${describeRule(c)}`).join('; ')}. ` +
+            `Syncs: ${(await cadencesOf(store, channel.id)).map(syncLine).join('; ')}. ` +
               'Each is reminded a day and 15 minutes before, with an agenda; see `cadence`.',
           ),
         ),
@@ -146,6 +146,11 @@ export const setup = defineUnboundCommand({
     );
   },
 });
+
+/** A sync as the welcome lists it, e.g. `weekly sync every Tuesday at 10:00`. */
+function syncLine(c: Cadence): string {
+  return `${CADENCE_TITLES[c.kind].toLowerCase()} ${describeRule(c)}`;
+}
 
 function describe(c: Channel) {
   return {

@@ -165,32 +165,34 @@ function stateSpans(input: EscalationCardInput): Span[] {
   }
 }
 
-function historyItems(input: EscalationCardInput): Span[][] {
+function historyItem(input: EscalationCardInput, ev: EscalationEvent): Span[] {
   const { channel, escalation: e } = input;
-  const items = input.events.map((ev): Span[] => {
-    const at = text(`${formatLocal(ev.at, channel.timezone, 'EEE d MMM HH:mm zzz')} — `);
-    const by = personSpan(input.personOf(ev.actorId));
-    const note = ev.note ? text(`: “${cut(ev.note)}”`) : text('');
-    switch (ev.kind) {
-      case 'opened':
-        return [at, text('opened by '), by];
-      case 'acknowledged':
-        return [at, text('acknowledged by '), by];
-      case 'handed_back':
-        return [
-          at,
-          text(`handed back to ${otherTeam(e.toTeam) === 'internal' ? channel.orgName : channel.mspName} by `),
-          by,
-          note,
-        ];
-      case 'resolved':
-        return [at, text('resolved by '), by, note];
-      case 'note':
-        return [at, text('note by '), by, note];
-      case 'renotified':
-        return [at, text(`re-notified (not acknowledged${ev.note ? ` after ${ev.note}` : ''})`)];
-    }
-  });
+  const at = text(`${formatLocal(ev.at, channel.timezone, 'EEE d MMM HH:mm zzz')} — `);
+  const by = personSpan(input.personOf(ev.actorId));
+  const note = ev.note ? text(`: “${cut(ev.note)}”`) : text('');
+  switch (ev.kind) {
+    case 'opened':
+      return [at, text('opened by '), by];
+    case 'acknowledged':
+      return [at, text('acknowledged by '), by];
+    case 'handed_back':
+      return [
+        at,
+        text(`handed back to ${otherTeam(e.toTeam) === 'internal' ? channel.orgName : channel.mspName} by `),
+        by,
+        note,
+      ];
+    case 'resolved':
+      return [at, text('resolved by '), by, note];
+    case 'note':
+      return [at, text('note by '), by, note];
+    case 'renotified':
+      return [at, text(`re-notified (not acknowledged${ev.note ? ` after ${ev.note}` : ''})`)];
+  }
+}
+
+function historyItems(input: EscalationCardInput): Span[][] {
+  const items = input.events.map((ev) => historyItem(input, ev));
   if (items.length <= MAX_HISTORY) return items;
   const hidden = items.length - (MAX_HISTORY - 1);
   return [[text(`… ${hidden} earlier entries`)], ...items.slice(-(MAX_HISTORY - 1))];

@@ -28,7 +28,10 @@ const caches = new WeakMap<MatrixRepo, Map<number, Entry>>();
  */
 export async function ownershipIndexFor(store: Store, channelId: number): Promise<OwnershipIndex> {
   let cache = caches.get(store.matrix);
-  if (!cache) caches.set(store.matrix, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    caches.set(store.matrix, cache);
+  }
   const version = await store.matrix.version(channelId);
   const hit = cache.get(channelId);
   cache.delete(channelId);

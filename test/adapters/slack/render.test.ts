@@ -20,12 +20,11 @@ import {
   type Span,
   text,
 } from '../../../src/kernel/reply.js';
-import { limitProblems, visibleText } from '../../helpers/slack-limits.js';
+import { type Json, limitProblems, visibleText } from '../../helpers/slack-limits.js';
 
 const words = (n: number, prefix = 'w') => Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(' ');
 const allText = (ms: SlackMessage[]) => ms.map(visibleText).join('\n');
-// eslint-disable-line @typescript-eslint/no-explicit-any
-const blocksOf = (ms: SlackMessage[]) => ms.flatMap((m) => m.blocks) as Record<string, any>[];
+const blocksOf = (ms: SlackMessage[]) => ms.flatMap((m) => m.blocks) as Json[];
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function expectWithinLimits(ms: SlackMessage[]): void {
@@ -242,9 +241,9 @@ describe('escaping: only real mentions and http links reach Slack as markup', ()
 
   it('marks every mrkdwn text verbatim, so Slack does not turn plain words into links or mentions', () => {
     const m = renderMessages(inChannel(paragraph('a'), context('b'), fields(field('c', 'd'))))[0]!;
-    const texts = (m.blocks as Record<string, any>[])
+    const texts = (m.blocks as Json[])
       .flatMap((b) => [b.text, ...(b.elements ?? []), ...(b.fields ?? [])])
-      .filter(Boolean); // eslint-disable-line @typescript-eslint/no-explicit-any
+      .filter(Boolean);
     expect(texts.length).toBe(3);
     expect(texts.every((t) => t.verbatim === true)).toBe(true);
   });

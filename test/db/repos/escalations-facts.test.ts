@@ -47,7 +47,10 @@ describe('escalation facts for the morning post', () => {
     const t0 = Date.parse('2026-11-28T00:00:00Z');
     const hour = 3_600_000;
     let seed = 11;
-    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const next = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed / 2147483647;
+    };
     await store.transaction(async (tx) => {
       for (let i = 0; i < 120; i++) {
         const openedAt = new Date(t0 + Math.floor(next() * 96) * hour);
