@@ -12,7 +12,8 @@ import {
   weeklyAgenda,
 } from '../../domain/agenda.js';
 import { previousMonth, previousQuarter, quarterBefore, type ReportPeriod } from '../../domain/agenda-periods.js';
-import { type Cadence, previousMeeting } from '../../domain/cadence.js';
+import type { Cadence } from '../../domain/cadence.js';
+import { previousMeeting } from '../../domain/cadence-meetings.js';
 import { escalationLabel } from '../../domain/escalation.js';
 import { type DurationStats, formatDuration } from '../../domain/metrics.js';
 import type { Channel } from '../../domain/model.js';

@@ -1,4 +1,5 @@
-import { CADENCE_TITLES, type Cadence, describeLeads, parseLeads, ruleOf } from '../../domain/cadence.js';
+import { CADENCE_TITLES, type Cadence, ruleOf } from '../../domain/cadence.js';
+import { describeLeads, parseLeads } from '../../domain/cadence-leads.js';
 import { type Occurrence, upcomingOccurrences } from '../../domain/recurrence.js';
 import { formatLocal, parseIsoDate } from '../../domain/zoned-time.js';
 import { defineCommand } from '../../kernel/command.js';

@@ -4,8 +4,8 @@ import {
   type Cadence,
   type CadenceKind,
   DEFAULT_CADENCES,
-  upcomingMeetings,
 } from '../../domain/cadence.js';
+import { upcomingMeetings } from '../../domain/cadence-meetings.js';
 import type { Channel } from '../../domain/model.js';
 import { localToInstant, parseIsoDate } from '../../domain/zoned-time.js';
 import type { Store } from '../../kernel/ports/store.js';

@@ -1,13 +1,7 @@
 import { z } from 'zod';
-import {
-  CADENCE_KINDS,
-  CADENCE_TITLES,
-  type Cadence,
-  formatLead,
-  plannedReminders,
-  reminderKey,
-  ruleOf,
-} from '../../domain/cadence.js';
+import { CADENCE_KINDS, CADENCE_TITLES, type Cadence, ruleOf } from '../../domain/cadence.js';
+import { formatLead } from '../../domain/cadence-leads.js';
+import { plannedReminders, reminderKey } from '../../domain/cadence-reminders.js';
 import type { Channel } from '../../domain/model.js';
 import { upcomingOccurrences } from '../../domain/recurrence.js';
 import { formatLocal } from '../../domain/zoned-time.js';

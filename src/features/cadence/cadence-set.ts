@@ -3,10 +3,10 @@ import {
   type Cadence,
   type CadenceKind,
   DEFAULT_CADENCES,
-  describeLeads,
   describeRule,
   ruleWords,
 } from '../../domain/cadence.js';
+import { describeLeads } from '../../domain/cadence-leads.js';
 import type { IsoWeekday } from '../../domain/model.js';
 import type { Ordinal } from '../../domain/recurrence.js';
 import type { ChannelContext } from '../../kernel/command.js';

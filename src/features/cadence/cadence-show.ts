@@ -1,11 +1,6 @@
-import {
-  CADENCE_TITLES,
-  type Cadence,
-  type CadenceKind,
-  describeLeads,
-  describeRule,
-  upcomingMeetings,
-} from '../../domain/cadence.js';
+import { CADENCE_TITLES, type Cadence, type CadenceKind, describeRule } from '../../domain/cadence.js';
+import { describeLeads } from '../../domain/cadence-leads.js';
+import { upcomingMeetings } from '../../domain/cadence-meetings.js';
 import type { Channel } from '../../domain/model.js';
 import { formatLocal } from '../../domain/zoned-time.js';
 import { noArgs } from '../../kernel/args.js';
