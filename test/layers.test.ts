@@ -38,9 +38,9 @@ describe('the rules catch a back-arrow', () => {
 
   it('a feature reaches another only through its index', () => {
     expect(
-      rulesFor('src/features/morning/morning-post-reply.ts', 'src/features/cadence/cadence-queries.ts'),
+      rulesFor('src/features/morning/morning-digest-query.ts', 'src/features/cadence/cadence-queries.ts'),
     ).toHaveLength(1);
-    expect(rulesFor('src/features/morning/morning-post-reply.ts', 'src/features/cadence/index.ts')).toEqual([]);
+    expect(rulesFor('src/features/morning/morning-digest-query.ts', 'src/features/cadence/index.ts')).toEqual([]);
     expect(rulesFor('src/features/morning/handoff.ts', 'src/features/morning/morning-post-job.ts')).toEqual([]);
   });
 

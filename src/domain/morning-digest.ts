@@ -6,7 +6,8 @@ import { isoDate, parseIsoDate } from './zoned-time.js';
 /**
  * What the morning handoff post says, decided from the window and the records, before any
  * wording: which escalations go in which group, which notes, how many of each are shown and how
- * many are only counted. The post is built from this (src/features/morning/morning-post-reply.ts).
+ * many are only counted. The post is built from this (src/features/morning/morning-post-reply.ts and
+ * morning-post-lines.ts).
  */
 
 /** How the morning post groups an escalation, by where it stands now. */

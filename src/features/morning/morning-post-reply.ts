@@ -1,113 +1,28 @@
-import { hoursOf } from '../../domain/business-hours.js';
-import { type Escalation, type EscalationFacts, escalationLabel } from '../../domain/escalation.js';
+import type { Escalation } from '../../domain/escalation.js';
+import { escalationLabel } from '../../domain/escalation.js';
 import type { Channel } from '../../domain/model.js';
-import {
-  type Capped,
-  type MorningDigest,
-  type MorningGroup,
-  type MorningNote,
-  morningDigest,
-} from '../../domain/morning-digest.js';
-import { morningWindow, noteBelongsTo, overnightNotesFrom } from '../../domain/morning-window.js';
+import type { MorningDigest, MorningGroup } from '../../domain/morning-digest.js';
 import { formatLocal } from '../../domain/zoned-time.js';
 import { teamSpan } from '../../kernel/format.js';
 import type { Logger } from '../../kernel/logger.js';
 import { peopleById } from '../../kernel/people-lookup.js';
 import type { Store } from '../../kernel/ports/store.js';
+import { type Block, bold, context, header, list, paragraph, prose, type Reply, text } from '../../kernel/reply.js';
+import { loadMorningDigest } from './morning-digest-query.js';
 import {
-  type Block,
-  bold,
-  context,
-  header,
-  list,
-  paragraph,
-  prose,
-  type Reply,
-  type Span,
-  text,
-} from '../../kernel/reply.js';
-import { syncsDueOn } from '../cadence/index.js';
-
-/** Long summaries and notes are shortened visibly (…), so that the post fits one message on every face. */
-const MAX_SUMMARY = 100;
-const MAX_NOTE = 240;
+  countLine,
+  escalationLine,
+  hoursLong,
+  noteLine,
+  quietPhrase,
+  windowScope,
+  withMore,
+} from './morning-post-lines.js';
 
 /** How the post is being made: as the scheduled post (maybe late), or as a `handoff` preview. */
 export type MorningPostMode =
   | { kind: 'post'; late: boolean; dueAt: Date }
   | { kind: 'preview'; now: Date; dueAt: Date };
-
-/**
- * Reads everything the morning post of `date` needs from the store and decides its content. The
- * decision reads only the facts of each escalation (a busy night has thousands); the few dozen the
- * post shows are then read in full.
- */
-export async function loadMorningDigest(
-  store: Store,
-  channel: Channel,
-  date: string,
-  log?: Logger,
-): Promise<MorningDigest> {
-  const holidays = await store.channels.holidays(channel.id);
-  const hours = hoursOf(channel, holidays);
-  const window = morningWindow(date, hours);
-  const { from, to } = window;
-  const handoffNotes = (await store.handoffNotes.between(channel.id, overnightNotesFrom(window, hours), to)).filter(
-    (n) => noteBelongsTo(n, window, hours),
-  );
-  const decided = morningDigest({
-    date,
-    window,
-    workDays: channel.workDays,
-    holidays,
-    records: {
-      inWindow: await store.escalations.factsInWindow(channel.id, from, to),
-      unresolved: await store.escalations.unresolvedFacts(channel.id, from),
-      handoffNotes,
-      escalationNotes: await store.escalations.noteFactsBetween(channel.id, from, to),
-      syncs: await syncsOf(store, channel, date, log),
-    },
-  });
-  return shownInFull(store, decided);
-}
-
-/** The digest with the full record of each escalation it shows. */
-async function shownInFull(store: Store, d: MorningDigest<EscalationFacts>): Promise<MorningDigest> {
-  const full = async (e: EscalationFacts): Promise<Escalation> => {
-    const record = await store.escalations.get(e.id);
-    if (!record) throw new Error(`escalation ${e.id} disappeared while the morning post was built`);
-    return record;
-  };
-  const shown = async <T, U>(c: Capped<T>, f: (item: T) => Promise<U>): Promise<Capped<U>> => {
-    const out: U[] = [];
-    for (const item of c.shown) out.push(await f(item));
-    return { ...c, shown: out };
-  };
-  const { resolved, handedBack, open } = d.groups;
-  return {
-    ...d,
-    groups: {
-      resolved: await shown(resolved, full),
-      handedBack: await shown(handedBack, full),
-      open: await shown(open, full),
-    },
-    notes: await shown(
-      d.notes,
-      async (n): Promise<MorningNote> => (n.kind === 'escalation' ? { ...n, escalation: await full(n.escalation) } : n),
-    ),
-    olderUnresolved: await shown(d.olderUnresolved, full),
-  };
-}
-
-/** The syncs due on the post's day; a fault there must not cost the internal team its morning post. */
-async function syncsOf(store: Store, channel: Channel, date: string, log?: Logger): Promise<MorningDigest['syncs']> {
-  try {
-    return await syncsDueOn(store, channel, date);
-  } catch (err) {
-    log?.error({ err, channel: channel.id, date }, 'could not list the syncs due for the morning post');
-    return null;
-  }
-}
 
 /** The morning handoff post of business day `date`: what the job posts and what `handoff` previews. */
 export async function morningPostReply(
@@ -219,19 +134,6 @@ export function morningPostBlocks(
   return blocks;
 }
 
-/** `In this window: 4 escalations — 2 resolved, 1 handed back, 1 still open · 3 notes. 1 sync today.` */
-export function countLine(d: MorningDigest): string {
-  const c = d.counts;
-  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-  const escalations =
-    c.escalations === 0
-      ? 'no escalations'
-      : `${plural(c.escalations, 'escalation')} — ${c.resolved} resolved, ${c.handedBack} handed back, ${c.open} ` +
-        `still open`;
-  const notes = c.notes === 0 ? 'no notes' : plural(c.notes, 'note');
-  return `In this window: ${escalations} · ${notes}.${c.syncs > 0 ? ` ${plural(c.syncs, 'sync')} today.` : ''}`;
-}
-
 function previewNotice(d: MorningDigest, mode: Extract<MorningPostMode, { kind: 'preview' }>, tz: string): Block[] {
   const due = formatLocal(mode.dueAt, tz);
   const lines: Block[] = [context(text(`This is a preview. The post goes to the channel at ${due}.`))];
@@ -248,108 +150,6 @@ function previewNotice(d: MorningDigest, mode: Extract<MorningPostMode, { kind: 
     lines.push(context(text('The window is still open: this is what the post would say now.')));
   }
   return lines;
-}
-
-/** What the window spanned besides a night: holidays by name and date, and weekend days. */
-function daysOffParts(d: MorningDigest): { holidays: string[]; weekend: boolean } {
-  return {
-    holidays: d.daysOff.filter((x) => x.holiday !== null).map((x) => `${x.holiday} (${shortDate(x.date)})`),
-    weekend: d.daysOff.some((x) => x.holiday === null),
-  };
-}
-
-function joinAnd(parts: string[]): string {
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-
-/** `overnight`, `the weekend`, `Thanksgiving Day (Thu 26 Nov) and the weekend`. */
-export function windowScope(d: MorningDigest): string {
-  const { holidays, weekend } = daysOffParts(d);
-  if (holidays.length === 0) return weekend ? 'the weekend' : 'overnight';
-  return joinAnd([...holidays, ...(weekend ? ['the weekend'] : [])]);
-}
-
-/** `a quiet night`, `a quiet weekend`, `a quiet Thanksgiving Day (Thu 26 Nov) and weekend`. */
-function quietPhrase(d: MorningDigest): string {
-  const { holidays, weekend } = daysOffParts(d);
-  if (holidays.length === 0) return weekend ? 'a quiet weekend' : 'a quiet night';
-  return `a quiet ${joinAnd([...holidays, ...(weekend ? ['weekend'] : [])])}`;
-}
-
-function shortDate(iso: string): string {
-  const [y, m, dd] = iso.split('-').map(Number);
-  return formatLocal(new Date(Date.UTC(y!, m! - 1, dd!, 12)), 'UTC', 'EEE d MMM');
-}
-
-function hoursLong(d: MorningDigest): string {
-  const h = Math.round((d.window.to.getTime() - d.window.from.getTime()) / 3_600_000);
-  return `${h} hour${h === 1 ? '' : 's'}`;
-}
-
-function withMore<T>(items: Capped<T>, line: (item: T) => Span[], what: string): Span[][] {
-  const out = items.shown.map(line);
-  if (items.more > 0) out.push([text(`… and ${items.more} more ${what}`)]);
-  return out;
-}
-
-function escalationLine(
-  e: Escalation,
-  group: MorningGroup,
-  d: MorningDigest,
-  channel: Channel,
-  at: (instant: Date) => string,
-  nameOf: (id: number | null) => string,
-  pickedUp: (e: Escalation) => { by: number | null; at: Date } | null,
-): Span[] {
-  const spans: Span[] = [bold(escalationLabel(e)), text(` · ${e.priority} · ${cutText(e.summary, MAX_SUMMARY)}`)];
-  if (d.openedEarlier.has(e.id)) spans.push(text(` (opened ${at(e.openedAt)})`));
-  const quote = (note: string | null) => (note ? `: “${cutText(note, MAX_NOTE)}”` : '');
-  switch (group) {
-    case 'resolved': {
-      const handback = e.handedBackAt ? `handed back by ${nameOf(e.handedBackBy)}, then ` : '';
-      spans.push(
-        text(` — ${handback}resolved by ${nameOf(e.resolvedBy)}, ${at(e.resolvedAt!)}${quote(e.resolutionNote)}`),
-      );
-      break;
-    }
-    case 'handedBack': {
-      spans.push(text(` — handed back by ${nameOf(e.handedBackBy)}, ${at(e.handedBackAt!)}${quote(e.handbackNote)}`));
-      const taken = e.state === 'acknowledged' ? pickedUp(e) : null;
-      spans.push(text(taken ? `; picked up by ${nameOf(taken.by)}, ${at(taken.at)}` : '; nobody has picked it up yet'));
-      break;
-    }
-    case 'open': {
-      const team = e.toTeam === 'internal' ? `${channel.orgName} (internal IT)` : `${channel.mspName} (MSP)`;
-      if (e.handedBackAt !== null)
-        spans.push(
-          text(
-            ` — handed back to ${channel.mspName} (MSP) by ${nameOf(e.handedBackBy)}, ` +
-              `${at(e.handedBackAt)}${quote(e.handbackNote)}`,
-          ),
-        );
-      else if (e.state === 'acknowledged')
-        spans.push(text(` — acknowledged by ${nameOf(e.acknowledgedBy)}, ${at(e.acknowledgedAt!)}; with ${team}`));
-      else
-        spans.push(
-          text(
-            ` — not acknowledged yet, waiting for ` +
-              `${team}${e.renotifyCount > 0 ? `; re-notified ${e.renotifyCount}×` : ''}`,
-          ),
-        );
-      break;
-    }
-  }
-  return spans;
-}
-
-function noteLine(n: MorningNote, at: (instant: Date) => string, nameOf: (id: number | null) => string): Span[] {
-  const on = n.kind === 'escalation' ? [text(' on '), bold(escalationLabel(n.escalation))] : [];
-  return [text(`${at(n.at)} · ${nameOf(n.authorId)}`), ...on, text(`: ${cutText(n.text, MAX_NOTE)}`)];
-}
-
-function cutText(s: string, max: number): string {
-  const one = s.replace(/\s+/g, ' ').trim();
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
 /** Who acknowledged a handed-back escalation after its handback: the internal team taking it on. */
