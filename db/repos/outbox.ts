@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, gt, inArray, lt, lte, max, min, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, min, sql } from 'drizzle-orm';
 import type { OutboxRepo, OutgoingPost } from '../../src/kernel/ports/outbox.js';
 import type {
   Delivery,
@@ -9,42 +9,22 @@ import type {
   SendRules,
 } from '../../src/kernel/ports/outbox-queue.js';
 import type { Reply } from '../../src/kernel/reply.js';
-import type { ConversationRef, Platform } from '../../src/kernel/types.js';
-import { greatest, type SqlContext, type Tables } from '../sql-context.js';
+import type { ConversationRef } from '../../src/kernel/types.js';
+import { greatest, type SqlContext } from '../sql-context.js';
 import { SqlMessageRepo } from './messages.js';
+import { SqlOutboxClaims } from './outbox-claims.js';
+import { toEntry } from './outbox-entry.js';
 import { SqlRepo } from './repo.js';
-
-type Row = Tables['outbox']['$inferSelect'];
-
-/** How many due rows one claim looks at; the rest wait for the next one. */
-const CANDIDATES = 500;
-
-function toEntry(r: Row): OutboxEntry {
-  return {
-    id: r.id,
-    idempotencyKey: r.idempotencyKey,
-    conversation: { platform: r.platform, channelId: r.conversationId },
-    op: r.op,
-    messageKey: r.messageKey,
-    reply: r.reply as Reply,
-    state: r.state,
-    attempts: r.attempts,
-    nextAttemptAt: new Date(r.nextAttemptAt),
-    lastError: r.lastError,
-    createdAt: new Date(r.createdAt),
-    sentAt: r.sentAt === null ? null : new Date(r.sentAt),
-  };
-}
-
-const convKey = (platform: Platform, conversationId: string) => `${platform}\u0000${conversationId}`;
 
 /** The outbox: the features' OutboxRepo and the sender's OutboxQueue over the `outbox` table. */
 export class SqlOutboxRepo extends SqlRepo implements OutboxRepo, OutboxQueue {
   private readonly messages: SqlMessageRepo;
+  private readonly claims: SqlOutboxClaims;
 
   constructor(ctx: SqlContext) {
     super(ctx);
     this.messages = new SqlMessageRepo(ctx);
+    this.claims = new SqlOutboxClaims(ctx);
   }
 
   async enqueuePost(post: OutgoingPost, now: Date): Promise<boolean> {
@@ -91,55 +71,8 @@ export class SqlOutboxRepo extends SqlRepo implements OutboxRepo, OutboxQueue {
 
   // ---- the sender's side ----------------------------------------------------------------------
 
-  async claimSendable(
-    now: Date,
-    owner: string,
-    leaseUntil: Date,
-    rules: SendRules,
-    limit: number,
-  ): Promise<Delivery[]> {
-    const { outbox } = this.t;
-    if (rules.platforms.length === 0 || limit <= 0) return [];
-    const t = now.getTime();
-    const candidates = await this.db
-      .select()
-      .from(outbox)
-      .where(
-        and(
-          inArray(outbox.platform, [...rules.platforms]),
-          or(
-            and(eq(outbox.state, 'pending'), lte(outbox.nextAttemptAt, t)),
-            and(eq(outbox.state, 'sending'), lte(outbox.leaseExpiresAt, t)),
-          ),
-        ),
-      )
-      .orderBy(asc(outbox.id))
-      .limit(CANDIDATES);
-    if (candidates.length === 0) return [];
-    const inFlight = await this.inFlight(t);
-    const lastSent = await this.lastSent(t, rules);
-    const chosen: Delivery[] = [];
-    for (const r of candidates) {
-      const key = convKey(r.platform, r.conversationId);
-      if (inFlight.has(key)) continue;
-      const last = lastSent.get(key);
-      if (last !== undefined && t < last + rules.minIntervalMs(r.platform)) continue;
-      let targetMessageId: string | null = null;
-      if (r.op === 'update') {
-        const target = await this.updateTarget(r, t, rules);
-        if (target === null) continue;
-        targetMessageId = target;
-      }
-      const attempts = sql`${outbox.attempts} + 1`;
-      await this.db
-        .update(outbox)
-        .set({ state: 'sending', leaseOwner: owner, leaseExpiresAt: leaseUntil.getTime(), attempts })
-        .where(eq(outbox.id, r.id));
-      inFlight.add(key);
-      chosen.push({ ...toEntry(r), state: 'sending', attempts: r.attempts + 1, targetMessageId });
-      if (chosen.length >= limit) break;
-    }
-    return chosen;
+  claimSendable(now: Date, owner: string, leaseUntil: Date, rules: SendRules, limit: number): Promise<Delivery[]> {
+    return this.claims.claim(now, owner, leaseUntil, rules, limit);
   }
 
   async markSent(id: number, owner: string, now: Date, platformMessageId: string | null): Promise<boolean> {
@@ -196,30 +129,8 @@ export class SqlOutboxRepo extends SqlRepo implements OutboxRepo, OutboxQueue {
     return released.length;
   }
 
-  async nextWakeAt(now: Date, rules: SendRules): Promise<Date | null> {
-    const { outbox } = this.t;
-    if (rules.platforms.length === 0) return null;
-    const t = now.getTime();
-    const rows = await this.db
-      .select()
-      .from(outbox)
-      .where(and(inArray(outbox.platform, [...rules.platforms]), inArray(outbox.state, ['pending', 'sending'])));
-    const lastSent = await this.lastSent(t, rules);
-    let next: number | null = null;
-    for (const r of rows) {
-      let at: number;
-      if (r.state === 'sending') at = r.leaseExpiresAt ?? t;
-      else {
-        const last = lastSent.get(convKey(r.platform, r.conversationId));
-        at = Math.max(r.nextAttemptAt, last === undefined ? 0 : last + rules.minIntervalMs(r.platform));
-        // An update waiting for its post wakes with the post, or fails when it has waited too long.
-        if (r.op === 'update' && r.messageKey && !(await this.messages.get(r.messageKey))) {
-          at = Math.max(at, r.createdAt + rules.maxWaitForPostMs);
-        }
-      }
-      if (at > t && (next === null || at < next)) next = at;
-    }
-    return next === null ? null : new Date(next);
+  nextWakeAt(now: Date, rules: SendRules): Promise<Date | null> {
+    return this.claims.nextWakeAt(now, rules);
   }
 
   async backlog(conversation: ConversationRef): Promise<OutboxBacklog> {
@@ -245,68 +156,6 @@ export class SqlOutboxRepo extends SqlRepo implements OutboxRepo, OutboxQueue {
       .orderBy(desc(outbox.id))
       .limit(limit);
     return rows.map(toEntry);
-  }
-
-  /**
-   * The platform id of the message an update replaces, or null to leave the update waiting
-   * (failing it when it cannot be delivered).
-   */
-  private async updateTarget(r: Row, t: number, rules: SendRules): Promise<string | null> {
-    const { outbox } = this.t;
-    const messageKey = r.messageKey;
-    if (!messageKey) return this.failWaiting(r, 'an update without a message key cannot be delivered');
-    // Updates of one message go out in order: wait while an older row of the same message is unfinished.
-    const older = await this.db
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(and(eq(outbox.messageKey, messageKey), lt(outbox.id, r.id), inArray(outbox.state, ['pending', 'sending'])))
-      .limit(1);
-    if (older.length > 0) return null;
-    const posted = await this.messages.get(messageKey);
-    if (posted) return posted.platformMessageId;
-    const postFailed = await this.db
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(and(eq(outbox.messageKey, messageKey), eq(outbox.op, 'post'), eq(outbox.state, 'failed')))
-      .limit(1);
-    if (postFailed.length > 0) return this.failWaiting(r, 'the post it updates could not be delivered');
-    if (t - r.createdAt >= rules.maxWaitForPostMs) {
-      return this.failWaiting(r, 'the post it updates was never delivered');
-    }
-    return null;
-  }
-
-  private async failWaiting(r: Row, error: string): Promise<null> {
-    const { outbox } = this.t;
-    await this.db
-      .update(outbox)
-      .set({ state: 'failed', lastError: error, leaseOwner: null, leaseExpiresAt: null })
-      .where(eq(outbox.id, r.id));
-    return null;
-  }
-
-  /** Conversations with a row being sent under a live lease. */
-  private async inFlight(t: number): Promise<Set<string>> {
-    const { outbox } = this.t;
-    const rows = await this.db
-      .selectDistinct({ platform: outbox.platform, conversationId: outbox.conversationId })
-      .from(outbox)
-      .where(and(eq(outbox.state, 'sending'), gt(outbox.leaseExpiresAt, t)));
-    return new Set(rows.map((r) => convKey(r.platform, r.conversationId)));
-  }
-
-  /** When each paced conversation last received a message, if recently enough to matter: the pacing reference. */
-  private async lastSent(t: number, rules: SendRules): Promise<Map<string, number>> {
-    const { outbox } = this.t;
-    const paced = rules.platforms.filter((p) => rules.minIntervalMs(p) > 0);
-    if (paced.length === 0) return new Map();
-    const window = Math.max(...paced.map((p) => rules.minIntervalMs(p)));
-    const rows = await this.db
-      .select({ platform: outbox.platform, conversationId: outbox.conversationId, at: max(outbox.sentAt) })
-      .from(outbox)
-      .where(and(eq(outbox.state, 'sent'), inArray(outbox.platform, paced), gt(outbox.sentAt, t - window)))
-      .groupBy(outbox.platform, outbox.conversationId);
-    return new Map(rows.filter((r) => r.at !== null).map((r) => [convKey(r.platform, r.conversationId), r.at!]));
   }
 
   private ofConversation(c: ConversationRef) {
