@@ -1,6 +1,6 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import type * as schema from './schema.js';
+import type * as schema from './schema/index.js';
 
 /** The schema's tables. A PostgreSQL schema for these repositories has the same names and shapes. */
 export type Tables = typeof schema;

@@ -11,7 +11,7 @@ import { SqlMatrixRepo } from './repos/matrix.js';
 import { SqlHandoffNoteRepo } from './repos/notes.js';
 import { SqlOutboxRepo } from './repos/outbox.js';
 import { SqlManagerRepo, SqlPeopleRepo } from './repos/people.js';
-import * as schema from './schema.js';
+import * as schema from './schema/index.js';
 import type { SqlContext } from './sql-context.js';
 import { SqliteTransactions } from './transactions.js';
 

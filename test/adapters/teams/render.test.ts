@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AdaptiveCard, bytes, MAX_CARD_BYTES, renderCards } from '../../../adapters/teams/render.js';
-import { outbox } from '../../../db/schema.js';
+import { outbox } from '../../../db/schema/index.js';
 import {
   bold,
   buttons,

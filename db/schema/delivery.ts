@@ -1,0 +1,74 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { channels } from './channels.js';
+
+/* Scheduled jobs, outgoing posts, posted message ids and inbound deliveries already handled. See index.ts for how values are stored. */
+
+/** Durable scheduled work. One row per occurrence; the key makes creating it twice a no-op. */
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    channelId: integer('channel_id').references(() => channels.id, { onDelete: 'cascade' }),
+    dueAt: integer('due_at').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    occurrenceKey: text('occurrence_key').notNull(),
+    state: text('state', { enum: ['pending', 'running', 'done', 'dropped', 'failed', 'cancelled'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    leaseOwner: text('lease_owner'),
+    leaseExpiresAt: integer('lease_expires_at'),
+    result: text('result'),
+    createdAt: integer('created_at').notNull(),
+    finishedAt: integer('finished_at'),
+  },
+  // jobs_channel_kind: a channel's pending jobs of a kind (planning after every run, replanning) without reading
+  // every pending job.
+  (t) => [
+    uniqueIndex('jobs_occurrence_key').on(t.occurrenceKey),
+    index('jobs_state_due').on(t.state, t.dueAt),
+    index('jobs_channel_kind').on(t.channelId, t.kind, t.state, t.dueAt),
+  ],
+);
+
+/** Every outgoing post or update, written in the transaction that causes it. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    idempotencyKey: text('idempotency_key').notNull(),
+    platform: text('platform').notNull(),
+    conversationId: text('conversation_id').notNull(),
+    /** `post` a new message, or `update` the message posted under messageKey. */
+    op: text('op', { enum: ['post', 'update'] }).notNull(),
+    /** A logical message (e.g. `escalation:12`) whose platform id is kept in `messages` for later updates. */
+    messageKey: text('message_key'),
+    reply: text('reply', { mode: 'json' }).notNull(),
+    state: text('state', { enum: ['pending', 'sending', 'sent', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    leaseOwner: text('lease_owner'),
+    leaseExpiresAt: integer('lease_expires_at'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [
+    uniqueIndex('outbox_idempotency_key').on(t.idempotencyKey),
+    index('outbox_state_next').on(t.state, t.nextAttemptAt),
+  ],
+);
+
+/** Platform ids of posted messages, so a logical message can be updated in place. */
+export const messages = sqliteTable('messages', {
+  messageKey: text('message_key').primaryKey(),
+  platform: text('platform').notNull(),
+  conversationId: text('conversation_id').notNull(),
+  platformMessageId: text('platform_message_id').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Inbound platform deliveries already handled (Slack retries, Teams redeliveries, double clicks). */
+export const inboundSeen = sqliteTable('inbound_seen', {
+  key: text('key').primaryKey(),
+  at: integer('at').notNull(),
+});
