@@ -16,8 +16,9 @@ import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { signature } from '../test/helpers/slack-requests.js';
 import { type CaseRun, caseMain } from './lib/case.js';
-import { fixedRateLoad, type Prepared, type Sample } from './lib/load.js';
+import { fixedRateLoad, type Sample } from './lib/load.js';
 import { cpuMs, forkHelper, freePort, rssMb, startTandem } from './lib/processes.js';
+import { slashRequests } from './lib/slash-requests.js';
 import { median, note, quantile, round, sleep } from './lib/stats.js';
 import { tempDir } from './lib/tandem-core.js';
 
@@ -27,59 +28,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 500);
 const WARMUP = 300;
 const SECRET = 'bench-signing-secret';
-const CHANNEL = 'CBENCH01';
-const QUERIES = [
-  'backups',
-  'vpn',
-  'patching',
-  'phishing report',
-  'new hire',
-  'the firewall',
-  'password reset',
-  'cloud cost',
-  'audit evidence',
-  'printer',
-  'pen test findings',
-  'office move',
-  'mfa reset',
-  'erp',
-];
-
-/** `count` signed slash commands, their response_urls pointing at the fake, ids from `prefix`. */
-function slashRequests(count: number, prefix: string, fakePort: number): Prepared[] {
-  const ts = Math.floor(Date.now() / 1000);
-  return Array.from({ length: count }, (_, i) => {
-    const id = `${prefix}${i}`;
-    const q = QUERIES[i % QUERIES.length]!;
-    const whoowns = i % 2 === 0;
-    const user = `U${String(i % 40).padStart(4, '0')}`;
-    const body = new URLSearchParams({
-      token: 'legacy-verification-token',
-      team_id: 'T1',
-      team_domain: 'acme',
-      channel_id: CHANNEL,
-      channel_name: 'it-coordination',
-      user_id: user,
-      user_name: `user${i % 40}`,
-      command: whoowns ? '/whoowns' : '/tandem',
-      text: whoowns ? q : `who owns ${q}`,
-      api_app_id: 'A1',
-      // Unique like Slack's: Tandem answers a repeated trigger_id once (proxy retries).
-      trigger_id: `${ts}.${prefix}.${i}`,
-      response_url: `http://127.0.0.1:${fakePort}/respond/${id}`,
-    }).toString();
-    return {
-      id,
-      body,
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-slack-request-timestamp': String(ts),
-        'x-slack-signature': signature(SECRET, ts, body),
-      },
-    };
-  });
-}
-
 interface Segment {
   target: 'tandem' | 'bare';
   round: number;
@@ -136,7 +84,7 @@ export const run: CaseRun = async () => {
   };
 
   try {
-    const [setup] = slashRequests(1, 'setup', fake.port);
+    const [setup] = slashRequests(1, 'setup', fake.port, SECRET);
     setup!.body = setup!.body.replace(
       /command=[^&]*&text=[^&]*/,
       `command=%2Ftandem&text=${encodeURIComponent('setup org:Acme msp:Northwind tz:America/New_York')}`,
@@ -159,7 +107,7 @@ export const run: CaseRun = async () => {
     const rssIdle = rssMb(tandem.appPid);
 
     for (const target of ['tandem', 'bare'] as const) {
-      const requests = slashRequests(WARMUP, `warm-${target}-`, fake.port);
+      const requests = slashRequests(WARMUP, `warm-${target}-`, fake.port, SECRET);
       await fixedRateLoad({
         port: ports[target],
         path: '/slack/events',
@@ -178,7 +126,7 @@ export const run: CaseRun = async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? (['tandem', 'bare'] as const) : (['bare', 'tandem'] as const);
       for (const target of order) {
-        const requests = slashRequests(PER_ROUND, `r${round}-${target}-`, fake.port);
+        const requests = slashRequests(PER_ROUND, `r${round}-${target}-`, fake.port, SECRET);
         const cpuBefore = cpuMs(pids[target]);
         const result = await fixedRateLoad({
           port: ports[target],
