@@ -23,7 +23,10 @@ const QUERIES = [
   'erp',
 ];
 
-/** `count` signed slash commands (`/whoowns …` and `/tandem who owns …` in turn), their response_urls pointing at the fake, ids from `prefix`. */
+/**
+ * `count` signed slash commands (`/whoowns …` and `/tandem who owns …` in turn), their response_urls
+ * pointing at the fake, ids from `prefix`.
+ */
 export function slashRequests(count: number, prefix: string, fakePort: number, secret: string): Prepared[] {
   const ts = Math.floor(Date.now() / 1000);
   return Array.from({ length: count }, (_, i) => {

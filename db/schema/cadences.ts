@@ -1,7 +1,10 @@
 import { integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { channels } from './channels.js';
 
-/* The recurring syncs and their skipped dates. See index.ts for how values are stored. */
+/*
+ * The recurring syncs and their skipped dates.
+ * See index.ts for how values are stored.
+ */
 
 export const cadences = sqliteTable(
   'cadences',

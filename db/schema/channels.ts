@@ -1,6 +1,9 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-/* A channel, its days off, its people and managers, its audit log; platform conversation references. See index.ts for how values are stored. */
+/*
+ * A channel, its days off, its people and managers, its audit log; platform conversation references.
+ * See index.ts for how values are stored.
+ */
 
 export const channels = sqliteTable(
   'channels',

@@ -1,7 +1,10 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { channels } from './channels.js';
 
-/* Scheduled jobs, outgoing posts, posted message ids and inbound deliveries already handled. See index.ts for how values are stored. */
+/*
+ * Scheduled jobs, outgoing posts, posted message ids and inbound deliveries already handled.
+ * See index.ts for how values are stored.
+ */
 
 /** Durable scheduled work. One row per occurrence; the key makes creating it twice a no-op. */
 export const jobs = sqliteTable(

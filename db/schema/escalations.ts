@@ -2,7 +2,10 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import { channels, people } from './channels.js';
 import { matrixAreas } from './matrix.js';
 
-/* Escalations, their history, and handoff notes. See index.ts for how values are stored. */
+/*
+ * Escalations, their history, and handoff notes.
+ * See index.ts for how values are stored.
+ */
 
 export const escalations = sqliteTable(
   'escalations',

@@ -1,7 +1,10 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { channels } from './channels.js';
 
-/* The responsibility matrix: areas and their aliases. See index.ts for how values are stored. */
+/*
+ * The responsibility matrix: areas and their aliases.
+ * See index.ts for how values are stored.
+ */
 
 export const matrixAreas = sqliteTable(
   'matrix_areas',
