@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/kernel/logger.js';
-import { OutboxSender } from '../../src/outbox/sender.js';
+import type { OutboxSender } from '../../src/outbox/sender.js';
 import { ALICE, BOB, CAROL, CHANNEL, type SlackHarness, startSlackHarness } from '../helpers/slack-face.js';
 import { limitProblems, type SentMessage, visibleText } from '../helpers/slack-limits.js';
 
@@ -26,13 +25,7 @@ describe('Slack face: an escalation card, posted, clicked and updated in place',
   beforeEach(async () => {
     h = await startSlackHarness();
     // Pacing is the sender's business and is tested there; here it would only wait on the fake clock.
-    sender = new OutboxSender({
-      store: h.core.store,
-      clock: h.core.clock,
-      log: silentLogger,
-      adapters: new Map([['slack', h.face.chat]]),
-      pacingMs: { slack: 0 },
-    });
+    sender = h.core.senderThrough(h.face.chat, { pacingMs: { slack: 0 } });
   });
   afterEach(async () => {
     sender.stop();

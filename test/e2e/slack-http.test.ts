@@ -86,7 +86,7 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
     await setUp();
     const refused = await h.ask(BOB, 'setup msp:Other');
     expect(visibleText(refused)).toContain('only its managers can change the setup');
-    expect((await h.core.channel())?.mspName).toBe('Northwind');
+    expect((await h.core.findChannel())?.mspName).toBe('Northwind');
   });
 
   it('maps a <@U…|name> mention in a command to that Slack user', async () => {
@@ -106,7 +106,7 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
     expect(stale.res.status).toBe(401);
     await new Promise((r) => setTimeout(r, 100));
     expect(h.fake.responses).toEqual([]);
-    expect(await h.core.channel()).toBeNull();
+    expect(await h.core.findChannel()).toBeNull();
   });
 
   it('accepts a request signed four minutes ago', async () => {

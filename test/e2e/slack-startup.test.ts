@@ -3,7 +3,7 @@ import { HttpServer } from '../../adapters/http/server.js';
 import { type StartSlackOptions, startSlack } from '../../adapters/slack/index.js';
 import { StartError } from '../../src/kernel/errors.js';
 import { silentLogger } from '../../src/kernel/logger.js';
-import { makeCore } from '../helpers/core.js';
+import { makeHarness } from '../harness.js';
 import { FakeSlack } from '../helpers/slack-fake.js';
 import { visibleText } from '../helpers/slack-limits.js';
 import { FakeSocketMode } from '../helpers/slack-socket.js';
@@ -19,15 +19,15 @@ async function fakeSlack(): Promise<FakeSlack> {
   return fake;
 }
 
-function coreOnSlack() {
-  const core = makeCore('2026-11-30T15:00:00Z', { platform: 'slack', channelId: 'C0COORD' });
-  cleanups.push(() => void core.db.$client.close());
+async function coreOnSlack() {
+  const core = await makeHarness({ start: '2026-11-30T15:00:00Z', platform: 'slack', channelId: 'C0COORD' });
+  cleanups.push(() => core.close());
   return core;
 }
 
 /** What startSlack takes from a fresh core: the bot and the registry (its shortcuts). */
-function botOnSlack(): Pick<StartSlackOptions, 'bot' | 'registry'> {
-  const { bot, registry } = coreOnSlack();
+async function botOnSlack(): Promise<Pick<StartSlackOptions, 'bot' | 'registry'>> {
+  const { bot, registry } = await coreOnSlack();
   return { bot, registry };
 }
 
@@ -53,7 +53,12 @@ describe('Slack face startup', () => {
     const fake = await fakeSlack();
     fake.on('auth.test', () => ({ body: { ok: false, error: 'invalid_auth' } }));
     const http = new HttpServer(silentLogger);
-    const err = await failedStart({ config: httpConfig(fake.apiUrl), ...botOnSlack(), log: silentLogger, http });
+    const err = await failedStart({
+      config: httpConfig(fake.apiUrl),
+      ...(await botOnSlack()),
+      log: silentLogger,
+      http,
+    });
     expect(err.message).toContain('Slack rejected SLACK_BOT_TOKEN (auth.test: invalid_auth)');
     expect(err.message).not.toContain('xoxb-test-token');
     expect(fake.callsTo('auth.test')).toHaveLength(1);
@@ -64,14 +69,14 @@ describe('Slack face startup', () => {
     const deadUrl = fake.apiUrl;
     await fake.close();
     const http = new HttpServer(silentLogger);
-    const err = await failedStart({ config: httpConfig(deadUrl), ...botOnSlack(), log: silentLogger, http });
+    const err = await failedStart({ config: httpConfig(deadUrl), ...(await botOnSlack()), log: silentLogger, http });
     expect(err.message).toMatch(/^Could not reach Slack at http:\/\/127\.0\.0\.1:\d+\/api\//);
   });
 
   it('names the missing setting for HTTP mode', async () => {
     const err = await failedStart({
       config: { ...httpConfig('http://127.0.0.1:1/api/'), SLACK_SIGNING_SECRET: undefined },
-      ...botOnSlack(),
+      ...(await botOnSlack()),
       log: silentLogger,
       http: new HttpServer(silentLogger),
     });
@@ -82,7 +87,7 @@ describe('Slack face startup', () => {
     const fake = await fakeSlack();
     const http = new HttpServer(silentLogger);
     const config = httpConfig(fake.apiUrl.replace(/\/$/, ''));
-    const face = await startSlack({ config, ...botOnSlack(), log: silentLogger, http });
+    const face = await startSlack({ config, ...(await botOnSlack()), log: silentLogger, http });
     cleanups.push(() => face.stop());
     expect(fake.callsTo('auth.test')).toHaveLength(1);
     expect(face.mode).toBe('http');
@@ -100,7 +105,7 @@ describe('Slack face in Socket Mode', () => {
   it('fails with a clear message when Slack refuses the app-level token', async () => {
     const fake = await fakeSlack();
     fake.on('apps.connections.open', () => ({ body: { ok: false, error: 'invalid_auth' } }));
-    const err = await failedStart({ config: socketConfig(fake.apiUrl), ...botOnSlack(), log: silentLogger });
+    const err = await failedStart({ config: socketConfig(fake.apiUrl), ...(await botOnSlack()), log: silentLogger });
     expect(err.message).toContain('Slack refused SLACK_APP_TOKEN for Socket Mode: invalid_auth');
     expect(fake.callsTo('apps.connections.open')[0]!.token).toBe('xapp-test-token');
   });
@@ -109,7 +114,7 @@ describe('Slack face in Socket Mode', () => {
     const fake = await fakeSlack();
     const socket = new FakeSocketMode(fake);
     cleanups.push(() => socket.close());
-    const core = coreOnSlack();
+    const core = await coreOnSlack();
     const http = new HttpServer(silentLogger);
     const port = await http.listen(0, '127.0.0.1');
     cleanups.push(() => http.close());
@@ -131,7 +136,7 @@ describe('Slack face in Socket Mode', () => {
     await fake.waitFor(() => socket.acks.find((a) => a.envelope_id === envelope), 'the ack over the socket');
     const reply = await fake.waitFor(() => fake.responsesTo('s1')[0], 'the reply');
     expect(visibleText(reply)).toContain('Tandem is set up for Acme and Northwind');
-    expect((await core.channel())?.orgName).toBe('Acme');
+    expect((await core.findChannel())?.orgName).toBe('Acme');
 
     await face.stop();
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(503);

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderText } from '../../adapters/console/render.js';
 import { type Db, openDb } from '../../db/client.js';
-import { dumpTables } from '../helpers/hardening.js';
 import { SIGNING_SECRET, type SlackFaceHarness, startSlackFace, waitUntil } from '../helpers/hardening-faces.js';
 import { signature } from '../helpers/slack-requests.js';
+import { dumpTables } from '../helpers/table-dump.js';
 
 /**
  * Another process holds the database's write lock (BEGIN IMMEDIATE, as a backup tool or a stuck

@@ -7,19 +7,11 @@ import { bytes, MAX_CARD_BYTES, renderCards } from '../../adapters/teams/render.
 import { createRegistry } from '../../src/features/index.js';
 import { UserError } from '../../src/kernel/errors.js';
 import { tokenize } from '../../src/kernel/tokenize.js';
-import {
-  changedRows,
-  commandLine,
-  MANAGER,
-  MEMBER,
-  makeBusyChannel,
-  type ObservedCore,
-  type Outcome,
-  slackControlSequences,
-  slackMrkdwnTexts,
-  spansOf,
-} from '../helpers/hardening.js';
+import { commandLine } from '../helpers/adversarial-input.js';
+import { MANAGER, MEMBER, makeBusyChannel, type ObservedCore, type Outcome } from '../helpers/observed-core.js';
+import { slackControlSequences, slackMrkdwnTexts, spansOf } from '../helpers/reply-markup.js';
 import { limitProblems } from '../helpers/slack-limits.js';
+import { changedRows } from '../helpers/table-dump.js';
 
 /**
  * Random and adversarial input against the parser and every registered command, as a manager and

@@ -7,18 +7,9 @@ import { renderMessages } from '../../adapters/slack/render.js';
 import { toInbound } from '../../adapters/teams/parse.js';
 import { renderCards } from '../../adapters/teams/render.js';
 import type { Reply } from '../../src/kernel/reply.js';
-import {
-  commandStarts,
-  MANAGER,
-  MEMBER,
-  makeBusyChannel,
-  type ObservedCore,
-  piece,
-  slackControlSequences,
-  slackMrkdwnTexts,
-  stringsAt,
-  teamsLiveMarkup,
-} from '../helpers/hardening.js';
+import { commandStarts, piece } from '../helpers/adversarial-input.js';
+import { MANAGER, MEMBER, makeBusyChannel, type ObservedCore } from '../helpers/observed-core.js';
+import { slackControlSequences, slackMrkdwnTexts, stringsAt, teamsLiveMarkup } from '../helpers/reply-markup.js';
 import { ALICE, BOB, CHANNEL_ID, fixture } from '../helpers/teams-face.js';
 
 /**

@@ -7,7 +7,8 @@ import { MAX_ESCALATION_NOTE, MAX_SUMMARY } from '../../src/features/escalation/
 import { MAX_HANDOFF_NOTE } from '../../src/features/morning/handoff-note.js';
 import { MAX_LINE } from '../../src/kernel/registry.js';
 import { tokenize } from '../../src/kernel/tokenize.js';
-import { changedRows, MANAGER, MEMBER, makeBusyChannel, type ObservedCore } from '../helpers/hardening.js';
+import { MANAGER, MEMBER, makeBusyChannel, type ObservedCore } from '../helpers/observed-core.js';
+import { changedRows } from '../helpers/table-dump.js';
 
 const HEADER = 'area,business,after_hours,contact,aliases,note';
 const x = (n: number) => 'x'.repeat(n);

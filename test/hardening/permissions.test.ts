@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../adapters/console/render.js';
 import { ALL_COMMANDS } from '../../src/features/index.js';
-import { changedRows, MANAGER, MEMBER, makeBusyChannel, type ObservedCore } from '../helpers/hardening.js';
+import { MANAGER, MEMBER, makeBusyChannel, type ObservedCore } from '../helpers/observed-core.js';
+import { changedRows } from '../helpers/table-dump.js';
 
 /**
  * Every command that only managers may run, run by someone who is not one and then by a manager,

@@ -4,15 +4,13 @@ import { Writable } from 'node:stream';
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FACES } from '../../adapters/faces.js';
-import { openDb } from '../../db/client.js';
-import { createStore } from '../../db/store.js';
 import { type LoadedConfig, loadConfig } from '../../src/app/config.js';
-import { createCore } from '../../src/app/create-core.js';
 import { createLogger } from '../../src/app/logging.js';
 import { serve } from '../../src/app/serve.js';
 import { StartError } from '../../src/kernel/errors.js';
-import { type Logger, silentLogger } from '../../src/kernel/logger.js';
+import type { Logger } from '../../src/kernel/logger.js';
 import type { Store } from '../../src/kernel/ports/store.js';
+import { makeHarness } from '../harness.js';
 import { postToSlack, waitUntil } from '../helpers/hardening-faces.js';
 import { FakeSlack } from '../helpers/slack-fake.js';
 import { newTriggerId, slashBody } from '../helpers/slack-requests.js';
@@ -122,10 +120,14 @@ afterEach(async () => {
   expect(leaks(printed.join('\n'))).toEqual([]);
 });
 
-function storeWithAFault(): Store {
-  const db = openDb(':memory:');
-  cleanups.push(() => db.$client.close());
-  const store = createStore(db);
+/**
+ * A core (to arrange a channel with) over a store the served app shares, its clock at the wall
+ * time as the app's is; nothing runs after a command but the app itself.
+ */
+async function coreWithAFault() {
+  const core = await makeHarness({ start: new Date(), runAfterCommand: false });
+  cleanups.push(() => core.close());
+  const store = core.store;
   // A fault inside a command: the escalation's insert fails as a broken disk would.
   const open = store.escalations.open.bind(store.escalations);
   stubRepo(store, 'escalations', {
@@ -136,7 +138,7 @@ function storeWithAFault(): Store {
       return open(input);
     },
   });
-  return store;
+  return core;
 }
 
 describe('secrets stay out of logs and answers', () => {
@@ -147,7 +149,7 @@ describe('secrets stay out of logs and answers', () => {
     fake.on('auth.test', () => ({ body: { ok: false, error: 'invalid_auth' } }));
     const errors: string[] = [];
     for (const SLACK_API_URL of [fake.apiUrl, 'http://127.0.0.1:9/api/']) {
-      const store = storeWithAFault();
+      const { store } = await coreWithAFault();
       const started = serveFaces(env({ SLACK_API_URL }), ['slack', 'teams'], store, log);
       await expect(started).rejects.toBeInstanceOf(StartError);
       const err = (await started.catch((e: unknown) => e)) as Error;
@@ -167,7 +169,8 @@ describe('secrets stay out of logs and answers', () => {
     cleanups.push(() => fake.close());
     // Slack answers every post with a 500: the outbox logs each failure and retries.
     fake.on('chat.postMessage', () => ({ status: 500, body: { ok: false, error: 'internal_error' } }));
-    const store = storeWithAFault();
+    const arrange = await coreWithAFault();
+    const { store } = arrange;
     const running = await serveFaces(env({ SLACK_API_URL: fake.apiUrl }), ['slack', 'teams'], store, log);
     cleanups.push(() => running.stop());
     const base = `http://127.0.0.1:${running.port}`;
@@ -208,7 +211,6 @@ describe('secrets stay out of logs and answers', () => {
     });
     expect(teams.status).toBe(401);
     // A Teams conversation Tandem was added to, with a card to post: the connector token cannot be had offline.
-    const arrange = createCore({ store, clock: { now: () => new Date() }, log: silentLogger });
     const teamsConversation = { platform: 'teams' as const, channelId: '19:secret-test@thread.tacv2' };
     await store.conversations.save(
       teamsConversation,
@@ -262,12 +264,12 @@ describe('secrets stay out of logs and answers', () => {
     const { lines, log } = capture();
     const slack = await resettingSlack();
     cleanups.push(() => slack.close());
-    const store = storeWithAFault();
+    const arrange = await coreWithAFault();
+    const { store } = arrange;
     const config = env({ SLACK_API_URL: slack.apiUrl, MICROSOFT_APP_ID: '', MICROSOFT_APP_PASSWORD: '' });
     const running = await serveFaces(config, ['slack'], store, log);
     cleanups.push(() => running.stop());
     const base = `http://127.0.0.1:${running.port}`;
-    const arrange = createCore({ store, clock: { now: () => new Date() }, log: silentLogger });
     const conversation = { platform: 'slack' as const, channelId: 'C0RESET' };
     await arrange.bot.handle({
       conversation,

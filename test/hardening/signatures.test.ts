@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openDb } from '../../db/client.js';
-import { dumpTables } from '../helpers/hardening.js';
 import { type SlackFaceHarness, startSlackFace } from '../helpers/hardening-faces.js';
+import { dumpTables } from '../helpers/table-dump.js';
 
 /**
  * Only Slack may talk to /slack/events: a request must be signed with the signing secret over its

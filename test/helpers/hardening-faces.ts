@@ -4,13 +4,11 @@ import type { CommandHandler } from '../../adapters/slack/listeners.js';
 import { teamsConfig } from '../../adapters/teams/face.js';
 import { startTeams, type TeamsFace } from '../../adapters/teams/index.js';
 import type { Db } from '../../db/client.js';
-import { createStore } from '../../db/store.js';
-import { createCore } from '../../src/app/create-core.js';
-import { ManualClock } from '../../src/kernel/clock.js';
 import type { Logger } from '../../src/kernel/logger.js';
 import type { Reply } from '../../src/kernel/reply.js';
 import type { Inbound } from '../../src/kernel/types.js';
-import { collectingLogger, type LogRecord } from './hardening.js';
+import { makeHarness } from '../harness.js';
+import { collectingLogger, type LogRecord } from './collecting-logger.js';
 import { FakeSlack } from './slack-fake.js';
 import { clickBody, eventBody, newTriggerId, signature, slashBody } from './slack-requests.js';
 import { startFakeConnector } from './teams-connector.js';
@@ -97,14 +95,15 @@ export async function startSlackFace(opts: {
 }) {
   const fake = opts.fake ?? (await FakeSlack.start());
   const log = opts.log ?? collectingLogger();
-  const store = createStore(opts.db);
-  const clock = new ManualClock(new Date(MONDAY_MORNING));
-  const core = createCore({
-    store,
-    clock,
+  const core = await makeHarness({
+    db: opts.db,
     log,
-    ...(opts.busyPatienceMs === undefined ? {} : { busyPatienceMs: opts.busyPatienceMs }),
+    start: MONDAY_MORNING,
+    platform: 'slack',
+    channelId: SLACK_CHANNEL,
+    busyPatienceMs: opts.busyPatienceMs,
   });
+  const { store, clock } = core;
   const { wrapped, handled } = recordingBot(core.bot);
   const http = new HttpServer(log);
   const face: SlackFace = await startSlack({
@@ -209,9 +208,8 @@ export async function startTeamsFaceOn(opts: {
 }) {
   const connector = opts.connector ?? (await startFakeConnector());
   const log = opts.log ?? collectingLogger();
-  const store = createStore(opts.db);
-  const clock = new ManualClock(new Date(MONDAY_MORNING));
-  const { bot } = createCore({ store, clock, log });
+  const core = await makeHarness({ db: opts.db, log, start: MONDAY_MORNING, platform: 'teams' });
+  const { store, bot, clock } = core;
   const handled: Handled[] = [];
   const original = bot.handleOnce.bind(bot);
   bot.handleOnce = async (inbound, key) => {

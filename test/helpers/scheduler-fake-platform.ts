@@ -5,7 +5,7 @@ import { PermanentDeliveryError, RateLimited } from '../../src/kernel/errors.js'
 import type { ChatAdapter, PostedMessage } from '../../src/kernel/ports/chat.js';
 import type { Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef, Platform } from '../../src/kernel/types.js';
-import { platformPacingMs } from './scheduler-harness.js';
+import { platformPacingMs } from './recording-chat.js';
 
 export interface ScriptedAnswer {
   status: number;

@@ -2,7 +2,7 @@ import { HttpServer } from '../../adapters/http/server.js';
 import { type SlackFace, startSlack } from '../../adapters/slack/index.js';
 import type { CommandHandler } from '../../adapters/slack/listeners.js';
 import { silentLogger } from '../../src/kernel/logger.js';
-import { makeCore } from './core.js';
+import { makeHarness } from '../harness.js';
 import { FakeSlack } from './slack-fake.js';
 import { clickBody, eventBody, postSigned, type SignOptions, slashBody } from './slack-requests.js';
 
@@ -18,7 +18,7 @@ const MONDAY_MORNING = '2026-11-30T15:00:00Z';
  */
 export async function startSlackHarness(opts: { wrapBot?: (bot: CommandHandler) => CommandHandler } = {}) {
   const fake = await FakeSlack.start();
-  const core = makeCore(MONDAY_MORNING, { platform: 'slack', channelId: CHANNEL });
+  const core = await makeHarness({ start: MONDAY_MORNING, platform: 'slack', channelId: CHANNEL });
   const http = new HttpServer(silentLogger);
   const face: SlackFace = await startSlack({
     config: {

@@ -3,11 +3,8 @@ import { join } from 'node:path';
 import { HttpServer } from '../../adapters/http/server.js';
 import { teamsConfig } from '../../adapters/teams/face.js';
 import { startTeams, type TeamsFace } from '../../adapters/teams/index.js';
-import { openDb } from '../../db/client.js';
-import { createStore } from '../../db/store.js';
-import { createCore } from '../../src/app/create-core.js';
-import { ManualClock } from '../../src/kernel/clock.js';
 import type { Logger } from '../../src/kernel/logger.js';
+import { makeHarness } from '../harness.js';
 import { startFakeConnector } from './teams-connector.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/teams');
@@ -68,11 +65,9 @@ export function recordingLogger(lines: LogLine[] = []): Logger & { lines: LogLin
  */
 export async function startTeamsFace(env: Record<string, string> = { TEAMS_ALLOW_UNAUTHENTICATED: '1' }) {
   const connector = await startFakeConnector();
-  const db = openDb(':memory:');
-  const store = createStore(db);
-  const clock = new ManualClock(new Date('2026-11-30T15:00:00Z'));
   const log = recordingLogger();
-  const { bot } = createCore({ store, clock, log });
+  const core = await makeHarness({ platform: 'teams', channelId: CHANNEL_ID, log });
+  const { store, clock, bot, db } = core;
   const http = new HttpServer(log);
   let face: TeamsFace;
   try {

@@ -1,15 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderText } from '../../adapters/console/render.js';
-import { createRegistry } from '../../src/features/index.js';
-import { Bot } from '../../src/kernel/bot.js';
-import { silentLogger } from '../../src/kernel/logger.js';
 import { inChannel, paragraph } from '../../src/kernel/reply.js';
 import { conversationOf } from '../../src/kernel/types.js';
-import { OutboxSender, type RetryPolicy } from '../../src/outbox/sender.js';
-import { plannerFor } from '../../src/scheduler/planning.js';
-import { runUntil } from '../../src/scheduler/run-until.js';
+import type { RetryPolicy } from '../../src/outbox/sender.js';
+import { makeSchedulerChannel } from '../helpers/scheduler-channel.js';
 import { FakePlatformServer, LoopbackChat } from '../helpers/scheduler-fake-platform.js';
-import { makeSchedulerHarness } from '../helpers/scheduler-harness.js';
 
 const T0 = Date.parse('2026-12-01T15:00:00Z');
 const servers: FakePlatformServer[] = [];
@@ -21,23 +16,17 @@ async function setup(retry: Partial<RetryPolicy> = {}) {
   const server = new FakePlatformServer();
   servers.push(server);
   const url = await server.start();
-  const h = await makeSchedulerHarness({ start: new Date(T0).toISOString() });
-  const sender = new OutboxSender({
-    store: h.store,
-    clock: h.clock,
-    log: silentLogger,
-    adapters: new Map([['slack', new LoopbackChat('slack', url)]]),
-    random: () => 0.5,
-    retry,
+  const h = await makeSchedulerChannel({
+    start: new Date(T0).toISOString(),
+    face: new LoopbackChat('slack', url),
+    sender: { retry },
   });
-  const conversation = conversationOf(h.channel);
-  const advanceTo = (ms: number) => runUntil({ clock: h.clock, scheduler: h.scheduler, sender }, new Date(T0 + ms));
-  const registry = createRegistry();
-  const planner = plannerFor(h.kinds);
-  const bot = new Bot({ store: h.store, clock: h.clock, log: silentLogger, registry, jobKinds: h.kinds, planner });
+  const { sender } = h;
+  const conversation = conversationOf(h.seeded);
+  const advanceTo = (ms: number) => h.advanceTo(new Date(T0 + ms));
   const status = async () =>
     renderText(
-      await bot.handle({ conversation, actor: { platform: 'slack', userId: 'U1', name: 'alice' }, text: 'status' }),
+      await h.bot.handle({ conversation, actor: { platform: 'slack', userId: 'U1', name: 'alice' }, text: 'status' }),
     );
   return { ...h, server, sender, conversation, advanceTo, status };
 }

@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { renderText } from '../../adapters/console/render.js';
 import { createRegistry } from '../../src/features/index.js';
 import { argInput } from '../../src/kernel/args.js';
-import { Bot } from '../../src/kernel/bot.js';
 import { defineCommand } from '../../src/kernel/command.js';
 import { PermanentDeliveryError, RateLimited, UserError } from '../../src/kernel/errors.js';
-import { silentLogger } from '../../src/kernel/logger.js';
-import { CommandRegistry } from '../../src/kernel/registry.js';
 import { ephemeral, inChannel, paragraph } from '../../src/kernel/reply.js';
 import { conversationOf } from '../../src/kernel/types.js';
-import { OutboxSender } from '../../src/outbox/sender.js';
-import { plannerFor } from '../../src/scheduler/planning.js';
-import { makeSchedulerHarness } from '../helpers/scheduler-harness.js';
+import type { HarnessOptions } from '../harness.js';
+import { makeSchedulerChannel } from '../helpers/scheduler-channel.js';
 
 const T0 = '2026-12-01T15:00:00.000Z';
 const plus = (ms: number) => new Date(Date.parse(T0) + ms);
@@ -38,15 +34,16 @@ const card = defineCommand({
   },
 });
 
-async function harness(options: Parameters<typeof makeSchedulerHarness>[0] = {}) {
-  const h = await makeSchedulerHarness({ start: T0, ...options });
-  const conversation = conversationOf(h.channel);
-  const registry = new CommandRegistry([...createRegistry().all, card]);
-  const planner = plannerFor(h.kinds);
-  const bot = new Bot({ store: h.store, clock: h.clock, log: silentLogger, registry, jobKinds: h.kinds, planner });
+async function harness(options: HarnessOptions = {}) {
+  const h = await makeSchedulerChannel({ start: T0, commands: [...createRegistry().all, card], ...options });
+  const conversation = conversationOf(h.seeded);
   const say = async (text: string) =>
     renderText(
-      await bot.handle({ conversation, actor: { platform: conversation.platform, userId: 'U1', name: 'alice' }, text }),
+      await h.bot.handle({
+        conversation,
+        actor: { platform: conversation.platform, userId: 'U1', name: 'alice' },
+        text,
+      }),
     );
   const queue = (text: string, key = text, to = conversation) =>
     h.store.transaction((tx) =>
@@ -83,7 +80,7 @@ describe('outbox: posts written with the change, delivered after it', () => {
     const h = await harness({ sender: { random: () => draws.shift() ?? 0, retry: { baseDelayMs: 2_000 } } });
     await h.queue('hello');
     h.chat.failures.push(new Error('HTTP 500'), new Error('HTTP 502'));
-    await h.advance(plus(60_000));
+    await h.advanceTo(plus(60_000));
     // 1st retry: 2 s × (½ + ½·0) = 1 s later; 2nd: 4 s × (½ + ½·0.75) = 3.5 s after that.
     expect(h.chat.tried.map((t) => t.at.toISOString())).toEqual([iso(0), iso(1_000), iso(4_500)]);
     expect(h.times()).toEqual([`${iso(4_500)} post hello`]);
@@ -95,9 +92,9 @@ describe('outbox: posts written with the change, delivered after it', () => {
     await h.queue('first');
     await h.queue('second');
     h.chat.failures.push(new RateLimited(30_000));
-    await h.advance(plus(29_999));
+    await h.advanceTo(plus(29_999));
     expect(h.chat.tried.map((t) => t.text)).toEqual(['first']);
-    await h.advance(plus(60_000));
+    await h.advanceTo(plus(60_000));
     expect(h.times()).toEqual([`${iso(30_000)} post first`, `${iso(31_000)} post second`]);
   });
 
@@ -105,7 +102,7 @@ describe('outbox: posts written with the change, delivered after it', () => {
     const h = await harness();
     await h.queue('Morning handoff for Tue');
     h.chat.failures.push(new PermanentDeliveryError('channel_not_found'));
-    await h.advance(plus(3_600_000));
+    await h.advanceTo(plus(3_600_000));
     expect(h.chat.tried).toHaveLength(1);
     expect(h.row('Morning handoff for Tue')).toMatchObject({ state: 'failed', lastError: 'channel_not_found' });
     expect(await h.say('status')).toContain(
@@ -117,7 +114,7 @@ describe('outbox: posts written with the change, delivered after it', () => {
     const h = await harness({ sender: { retry: { maxAttempts: 3 } } });
     await h.queue('doomed');
     h.chat.failures.push(new Error('HTTP 500'), new Error('HTTP 500'), new Error('HTTP 500'));
-    await h.advance(plus(60_000));
+    await h.advanceTo(plus(60_000));
     expect(h.chat.tried).toHaveLength(3);
     expect(h.row('doomed')).toMatchObject({ state: 'failed', lastError: 'gave up after 3 attempts: HTTP 500' });
     const status = await h.say('status');
@@ -126,7 +123,7 @@ describe('outbox: posts written with the change, delivered after it', () => {
       '“doomed” (queued Tue 1 Dec 2026 10:00 EST, 3 attempts) — gave up after 3 attempts: HTTP 500',
     );
     await h.queue('next');
-    await h.advance(plus(120_000));
+    await h.advanceTo(plus(120_000));
     expect(h.chat.texts()).toEqual(['next']);
   });
 
@@ -134,7 +131,7 @@ describe('outbox: posts written with the change, delivered after it', () => {
     const h = await harness({ sender: { retry: { maxAttempts: 100, maxAgeMs: 60_000, baseDelayMs: 20_000 } } });
     await h.queue('slow');
     for (let i = 0; i < 10; i++) h.chat.failures.push(new Error('HTTP 503'));
-    await h.advance(plus(10 * 60_000));
+    await h.advanceTo(plus(10 * 60_000));
     // Delays 15 s, 30 s, 60 s (jitter ½): the failure at 105 s is past the one-minute limit.
     expect(h.chat.tried.map((t) => t.at.getTime() - Date.parse(T0))).toEqual([0, 15_000, 45_000, 105_000]);
     expect(h.row('slow')).toMatchObject({
@@ -153,7 +150,7 @@ describe('outbox: posts written with the change, delivered after it', () => {
       await h.say('card update 7 ESC-7 acknowledged by bob');
       await h.say('card update 7 ESC-7 resolved by bob');
       h.chat.failures.push(new Error('HTTP 500')); // the post fails once
-      await h.advance(plus(60_000));
+      await h.advanceTo(plus(60_000));
       expect(h.chat.tried.map((t) => `${t.op} ${t.text}`)).toEqual([
         'post ESC-7 open',
         'post ESC-7 open',
@@ -169,7 +166,7 @@ describe('outbox: posts written with the change, delivered after it', () => {
     await h.say('card post 8 ESC-8 open');
     await h.say('card update 8 ESC-8 acknowledged');
     h.chat.failures.push(new PermanentDeliveryError('not_in_channel'));
-    await h.advance(plus(60_000));
+    await h.advanceTo(plus(60_000));
     expect(h.chat.delivered).toEqual([]);
     const rows = h.db.$client.prepare('select op, state, last_error as lastError from outbox order by id').all();
     expect(rows).toEqual([
@@ -185,7 +182,7 @@ describe('outbox: posts written with the change, delivered after it', () => {
     await h.queue('a2');
     await h.queue('b1', 'b1', other);
     await h.queue('a3');
-    await h.advance(plus(10_000));
+    await h.advanceTo(plus(10_000));
     expect(
       h.chat.delivered.map((d) => `${d.conversation.channelId} ${d.text} +${d.at.getTime() - Date.parse(T0)}ms`),
     ).toEqual(['C1 a1 +0ms', 'C2 b1 +0ms', 'C1 a2 +1000ms', 'C1 a3 +2000ms']);
@@ -194,12 +191,12 @@ describe('outbox: posts written with the change, delivered after it', () => {
   it('paces Teams at seven a second per conversation; the pace is a per-platform setting', async () => {
     const teams = await harness({ platform: 'teams' });
     for (const t of ['t1', 't2', 't3']) await teams.queue(t);
-    await teams.advance(plus(5_000));
+    await teams.advanceTo(plus(5_000));
     expect(teams.chat.delivered.map((d) => d.at.getTime() - Date.parse(T0))).toEqual([0, 143, 286]);
 
     const fast = await harness({ sender: { pacingMs: { slack: 250 } } });
     for (const t of ['s1', 's2']) await fast.queue(t);
-    await fast.advance(plus(5_000));
+    await fast.advanceTo(plus(5_000));
     expect(fast.chat.delivered.map((d) => d.at.getTime() - Date.parse(T0))).toEqual([0, 250]);
   });
 
@@ -210,13 +207,7 @@ describe('outbox: posts written with the change, delivered after it', () => {
     let unblock!: () => void;
     const blocked = new Promise<void>((r) => (unblock = r));
     h.chat.before = (_op, text) => (text === 'x' ? blocked : undefined);
-    const other = new OutboxSender({
-      store: h.store,
-      clock: h.clock,
-      log: silentLogger,
-      adapters: new Map([['slack', h.chat]]),
-      owner: 'other',
-    });
+    const other = h.senderThrough(h.chat, { owner: 'other', random: Math.random });
     const first = h.sender.drain();
     // x is now being sent by the first sender
     while (h.chat.tried.length === 0) await new Promise((r) => setImmediate(r));

@@ -6,7 +6,8 @@ import { JobKindRegistry } from '../../src/kernel/job-kind.js';
 import { silentLogger } from '../../src/kernel/logger.js';
 import { startBackground } from '../../src/scheduler/background.js';
 import { notePost } from '../fixtures/scheduler-kinds.js';
-import { addChannel, FakeChat } from '../helpers/scheduler-harness.js';
+import { addChannel } from '../harness.js';
+import { platformPacingMs, RecordingChat } from '../helpers/recording-chat.js';
 
 const systemClock: Clock = { now: () => new Date() };
 
@@ -25,7 +26,7 @@ describe('startBackground: the production wiring on the real clock', () => {
         }),
         systemClock.now(),
       );
-      const chat = new FakeChat('slack', systemClock);
+      const chat = new RecordingChat('slack', systemClock, platformPacingMs('slack'));
       let sending!: () => void;
       const inFlight = new Promise<void>((r) => (sending = r));
       let release!: () => void;
@@ -70,7 +71,7 @@ describe('startBackground: the production wiring on the real clock', () => {
       }),
       systemClock.now(),
     );
-    const chat = new FakeChat('slack', systemClock);
+    const chat = new RecordingChat('slack', systemClock, platformPacingMs('slack'));
     let sending!: () => void;
     const inFlight = new Promise<void>((r) => (sending = r));
     let release!: () => void;

@@ -4,33 +4,33 @@ import { JobKindError } from '../../src/kernel/errors.js';
 import { defineJobKind, JobKindRegistry } from '../../src/kernel/job-kind.js';
 import { inChannel, paragraph } from '../../src/kernel/reply.js';
 import { broken, dailyPost, notePost, reminder, TEST_KINDS } from '../fixtures/scheduler-kinds.js';
-import { makeSchedulerHarness } from '../helpers/scheduler-harness.js';
+import { makeSchedulerChannel } from '../helpers/scheduler-channel.js';
 
 const at = (iso: string) => new Date(iso);
 
 async function harness(start: string) {
-  const h = await makeSchedulerHarness({
+  const h = await makeSchedulerChannel({
     start,
     kinds: TEST_KINDS,
     scheduler: { retryBaseMs: 60_000, maxAttempts: 3 },
   });
   const daily = (date: string, due: string) =>
     h.store.jobs.schedule(
-      dailyPost.newJob(h.channel.id, {
+      dailyPost.newJob(h.seeded.id, {
         dueAt: at(due),
         payload: { date },
-        occurrenceKey: `daily:${h.channel.id}:${date}`,
+        occurrenceKey: `daily:${h.seeded.id}:${date}`,
       }),
       h.clock.now(),
     );
-  return { ...h, daily };
+  return Object.assign(h, { daily });
 }
 
 describe('misfire policies, declared with the kind', () => {
   it('on time: the post goes out at its due time and is not marked late', async () => {
     const h = await harness('2026-12-01T12:00:00Z');
     await h.daily('2026-12-01', '2026-12-01T13:00:00Z'); // 08:00 EST
-    await h.advance('2026-12-01T14:00:00Z');
+    await h.advanceTo('2026-12-01T14:00:00Z');
     expect(h.chat.delivered).toHaveLength(1);
     expect(h.chat.delivered[0]!.at.toISOString()).toBe('2026-12-01T13:00:00.000Z');
     expect(h.chat.texts()[0]).not.toMatch(/late/i);
@@ -47,7 +47,7 @@ describe('misfire policies, declared with the kind', () => {
       expect(h.chat.texts()).toEqual([
         'Good morning: daily post for 2026-12-01\n  Posted late: this was due Tue 1 Dec 2026 08:00 EST.',
       ]);
-      expect(h.jobByKey(`daily:${h.channel.id}:2026-12-01`)).toMatchObject({ state: 'done', result: 'done (late)' });
+      expect(h.jobByKey(`daily:${h.seeded.id}:2026-12-01`)).toMatchObject({ state: 'done', result: 'done (late)' });
       await h.scheduler.tick();
       await h.sender.drain();
       expect(h.chat.delivered).toHaveLength(1);
@@ -60,7 +60,7 @@ describe('misfire policies, declared with the kind', () => {
     expect(await h.scheduler.tick()).toMatchObject({ done: 0, dropped: 1 });
     await h.sender.drain();
     expect(h.chat.delivered).toEqual([]);
-    expect(h.jobByKey(`daily:${h.channel.id}:2026-12-01`)).toMatchObject({
+    expect(h.jobByKey(`daily:${h.seeded.id}:2026-12-01`)).toMatchObject({
       state: 'dropped',
       result:
         'not sent: the business day was over (due Tue 1 Dec 2026 08:00 EST, found Tue 1 Dec 2026 17:05 EST, after ' +
@@ -75,7 +75,7 @@ describe('misfire policies, declared with the kind', () => {
       const h = await harness('2026-12-01T15:08:00Z');
       const schedule = (key: string, due: string) =>
         h.store.jobs.schedule(
-          reminder.newJob(h.channel.id, { dueAt: at(due), payload: { meeting: key }, occurrenceKey: key }),
+          reminder.newJob(h.seeded.id, { dueAt: at(due), payload: { meeting: key }, occurrenceKey: key }),
           h.clock.now(),
         );
       await schedule('weekly sync', '2026-12-01T15:00:00Z'); // 8 min late: within 10 min grace
@@ -93,14 +93,14 @@ describe('misfire policies, declared with the kind', () => {
   it('once: a one-off post still due days later is sent, once, marked late', async () => {
     const h = await harness('2026-12-04T12:00:00Z');
     await h.store.jobs.schedule(
-      notePost.newJob(h.channel.id, {
+      notePost.newJob(h.seeded.id, {
         dueAt: at('2026-12-01T12:00:00Z'),
         payload: { text: 'ESC-4 still not acknowledged' },
         occurrenceKey: 'ack:4:1',
       }),
       h.clock.now(),
     );
-    await h.advance('2026-12-05T12:00:00Z');
+    await h.advanceTo('2026-12-05T12:00:00Z');
     expect(h.chat.texts()).toEqual([
       'ESC-4 still not acknowledged\n  Posted late: this was due Tue 1 Dec 2026 07:00 EST.',
     ]);
@@ -112,15 +112,15 @@ describe('misfire policies, declared with the kind', () => {
       const h = await harness('2026-12-01T12:00:00Z');
       const now = h.clock.now();
       await h.store.jobs.schedule(
-        { kind: 'retired-kind', channelId: h.channel.id, dueAt: now, payload: {}, occurrenceKey: 'old' },
+        { kind: 'retired-kind', channelId: h.seeded.id, dueAt: now, payload: {}, occurrenceKey: 'old' },
         now,
       );
       await h.store.jobs.schedule(
-        { kind: 'note-post', channelId: h.channel.id, dueAt: now, payload: { txt: 'typo' }, occurrenceKey: 'bad' },
+        { kind: 'note-post', channelId: h.seeded.id, dueAt: now, payload: { txt: 'typo' }, occurrenceKey: 'bad' },
         now,
       );
       await h.store.jobs.schedule(
-        notePost.newJob(h.channel.id, { dueAt: now, payload: { text: 'fine' }, occurrenceKey: 'good' }),
+        notePost.newJob(h.seeded.id, { dueAt: now, payload: { text: 'fine' }, occurrenceKey: 'good' }),
         now,
       );
       expect(await h.scheduler.tick()).toMatchObject({ done: 1, failed: 2 });
@@ -139,7 +139,7 @@ describe('misfire policies, declared with the kind', () => {
     async () => {
       const h = await harness('2026-12-01T12:00:00Z');
       await h.store.jobs.schedule(
-        broken.newJob(h.channel.id, { dueAt: h.clock.now(), payload: {}, occurrenceKey: 'b' }),
+        broken.newJob(h.seeded.id, { dueAt: h.clock.now(), payload: {}, occurrenceKey: 'b' }),
         h.clock.now(),
       );
       expect(await h.scheduler.tick()).toMatchObject({ retried: 1 });
@@ -171,10 +171,10 @@ describe('misfire policies, declared with the kind', () => {
           throw new JobKindError('broken-kind needs a channel with cadences');
         },
       });
-      const h = await makeSchedulerHarness({ kinds: [misdeclared] });
+      const h = await makeSchedulerChannel({ kinds: [misdeclared] });
       const due = h.clock.now();
       await h.store.jobs.schedule(
-        misdeclared.newJob(h.channel.id, { dueAt: due, payload: {}, occurrenceKey: 'a' }),
+        misdeclared.newJob(h.seeded.id, { dueAt: due, payload: {}, occurrenceKey: 'a' }),
         due,
       );
       expect(await h.scheduler.tick()).toMatchObject({ failed: 1, retried: 0 });

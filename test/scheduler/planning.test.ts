@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseMinuteOfDay } from '../../src/domain/zoned-time.js';
 import { argInput, fail } from '../../src/kernel/args.js';
-import { Bot } from '../../src/kernel/bot.js';
 import { defineCommand } from '../../src/kernel/command.js';
 import { UserError } from '../../src/kernel/errors.js';
-import { silentLogger } from '../../src/kernel/logger.js';
-import { CommandRegistry } from '../../src/kernel/registry.js';
 import { ephemeral, paragraph } from '../../src/kernel/reply.js';
-import { plannerFor } from '../../src/scheduler/planning.js';
 import { dailyPost, TEST_KINDS } from '../fixtures/scheduler-kinds.js';
-import { addChannel, makeSchedulerHarness } from '../helpers/scheduler-harness.js';
+import { makeSchedulerChannel } from '../helpers/scheduler-channel.js';
 
 /** A stand-in for `hours set`: moves the start of business and re-plans, as features will. */
 const startAt = defineCommand({
@@ -33,15 +29,12 @@ const startAt = defineCommand({
 });
 
 async function harness(start: string) {
-  const h = await makeSchedulerHarness({ start, kinds: TEST_KINDS });
-  const registry = new CommandRegistry([startAt]);
-  const planner = plannerFor(h.kinds);
-  const bot = new Bot({ store: h.store, clock: h.clock, log: silentLogger, registry, jobKinds: h.kinds, planner });
+  const h = await makeSchedulerChannel({ start, kinds: TEST_KINDS, commands: [startAt] });
   const conversation = { platform: 'slack', channelId: 'C1' };
   const say = (text: string) =>
-    bot.handle({ conversation, actor: { platform: 'slack', userId: 'U1', name: 'alice' }, text });
+    h.bot.handle({ conversation, actor: { platform: 'slack', userId: 'U1', name: 'alice' }, text });
   const pending = async () =>
-    (await h.store.jobs.pendingFor(h.channel.id)).map((j) => `${j.occurrenceKey} ${j.dueAt.toISOString()}`);
+    (await h.store.jobs.pendingFor(h.seeded.id)).map((j) => `${j.occurrenceKey} ${j.dueAt.toISOString()}`);
   const deliveries = () => h.chat.delivered.map((d) => `${d.at.toISOString()} ${d.text.split('\n')[0]}`);
   return { ...h, say, pending, deliveries };
 }
@@ -49,10 +42,10 @@ async function harness(start: string) {
 describe('planning: each kind keeps its next occurrence scheduled', () => {
   it('plans every channel at startup, in its own timezone, and planning again adds nothing', async () => {
     const h = await harness('2026-11-30T12:00:00Z'); // Mon 07:00 New York, 12:00 London
-    const london = await addChannel(h.store, h.clock, 'slack', 'C2', 'Europe/London');
+    const london = await h.addChannel('C2', 'Europe/London');
     expect(await h.scheduler.planAll()).toBe(2);
     expect(await h.scheduler.planAll()).toBe(0);
-    expect(await h.pending()).toEqual([`daily:${h.channel.id}:2026-11-30 2026-11-30T13:00:00.000Z`]);
+    expect(await h.pending()).toEqual([`daily:${h.seeded.id}:2026-11-30 2026-11-30T13:00:00.000Z`]);
     expect((await h.store.jobs.pendingFor(london.id)).map((j) => j.dueAt.toISOString())).toEqual([
       '2026-12-01T08:00:00.000Z',
     ]);
@@ -61,13 +54,13 @@ describe('planning: each kind keeps its next occurrence scheduled', () => {
   it('runs the daily post on business days only, at 08:00 local across the end of daylight saving', async () => {
     const h = await harness('2026-10-29T20:00:00Z'); // Thu 29 Oct 16:00 EDT
     await h.scheduler.planAll();
-    await h.advance('2026-11-04T00:00:00Z');
+    await h.advanceTo('2026-11-04T00:00:00Z');
     expect(h.deliveries()).toEqual([
       '2026-10-30T12:00:00.000Z Good morning: daily post for 2026-10-30', // Fri 08:00 EDT
       '2026-11-02T13:00:00.000Z Good morning: daily post for 2026-11-02', // Mon 08:00 EST
       '2026-11-03T13:00:00.000Z Good morning: daily post for 2026-11-03',
     ]);
-    expect(await h.pending()).toEqual([`daily:${h.channel.id}:2026-11-04 2026-11-04T13:00:00.000Z`]);
+    expect(await h.pending()).toEqual([`daily:${h.seeded.id}:2026-11-04 2026-11-04T13:00:00.000Z`]);
   });
 
   it('a change re-planned by a command moves the post: sent at the new time, once', async () => {
@@ -75,8 +68,8 @@ describe('planning: each kind keeps its next occurrence scheduled', () => {
     await h.scheduler.planAll();
     const reply = await h.say('start at 09:00');
     expect(reply.blocks).toEqual([paragraph('moved')]);
-    expect(await h.pending()).toEqual([`daily:${h.channel.id}:2026-12-01 2026-12-01T14:00:00.000Z`]);
-    await h.advance('2026-12-01T20:00:00Z');
+    expect(await h.pending()).toEqual([`daily:${h.seeded.id}:2026-12-01 2026-12-01T14:00:00.000Z`]);
+    await h.advanceTo('2026-12-01T20:00:00Z');
     expect(h.deliveries()).toEqual(['2026-12-01T14:00:00.000Z Good morning: daily post for 2026-12-01']);
   });
 
@@ -95,12 +88,12 @@ describe('planning: each kind keeps its next occurrence scheduled', () => {
       await h.scheduler.planAll(); // today's 08:00 is planned; then the process is down until 10:00
       h.clock.set(new Date('2026-12-01T15:00:00Z'));
       await h.say('start at 08:30');
-      await h.advance('2026-12-01T15:00:00Z');
+      await h.advanceTo('2026-12-01T15:00:00Z');
       expect(h.deliveries()).toEqual(['2026-12-01T15:00:00.000Z Good morning: daily post for 2026-12-01']);
       expect(h.chat.texts()[0]).toMatch(/Posted late: this was due Tue 1 Dec 2026 08:00 EST/);
       // Moving the start back to 11:00, after today's post went out: today's is not posted again.
       await h.say('start at 11:00');
-      await h.advance('2026-12-02T17:00:00Z');
+      await h.advanceTo('2026-12-02T17:00:00Z');
       expect(h.deliveries()).toEqual([
         '2026-12-01T15:00:00.000Z Good morning: daily post for 2026-12-01',
         '2026-12-02T16:00:00.000Z Good morning: daily post for 2026-12-02',
@@ -112,7 +105,7 @@ describe('planning: each kind keeps its next occurrence scheduled', () => {
     const h = await harness('2026-12-01T12:00:00Z');
     await h.scheduler.planAll();
     const before = await h.pending();
-    expect(await h.scheduler.replan(h.channel.id)).toBe(1);
+    expect(await h.scheduler.replan(h.seeded.id)).toBe(1);
     expect(await h.pending()).toEqual(before);
     expect(dailyPost.plan).toBeDefined();
   });

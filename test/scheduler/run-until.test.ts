@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CONSOLE_CONVERSATION, ConsoleChat } from '../../adapters/console/index.js';
 import { ConsoleSession } from '../../adapters/console/session.js';
-import { openDb } from '../../db/client.js';
-import { createStore } from '../../db/store.js';
 import { formatLocal } from '../../src/domain/zoned-time.js';
 import { createRegistry } from '../../src/features/index.js';
 import { argInput } from '../../src/kernel/args.js';
-import { Bot } from '../../src/kernel/bot.js';
-import { ManualClock } from '../../src/kernel/clock.js';
 import { defineCommand } from '../../src/kernel/command.js';
-import { JobKindRegistry } from '../../src/kernel/job-kind.js';
 import { silentLogger } from '../../src/kernel/logger.js';
-import { CommandRegistry } from '../../src/kernel/registry.js';
 import { ephemeral, inChannel, paragraph } from '../../src/kernel/reply.js';
 import { createSimulatedBackground } from '../../src/scheduler/background.js';
-import { plannerFor } from '../../src/scheduler/planning.js';
 import { notePost, TEST_KINDS } from '../fixtures/scheduler-kinds.js';
-import { addChannel } from '../helpers/scheduler-harness.js';
+import { makeHarness } from '../harness.js';
 
 /** A stand-in for `escalate`: replies to the asker, posts a card, and schedules a one-off re-notification. */
 const open = defineCommand({
@@ -41,23 +34,26 @@ const open = defineCommand({
   },
 });
 
+/** The console face as `npm start` wires it, on simulated time, over the harness's store, clock and bot. */
 async function consoleWith(start: string) {
-  const store = createStore(openDb(':memory:'));
-  const clock = new ManualClock(new Date(start));
-  await addChannel(store, clock, 'console', CONSOLE_CONVERSATION.channelId);
+  const h = await makeHarness({
+    start,
+    channelId: CONSOLE_CONVERSATION.channelId,
+    seed: true,
+    kinds: TEST_KINDS,
+    commands: [...createRegistry().all, open],
+  });
+  const { store, clock, bot } = h;
   const lines: string[] = [];
   const out = (t: string) => lines.push(t);
-  const kinds = new JobKindRegistry(TEST_KINDS);
   const chat = new ConsoleChat(out, async () => formatLocal(clock.now(), 'America/New_York'));
   const background = await createSimulatedBackground({
     store,
     clock,
     log: silentLogger,
     adapters: new Map([['console', chat]]),
-    kinds,
+    kinds: h.jobKinds,
   });
-  const registry = new CommandRegistry([...createRegistry().all, open]);
-  const bot = new Bot({ store, clock, log: silentLogger, registry, jobKinds: kinds, planner: plannerFor(kinds) });
   const session = new ConsoleSession(
     {
       bot,

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { makeSchedulerHarness } from '../helpers/scheduler-harness.js';
+import { makeSchedulerChannel } from '../helpers/scheduler-channel.js';
 
 const at = (iso: string) => new Date(iso);
 
 describe('jobs: durable occurrences under leases', () => {
   async function setup() {
-    const h = await makeSchedulerHarness({ start: '2026-11-30T12:00:00Z' });
+    const h = await makeSchedulerChannel({ start: '2026-11-30T12:00:00Z' });
     const job = (key: string, due: string) => ({
       kind: 'note-post',
-      channelId: h.channel.id,
+      channelId: h.seeded.id,
       dueAt: at(due),
       payload: { text: key },
       occurrenceKey: key,
     });
     const claim = (owner: string, now: string, leaseMs = 60_000, limit = 10) =>
       h.store.transaction((tx) => tx.jobs.claimDue(at(now), owner, new Date(at(now).getTime() + leaseMs), limit));
-    return { ...h, job, claim };
+    return Object.assign(h, { job, claim });
   }
 
   it('scheduling the same occurrence twice keeps one job', async () => {
@@ -26,7 +26,7 @@ describe('jobs: durable occurrences under leases', () => {
     expect(await h.store.jobs.schedule(h.job('morning:1:2026-12-01', '2026-12-01T14:00:00Z'), h.clock.now())).toBe(
       false,
     );
-    const pending = await h.store.jobs.pendingFor(h.channel.id);
+    const pending = await h.store.jobs.pendingFor(h.seeded.id);
     expect(pending).toHaveLength(1);
     expect(pending[0]!.dueAt.toISOString()).toBe('2026-12-01T13:00:00.000Z');
   });

@@ -20,7 +20,7 @@ import {
   type Reply,
   text,
 } from '../../../src/kernel/reply.js';
-import { makeCore } from '../../helpers/core.js';
+import { makeHarness } from '../../harness.js';
 import { cardProblems, unescapeMarkdown } from '../../helpers/teams-cards.js';
 import { cardText } from '../../helpers/teams-connector.js';
 
@@ -171,7 +171,11 @@ describe('user text in cards stays text', () => {
   });
 
   it('escapes what users typed in a real command reply', async () => {
-    const core = makeCore('2026-11-30T15:00:00Z', { platform: 'teams', channelId: '19:c@thread.tacv2' });
+    const core = await makeHarness({
+      start: '2026-11-30T15:00:00Z',
+      platform: 'teams',
+      channelId: '19:c@thread.tacv2',
+    });
     await core.say('alice', 'setup org:Acme msp:Northwind tz:America/New_York');
     const card = only(await core.say('alice', 'who owns [free gift](https://evil.example) <at>Bob</at>'));
     const md = JSON.stringify(card.body);
@@ -183,7 +187,11 @@ describe('user text in cards stays text', () => {
 
 describe('every reply Tandem gives renders to a card the SDK accepts', () => {
   it('over a session of commands, errors and the posts they queue', async () => {
-    const core = makeCore('2026-11-30T15:00:00Z', { platform: 'teams', channelId: '19:c@thread.tacv2' });
+    const core = await makeHarness({
+      start: '2026-11-30T15:00:00Z',
+      platform: 'teams',
+      channelId: '19:c@thread.tacv2',
+    });
     const lines = [
       'help',
       'help matrix set',

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalationLabel } from '../../../src/domain/escalation.js';
 import { mtta, mttr, summarizeEscalations } from '../../../src/domain/metrics.js';
 import { DEFAULT_ACK_TIMEOUTS } from '../../../src/domain/model.js';
-import { type EscalationHarness, makeEscalationChannel } from '../../helpers/escalation-harness.js';
+import type { Harness } from '../../harness.js';
+import { makeEscalationChannel } from '../../helpers/escalation-channel.js';
 
 const MIN = 60_000;
-let h: EscalationHarness;
+let h: Harness;
 let channelId: number;
 let window: { from: Date; to: Date };
 // One night for every test: they only read.

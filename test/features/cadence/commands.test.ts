@@ -1,37 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { SETUP, startTandem } from '../../helpers/cadence-harness.js';
+import { type Harness, makeHarness, SETUP } from '../../harness.js';
 import { joinPatterns } from '../../helpers/pattern.js';
 
 /** Mon 30 Nov 2026 09:00 EST. */
 const START = '2026-11-30T14:00:00Z';
 
 async function setUp() {
-  const t = startTandem({ start: START });
-  await t.say('alice', SETUP);
+  const t = await makeHarness({ start: START });
+  await t.sayText('alice', SETUP);
   return t;
 }
 
 /** Everything a cadence command could change: the cadences, their skips, the planned reminders. */
-async function snapshot(t: Awaited<ReturnType<typeof setUp>>) {
+async function snapshot(t: Harness) {
   const id = (await t.channel()).id;
   const cadences = await t.store.cadences.list(id);
   return JSON.stringify({
     cadences,
     skips: await Promise.all(cadences.map((c) => t.store.cadences.skips(c.id))),
-    jobs: t.reminderJobs().filter((j) => j.state === 'pending'),
+    jobs: t.jobs('cadence-reminder').filter((j) => j.state === 'pending'),
   });
 }
 
-const pendingKeys = (t: Awaited<ReturnType<typeof setUp>>) =>
+const pendingKeys = (t: Harness) =>
   t
-    .reminderJobs()
+    .jobs('cadence-reminder')
     .filter((j) => j.state === 'pending')
     .map((j) => j.key.replace(/^cadence:\d+:/, ''));
 
 describe('cadence', () => {
   it('shows the three default syncs, each with its next three dates in local time', async () => {
     const t = await setUp();
-    const out = await t.say('bob', 'cadence');
+    const out = await t.sayText('bob', 'cadence');
     expect(out).toContain('Weekly tactical sync — every Tuesday at 10:00, 60 min · reminders 1 day and 15 min before');
     expect(out).toMatch(
       /Tue 1 Dec 2026 10:00–11:00 EST\n\s+• Tue 8 Dec 2026 10:00–11:00 EST\n\s+• Tue 15 Dec 2026 10:00–11:00 EST/,
@@ -51,8 +51,8 @@ describe('cadence', () => {
 
   it('marks a date that falls on a holiday', async () => {
     const t = await setUp();
-    await t.say('alice', 'holiday add 2026-12-08 Staff day');
-    expect(await t.say('bob', 'cadence')).toContain('Tue 8 Dec 2026 10:00–11:00 EST — a holiday (Staff day)');
+    await t.sayText('alice', 'holiday add 2026-12-08 Staff day');
+    expect(await t.sayText('bob', 'cadence')).toContain('Tue 8 Dec 2026 10:00–11:00 EST — a holiday (Staff day)');
   });
 
   it('plans the reminders of each sync at setup', async () => {
@@ -71,7 +71,7 @@ describe('cadence', () => {
 describe('cadence set', () => {
   it('moves the monthly review to the last Friday, answers with the next three dates, audits and replans', async () => {
     const t = await setUp();
-    const out = await t.say('alice', 'cadence set monthly last friday 15:00');
+    const out = await t.sayText('alice', 'cadence set monthly last friday 15:00');
     expect(out).toContain('The monthly operational review now meets last Friday of the month at 15:00, for 60 min.');
     expect(out).toMatch(
       /Fri 25 Dec 2026 15:00–16:00 EST\n\s+• Fri 29 Jan 2027 15:00–16:00 EST\n\s+• Fri 26 Feb 2027 15:00–16:00 EST/,
@@ -80,14 +80,14 @@ describe('cadence set', () => {
       'monthly:2026-12-25:1440',
       'monthly:2026-12-25:15',
     ]);
-    expect(await t.say('bob', 'audit 1')).toMatch(
+    expect(await t.sayText('bob', 'audit 1')).toMatch(
       /alice · cadence\.set monthly — when: first Wednesday 14:00 → last Friday 15:00/,
     );
   });
 
   it('sets a weekly day, time and duration', async () => {
     const t = await setUp();
-    const out = await t.say('alice', 'cadence set weekly thu 09:30 duration:45');
+    const out = await t.sayText('alice', 'cadence set weekly thu 09:30 duration:45');
     expect(out).toContain('The weekly tactical sync now meets every Thursday at 09:30, for 45 min.');
     expect(out).toMatch(/Thu 3 Dec 2026 09:30–10:15 EST/);
   });
@@ -96,7 +96,7 @@ describe('cadence set', () => {
     'sets the quarterly review within a chosen month of the quarter, and keeps that month when it ' + 'is not given',
     async () => {
       const t = await setUp();
-      expect(await t.say('alice', 'cadence set quarterly last monday month:3 09:00')).toMatch(
+      expect(await t.sayText('alice', 'cadence set quarterly last monday month:3 09:00')).toMatch(
         joinPatterns([
           /last Monday of the quarter's third month \(Mar, Jun, Sep, Dec\) at 09:00[\s\S]*/,
           /Mon 28 Dec 2026 09:00–10:00 EST\n/,
@@ -104,7 +104,7 @@ describe('cadence set', () => {
           /\s+• Mon 28 Jun 2027 09:00–10:00 EDT/,
         ]),
       );
-      expect(await t.say('alice', 'cadence set quarterly second tuesday 11:00')).toMatch(
+      expect(await t.sayText('alice', 'cadence set quarterly second tuesday 11:00')).toMatch(
         /second Tuesday of the quarter's third month[\s\S]*Tue 8 Dec 2026 11:00/,
       );
     },
@@ -139,7 +139,7 @@ describe('cadence set', () => {
   ])('“%s” is a usage error that says what to type, and changes nothing', async (line, message) => {
     const t = await setUp();
     const before = await snapshot(t);
-    const out = await t.say('alice', line);
+    const out = await t.sayText('alice', line);
     expect(out).toMatch(message);
     expect(out).toMatch(/Usage: `cadence/);
     expect(await snapshot(t)).toBe(before);
@@ -149,7 +149,7 @@ describe('cadence set', () => {
 describe('cadence remind', () => {
   it('sets the lead times, longest first, and replans the reminders', async () => {
     const t = await setUp();
-    expect(await t.say('alice', 'cadence remind weekly 30m, 2h')).toContain(
+    expect(await t.sayText('alice', 'cadence remind weekly 30m, 2h')).toContain(
       'Reminders for the weekly tactical sync now come 2 h and 30 min before',
     );
     expect(pendingKeys(t).filter((k) => k.startsWith('weekly'))).toEqual([
@@ -162,7 +162,7 @@ describe('cadence remind', () => {
 describe('cadence skip and unskip', () => {
   it('skips one meeting: left out of the next dates, no reminders planned for it', async () => {
     const t = await setUp();
-    const out = await t.say('alice', 'cadence skip weekly 2026-12-01');
+    const out = await t.sayText('alice', 'cadence skip weekly 2026-12-01');
     expect(out).toContain('The weekly tactical sync of Tue 1 Dec 2026 is skipped: no reminders for it.');
     expect(out).toMatch(
       joinPatterns([
@@ -176,9 +176,9 @@ describe('cadence skip and unskip', () => {
       'weekly:2026-12-08:1440',
       'weekly:2026-12-08:15',
     ]);
-    expect(await t.say('bob', 'audit 1')).toMatch(/alice · cadence\.skip weekly — added 2026-12-01/);
+    expect(await t.sayText('bob', 'audit 1')).toMatch(/alice · cadence\.skip weekly — added 2026-12-01/);
 
-    expect(await t.say('alice', 'cadence unskip weekly 2026-12-01')).toContain(
+    expect(await t.sayText('alice', 'cadence unskip weekly 2026-12-01')).toContain(
       'The weekly tactical sync of 2026-12-01 is on again.',
     );
     expect(pendingKeys(t).filter((k) => k.startsWith('weekly'))).toEqual([
@@ -189,32 +189,36 @@ describe('cadence skip and unskip', () => {
 
   it('refuses a date the sync does not meet on, a past one and one already skipped', async () => {
     const t = await setUp();
-    expect(await t.say('alice', 'cadence skip weekly 2026-12-02')).toContain(
+    expect(await t.sayText('alice', 'cadence skip weekly 2026-12-02')).toContain(
       'The weekly tactical sync does not meet on 2026-12-02 (or that meeting has started). Its next dates are Tue ' +
         '2026-12-01, Tue 2026-12-08, Tue 2026-12-15.',
     );
-    expect(await t.say('alice', 'cadence skip weekly 2026-11-24')).toMatch(
+    expect(await t.sayText('alice', 'cadence skip weekly 2026-11-24')).toMatch(
       /2026-11-24 is in the past; only an upcoming meeting can be skipped/,
     );
-    await t.say('alice', 'cadence skip monthly 2027-01-06');
-    expect(await t.say('alice', 'cadence skip monthly 2027-01-06')).toContain(
+    await t.sayText('alice', 'cadence skip monthly 2027-01-06');
+    expect(await t.sayText('alice', 'cadence skip monthly 2027-01-06')).toContain(
       'The monthly operational review of 2027-01-06 is already skipped.',
     );
-    expect(await t.say('alice', 'cadence unskip monthly 2027-02-03')).toContain('is not skipped. Skipped: 2027-01-06.');
+    expect(await t.sayText('alice', 'cadence unskip monthly 2027-02-03')).toContain(
+      'is not skipped. Skipped: 2027-01-06.',
+    );
   });
 });
 
 describe('cadence off and on', () => {
   it('turning a sync off cancels its reminders; on plans them again', async () => {
     const t = await setUp();
-    expect(await t.say('alice', 'cadence off quarterly')).toContain(
+    expect(await t.sayText('alice', 'cadence off quarterly')).toContain(
       'The quarterly strategic review is off: no reminders until a manager types `cadence on quarterly`.',
     );
     expect(pendingKeys(t).some((k) => k.startsWith('quarterly'))).toBe(false);
-    expect(await t.say('bob', 'cadence')).toMatch(/Quarterly strategic review — [^\n]*\n\s+Off: no reminders/);
-    expect(await t.say('alice', 'cadence off quarterly')).toContain('already off');
+    expect(await t.sayText('bob', 'cadence')).toMatch(/Quarterly strategic review — [^\n]*\n\s+Off: no reminders/);
+    expect(await t.sayText('alice', 'cadence off quarterly')).toContain('already off');
 
-    expect(await t.say('alice', 'cadence on quarterly')).toMatch(/is on again[\s\S]*Thu 7 Jan 2027 14:00–15:00 EST/);
+    expect(await t.sayText('alice', 'cadence on quarterly')).toMatch(
+      /is on again[\s\S]*Thu 7 Jan 2027 14:00–15:00 EST/,
+    );
     expect(pendingKeys(t).filter((k) => k.startsWith('quarterly'))).toEqual([
       'quarterly:2027-01-07:1440',
       'quarterly:2027-01-07:15',
@@ -234,10 +238,10 @@ describe('manager-only changes', () => {
     'cadence on monthly',
   ])('“%s” is refused for a non-manager, with the reason, and changes nothing', async (line) => {
     const t = await setUp();
-    if (line.startsWith('cadence unskip')) await t.say('alice', 'cadence skip weekly 2026-12-08');
-    if (line === 'cadence on monthly') await t.say('alice', 'cadence off monthly');
+    if (line.startsWith('cadence unskip')) await t.sayText('alice', 'cadence skip weekly 2026-12-08');
+    if (line === 'cadence on monthly') await t.sayText('alice', 'cadence off monthly');
     const before = await snapshot(t);
-    const out = await t.say('bob', line);
+    const out = await t.sayText('bob', line);
     expect(out).toMatch(/Only managers of this channel can run `cadence \w+`. Managers here: @alice/);
     expect(await snapshot(t)).toBe(before);
     expect((await t.store.audit.recent((await t.channel()).id, 1))[0]).toMatchObject({
@@ -248,7 +252,7 @@ describe('manager-only changes', () => {
 
   it('anyone may look and preview an agenda', async () => {
     const t = await setUp();
-    expect(await t.say('bob', 'cadence agenda weekly')).toMatch(
+    expect(await t.sayText('bob', 'cadence agenda weekly')).toMatch(
       /Preview[\s\S]*Weekly tactical sync — in 1 day[\s\S]*1\. Open escalations \(0\)/,
     );
   });

@@ -1,28 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../../adapters/console/render.js';
-import { createRegistry } from '../../../src/features/index.js';
-import { Bot } from '../../../src/kernel/bot.js';
 import { RateLimited } from '../../../src/kernel/errors.js';
-import { silentLogger } from '../../../src/kernel/logger.js';
 import { inChannel, paragraph } from '../../../src/kernel/reply.js';
 import { conversationOf } from '../../../src/kernel/types.js';
-import { plannerFor } from '../../../src/scheduler/planning.js';
 import { reminder, TEST_KINDS } from '../../fixtures/scheduler-kinds.js';
-import { makeSchedulerHarness } from '../../helpers/scheduler-harness.js';
+import { makeSchedulerChannel } from '../../helpers/scheduler-channel.js';
 
 async function harness() {
-  const h = await makeSchedulerHarness({ start: '2026-12-01T15:00:00Z', kinds: TEST_KINDS });
-  const conversation = conversationOf(h.channel);
-  const bot = new Bot({
-    store: h.store,
-    clock: h.clock,
-    log: silentLogger,
-    registry: createRegistry(),
-    jobKinds: h.kinds,
-    planner: plannerFor(h.kinds),
-  });
+  const h = await makeSchedulerChannel({ start: '2026-12-01T15:00:00Z', kinds: TEST_KINDS });
+  const conversation = conversationOf(h.seeded);
   const actor = { platform: 'slack', userId: 'U9', name: 'zoe' };
-  const status = async () => renderText(await bot.handle({ conversation, actor, text: 'status' }));
+  const status = async () => renderText(await h.bot.handle({ conversation, actor, text: 'status' }));
   return { ...h, conversation, status };
 }
 
@@ -36,7 +24,7 @@ describe('status: what Tandem will post, still has to deliver, and could not', (
     h.chat.failures.push(new RateLimited(120_000));
     await h.sender.drain();
     expect(await h.status()).toContain('Outbox: 3 waiting to be delivered, the oldest queued Tue 1 Dec 2026 10:00 EST');
-    await h.advance(new Date('2026-12-01T15:05:00Z'));
+    await h.advanceTo(new Date('2026-12-01T15:05:00Z'));
     expect(h.chat.texts()).toEqual(['a', 'b', 'c']);
     expect(await h.status()).toContain('Outbox: every post has been delivered');
   });
@@ -44,7 +32,7 @@ describe('status: what Tandem will post, still has to deliver, and could not', (
   it('lists a scheduled post that was dropped, with the reason, for anyone who asks', async () => {
     const h = await harness();
     await h.store.jobs.schedule(
-      reminder.newJob(h.channel.id, {
+      reminder.newJob(h.seeded.id, {
         dueAt: new Date('2026-12-01T14:00:00Z'),
         payload: { meeting: 'weekly sync' },
         occurrenceKey: 'r',

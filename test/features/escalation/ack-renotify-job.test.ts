@@ -4,16 +4,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderText } from '../../../adapters/console/render.js';
 import { formatLocal } from '../../../src/domain/zoned-time.js';
-import {
-  type EscalationHarness,
-  makeEscalationChannel,
-  makeEscalationHarness,
-} from '../../helpers/escalation-harness.js';
+import { type Harness, makeHarness } from '../../harness.js';
+import { makeEscalationChannel } from '../../helpers/escalation-channel.js';
 
 const OPENED = '2026-12-01T02:10:00Z'; // Mon 30 Nov 21:10 EST, after hours
 const MIN = 60_000;
 
-const open: EscalationHarness[] = [];
+const open: Harness[] = [];
 afterEach(() => {
   while (open.length) open.pop()!.close();
 });
@@ -24,13 +21,13 @@ async function channel(options: Parameters<typeof makeEscalationChannel>[0]) {
 }
 
 /** Re-notification posts so far: local time and text. */
-function renotifications(h: EscalationHarness) {
+function renotifications(h: Harness) {
   return h
     .posts()
     .filter((p) => renderText(p.reply).includes('without acknowledgement'))
     .map((p) => ({ at: formatLocal(p.at, 'America/New_York', 'HH:mm'), text: renderText(p.reply) }));
 }
-const times = (h: EscalationHarness) => renotifications(h).map((r) => r.at);
+const times = (h: Harness) => renotifications(h).map((r) => r.at);
 
 describe('ack re-notification', () => {
   it('stops after six re-notifications, the last saying it is the last', async () => {
@@ -163,7 +160,7 @@ describe('ack re-notification', () => {
       open.splice(open.indexOf(first), 1);
 
       // Down from 21:16 to 21:33: the 21:20, 21:25 and 21:30 reminders were missed.
-      const second = makeEscalationHarness({ start: '2026-12-01T02:33:00Z', dbPath, chat });
+      const second = await makeHarness({ start: '2026-12-01T02:33:00Z', dbPath, chat });
       open.push(second);
       await second.advance(0);
       expect(times(second)).toEqual(['21:15', '21:33']);
@@ -185,7 +182,7 @@ describe('ack re-notification', () => {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'tandem-esc-')), 'tandem.db');
     const a = await channel({ start: OPENED, dbPath });
     await a.say('alice', 'escalate VPN down p1');
-    const b = makeEscalationHarness({ start: OPENED, dbPath });
+    const b = await makeHarness({ start: OPENED, dbPath });
     open.push(b);
     // Both processes tick at the same instants; either may take a job, never both.
     for (let m = 1; m <= 12; m++) {

@@ -1,16 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Platform } from '../../../src/kernel/types.js';
-import { type EscalationHarness, makeEscalationChannel } from '../../helpers/escalation-harness.js';
+import type { Harness } from '../../harness.js';
+import { makeEscalationChannel } from '../../helpers/escalation-channel.js';
 import { joinPatterns } from '../../helpers/pattern.js';
 
 const NIGHT = '2026-12-01T02:10:00Z'; // Mon 30 Nov 21:10 EST
 const DAY = '2026-12-01T15:00:00Z'; // Tue 1 Dec 10:00 EST
 
-let h: EscalationHarness;
+let h: Harness;
 afterEach(() => h?.close());
 
 /** Everything an escalation command could change, to prove a refusal changed nothing. */
-function snapshot(x: EscalationHarness) {
+function snapshot(x: Harness) {
   const q = (sql: string) => x.db.$client.prepare(sql).all();
   return JSON.stringify([
     q('select * from escalations order by id'),

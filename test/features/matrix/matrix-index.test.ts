@@ -6,7 +6,10 @@ import { openDb } from '../../../db/client.js';
 import { createStore } from '../../../db/store.js';
 import type { MatrixAreaInput } from '../../../src/domain/model.js';
 import { ownershipIndexFor } from '../../../src/features/matrix/matrix-index.js';
-import { makeSetUpCore } from '../../helpers/core.js';
+import { makeHarness } from '../../harness.js';
+
+/** Acme and Northwind in New York, without team handles. */
+const PLAIN_SETUP = 'setup org:Acme msp:Northwind tz:America/New_York';
 
 const area = (name: string, aliases: string[] = []): MatrixAreaInput => ({
   name,
@@ -24,8 +27,8 @@ describe('the who owns index cache', () => {
   });
 
   it('reuses the index while the matrix is unchanged and rebuilds it after set, remove and import', async () => {
-    const core = await makeSetUpCore();
-    const id = (await core.channel())!.id;
+    const core = await makeHarness({ setup: PLAIN_SETUP });
+    const id = (await core.findChannel())!.id;
     const first = await ownershipIndexFor(core.store, id);
     expect(await ownershipIndexFor(core.store, id)).toBe(first);
 
@@ -48,7 +51,7 @@ describe('the who owns index cache', () => {
   });
 
   it('answers who owns from the current matrix after a change', async () => {
-    const core = await makeSetUpCore();
+    const core = await makeHarness({ setup: PLAIN_SETUP });
     expect(await core.sayText('bob', 'who owns patching')).toContain('Northwind');
     await core.say('alice', 'matrix set patching business:internal after-hours:internal');
     expect(await core.sayText('bob', 'who owns patching')).not.toContain('Northwind');
@@ -85,8 +88,8 @@ describe('the who owns index cache', () => {
   });
 
   it('shares the version between repositories over one connection', async () => {
-    const core = await makeSetUpCore();
-    const id = (await core.channel())!.id;
+    const core = await makeHarness({ setup: PLAIN_SETUP });
+    const id = (await core.findChannel())!.id;
     const other = createStore(core.db);
     const before = await ownershipIndexFor(core.store, id);
     await other.transaction(() => other.matrix.put(id, area('badge kiosks')));

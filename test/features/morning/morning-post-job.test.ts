@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSetUpTandem, type Tandem } from '../../helpers/morning-harness.js';
+import { type Harness, makeHarness, setupLine } from '../../harness.js';
 
-let open: Tandem[] = [];
+let open: Harness[] = [];
 afterEach(() => {
   for (const t of open) {
     try {
@@ -12,21 +12,21 @@ afterEach(() => {
   }
   open = [];
 });
-async function tandem(at: string): Promise<Tandem> {
-  const t = await startSetUpTandem({ at });
+async function tandem(at: string): Promise<Harness> {
+  const t = await makeHarness({ start: at, dbPath: 'temp', setup: setupLine() });
   open.push(t);
   return t;
 }
-const times = (t: Tandem) => t.morningPosts().map((p) => p.at.toISOString());
+const times = (t: Harness) => t.posts('Morning handoff').map((p) => p.at.toISOString());
 
 describe('a morning post due while Tandem was down', () => {
   it('goes out when Tandem is back the same business day, marked late, covering the same window', async () => {
     const t = await tandem('2026-11-27T16:30');
     await t.advanceTo('2026-11-28T03:00');
-    await t.say('nina', 'handoff note restarted the mail relay');
+    await t.sayText('nina', 'handoff note restarted the mail relay');
     // Down from Saturday 03:00 until Monday 10:15.
-    await t.restartAt('2026-11-30T10:15');
-    const [post] = t.morningPosts();
+    await t.restart('2026-11-30T10:15');
+    const [post] = t.posts('Morning handoff');
     expect(post!.at.toISOString()).toBe('2026-11-30T15:15:00.000Z');
     expect(post!.text.split('\n').slice(0, 3)).toEqual([
       '== Morning handoff — Mon 30 Nov ==',
@@ -37,16 +37,16 @@ describe('a morning post due while Tandem was down', () => {
     // The next morning is on time and not marked late.
     await t.advanceTo('2026-12-01T09:00');
     expect(times(t)).toEqual(['2026-11-30T15:15:00.000Z', '2026-12-01T13:00:00.000Z']);
-    expect(t.morningPosts()[1]!.text).not.toContain('Posted late');
+    expect(t.posts('Morning handoff')[1]!.text).not.toContain('Posted late');
   });
 
   it(
     'is dropped once that business day is over, with the reason recorded, and the next morning ' + 'still comes',
     async () => {
       const t = await tandem('2026-11-27T16:30');
-      await t.restartAt('2026-11-30T17:30');
-      expect(t.morningPosts()).toEqual([]);
-      const monday = t.jobs().find((j) => j.key === 'morning:1:2026-11-30')!;
+      await t.restart('2026-11-30T17:30');
+      expect(t.posts('Morning handoff')).toEqual([]);
+      const monday = t.jobs('morning-post').find((j) => j.key === 'morning:1:2026-11-30')!;
       expect(monday.state).toBe('dropped');
       expect(monday.result).toMatch(/^not sent: the business day it was for was over/);
       await t.advanceTo('2026-12-01T09:00');
@@ -56,8 +56,8 @@ describe('a morning post due while Tandem was down', () => {
 
   it('after two days down, only the day in progress gets its post (late); the missed days are not posted', async () => {
     const t = await tandem('2026-11-27T16:30');
-    await t.restartAt('2026-12-02T10:00');
-    const posts = t.morningPosts();
+    await t.restart('2026-12-02T10:00');
+    const posts = t.posts('Morning handoff');
     expect(posts).toHaveLength(1);
     expect(posts[0]!.text).toContain('== Morning handoff — Wed 2 Dec ==');
     expect(posts[0]!.text).toContain('Posted late');
@@ -70,8 +70,8 @@ describe('exactly one morning post per business day', () => {
     const t = await tandem('2026-11-27T16:30');
     await t.advanceTo('2026-11-30T08:00');
     expect(times(t)).toEqual(['2026-11-30T13:00:00.000Z']);
-    await t.restartAt('2026-11-30T08:01');
-    await t.restartAt('2026-11-30T11:00');
+    await t.restart('2026-11-30T08:01');
+    await t.restart('2026-11-30T11:00');
     await t.advanceTo('2026-11-30T16:59');
     expect(times(t)).toEqual(['2026-11-30T13:00:00.000Z']);
   });
@@ -80,24 +80,24 @@ describe('exactly one morning post per business day', () => {
     const t = await tandem('2026-11-27T16:30');
     await t.advanceTo('2026-11-30T07:59');
     t.jumpTo('2026-11-30T08:00');
-    await t.tickWithoutDelivery();
-    expect(t.morningPosts()).toEqual([]);
-    await t.restartAt('2026-11-30T08:05');
-    await t.restartAt('2026-11-30T08:10');
-    expect(t.morningPosts()).toHaveLength(1);
+    await t.tick();
+    expect(t.posts('Morning handoff')).toEqual([]);
+    await t.restart('2026-11-30T08:05');
+    await t.restart('2026-11-30T08:10');
+    expect(t.posts('Morning handoff')).toHaveLength(1);
     // Delivered by the second process, but not marked late: it was made on time.
-    expect(t.morningPosts()[0]!.text).not.toContain('Posted late');
+    expect(t.posts('Morning handoff')[0]!.text).not.toContain('Posted late');
   });
 
   it('two processes on the same database at 08:00 post it once', async () => {
     const t = await tandem('2026-11-27T16:30');
     await t.advanceTo('2026-11-30T07:59');
-    const other = t.secondProcess();
+    const other = await t.otherProcess();
     t.jumpTo('2026-11-30T08:00');
     await other.tick();
-    await t.tickWithoutDelivery();
+    await t.tick();
     await Promise.all([other.drain(), t.advanceTo('2026-11-30T08:00')]);
-    await other.run();
+    await other.runDue();
     other.close();
     expect(times(t)).toEqual(['2026-11-30T13:00:00.000Z']);
   });

@@ -1,23 +1,24 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderMessages } from '../../../adapters/slack/render.js';
-import { startSetUpTandem, type Tandem } from '../../helpers/morning-harness.js';
+import { type Harness, makeHarness, setupLine } from '../../harness.js';
 import { stubRepo } from '../../helpers/stub-store.js';
 
-let open: Tandem[] = [];
+let open: Harness[] = [];
 afterEach(() => {
   for (const t of open) t.close();
   open = [];
 });
-async function tandem(at: string, timezone?: string): Promise<Tandem> {
-  const t = await startSetUpTandem({ at, ...(timezone ? { timezone } : {}) });
+async function tandem(at: string, timezone?: string): Promise<Harness> {
+  const zone = timezone ?? 'America/New_York';
+  const t = await makeHarness({ start: at, timezone: zone, dbPath: 'temp', setup: setupLine(zone) });
   open.push(t);
   return t;
 }
 
 /** Runs `line` as `who` at local time `at` (the clock moves there first, running what falls due). */
-async function sayAt(t: Tandem, at: string, who: string, line: string): Promise<string> {
+async function sayAt(t: Harness, at: string, who: string, line: string): Promise<string> {
   await t.advanceTo(at);
-  return t.say(who, line);
+  return t.sayText(who, line);
 }
 
 describe('the window a morning post covers, as the post says it', () => {
@@ -108,9 +109,9 @@ describe('the window a morning post covers, as the post says it', () => {
 
   it.each(cases)('$name', async (c) => {
     const t = await tandem(c.from, c.tz);
-    for (const h of c.holidays ?? []) expect(await t.say('alice', `holiday add ${h}`)).toMatch(/is a holiday/);
+    for (const h of c.holidays ?? []) expect(await t.sayText('alice', `holiday add ${h}`)).toMatch(/is a holiday/);
     await t.advanceTo(c.to);
-    const posts = t.morningPosts();
+    const posts = t.posts('Morning handoff');
     expect(posts).toHaveLength(1);
     expect(posts[0]!.at.toISOString()).toBe(c.postedAt);
     expect(posts[0]!.text.split('\n')[1]).toBe(c.says);
@@ -118,9 +119,9 @@ describe('the window a morning post covers, as the post says it', () => {
 
   it('nothing is posted on the weekend or on a holiday itself', async () => {
     const t = await tandem('2026-11-25T16:30');
-    await t.say('alice', 'holiday add 2026-11-26 Thanksgiving Day');
+    await t.sayText('alice', 'holiday add 2026-11-26 Thanksgiving Day');
     await t.advanceTo('2026-12-01T09:00');
-    const days = t.morningPosts().map((p) => p.text.split('\n')[0]);
+    const days = t.posts('Morning handoff').map((p) => p.text.split('\n')[0]);
     expect(days).toEqual([
       '== Morning handoff — Fri 27 Nov ==',
       '== Morning handoff — Mon 30 Nov ==',
@@ -168,7 +169,7 @@ describe('what the morning post says', () => {
     await sayAt(t, '2026-11-30T07:30', 'omar', 'handoff note all quiet since 06:00');
     await t.advanceTo('2026-11-30T09:00');
 
-    const [post, ...others] = t.morningPosts();
+    const [post, ...others] = t.posts('Morning handoff');
     expect(others).toEqual([]);
     expect(post!.at.toISOString()).toBe('2026-11-30T13:00:00.000Z');
     expect(post!.text).toBe(
@@ -211,7 +212,7 @@ describe('what the morning post says', () => {
     await sayAt(t, '2026-11-30T23:00', 'nina', 'handback ESC-1 ordered; needs setup in the morning');
     await sayAt(t, '2026-12-01T07:45', 'bob', 'ack ESC-1');
     await t.advanceTo('2026-12-02T09:00');
-    const [tuesday, wednesday] = t.morningPosts();
+    const [tuesday, wednesday] = t.posts('Morning handoff');
     expect(tuesday!.text).toContain(
       '• ESC-1 · P4 · new laptop for the CFO — handed back by @nina, Mon 30 Nov 23:00 EST: “ordered; needs setup in ' +
         'the morning”; picked up by @bob, Tue 1 Dec 07:45 EST',
@@ -224,7 +225,7 @@ describe('what the morning post says', () => {
     const t = await tandem('2026-11-30T16:30');
     await t.advanceTo('2026-12-01T09:00');
     // The default weekly tactical sync is on Tuesdays at 10:00.
-    expect(t.morningPosts()[0]!.text).toContain('Syncs today\n  • Weekly tactical sync at 10:00 EST');
+    expect(t.posts('Morning handoff')[0]!.text).toContain('Syncs today\n  • Weekly tactical sync at 10:00 EST');
   });
 
   it('still goes out when the syncs cannot be read, and says so instead of claiming there are none', async () => {
@@ -235,7 +236,7 @@ describe('what the morning post says', () => {
       },
     });
     await t.advanceTo('2026-12-01T09:00');
-    const [post] = t.morningPosts();
+    const [post] = t.posts('Morning handoff');
     expect(post!.text).toContain("Today's syncs could not be listed (a fault on my side); type `cadence` to see them.");
     expect(post!.text).not.toContain('Syncs today');
   });
@@ -245,7 +246,7 @@ describe('what the morning post says', () => {
     const channel = (await t.store.channels.all())[0]!;
     const person = await t.store.people.upsert('console', 'nina', 'nina');
     for (let i = 1; i <= 43; i++) {
-      const openedAt = t.local(
+      const openedAt = t.instant(
         `2026-11-28T${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 10).padStart(2, '0')}`,
       );
       const e = await t.store.escalations.open({
@@ -271,14 +272,14 @@ describe('what the morning post says', () => {
     for (let i = 1; i <= 11; i++)
       await t.store.handoffNotes.add({
         channelId: channel.id,
-        at: t.local(`2026-11-29T${String(i).padStart(2, '0')}:00`),
+        at: t.instant(`2026-11-29T${String(i).padStart(2, '0')}:00`),
         authorId: person.id,
         text: `checked rack ${i}`,
         overnight: false,
       });
     await t.advanceTo('2026-11-30T09:00');
 
-    const [post] = t.morningPosts();
+    const [post] = t.posts('Morning handoff');
     const lines = post!.text.split('\n');
     expect(lines).toContain('Resolved overnight (43)');
     expect(lines.filter((l) => /^ {2}• ESC-\d+/.test(l))).toHaveLength(6);
@@ -297,10 +298,10 @@ describe('handoff: the preview', () => {
     const t = await tandem('2026-11-27T16:30');
     await sayAt(t, '2026-11-28T02:00', 'nina', 'escalate VPN down at the warehouse p4');
     await sayAt(t, '2026-11-28T03:00', 'nina', 'handoff note rebooted the concentrator');
-    const before = t.chat.sent.length;
-    const reply = await t.sayReply('bob', 'handoff');
+    const before = t.chat.delivered.length;
+    const reply = await t.handle('bob', 'handoff');
     expect(reply.visibility).toBe('ephemeral');
-    const text = (await t.say('bob', '/handoff')).split('\n');
+    const text = (await t.sayText('bob', '/handoff')).split('\n');
     expect(text[0]).toBe('== Preview: Morning handoff — Mon 30 Nov ==');
     expect(text).toContain('  This is a preview. The post goes to the channel at Mon 30 Nov 2026 08:00 EST.');
     expect(text).toContain('  The window is still open: this is what the post would say now.');
@@ -308,22 +309,22 @@ describe('handoff: the preview', () => {
       '  • ESC-1 · P4 · VPN down at the warehouse — not acknowledged yet, waiting for Northwind (MSP)',
     );
     expect(text).toContain('  • Sat 28 Nov 03:00 EST · @nina: rebooted the concentrator');
-    expect(t.chat.sent.length).toBe(before);
+    expect(t.chat.delivered.length).toBe(before);
   });
 
   it('before the window opens it holds only the notes left with --overnight', async () => {
     const t = await tandem('2026-11-27T14:00');
-    expect(await t.say('carol', 'handoff note the CFO is travelling, expect VPN calls')).toBe(
+    expect(await t.sayText('carol', 'handoff note the CFO is travelling, expect VPN calls')).toBe(
       [
         'Logged at 14:00 EST.',
         'It is business hours, so this note is in no morning post. To put a note in the next one (Mon 30 Nov 2026 ' +
           '08:00 EST), write it with `--overnight`: `handoff note --overnight <text>`.',
       ].join('\n'),
     );
-    expect(await t.say('carol', 'handoff note --overnight the CFO is travelling, expect VPN calls')).toBe(
+    expect(await t.sayText('carol', 'handoff note --overnight the CFO is travelling, expect VPN calls')).toBe(
       'Logged at 14:00 EST as an overnight note: it will be in the morning handoff posted Mon 30 Nov 2026 08:00 EST.',
     );
-    const preview = await t.say('carol', 'handoff');
+    const preview = await t.sayText('carol', 'handoff');
     expect(preview).toContain(
       'Its window opens at Fri 27 Nov 2026 17:00 EST; until then only notes logged with `handoff note --overnight` ' +
         'are in it.',
@@ -334,39 +335,39 @@ describe('handoff: the preview', () => {
 
   it('points a mistyped handoff to the right commands', async () => {
     const t = await tandem('2026-11-27T14:00');
-    expect(await t.say('bob', 'handoff notes')).toMatch(
+    expect(await t.sayText('bob', 'handoff notes')).toMatch(
       /`handoff` alone previews the next morning post\. To log what you did: `handoff note <text>`/,
     );
-    expect(await t.say('bob', 'handoff note')).toMatch(/Say what you did/);
+    expect(await t.sayText('bob', 'handoff note')).toMatch(/Say what you did/);
   });
 });
 
 describe('handoff time: when the post goes out (managers)', () => {
   it('moves the next post, says when it is, and is audited', async () => {
     const t = await tandem('2026-11-27T16:30');
-    expect(await t.say('alice', 'handoff time +30m')).toBe(
+    expect(await t.sayText('alice', 'handoff time +30m')).toBe(
       'The morning handoff now posts each business day at 08:30 (30 min after the start of business); it was 08:00. ' +
         'Next: Mon 30 Nov 2026 08:30 EST.',
     );
-    expect(await t.say('alice', 'audit 1')).toMatch(
+    expect(await t.sayText('alice', 'audit 1')).toMatch(
       /handoff\.time.*08:00 \(the start of business\).*08:30 \(30 min after the start of business\)/s,
     );
     await t.advanceTo('2026-11-30T09:00');
-    expect(t.morningPosts().map((p) => p.at.toISOString())).toEqual(['2026-11-30T13:30:00.000Z']);
+    expect(t.posts('Morning handoff').map((p) => p.at.toISOString())).toEqual(['2026-11-30T13:30:00.000Z']);
   });
 
   it('takes a local time too, and refuses times outside business hours and non-managers', async () => {
     const t = await tandem('2026-11-27T16:30');
-    expect(await t.say('alice', 'handoff time 08:15')).toMatch(
+    expect(await t.sayText('alice', 'handoff time 08:15')).toMatch(
       /^The morning handoff now posts each business day at 08:15 \(15 min after the start of business\)/,
     );
-    expect(await t.say('alice', 'handoff time 07:30')).toMatch(/07:30 is before the start of business \(08:00\)/);
-    expect(await t.say('alice', 'handoff time -15m')).toMatch(/goes out at the start or after it/);
-    expect(await t.say('alice', 'handoff time 17:30')).toMatch(/after the end of business \(17:00\)/);
-    expect(await t.say('bob', 'handoff time +1h')).toMatch(/Only managers of this channel can run `handoff time`/);
+    expect(await t.sayText('alice', 'handoff time 07:30')).toMatch(/07:30 is before the start of business \(08:00\)/);
+    expect(await t.sayText('alice', 'handoff time -15m')).toMatch(/goes out at the start or after it/);
+    expect(await t.sayText('alice', 'handoff time 17:30')).toMatch(/after the end of business \(17:00\)/);
+    expect(await t.sayText('bob', 'handoff time +1h')).toMatch(/Only managers of this channel can run `handoff time`/);
     expect(
       t
-        .jobs()
+        .jobs('morning-post')
         .filter((j) => j.state === 'pending')
         .map((j) => new Date(j.dueAt).toISOString()),
     ).toEqual(['2026-11-30T13:15:00.000Z']);
@@ -378,26 +379,26 @@ describe('changes to the calendar move the next morning post', () => {
     const t = await tandem('2026-11-27T16:30');
     const pending = () =>
       t
-        .jobs()
+        .jobs('morning-post')
         .filter((j) => j.state === 'pending')
         .map((j) => `${j.key} ${new Date(j.dueAt).toISOString()}`);
     expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T13:00:00.000Z']);
-    await t.say('alice', 'hours set mon-fri 09:00-18:00');
+    await t.sayText('alice', 'hours set mon-fri 09:00-18:00');
     expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T14:00:00.000Z']);
-    await t.say('alice', 'holiday add 2026-11-30 Company day');
+    await t.sayText('alice', 'holiday add 2026-11-30 Company day');
     expect(pending()).toEqual(['morning:1:2026-12-01 2026-12-01T14:00:00.000Z']);
-    await t.say('alice', 'holiday remove 2026-11-30');
+    await t.sayText('alice', 'holiday remove 2026-11-30');
     expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T14:00:00.000Z']);
-    await t.say('alice', 'hours tz Europe/London');
+    await t.sayText('alice', 'hours tz Europe/London');
     expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T09:00:00.000Z']);
   });
 
   it('a holiday added for Monday makes Tuesday’s post cover the whole long weekend', async () => {
     const t = await tandem('2026-11-27T16:30');
-    await t.say('alice', 'holiday add 2026-11-30 Company day');
+    await t.sayText('alice', 'holiday add 2026-11-30 Company day');
     await sayAt(t, '2026-11-30T11:00', 'nina', 'handoff note swapped the core switch PSU');
     await t.advanceTo('2026-12-01T09:00');
-    const [post, ...others] = t.morningPosts();
+    const [post, ...others] = t.posts('Morning handoff');
     expect(others).toEqual([]);
     expect(post!.text).toContain(
       'from Fri 27 Nov 17:00 EST to Tue 1 Dec 08:00 EST (Company day (Mon 30 Nov) and the weekend, 87 hours)',
@@ -408,6 +409,6 @@ describe('changes to the calendar move the next morning post', () => {
   it('a channel set up after its morning gets no post that day; the first one is the next business day', async () => {
     const t = await tandem('2026-11-30T10:00');
     await t.advanceTo('2026-12-01T09:00');
-    expect(t.morningPosts().map((p) => p.at.toISOString())).toEqual(['2026-12-01T13:00:00.000Z']);
+    expect(t.posts('Morning handoff').map((p) => p.at.toISOString())).toEqual(['2026-12-01T13:00:00.000Z']);
   });
 });
