@@ -1,63 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DrizzleQueryError } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Db, openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
-import { DEFAULT_ACK_TIMEOUTS, type MatrixAreaInput } from '../../src/domain/model.js';
 import { StoreBusy } from '../../src/kernel/errors.js';
 import type { Store } from '../../src/kernel/ports/store.js';
 import type { Reply } from '../../src/kernel/reply.js';
+import { AT, area, CONVERSATION, closeOpened, open, setUp, tempFile } from '../helpers/store-fixture.js';
 
-const AT = new Date('2026-11-30T15:00:00Z');
-const CONVERSATION = { platform: 'console' as const, channelId: 'c1' };
 const REPLY: Reply = { visibility: 'channel', blocks: [] };
 
-const opened: Db[] = [];
-const dirs: string[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) db.$client.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function open(path = ':memory:'): Db {
-  const db = openDb(path);
-  opened.push(db);
-  return db;
-}
-
-/** A database file in a fresh temporary directory, for tests that need two connections. */
-function tempFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tandem-store-'));
-  dirs.push(dir);
-  return join(dir, 'tandem.db');
-}
-
-/** A store with one channel. */
-async function setUp(db = open()): Promise<{ db: Db; store: Store; channelId: number }> {
-  const store = createStore(db);
-  const existing = await store.channels.find(CONVERSATION);
-  const channel =
-    existing ??
-    (await store.channels.create({
-      platform: 'console',
-      externalId: 'c1',
-      orgName: 'Acme',
-      mspName: 'Northwind',
-      timezone: 'America/New_York',
-      workDays: [1, 2, 3, 4, 5],
-      dayStart: 480,
-      dayEnd: 1020,
-      internalHandle: null,
-      mspHandle: null,
-      morningOffsetMinutes: 0,
-      ackTimeouts: DEFAULT_ACK_TIMEOUTS,
-      createdAt: AT,
-    }));
-  return { db, store, channelId: channel.id };
-}
+afterEach(closeOpened);
 
 const audit = (channelId: number, action: string) => ({
   channelId,
@@ -69,15 +21,6 @@ const audit = (channelId: number, action: string) => ({
   before: null,
   after: null,
   outcome: 'ok' as const,
-});
-
-const area = (name: string, aliases: string[] = []): MatrixAreaInput => ({
-  name,
-  businessOwner: 'internal',
-  afterHoursOwner: 'msp',
-  contact: null,
-  aliases,
-  note: '',
 });
 
 const actions = async (store: Store, channelId: number) =>
@@ -271,61 +214,5 @@ describe('Store.transaction against another connection', () => {
     // The connection is usable again once the lock is released.
     await store.transaction(async (tx) => tx.people.upsert('console', 'u1', 'ann'));
     expect(await store.people.get(1)).toMatchObject({ name: 'ann' });
-  });
-});
-
-describe('matrix version', () => {
-  it('changes on put, remove and replaceAll, and not on reads', async () => {
-    const { store, channelId } = await setUp();
-    const versions = [await store.matrix.version(channelId)];
-    const changedBy = async (write: () => Promise<unknown>) => {
-      await write();
-      const v = await store.matrix.version(channelId);
-      expect(versions).not.toContain(v);
-      versions.push(v);
-    };
-    await changedBy(() => store.matrix.put(channelId, area('Patching')));
-    await changedBy(() => store.matrix.put(channelId, area('Patching', ['updates']))); // a replacement
-    await changedBy(() => store.matrix.put(channelId, area('Backups')));
-    await changedBy(() => store.matrix.remove(channelId, 'backups'));
-    await changedBy(() => store.matrix.replaceAll(channelId, [area('Network'), area('Email')]));
-
-    const before = await store.matrix.version(channelId);
-    expect((await store.matrix.list(channelId)).map((a) => a.name)).toEqual(['Network', 'Email']);
-    expect(await store.matrix.version(channelId)).toBe(before);
-  });
-
-  it('is seen by a second connection', async () => {
-    const path = tempFile();
-    const { store, channelId } = await setUp(open(path));
-    const { store: other } = await setUp(open(path));
-    await store.matrix.put(channelId, area('Patching'));
-    const v1 = await store.matrix.version(channelId);
-    expect(await other.matrix.version(channelId)).toBe(v1);
-    await store.transaction(async (tx) => tx.matrix.replaceAll(channelId, [area('Network')]));
-    const v2 = await store.matrix.version(channelId);
-    expect(v2).not.toBe(v1);
-    expect(await other.matrix.version(channelId)).toBe(v2);
-  });
-
-  it('goes back with a rolled-back write, and what that write saw never comes back', async () => {
-    const { store, channelId } = await setUp();
-    await store.matrix.put(channelId, area('Patching'));
-    const committed = await store.matrix.version(channelId);
-    let uncommitted = '';
-    await expect(
-      store.transaction(async (tx) => {
-        await tx.matrix.put(channelId, area('Backups'));
-        uncommitted = await tx.matrix.version(channelId);
-        throw new Error('rolled back');
-      }),
-    ).rejects.toThrow('rolled back');
-    expect(uncommitted).not.toBe(committed);
-    expect(await store.matrix.version(channelId)).toBe(committed);
-
-    // The next write moves on to a version of its own, never the rolled-back one.
-    await store.matrix.put(channelId, area('Network'));
-    const next = await store.matrix.version(channelId);
-    expect([committed, uncommitted]).not.toContain(next);
   });
 });
