@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, makeHarness, setupLine } from '../../harness.js';
+import type { Harness } from '../../harness.js';
+import { makeMorningChannel, sayAt } from '../../helpers/morning-channel.js';
 
 let open: Harness[] = [];
 afterEach(() => {
@@ -13,7 +14,7 @@ afterEach(() => {
   open = [];
 });
 async function tandem(at: string): Promise<Harness> {
-  const t = await makeHarness({ start: at, dbPath: 'temp', setup: setupLine() });
+  const t = await makeMorningChannel(at);
   open.push(t);
   return t;
 }
@@ -100,5 +101,44 @@ describe('exactly one morning post per business day', () => {
     await other.runDue();
     other.close();
     expect(times(t)).toEqual(['2026-11-30T13:00:00.000Z']);
+  });
+});
+
+describe('changes to the calendar move the next morning post', () => {
+  it('hours set, hours tz, holiday add and remove each replan the pending post', async () => {
+    const t = await tandem('2026-11-27T16:30');
+    const pending = () =>
+      t
+        .jobs('morning-post')
+        .filter((j) => j.state === 'pending')
+        .map((j) => `${j.key} ${new Date(j.dueAt).toISOString()}`);
+    expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T13:00:00.000Z']);
+    await t.sayText('alice', 'hours set mon-fri 09:00-18:00');
+    expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T14:00:00.000Z']);
+    await t.sayText('alice', 'holiday add 2026-11-30 Company day');
+    expect(pending()).toEqual(['morning:1:2026-12-01 2026-12-01T14:00:00.000Z']);
+    await t.sayText('alice', 'holiday remove 2026-11-30');
+    expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T14:00:00.000Z']);
+    await t.sayText('alice', 'hours tz Europe/London');
+    expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T09:00:00.000Z']);
+  });
+
+  it('a holiday added for Monday makes Tuesday’s post cover the whole long weekend', async () => {
+    const t = await tandem('2026-11-27T16:30');
+    await t.sayText('alice', 'holiday add 2026-11-30 Company day');
+    await sayAt(t, '2026-11-30T11:00', 'nina', 'handoff note swapped the core switch PSU');
+    await t.advanceTo('2026-12-01T09:00');
+    const [post, ...others] = t.posts('Morning handoff');
+    expect(others).toEqual([]);
+    expect(post!.text).toContain(
+      'from Fri 27 Nov 17:00 EST to Tue 1 Dec 08:00 EST (Company day (Mon 30 Nov) and the weekend, 87 hours)',
+    );
+    expect(post!.text).toContain('@nina: swapped the core switch PSU');
+  });
+
+  it('a channel set up after its morning gets no post that day; the first one is the next business day', async () => {
+    const t = await tandem('2026-11-30T10:00');
+    await t.advanceTo('2026-12-01T09:00');
+    expect(t.posts('Morning handoff').map((p) => p.at.toISOString())).toEqual(['2026-12-01T13:00:00.000Z']);
   });
 });

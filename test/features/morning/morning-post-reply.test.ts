@@ -1,134 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderMessages } from '../../../adapters/slack/render.js';
-import { type Harness, makeHarness, setupLine } from '../../harness.js';
+import type { Harness } from '../../harness.js';
+import { makeMorningChannel, sayAt } from '../../helpers/morning-channel.js';
 import { stubRepo } from '../../helpers/stub-store.js';
+
+// What the morning post says: its groups, notes, syncs, and how it stays one message.
 
 let open: Harness[] = [];
 afterEach(() => {
   for (const t of open) t.close();
   open = [];
 });
-async function tandem(at: string, timezone?: string): Promise<Harness> {
-  const zone = timezone ?? 'America/New_York';
-  const t = await makeHarness({ start: at, timezone: zone, dbPath: 'temp', setup: setupLine(zone) });
+async function tandem(at: string): Promise<Harness> {
+  const t = await makeMorningChannel(at);
   open.push(t);
   return t;
 }
-
-/** Runs `line` as `who` at local time `at` (the clock moves there first, running what falls due). */
-async function sayAt(t: Harness, at: string, who: string, line: string): Promise<string> {
-  await t.advanceTo(at);
-  return t.sayText(who, line);
-}
-
-describe('the window a morning post covers, as the post says it', () => {
-  const cases = [
-    {
-      name: 'Monday covers the weekend',
-      tz: 'America/New_York',
-      from: '2026-11-27T16:30',
-      to: '2026-11-30T09:00',
-      postedAt: '2026-11-30T13:00:00.000Z',
-      says:
-        '@it-team: a quiet weekend — no escalations and no handoff notes from Fri 27 Nov 17:00 EST to Mon 30 ' +
-        'Nov 08:00 EST (63 hours).',
-    },
-    {
-      name: 'Tuesday covers Monday night',
-      tz: 'America/New_York',
-      from: '2026-11-30T16:30',
-      to: '2026-12-01T09:00',
-      postedAt: '2026-12-01T13:00:00.000Z',
-      says:
-        '@it-team: a quiet night — no escalations and no handoff notes from Mon 30 Nov 17:00 EST to Tue 1 Dec ' +
-        '08:00 EST (15 hours).',
-    },
-    {
-      name: 'the day after a holiday covers the holiday',
-      tz: 'America/New_York',
-      holidays: ['2026-11-26 Thanksgiving Day'],
-      from: '2026-11-25T16:30',
-      to: '2026-11-27T09:00',
-      postedAt: '2026-11-27T13:00:00.000Z',
-      says:
-        '@it-team: a quiet Thanksgiving Day (Thu 26 Nov) — no escalations and no handoff notes from Wed 25 Nov ' +
-        '17:00 EST to Fri 27 Nov 08:00 EST (39 hours).',
-    },
-    {
-      name: 'a long weekend: a Friday holiday and the weekend',
-      tz: 'America/New_York',
-      holidays: ['2026-12-04 Staff day'],
-      from: '2026-12-03T16:30',
-      to: '2026-12-07T09:00',
-      postedAt: '2026-12-07T13:00:00.000Z',
-      says:
-        '@it-team: a quiet Staff day (Fri 4 Dec) and weekend — no escalations and no handoff notes from Thu 3 ' +
-        'Dec 17:00 EST to Mon 7 Dec 08:00 EST (87 hours).',
-    },
-    {
-      name: 'New York, clocks back: the weekend is an hour longer',
-      tz: 'America/New_York',
-      from: '2026-10-30T16:30',
-      to: '2026-11-02T09:00',
-      postedAt: '2026-11-02T13:00:00.000Z',
-      says:
-        '@it-team: a quiet weekend — no escalations and no handoff notes from Fri 30 Oct 17:00 EDT to Mon 2 Nov ' +
-        '08:00 EST (64 hours).',
-    },
-    {
-      name: 'New York, clocks forward: the weekend is an hour shorter',
-      tz: 'America/New_York',
-      from: '2026-03-06T16:30',
-      to: '2026-03-09T09:00',
-      postedAt: '2026-03-09T12:00:00.000Z',
-      says:
-        '@it-team: a quiet weekend — no escalations and no handoff notes from Fri 6 Mar 17:00 EST to Mon 9 Mar ' +
-        '08:00 EDT (62 hours).',
-    },
-    {
-      name: 'Sydney, clocks forward in October',
-      tz: 'Australia/Sydney',
-      from: '2026-10-02T16:30',
-      to: '2026-10-05T09:00',
-      postedAt: '2026-10-04T21:00:00.000Z',
-      says:
-        '@it-team: a quiet weekend — no escalations and no handoff notes from Fri 2 Oct 17:00 GMT+10 to Mon 5 ' +
-        'Oct 08:00 GMT+11 (62 hours).',
-    },
-    {
-      name: 'Sydney, clocks back in April',
-      tz: 'Australia/Sydney',
-      from: '2026-04-03T16:30',
-      to: '2026-04-06T09:00',
-      postedAt: '2026-04-05T22:00:00.000Z',
-      says:
-        '@it-team: a quiet weekend — no escalations and no handoff notes from Fri 3 Apr 17:00 GMT+11 to Mon 6 ' +
-        'Apr 08:00 GMT+10 (64 hours).',
-    },
-  ];
-
-  it.each(cases)('$name', async (c) => {
-    const t = await tandem(c.from, c.tz);
-    for (const h of c.holidays ?? []) expect(await t.sayText('alice', `holiday add ${h}`)).toMatch(/is a holiday/);
-    await t.advanceTo(c.to);
-    const posts = t.posts('Morning handoff');
-    expect(posts).toHaveLength(1);
-    expect(posts[0]!.at.toISOString()).toBe(c.postedAt);
-    expect(posts[0]!.text.split('\n')[1]).toBe(c.says);
-  });
-
-  it('nothing is posted on the weekend or on a holiday itself', async () => {
-    const t = await tandem('2026-11-25T16:30');
-    await t.sayText('alice', 'holiday add 2026-11-26 Thanksgiving Day');
-    await t.advanceTo('2026-12-01T09:00');
-    const days = t.posts('Morning handoff').map((p) => p.text.split('\n')[0]);
-    expect(days).toEqual([
-      '== Morning handoff — Fri 27 Nov ==',
-      '== Morning handoff — Mon 30 Nov ==',
-      '== Morning handoff — Tue 1 Dec ==',
-    ]);
-  });
-});
 
 describe('what the morning post says', () => {
   it('groups the weekend’s escalations by where they stand, with who handled them, and lists the notes', async () => {
@@ -290,125 +177,5 @@ describe('what the morning post says', () => {
     // A very long summary is visibly shortened, not dropped.
     expect(post!.text).toMatch(/ESC-1 · P4 · disk alert on server 1 disk alert .*… — resolved by @nina/);
     expect(renderMessages(post!.reply)).toHaveLength(1);
-  });
-});
-
-describe('handoff: the preview', () => {
-  it('shows the next morning post only to the asker, as it stands now, and posts nothing', async () => {
-    const t = await tandem('2026-11-27T16:30');
-    await sayAt(t, '2026-11-28T02:00', 'nina', 'escalate VPN down at the warehouse p4');
-    await sayAt(t, '2026-11-28T03:00', 'nina', 'handoff note rebooted the concentrator');
-    const before = t.chat.delivered.length;
-    const reply = await t.handle('bob', 'handoff');
-    expect(reply.visibility).toBe('ephemeral');
-    const text = (await t.sayText('bob', '/handoff')).split('\n');
-    expect(text[0]).toBe('== Preview: Morning handoff — Mon 30 Nov ==');
-    expect(text).toContain('  This is a preview. The post goes to the channel at Mon 30 Nov 2026 08:00 EST.');
-    expect(text).toContain('  The window is still open: this is what the post would say now.');
-    expect(text).toContain(
-      '  • ESC-1 · P4 · VPN down at the warehouse — not acknowledged yet, waiting for Northwind (MSP)',
-    );
-    expect(text).toContain('  • Sat 28 Nov 03:00 EST · @nina: rebooted the concentrator');
-    expect(t.chat.delivered.length).toBe(before);
-  });
-
-  it('before the window opens it holds only the notes left with --overnight', async () => {
-    const t = await tandem('2026-11-27T14:00');
-    expect(await t.sayText('carol', 'handoff note the CFO is travelling, expect VPN calls')).toBe(
-      [
-        'Logged at 14:00 EST.',
-        'It is business hours, so this note is in no morning post. To put a note in the next one (Mon 30 Nov 2026 ' +
-          '08:00 EST), write it with `--overnight`: `handoff note --overnight <text>`.',
-      ].join('\n'),
-    );
-    expect(await t.sayText('carol', 'handoff note --overnight the CFO is travelling, expect VPN calls')).toBe(
-      'Logged at 14:00 EST as an overnight note: it will be in the morning handoff posted Mon 30 Nov 2026 08:00 EST.',
-    );
-    const preview = await t.sayText('carol', 'handoff');
-    expect(preview).toContain(
-      'Its window opens at Fri 27 Nov 2026 17:00 EST; until then only notes logged with `handoff note --overnight` ' +
-        'are in it.',
-    );
-    expect(preview.match(/expect VPN calls/g)).toHaveLength(1);
-    expect(preview).toContain('In this window: no escalations · 1 note.');
-  });
-
-  it('points a mistyped handoff to the right commands', async () => {
-    const t = await tandem('2026-11-27T14:00');
-    expect(await t.sayText('bob', 'handoff notes')).toMatch(
-      /`handoff` alone previews the next morning post\. To log what you did: `handoff note <text>`/,
-    );
-    expect(await t.sayText('bob', 'handoff note')).toMatch(/Say what you did/);
-  });
-});
-
-describe('handoff time: when the post goes out (managers)', () => {
-  it('moves the next post, says when it is, and is audited', async () => {
-    const t = await tandem('2026-11-27T16:30');
-    expect(await t.sayText('alice', 'handoff time +30m')).toBe(
-      'The morning handoff now posts each business day at 08:30 (30 min after the start of business); it was 08:00. ' +
-        'Next: Mon 30 Nov 2026 08:30 EST.',
-    );
-    expect(await t.sayText('alice', 'audit 1')).toMatch(
-      /handoff\.time.*08:00 \(the start of business\).*08:30 \(30 min after the start of business\)/s,
-    );
-    await t.advanceTo('2026-11-30T09:00');
-    expect(t.posts('Morning handoff').map((p) => p.at.toISOString())).toEqual(['2026-11-30T13:30:00.000Z']);
-  });
-
-  it('takes a local time too, and refuses times outside business hours and non-managers', async () => {
-    const t = await tandem('2026-11-27T16:30');
-    expect(await t.sayText('alice', 'handoff time 08:15')).toMatch(
-      /^The morning handoff now posts each business day at 08:15 \(15 min after the start of business\)/,
-    );
-    expect(await t.sayText('alice', 'handoff time 07:30')).toMatch(/07:30 is before the start of business \(08:00\)/);
-    expect(await t.sayText('alice', 'handoff time -15m')).toMatch(/goes out at the start or after it/);
-    expect(await t.sayText('alice', 'handoff time 17:30')).toMatch(/after the end of business \(17:00\)/);
-    expect(await t.sayText('bob', 'handoff time +1h')).toMatch(/Only managers of this channel can run `handoff time`/);
-    expect(
-      t
-        .jobs('morning-post')
-        .filter((j) => j.state === 'pending')
-        .map((j) => new Date(j.dueAt).toISOString()),
-    ).toEqual(['2026-11-30T13:15:00.000Z']);
-  });
-});
-
-describe('changes to the calendar move the next morning post', () => {
-  it('hours set, hours tz, holiday add and remove each replan the pending post', async () => {
-    const t = await tandem('2026-11-27T16:30');
-    const pending = () =>
-      t
-        .jobs('morning-post')
-        .filter((j) => j.state === 'pending')
-        .map((j) => `${j.key} ${new Date(j.dueAt).toISOString()}`);
-    expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T13:00:00.000Z']);
-    await t.sayText('alice', 'hours set mon-fri 09:00-18:00');
-    expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T14:00:00.000Z']);
-    await t.sayText('alice', 'holiday add 2026-11-30 Company day');
-    expect(pending()).toEqual(['morning:1:2026-12-01 2026-12-01T14:00:00.000Z']);
-    await t.sayText('alice', 'holiday remove 2026-11-30');
-    expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T14:00:00.000Z']);
-    await t.sayText('alice', 'hours tz Europe/London');
-    expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T09:00:00.000Z']);
-  });
-
-  it('a holiday added for Monday makes Tuesday’s post cover the whole long weekend', async () => {
-    const t = await tandem('2026-11-27T16:30');
-    await t.sayText('alice', 'holiday add 2026-11-30 Company day');
-    await sayAt(t, '2026-11-30T11:00', 'nina', 'handoff note swapped the core switch PSU');
-    await t.advanceTo('2026-12-01T09:00');
-    const [post, ...others] = t.posts('Morning handoff');
-    expect(others).toEqual([]);
-    expect(post!.text).toContain(
-      'from Fri 27 Nov 17:00 EST to Tue 1 Dec 08:00 EST (Company day (Mon 30 Nov) and the weekend, 87 hours)',
-    );
-    expect(post!.text).toContain('@nina: swapped the core switch PSU');
-  });
-
-  it('a channel set up after its morning gets no post that day; the first one is the next business day', async () => {
-    const t = await tandem('2026-11-30T10:00');
-    await t.advanceTo('2026-12-01T09:00');
-    expect(t.posts('Morning handoff').map((p) => p.at.toISOString())).toEqual(['2026-12-01T13:00:00.000Z']);
   });
 });
