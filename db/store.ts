@@ -3,6 +3,7 @@ import type { Db } from './client.js';
 import { SqlAuditRepo } from './repos/audit.js';
 import { SqlCadenceRepo } from './repos/cadences.js';
 import { SqlChannelRepo } from './repos/channels.js';
+import { SqlConfirmationRepo } from './repos/confirmations.js';
 import { SqlConversationRepo } from './repos/conversations.js';
 import { SqlDeliveryRepo } from './repos/deliveries.js';
 import { SqlEscalationRepo } from './repos/escalations.js';
@@ -11,6 +12,7 @@ import { SqlMatrixRepo } from './repos/matrix.js';
 import { SqlHandoffNoteRepo } from './repos/notes.js';
 import { SqlOutboxRepo } from './repos/outbox.js';
 import { SqlManagerRepo, SqlPeopleRepo } from './repos/people.js';
+import { SqlSideRepo } from './repos/sides.js';
 import * as schema from './schema/index.js';
 import type { SqlContext } from './sql-context.js';
 import { SqliteTransactions } from './transactions.js';
@@ -54,6 +56,8 @@ export function createStore(db: Db): Store {
     handoffNotes: repo(new SqlHandoffNoteRepo(ctx)),
     cadences: repo(new SqlCadenceRepo(ctx)),
     deliveries: repo(new SqlDeliveryRepo(ctx)),
+    sides: repo(new SqlSideRepo(ctx)),
+    confirmations: repo(new SqlConfirmationRepo(ctx)),
   };
   return store;
 }

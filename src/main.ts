@@ -41,6 +41,7 @@ async function main(): Promise<number> {
       out: (text) => process.stdout.write(`${text}\n`),
       // The wall clock is read here, at the entry point: the console's simulated time starts now.
       start: new Date(),
+      admins: config.base.TANDEM_ADMINS,
     });
     db.$client.close();
     return 0;

@@ -74,6 +74,8 @@ export interface HarnessOptions {
   setup?: string;
   /** Whether saying something also runs the jobs and deliveries due by then; on by default. */
   runAfterCommand?: boolean;
+  /** Tandem's administrators (TANDEM_ADMINS), as `platform:userId`. */
+  admins?: readonly string[];
 }
 
 /** A jobs row as the scheduler tests read it. */
@@ -92,7 +94,10 @@ function boot(o: HarnessOptions, path: string, clock: ManualClock, chat: Recordi
   const db = o.db ?? openDb(path);
   const store = createStore(db);
   const log = o.log ?? silentLogger;
-  const patience = o.busyPatienceMs === undefined ? {} : { busyPatienceMs: o.busyPatienceMs };
+  const patience = {
+    ...(o.busyPatienceMs === undefined ? {} : { busyPatienceMs: o.busyPatienceMs }),
+    ...(o.admins ? { admins: new Set(o.admins) } : {}),
+  };
   let core: ReturnType<typeof createCore>;
   if (o.commands || o.kinds) {
     const registry = o.commands ? new CommandRegistry(o.commands) : createRegistry();

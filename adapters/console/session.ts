@@ -3,6 +3,7 @@ import { formatLocal, localToInstant, parseIsoDate, parseMinuteOfDay } from '../
 import type { Bot } from '../../src/kernel/bot.js';
 import type { ManualClock } from '../../src/kernel/clock.js';
 import type { Store } from '../../src/kernel/ports/store.js';
+import type { Button } from '../../src/kernel/reply.js';
 import type { Actor, ConversationRef } from '../../src/kernel/types.js';
 import { renderText } from './render.js';
 
@@ -26,6 +27,8 @@ const MAX_ADVANCE_MS = 366 * 86_400_000;
 /** The console face's conversation: directives, then everything else to the bot as a command line. */
 export class ConsoleSession {
   #actor: Actor;
+  /** The buttons of the last reply, for `:click`. */
+  #buttons: Button[] = [];
 
   constructor(
     private readonly deps: ConsoleSessionDeps,
@@ -61,11 +64,28 @@ export class ConsoleSession {
     if (!line) return;
     if (line.startsWith('#')) return;
     if (line.startsWith(':')) return this.directive(line);
-    const text = line.replace(/^@tandem\b[:,]?\s*/i, '');
+    await this.send(line.replace(/^@tandem\b[:,]?\s*/i, ''));
+  }
+
+  private async send(text: string): Promise<void> {
     const reply = await this.deps.bot.handle({ conversation: this.deps.conversation, actor: this.#actor, text });
     const who = reply.visibility === 'ephemeral' ? 'Tandem (only you see this)' : 'Tandem';
+    this.#buttons = reply.blocks.flatMap((b) => (b.kind === 'buttons' ? b.buttons : []));
     this.deps.out(`${who}:\n${indent(renderText(reply))}`);
     await this.deps.afterCommand?.();
+  }
+
+  /** `:click <label>`: runs the command of that button of the last reply, as a click would, as the current speaker. */
+  private async click(label: string): Promise<void> {
+    const button = this.#buttons.find((b) => b.label.toLowerCase() === label.toLowerCase());
+    if (!button) {
+      const labels = this.#buttons.map((b) => b.label).join(', ');
+      return this.deps.out(
+        labels ? `Usage: :click <label>   the last reply's buttons: ${labels}` : 'The last reply has no buttons.',
+      );
+    }
+    this.deps.out(`(clicked ${button.label}: ${button.command})`);
+    await this.send(button.command);
   }
 
   private async directive(line: string): Promise<void> {
@@ -73,10 +93,11 @@ export class ConsoleSession {
     const arg = rest.join(' ').trim();
     switch (name?.toLowerCase()) {
       case 'as': {
-        const who = arg.replace(/^@/, '');
-        if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(who)) return this.deps.out('Usage: :as <name>   e.g. :as alice');
-        this.#actor = { platform: 'console', userId: who, name: who };
-        return this.deps.out(`(now speaking as ${who})`);
+        const m = /^@?([\p{L}\p{N}][\p{L}\p{N}._-]*)(?:\s+org:([\p{L}\p{N}][\p{L}\p{N}._-]*))?$/u.exec(arg);
+        if (!m) return this.deps.out('Usage: :as <name> [org:<id>]   e.g. :as alice, :as sam org:northwind');
+        const [, who, org] = m as unknown as [string, string, string | undefined];
+        this.#actor = { platform: 'console', userId: who, name: who, ...(org ? { orgId: org } : {}) };
+        return this.deps.out(`(now speaking as ${who}${org ? ` of organisation ${org}` : ''})`);
       }
       case 'at': {
         const zone = await this.timeZone();
@@ -99,10 +120,14 @@ export class ConsoleSession {
       }
       case 'now':
         return this.deps.out(`(the time is ${await this.now()})`);
+      case 'click':
+        return this.click(arg);
       case 'help':
         return this.deps.out(
-          'Console directives: :as <name> (speak as someone), :at <YYYY-MM-DDTHH:MM> (set the clock, channel-local), ' +
-            ':advance <90m|14h|3d> (move the clock, running what falls due), :now, :quit. :at plans scheduled posts ' +
+          'Console directives: :as <name> [org:<id>] (speak as someone, of an organisation), ' +
+            ':at <YYYY-MM-DDTHH:MM> (set the clock, channel-local), :advance <90m|14h|3d> (move the clock, ' +
+            'running what falls due), :click <label> (click a button of the last reply), :now, :quit. ' +
+            ':at plans scheduled posts ' +
             'again from the new time; :advance runs them. Anything else goes to Tandem; type help.',
         );
       default:

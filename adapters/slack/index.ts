@@ -94,10 +94,11 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackFace> {
   registerListeners(app, {
     bot,
     chat,
-    users: new UserDirectory(client, log),
+    users: new UserDirectory(client, log, Date.now, identity.teamId),
     log,
     botUserId: identity.userId,
     shortcuts: opts.registry.shortcuts,
+    wantsPlatformRole: (line) => opts.registry.wantsPlatformRole(line),
   });
 
   if (mode === 'socket') await connectSocket(app, opts.socketConnectTimeoutMs ?? SOCKET_CONNECT_TIMEOUT_MS);

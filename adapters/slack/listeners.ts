@@ -22,6 +22,8 @@ export interface ListenerDeps {
   botUserId: string | undefined;
   /** Slash-command shortcuts and the words each stands for (the registry's). */
   shortcuts: ReadonlyMap<string, string>;
+  /** Whether a line's command needs to know if the person administers the workspace (the registry's). */
+  wantsPlatformRole?: (line: string) => boolean;
 }
 
 /**
@@ -32,8 +34,14 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   const { bot, chat, users, log } = deps;
   // Slack delivers again what it thinks was missed (an event with X-Slack-Retry-Num, the same
   // event_id), and a proxy may repeat a request (the same trigger_id): each takes effect once.
-  const run = async (inbound: Inbound, deliveryKey: string | undefined): Promise<Reply | null> =>
-    deliveryKey && bot.handleOnce ? await bot.handleOnce(inbound, deliveryKey) : await bot.handle(inbound);
+  const run = async (inbound: Inbound, deliveryKey: string | undefined): Promise<Reply | null> => {
+    // Asked of Slack before dispatch (never inside the command's transaction), and only for commands that need it.
+    if (deps.wantsPlatformRole?.(inbound.text)) {
+      const admin = await users.isWorkspaceAdmin(inbound.actor.userId);
+      if (admin !== undefined) inbound.actor.platformAdmin = admin;
+    }
+    return deliveryKey && bot.handleOnce ? await bot.handleOnce(inbound, deliveryKey) : await bot.handle(inbound);
+  };
 
   app.command(/^\/.+/, async ({ command, ack, respond }) => {
     await ack();

@@ -84,10 +84,12 @@ export function slashLine(command: string, text: string, shortcuts: ReadonlyMap<
 }
 
 const conversation = (channelId: string): ConversationRef => ({ platform: 'slack', channelId });
-const actor = (userId: string, name: string | undefined): Actor => ({
+/** The person, with their home workspace (`team_id`) as the organisation the platform reports. */
+const actor = (userId: string, name: string | undefined, teamId: string | undefined): Actor => ({
   platform: 'slack',
   userId,
   name: name || userId,
+  ...(teamId ? { orgId: teamId } : {}),
 });
 
 /** The fields of a slash command payload we read. */
@@ -97,12 +99,14 @@ export interface SlashPayload {
   user_id: string;
   user_name?: string;
   channel_id: string;
+  /** The workspace the user belongs to. */
+  team_id?: string;
 }
 
 export function inboundFromSlash(p: SlashPayload, shortcuts: ReadonlyMap<string, string>, labelOf?: LabelOf): Inbound {
   return {
     conversation: conversation(p.channel_id),
-    actor: actor(p.user_id, p.user_name),
+    actor: actor(p.user_id, p.user_name, p.team_id),
     text: slashLine(p.command, slackToNeutral(p.text ?? '', labelOf), shortcuts),
   };
 }
@@ -112,6 +116,10 @@ export interface MentionEvent {
   user?: string;
   text: string;
   channel: string;
+  /** In a Slack Connect channel: the home workspace of the user who wrote the message. */
+  user_team?: string;
+  /** The workspace of the message (the user's, when user_team is absent). */
+  team?: string;
 }
 
 export function inboundFromMention(
@@ -122,14 +130,14 @@ export function inboundFromMention(
 ): Inbound {
   return {
     conversation: conversation(e.channel),
-    actor: actor(e.user, actorName),
+    actor: actor(e.user, actorName, e.user_team ?? e.team),
     text: slackToNeutral(stripBotMention(e.text, botUserId), labelOf),
   };
 }
 
 /** The fields of a block_actions payload we read. */
 export interface ActionPayload {
-  user: { id: string; username?: string; name?: string };
+  user: { id: string; username?: string; name?: string; team_id?: string };
   channel?: { id: string };
   container?: { channel_id?: string };
 }
@@ -140,7 +148,7 @@ export function inboundFromAction(p: ActionPayload, commandLine: string): Inboun
   if (!channelId || !commandLine.trim()) return null;
   return {
     conversation: conversation(channelId),
-    actor: actor(p.user.id, p.user.username ?? p.user.name),
+    actor: actor(p.user.id, p.user.username ?? p.user.name, p.user.team_id),
     text: commandLine,
   };
 }

@@ -5,6 +5,8 @@ export interface BotIdentity {
   userId?: string;
   botId?: string;
   team?: string;
+  /** The id of the workspace the app is installed in. */
+  teamId?: string;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface BotIdentity {
 export async function verifyToken(client: WebClient, apiUrl: string): Promise<BotIdentity> {
   try {
     const res = await client.auth.test();
-    return { userId: res.user_id, botId: res.bot_id, team: res.team };
+    return { userId: res.user_id, botId: res.bot_id, team: res.team, teamId: res.team_id };
   } catch (err) {
     throw new StartError(explain(err, apiUrl), { cause: err });
   }

@@ -61,7 +61,14 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsFace> {
     { createAuthentication, createOutboundAuthentication },
     { createTurnHandler, describeError },
     { TeamsChat },
-  ] = await Promise.all([import('botbuilder'), import('./auth.js'), import('./turn.js'), import('./chat.js')]);
+    { MemberDirectory },
+  ] = await Promise.all([
+    import('botbuilder'),
+    import('./auth.js'),
+    import('./turn.js'),
+    import('./chat.js'),
+    import('./members.js'),
+  ]);
   const inbound = new CloudAdapter(createAuthentication(config));
   inbound.onTurnError = async (ctx, err) => {
     log.error(
@@ -82,7 +89,7 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsFace> {
     throw err;
   };
 
-  const handleTurn = createTurnHandler({ bot, store, clock, log });
+  const handleTurn = createTurnHandler({ bot, store, clock, log, members: new MemberDirectory(log) });
   let accepting = true;
   const inFlight = new Set<Promise<void>>();
   http.app.post(TEAMS_PATH, express.json({ limit: '1mb' }), async (req, res) => {

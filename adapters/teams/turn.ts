@@ -13,6 +13,8 @@ export interface TurnDeps {
   store: Store;
   clock: Clock;
   log: Logger;
+  /** Who belongs to which tenant, asked of the connector before dispatch. */
+  members?: { orgOf(ctx: TurnContext): Promise<string | undefined> };
 }
 
 /** What Tandem does with each activity Teams sends: keep the conversation reference, then answer. */
@@ -31,6 +33,8 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
     }
     const inbound = toInbound(activity);
     if (!inbound) return;
+    const orgId = await deps.members?.orgOf(ctx);
+    if (orgId) inbound.actor.orgId = orgId;
     // Teams delivers an activity again when it thinks the first delivery failed (the same id): it takes effect once.
     const reply = activity.id
       ? await deps.bot.handleOnce(inbound, `teams:${activity.conversation.id}:${activity.id}`)

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Channel, Holiday, IsoWeekday, Mention, Priority } from '../../src/domain/model.js';
 import type { ChannelPatch, ChannelRepo, NewChannel } from '../../src/kernel/ports/channels.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
@@ -61,7 +61,7 @@ export class SqlChannelRepo extends SqlRepo implements ChannelRepo {
 
   async all(): Promise<Channel[]> {
     const { channels } = this.t;
-    const rows = await this.db.select().from(channels).orderBy(asc(channels.id));
+    const rows = await this.db.select().from(channels).where(isNull(channels.retiredAt)).orderBy(asc(channels.id));
     return rows.map(toChannel);
   }
 
@@ -83,6 +83,15 @@ export class SqlChannelRepo extends SqlRepo implements ChannelRepo {
     const row = toRow(patch);
     if (Object.keys(row).length > 0) await this.db.update(channels).set(row).where(eq(channels.id, id));
     return this.get(id);
+  }
+
+  async retire(id: number, at: Date): Promise<void> {
+    const { channels } = this.t;
+    const channel = await this.get(id);
+    await this.db
+      .update(channels)
+      .set({ retiredAt: at.getTime(), externalId: `${channel.externalId}#retired-${id}` })
+      .where(eq(channels.id, id));
   }
 
   async holidays(channelId: number): Promise<Holiday[]> {

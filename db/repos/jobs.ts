@@ -70,6 +70,16 @@ export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
     return cancelled.length;
   }
 
+  async cancelChannel(channelId: number, now: Date): Promise<number> {
+    const { jobs } = this.t;
+    const cancelled = await this.db
+      .update(jobs)
+      .set({ state: 'cancelled', finishedAt: now.getTime(), leaseExpiresAt: null })
+      .where(and(eq(jobs.state, 'pending'), eq(jobs.channelId, channelId)))
+      .returning({ id: jobs.id });
+    return cancelled.length;
+  }
+
   async pendingFor(channelId: number, kind?: string): Promise<Job[]> {
     const { jobs } = this.t;
     const where = kind

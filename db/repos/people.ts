@@ -1,16 +1,20 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Person } from '../../src/domain/model.js';
-import type { ManagerRepo, PeopleRepo } from '../../src/kernel/ports/people.js';
+import type { Side } from '../../src/domain/sides.js';
+import type { Manager, ManagerRepo, PeopleRepo } from '../../src/kernel/ports/people.js';
 import type { Platform } from '../../src/kernel/types.js';
 import { SqlRepo } from './repo.js';
 
 export class SqlPeopleRepo extends SqlRepo implements PeopleRepo {
-  async upsert(platform: Platform, externalId: string, name: string): Promise<Person> {
+  async upsert(platform: Platform, externalId: string, name: string, orgId?: string): Promise<Person> {
     const { people } = this.t;
     const [person] = await this.db
       .insert(people)
-      .values({ platform, externalId, name })
-      .onConflictDoUpdate({ target: [people.platform, people.externalId], set: { name } })
+      .values({ platform, externalId, name, orgId: orgId ?? null })
+      .onConflictDoUpdate({
+        target: [people.platform, people.externalId],
+        set: orgId === undefined ? { name } : { name, orgId },
+      })
       .returning();
     return person!;
   }
@@ -23,31 +27,38 @@ export class SqlPeopleRepo extends SqlRepo implements PeopleRepo {
 }
 
 export class SqlManagerRepo extends SqlRepo implements ManagerRepo {
-  async list(channelId: number): Promise<Person[]> {
+  async list(channelId: number): Promise<Manager[]> {
     const { managers, people } = this.t;
     return this.db
-      .select({ id: people.id, platform: people.platform, externalId: people.externalId, name: people.name })
+      .select({
+        id: people.id,
+        platform: people.platform,
+        externalId: people.externalId,
+        name: people.name,
+        orgId: people.orgId,
+        side: managers.side,
+      })
       .from(managers)
       .innerJoin(people, eq(people.id, managers.personId))
       .where(eq(managers.channelId, channelId))
       .orderBy(asc(managers.addedAt), asc(people.id));
   }
 
-  async isManager(channelId: number, personId: number): Promise<boolean> {
+  async sideOf(channelId: number, personId: number): Promise<Side | null> {
     const { managers } = this.t;
-    const rows = await this.db
-      .select({ p: managers.personId })
+    const [row] = await this.db
+      .select({ side: managers.side })
       .from(managers)
       .where(this.membership(channelId, personId))
       .limit(1);
-    return rows.length > 0;
+    return row?.side ?? null;
   }
 
-  async add(channelId: number, personId: number, at: Date): Promise<boolean> {
+  async add(channelId: number, personId: number, side: Side, at: Date): Promise<boolean> {
     const { managers } = this.t;
     const added = await this.db
       .insert(managers)
-      .values({ channelId, personId, addedAt: at.getTime() })
+      .values({ channelId, personId, side, addedAt: at.getTime() })
       .onConflictDoNothing()
       .returning({ p: managers.personId });
     return added.length > 0;

@@ -25,6 +25,11 @@ export const channels = sqliteTable(
     createdAt: integer('created_at').notNull(),
     /** A fresh random token from every matrix write, in its transaction: MatrixRepo.version, seen by every process. */
     matrixVersion: text('matrix_version').notNull().default(''),
+    /**
+     * Set by `setup reset`: the row and its history are kept, its conversation is free for a new setup
+     * (the external id gets a `#retired-<id>` suffix) and nothing is scheduled for it any more.
+     */
+    retiredAt: integer('retired_at'),
   },
   (t) => [uniqueIndex('channels_platform_external').on(t.platform, t.externalId)],
 );
@@ -48,6 +53,8 @@ export const people = sqliteTable(
     platform: text('platform').notNull(),
     externalId: text('external_id').notNull(),
     name: text('name').notNull(),
+    /** The organisation the platform last reported for the person: a Slack home workspace, a Teams tenant. */
+    orgId: text('org_id'),
   },
   (t) => [uniqueIndex('people_platform_external').on(t.platform, t.externalId)],
 );
@@ -62,6 +69,10 @@ export const managers = sqliteTable(
       .notNull()
       .references(() => people.id),
     addedAt: integer('added_at').notNull(),
+    /** The side the person manages: `internal` or `msp`. */
+    side: text('side', { enum: ['internal', 'msp'] })
+      .notNull()
+      .default('internal'),
   },
   (t) => [primaryKey({ columns: [t.channelId, t.personId] })],
 );
@@ -93,6 +104,13 @@ export const auditLog = sqliteTable(
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' }),
     outcome: text('outcome', { enum: ['ok', 'refused'] }).notNull(),
+    /** How many refusals the row stands for (a rate-limited person's later refusals only count here). */
+    count: integer('count').notNull().default(1),
+    /** The whole matrix after a matrix change, as CSV: the versions of `matrix history`. */
+    matrix: text('matrix'),
   },
-  (t) => [index('audit_log_channel_at').on(t.channelId, t.at)],
+  (t) => [
+    index('audit_log_channel_at').on(t.channelId, t.at),
+    index('audit_log_channel_actor_at').on(t.channelId, t.actorId, t.at),
+  ],
 );

@@ -21,7 +21,7 @@ export const escalations = sqliteTable(
     priority: text('priority', { enum: ['P1', 'P2', 'P3', 'P4'] }).notNull(),
     ticket: text('ticket'),
     fromPersonId: integer('from_person_id').references(() => people.id),
-    fromTeam: text('from_team', { enum: ['internal', 'msp'] }).notNull(),
+    fromTeam: text('from_team', { enum: ['internal', 'msp', 'unknown'] }).notNull(),
     toTeam: text('to_team', { enum: ['internal', 'msp'] }).notNull(),
     state: text('state', { enum: ['open', 'acknowledged', 'handed_back', 'resolved'] }).notNull(),
     afterHours: integer('after_hours', { mode: 'boolean' }).notNull(),

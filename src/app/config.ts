@@ -11,6 +11,28 @@ export const baseConfig = z.object({
   SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
   /** Where people reach Tandem from outside (the Teams package's links, the review page). */
   TANDEM_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * The operators' administrators: `platform:userId`, comma-separated (`slack:U0123,teams:29:1abc`). They
+   * may run any manager command in any channel, `setup claim` and `setup reset`.
+   */
+  TANDEM_ADMINS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const ids = (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const bad = ids.find((id) => !/^[a-z][a-z0-9-]*:\S+$/.test(id));
+      if (bad) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `“${bad.slice(0, 40)}” is not platform:userId; write e.g. slack:U0123ABCD,teams:29:1abc`,
+        });
+        return z.NEVER;
+      }
+      return new Set(ids) as ReadonlySet<string>;
+    }),
 });
 
 export type Config = z.infer<typeof baseConfig>;

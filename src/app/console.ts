@@ -16,13 +16,15 @@ export interface ConsoleRun {
   out: (text: string) => void;
   /** The simulated clock starts here: the time the console was started. */
   start: Date;
+  /** The operators' administrators (TANDEM_ADMINS), e.g. `console:alice`. */
+  admins?: ReadonlySet<string>;
 }
 
 /** The console face: the same core on simulated time, which moves only by `:at` and `:advance`. */
 export async function runConsoleFace(opts: ConsoleRun): Promise<void> {
   const { store, log, out } = opts;
   const clock = new ManualClock(opts.start);
-  const { bot, jobKinds } = createCore({ store, clock, log });
+  const { bot, jobKinds } = createCore({ store, clock, log, ...(opts.admins ? { admins: opts.admins } : {}) });
   // Scheduled posts print with the simulated time at which they are delivered.
   const stamp = async () =>
     formatLocal(clock.now(), (await store.channels.find(CONSOLE_CONVERSATION))?.timezone ?? 'UTC');

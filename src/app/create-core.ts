@@ -12,6 +12,8 @@ export interface CoreDeps {
   afterCommit?: () => void;
   /** How long a command keeps trying while another process holds the database's write lock. */
   busyPatienceMs?: number;
+  /** The operators' administrators (TANDEM_ADMINS), as `platform:userId`. */
+  admins?: ReadonlySet<string>;
 }
 
 /** The platform-neutral core: every feature's commands and job kinds, and the bot that dispatches to them. */

@@ -33,7 +33,13 @@ export async function serve(opts: ServeOptions): Promise<Running> {
   const clock = opts.clock ?? systemClock;
   let background: Background | undefined;
   // The bot exists before the background, which needs the faces, which need the bot.
-  const { bot, registry, jobKinds } = createCore({ store, clock, log, afterCommit: () => background?.wake() });
+  const { bot, registry, jobKinds } = createCore({
+    store,
+    clock,
+    log,
+    afterCommit: () => background?.wake(),
+    admins: config.TANDEM_ADMINS,
+  });
   const http = new HttpServer(log);
   const adapters = new Map<Platform, ChatAdapter>();
   const running: RunningFace[] = [];

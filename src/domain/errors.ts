@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'matrix_csv'
   | 'rule_broken'
   | 'permission_denied'
+  | 'refused'
   // The platform or the database, not the person.
   | 'not_supported'
   | 'store_busy'

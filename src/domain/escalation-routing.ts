@@ -1,4 +1,4 @@
-import { otherTeam, type Team } from './escalation.js';
+import type { Team } from './escalation.js';
 import type { MatrixArea, Mention, Owner } from './model.js';
 import { OwnershipIndex } from './ownership.js';
 
@@ -18,19 +18,18 @@ import { OwnershipIndex } from './ownership.js';
  *    weekend", "this morning", "after hours") are not evidence of *what*: they are dropped before
  *    matching, or every overnight incident would look like the after-hours coverage area. An
  *    explicit `area:` can still name that area.
- * 5. The sender is the other side. People are not assigned to teams, so the sender's team follows
- *    from the direction: an escalation to the MSP comes from the internal team, and vice versa.
+ * 5. Who sent it is not part of the route: the opener's side is what is known of them (sides.ts),
+ *    or unknown, and never follows from the direction.
  */
 
 export type RouteReason = 'after_hours' | 'area_owner' | 'no_area';
 
 export interface Route {
   toTeam: Team;
-  fromTeam: Team;
   reason: RouteReason;
 }
 
-/** The receiving and sending team at this moment. */
+/** The receiving team at this moment, and why. */
 export function routeEscalation(area: Pick<MatrixArea, 'businessOwner'> | null, inBusinessHours: boolean): Route {
   let toTeam: Team;
   let reason: RouteReason;
@@ -44,7 +43,7 @@ export function routeEscalation(area: Pick<MatrixArea, 'businessOwner'> | null, 
     toTeam = 'msp';
     reason = 'no_area';
   }
-  return { toTeam, fromTeam: otherTeam(toTeam), reason };
+  return { toTeam, reason };
 }
 
 /** The team that acts first for an owner value: shared means the internal team first. */

@@ -1,7 +1,8 @@
 import type { Priority } from './model.js';
+import type { Side, SideOrUnknown } from './sides.js';
 
 /** The two sides of the co-managed split that send and receive escalations. */
-export type Team = 'internal' | 'msp';
+export type Team = Side;
 
 export type EscalationState = 'open' | 'acknowledged' | 'handed_back' | 'resolved';
 export const ESCALATION_STATES: readonly EscalationState[] = ['open', 'acknowledged', 'handed_back', 'resolved'];
@@ -22,7 +23,8 @@ export interface Escalation {
   priority: Priority;
   ticket: string | null;
   fromPersonId: number | null;
-  fromTeam: Team;
+  /** The opener's side when it was opened (their real side, see sides.ts), or `unknown`: never guessed. */
+  fromTeam: SideOrUnknown;
   toTeam: Team;
   state: EscalationState;
   /** Opened outside business hours (evening, weekend or holiday): the morning post picks these up. */

@@ -33,6 +33,8 @@ export interface Person {
   platform: PlatformName;
   externalId: string;
   name: string;
+  /** The organisation the platform last reported for the person (Slack workspace, Teams tenant), if any. */
+  orgId?: string | null;
 }
 
 export interface Channel {
@@ -89,9 +91,34 @@ export interface AuditEntry {
   before: unknown;
   after: unknown;
   outcome: 'ok' | 'refused';
+  /** How many refusals the row stands for: a flood of one person's refusals only grows this count. */
+  count: number;
 }
 
-export type NewAuditEntry = Omit<AuditEntry, 'id'>;
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'count'> & {
+  /** The whole matrix after the change, as CSV: a version `matrix history` lists and `matrix restore` brings back. */
+  matrix?: string | null;
+};
+
+/** One person's refusals of one command, collapsed: how many, and when the first and the latest were. */
+export interface RefusalSummary {
+  actorName: string;
+  action: string;
+  count: number;
+  firstAt: Date;
+  lastAt: Date;
+  /** What the latest one said. */
+  reason: string;
+}
+
+/** A version of the matrix, from the audit log: the n-th change that recorded the whole matrix. */
+export interface MatrixVersion {
+  n: number;
+  at: Date;
+  actorName: string;
+  action: string;
+  subject: string;
+}
 
 /** One after-hours log entry: what someone did while the other team was away. */
 export interface HandoffNote {

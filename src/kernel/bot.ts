@@ -1,15 +1,18 @@
 import { RuleViolation, TandemError } from '../domain/errors.js';
-import type { Person } from '../domain/model.js';
+import type { Channel, Person } from '../domain/model.js';
+import type { Side } from '../domain/sides.js';
 import type { Clock } from './clock.js';
 import type { AnyCommandSpec, ChannelContext } from './command.js';
 import { commandContext } from './command-context.js';
-import { PermissionDenied, StoreBusy, UserError } from './errors.js';
+import { askToConfirm, takeConfirmation } from './confirmation.js';
+import { PermissionDenied, Refused, StoreBusy, UserError } from './errors.js';
 import type { JobKindRegistry } from './job-kind.js';
 import type { Logger } from './logger.js';
 import type { Planner } from './ports/planner.js';
 import type { Store } from './ports/store.js';
+import { administratorsOnly, managersOnly, recordRefusal } from './refusals.js';
 import type { CommandRegistry } from './registry.js';
-import { ephemeral, paragraph, prose, type Reply } from './reply.js';
+import { context, ephemeral, paragraph, prose, type Reply } from './reply.js';
 import type { Inbound } from './types.js';
 
 export interface BotDeps {
@@ -25,6 +28,8 @@ export interface BotDeps {
   planner: Planner;
   /** How long a command keeps trying while another process holds the database's write lock (5 s by default). */
   busyPatienceMs?: number;
+  /** The operators' administrators (TANDEM_ADMINS), as `platform:userId`: they may run any manager command. */
+  admins?: ReadonlySet<string>;
 }
 
 /**
@@ -101,7 +106,7 @@ export class Bot {
   }
 
   private async run(spec: AnyCommandSpec, args: unknown, inbound: Inbound, deliveryKey: string | null): Promise<Reply> {
-    const { store, clock, log } = this.deps;
+    const { store, clock } = this.deps;
     const now = clock.now();
     return store.transaction(async (tx) => {
       if (deliveryKey !== null) {
@@ -109,29 +114,62 @@ export class Bot {
         if (!(await tx.deliveries.markSeen(deliveryKey, now))) throw new AlreadyHandled();
         await tx.deliveries.prune(new Date(now.getTime() - DELIVERY_MEMORY_MS));
       }
-      const actor = await tx.people.upsert(inbound.actor.platform, inbound.actor.userId, inbound.actor.name);
+      const { actor: who } = inbound;
+      const actor = await tx.people.upsert(who.platform, who.userId, who.name, who.orgId);
       const channel = await tx.channels.find(inbound.conversation);
       if (spec.requiresSetup && !channel) throw new UserError(NOT_SET_UP, 'not_set_up');
-      const isManager = channel ? await tx.managers.isManager(channel.id, actor.id) : false;
-      if (spec.permission === 'manager' && channel && !isManager) {
-        // Recorded in the audit log by toReply, outside this transaction that rolls back.
-        throw new PermissionDenied(refusalFor(spec, await tx.managers.list(channel.id)));
-      }
-      const ctx = commandContext({
-        tx,
-        now,
-        clock,
-        actor,
-        channel,
-        isManager,
-        inbound,
-        registry: this.deps.registry,
-        jobKinds: this.deps.jobKinds,
-        planner: this.deps.planner,
-        log: log.child({ command: spec.id }),
-      });
-      return spec.run(ctx as ChannelContext, args);
+      const managerSide = channel ? await tx.managers.sideOf(channel.id, actor.id) : null;
+      const isAdmin = this.deps.admins?.has(`${who.platform}:${who.userId}`) ?? false;
+      const turn: Turn = { tx, now, actor, channel, managerSide, isAdmin, inbound };
+      const reply = await this.execute(turn, spec, args, false);
+      return this.noteSpeaker(turn, reply);
     }, BUSY_TRY);
+  }
+
+  /** Checks the permission, then asks for confirmation or runs the command. */
+  private async execute(turn: Turn, spec: AnyCommandSpec, args: unknown, confirmed: boolean): Promise<Reply> {
+    const { tx, channel, actor, now } = turn;
+    // A refusal is recorded in the audit log by toReply, outside this transaction that rolls back.
+    if (spec.permission === 'admin' && !turn.isAdmin) throw new PermissionDenied(administratorsOnly(spec));
+    if (spec.permission === 'manager' && channel && !turn.managerSide && !turn.isAdmin)
+      throw new PermissionDenied(managersOnly(spec, await tx.managers.list(channel.id), channel));
+    const ctx = commandContext({
+      ...turn,
+      clock: this.deps.clock,
+      registry: this.deps.registry,
+      jobKinds: this.deps.jobKinds,
+      planner: this.deps.planner,
+      log: this.deps.log.child({ command: spec.id }),
+      confirm: async (code) => {
+        if (!channel) throw new UserError(NOT_SET_UP, 'not_set_up');
+        const line = await takeConfirmation(tx, code, { channel, person: actor, now });
+        const inner = this.deps.registry.parse(line);
+        return this.execute(turn, inner.spec, inner.args, true);
+      },
+    });
+    if (spec.confirm && channel && !confirmed) {
+      const preview = await spec.confirm(ctx as ChannelContext, args);
+      return askToConfirm(tx, { channel, person: actor, now }, turn.inbound.text, preview);
+    }
+    return spec.run(ctx as ChannelContext, args);
+  }
+
+  /**
+   * Remembers who spoke in the channel and the organisation the platform reported for them; the first
+   * time an organisation speaks, the reply says how a manager places everyone from it.
+   */
+  private async noteSpeaker(turn: Turn, reply: Reply): Promise<Reply> {
+    const { tx, now, actor, inbound } = turn;
+    // setup may have registered the channel in this transaction, and setup reset retired it.
+    const channel = await tx.channels.find(inbound.conversation);
+    if (!channel) return reply;
+    await tx.sides.seen(channel.id, actor.id, now);
+    const orgId = inbound.actor.orgId;
+    if (!orgId || !(await tx.sides.orgSeen(channel.id, orgId, now))) return reply;
+    const offer =
+      `Organisation \`${orgId}\` is new in this channel. A manager places everyone from it with ` +
+      `\`people org ${orgId} internal\` or \`people org ${orgId} msp\`.`;
+    return { ...reply, blocks: [...reply.blocks, context(...prose(offer))] };
   }
 
   private async toReply(
@@ -140,7 +178,7 @@ export class Bot {
     log: Logger,
     deliveryKey: string | null = null,
   ): Promise<Reply> {
-    if (err instanceof PermissionDenied) {
+    if (err instanceof Refused) {
       // A refusal is recorded in the audit log; the transaction that wrote it was rolled back, so write it again.
       await this.recordRefusal(inbound, err, deliveryKey);
       return ephemeral(paragraph(...prose(shortenQuoted(err.message))));
@@ -173,31 +211,41 @@ export class Bot {
     }
   }
 
-  private async recordRefusal(inbound: Inbound, err: PermissionDenied, deliveryKey: string | null): Promise<void> {
+  private async recordRefusal(inbound: Inbound, err: Refused, deliveryKey: string | null): Promise<void> {
     const { store, clock } = this.deps;
     try {
       await store.transaction(async (tx) => {
         if (deliveryKey !== null && !(await tx.deliveries.markSeen(deliveryKey, clock.now()))) return;
         const channel = await tx.channels.find(inbound.conversation);
         if (!channel) return;
-        const actor = await tx.people.upsert(inbound.actor.platform, inbound.actor.userId, inbound.actor.name);
+        const { actor: who } = inbound;
+        const actor = await tx.people.upsert(who.platform, who.userId, who.name, who.orgId);
         const { spec } = this.deps.registry.parse(inbound.text);
-        await tx.audit.record({
+        await recordRefusal(tx, {
           channelId: channel.id,
-          at: clock.now(),
           actorId: actor.id,
           actorName: actor.name,
           action: spec.id,
           subject: inbound.text.slice(0, 200),
-          before: null,
-          after: { refused: err.message },
-          outcome: 'refused',
+          reason: err.message,
+          at: clock.now(),
         });
       }, BUSY_TRY);
     } catch (e) {
       this.deps.log.warn({ err: e }, 'could not record a refusal in the audit log');
     }
   }
+}
+
+/** One command's turn: its transaction, when, who and where, and what the person may do there. */
+interface Turn {
+  tx: Store;
+  now: Date;
+  actor: Person;
+  channel: Channel | null;
+  managerSide: Side | null;
+  isAdmin: boolean;
+  inbound: Inbound;
 }
 
 const NOT_SET_UP =
@@ -234,12 +282,4 @@ export function shortenQuoted(message: string): string {
     if (c >= 0xd800 && c <= 0xdbff) end--;
     return `“${inner.slice(0, end)}…”`;
   });
-}
-
-function refusalFor(spec: AnyCommandSpec, managers: Person[]): string {
-  const names = managers.map((m) => `@${m.name}`).join(', ') || 'nobody yet';
-  return (
-    `Only managers of this channel can run \`${spec.path.join(' ')}\`. Managers here: ${names}. Ask one of ` +
-    `them to make the change, or to add you with \`managers add @you\`.`
-  );
 }

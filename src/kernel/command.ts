@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { Channel, Mention, Person } from '../domain/model.js';
+import type { Placement, Side } from '../domain/sides.js';
 import type { Clock } from './clock.js';
 import type { JobKindRegistry } from './job-kind.js';
 import type { Logger } from './logger.js';
 import type { Store } from './ports/store.js';
 import type { PostOptions } from './posting.js';
-import type { Reply } from './reply.js';
+import type { Block, Reply } from './reply.js';
 import type { Token } from './tokenize.js';
 import type { ConversationRef } from './types.js';
 
@@ -19,7 +20,28 @@ export interface ArgInput {
   rest: string;
 }
 
-export type Permission = 'anyone' | 'manager';
+/**
+ * Who may run a command: anyone; the channel's managers (of either side) and the operators'
+ * administrators (TANDEM_ADMINS); or those administrators only.
+ */
+export type Permission = 'anyone' | 'manager' | 'admin';
+
+/** A change as the audit log records it and the channel is told of it. */
+export interface Change {
+  /** The command's id, e.g. `hours.set`. */
+  action: string;
+  subject: string;
+  before: unknown;
+  after: unknown;
+  /**
+   * What the actor did, in a few words after their name, posted in the channel so that both sides see
+   * it when it happens: `changed business hours: Mon–Fri 08:00–17:00 → Mon–Fri 07:30–17:30`. Null
+   * when the command's own reply is posted in the channel and says it.
+   */
+  announce: string | null;
+  /** The whole matrix after a matrix change, as CSV: a version for `matrix history` and `matrix restore`. */
+  matrix?: string;
+}
 
 export interface CommandContext {
   now: Date;
@@ -28,13 +50,24 @@ export interface CommandContext {
   conversation: ConversationRef;
   /** The registered channel; always set for commands with `requiresSetup`. */
   channel: Channel | null;
+  /** A manager of either side. */
   isManager: boolean;
+  /** The side the actor manages, or null. */
+  managerSide: Side | null;
+  /** One of the operators' administrators (TANDEM_ADMINS): may run any manager command. */
+  isAdmin: boolean;
+  /** The platform says the actor administers it (only for commands with `platformRole`). */
+  platformAdmin: boolean;
   store: Store;
   log: Logger;
   /** Help needs to see every command. */
   commands: readonly AnyCommandSpec[];
-  /** Records a change in the audit log as the actor, now. */
-  audit(action: string, subject: string, before: unknown, after: unknown): Promise<void>;
+  /** Records a change in the audit log as the actor, now, and announces it in the channel. */
+  audit(change: Change): Promise<void>;
+  /** Which side a person is on in this channel, and why; unknown (side null) when nobody said. */
+  sideOf(person: Person): Promise<Placement>;
+  /** Runs the command a `confirm <code>` stands for, if the code is this person's, here, and still good. */
+  confirm(code: string): Promise<Reply>;
   /** Turns a mention typed in a command into the person it names (created if new). */
   personFor(mention: Mention): Promise<Person>;
   /** Queues a post to this conversation through the outbox, written in the command's transaction. */
@@ -77,6 +110,14 @@ export interface CommandSpec<A> {
   /** `key:` options the command accepts; a `key:value` with another key stays an ordinary word. */
   options?: readonly string[];
   args: z.ZodType<A, ArgInput>;
+  /**
+   * A destructive command: what it would do, shown with a Confirm button before anything changes;
+   * `run` runs only once its author confirms (`confirm <code>`, within 10 minutes). May refuse, as
+   * `run` would, before asking.
+   */
+  confirm?(ctx: ChannelContext, args: A): Promise<Block[]>;
+  /** The face tells whether the person administers the platform (a Slack workspace admin): `setup claim`. */
+  platformRole?: boolean;
   run(ctx: ChannelContext, args: A): Promise<Reply>;
 }
 

@@ -7,10 +7,21 @@ export class UserError extends TandemError {
   }
 }
 
+/**
+ * A change refused by a rule of who may do what (the last manager of a side, a stale or foreign
+ * confirmation code, an organisation the platform never reported): the message says what to type
+ * instead. Refusals are written to the audit log apart from changes (`audit refusals`).
+ */
+export class Refused extends TandemError {
+  constructor(message: string, code: ErrorCode = 'refused') {
+    super(code, message);
+  }
+}
+
 /** The command was well formed but the person may not do it. */
-export class PermissionDenied extends TandemError {
+export class PermissionDenied extends Refused {
   constructor(message: string) {
-    super('permission_denied', message);
+    super(message, 'permission_denied');
   }
 }
 

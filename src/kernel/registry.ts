@@ -80,6 +80,15 @@ export class CommandRegistry {
     return null;
   }
 
+  /**
+   * Whether the line's command wants the face to say if the person administers the platform
+   * (`platformRole`, e.g. `setup claim`), so that faces ask the platform only when it matters.
+   */
+  wantsPlatformRole(line: string): boolean {
+    // The command's words come first: the head of the line is enough.
+    return this.match(tokenize(this.stripSlash(line.slice(0, 200))))?.spec.platformRole === true;
+  }
+
   /** Turns a line into a command and its validated arguments, or throws a UserError with the right form. */
   parse(line: string): ParsedCommand {
     if (line.length > MAX_LINE) {

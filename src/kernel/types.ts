@@ -17,6 +17,16 @@ export interface Actor {
   /** The platform's id of the user. */
   userId: string;
   name: string;
+  /**
+   * The organisation the platform says the user belongs to: a Slack user's home workspace (team id),
+   * a Teams user's tenant. Absent when the face cannot tell.
+   */
+  orgId?: string;
+  /**
+   * The platform says the user administers it (a Slack workspace owner or admin, a Teams team owner).
+   * Set by faces only for commands that ask for it (`platformRole`); absent when unknown.
+   */
+  platformAdmin?: boolean;
 }
 
 /** One inbound line of text addressed to Tandem, already stripped of the bot mention. */

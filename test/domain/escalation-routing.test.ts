@@ -61,7 +61,6 @@ describe('routing table: each default area at each kind of moment', () => {
       const route = routeEscalation(areaNamed(name), inHours);
       const expected = moment.startsWith('business') ? businessReceiver : 'msp';
       expect(route.toTeam).toBe(expected);
-      expect(route.fromTeam).toBe(expected === 'msp' ? 'internal' : 'msp');
       expect(route.reason).toBe(moment.startsWith('business') ? 'area_owner' : 'after_hours');
     });
   }
@@ -75,8 +74,8 @@ describe('routing table: each default area at each kind of moment', () => {
   });
 
   it('without an area goes to the MSP, from the internal team, at any time', () => {
-    expect(routeEscalation(null, true)).toEqual({ toTeam: 'msp', fromTeam: 'internal', reason: 'no_area' });
-    expect(routeEscalation(null, false)).toEqual({ toTeam: 'msp', fromTeam: 'internal', reason: 'after_hours' });
+    expect(routeEscalation(null, true)).toEqual({ toTeam: 'msp', reason: 'no_area' });
+    expect(routeEscalation(null, false)).toEqual({ toTeam: 'msp', reason: 'after_hours' });
   });
 
   it('after hours ignores an after-hours owner set to internal: nobody internal is on call', () => {

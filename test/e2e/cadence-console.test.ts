@@ -29,7 +29,7 @@ describe('examples/monthly-cadence.txt through `npm start -- --script`', () => {
   it('the manager moves the monthly review to the last Friday and sees its next three dates', () => {
     expect(out).toMatch(
       joinPatterns([
-        /alice> cadence set monthly last friday 15:00\nTandem:\n/,
+        /alice> cadence set monthly last friday 15:00\nTandem \(only you see this\):\n/,
         /\s+The monthly operational review now meets last Friday of the month at 15:00, for 60 min\.\n[^\n]*\n/,
         /\s+• Fri 30 Oct 2026 15:00–16:00 EDT\n/,
         /\s+• Fri 27 Nov 2026 15:00–16:00 EST\n/,
@@ -38,11 +38,24 @@ describe('examples/monthly-cadence.txt through `npm start -- --script`', () => {
     );
   });
 
+  it('turning the weekly sync off waits for the Confirm click, and the change is announced in the channel', () => {
+    expect(out).toMatch(
+      joinPatterns([
+        /alice> cadence off weekly\nTandem \(only you see this\):\n/,
+        /\s+This turns the weekly tactical sync off: no reminders and no agenda[^\n]*\n/,
+        /\s+\[Confirm: confirm ([A-Z2-9]{6})\]\n/,
+        /[\s\S]*?\(clicked Confirm: confirm [A-Z2-9]{6}\)\n/,
+        /Tandem \(only you see this\):\n\s+The weekly tactical sync is off/,
+      ]),
+    );
+    expect(out).toMatch(/Tandem posted:\n\s+alice \(Acme\) changed the weekly tactical sync: state: on → off/);
+  });
+
   it('a non-manager is refused', () => {
     expect(out).toMatch(
       joinPatterns([
         /bob> cadence set monthly first monday 09:00\nTandem \(only you see this\):\n/,
-        /\s+Only managers of this channel can run `cadence set`\. Managers here: @alice\./,
+        /\s+Only managers of this channel can run `cadence set`\. Here, managers of Acme \(internal IT\): @alice;/,
       ]),
     );
   });

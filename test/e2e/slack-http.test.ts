@@ -76,8 +76,10 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
     expect(visibleText(refused)).toContain('Only managers of this channel can run');
     expect(visibleText(refused)).toContain('@alice');
 
+    // The manager is answered privately; the channel is told through the outbox (see slack-sides.test.ts).
     const done = await h.ask(ALICE, 'matrix set patching business:internal');
-    expect(done.response_type).toBe('in_channel');
+    expect(done.response_type).toBe('ephemeral');
+    expect(visibleText(done)).toContain('Updated *patching*');
     const now = await h.ask(BOB, 'patching', '/whoowns');
     expect(visibleText(now)).toMatch(/is owned by \*?Acme \(internal IT\)/);
   });
@@ -94,7 +96,7 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
     const added = await h.ask(ALICE, 'managers add <@UBOB|bob>');
     expect(visibleText(added)).toContain('@bob is now a manager');
     const done = await h.ask(BOB, 'matrix set patching business:internal');
-    expect(done.response_type).toBe('in_channel');
+    expect(visibleText(done)).toContain('Updated *patching*');
   });
 
   it('rejects a forged signature and a stale timestamp with 401, running nothing', async () => {
@@ -192,7 +194,8 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
 
     const aliceClick = await h.click(ALICE, button, posted.platformMessageId);
     const done = await h.fake.waitFor(() => h.fake.responsesTo(aliceClick.id)[0], 'the confirmation');
-    expect(done.response_type).toBe('in_channel');
+    expect(done.replace_original).toBe(false);
+    expect(visibleText(done)).toContain('Updated *patching*');
     expect(visibleText(await h.ask(BOB, 'patching', '/whoowns'))).toMatch(/owned by \*?Acme/);
 
     await h.face.chat.update(

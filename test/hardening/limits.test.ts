@@ -102,7 +102,7 @@ describe('limits: at the limit it works; one over, the answer names the limit an
 
   it(`a matrix holds at most ${MAX_AREAS} areas, whether set one by one or imported`, async () => {
     const full = await makeBusyChannel();
-    await full.must(
+    await full.mustConfirmed(
       MANAGER,
       `matrix import ${csv(Array.from({ length: MAX_AREAS }, (_, i) => `area ${i},msp,msp,,,`))}`,
     );

@@ -16,13 +16,15 @@ export type Outcome = 'committed' | 'rolled back' | 'not run';
  * runs after a command: what a command wrote is all that changed.
  */
 export async function makeObservedCore(
-  opts: { start?: string; platform?: Platform; channelId?: string; db?: Db } = {},
+  opts: { start?: string; platform?: Platform; channelId?: string; db?: Db; admins?: readonly string[] } = {},
 ) {
   const log = collectingLogger();
+  const { admins, ...rest } = opts;
   const h = await makeHarness({
     platform: 'slack',
     channelId: 'C0FUZZ',
-    ...opts,
+    ...rest,
+    ...(admins ? { admins } : {}),
     log,
     runAfterCommand: false,
   });
@@ -44,10 +46,10 @@ export async function makeObservedCore(
   };
   const { conversation, platform } = h;
 
-  /** Runs one line as `who`; says how the command's transaction ended. */
-  const say = async (who: string, text: string): Promise<{ reply: Reply; outcome: Outcome }> => {
+  /** Runs one line as `who` (of organisation `orgId`); says how the command's transaction ended. */
+  const say = async (who: string, text: string, orgId?: string): Promise<{ reply: Reply; outcome: Outcome }> => {
     const first = outcomes.length;
-    const actor = { platform, userId: who, name: who.toLowerCase() };
+    const actor = { platform, userId: who, name: who.toLowerCase(), ...(orgId ? { orgId } : {}) };
     const reply = await h.bot.handle({ conversation, actor, text });
     return { reply, outcome: outcomes[first] ?? 'not run' };
   };
@@ -56,6 +58,12 @@ export async function makeObservedCore(
     const { reply, outcome } = await say(who, text);
     if (outcome !== 'committed') throw new Error(`arranging "${text}" failed: ${JSON.stringify(reply)}`);
     return reply;
+  };
+  /** Lines that must work, confirmed by their author when they ask for confirmation. */
+  const mustConfirmed = async (who: string, text: string): Promise<Reply> => {
+    const reply = await must(who, text);
+    const code = /confirm ([A-Z2-9]{6})\b/.exec(JSON.stringify(reply))?.[1];
+    return code ? must(who, `confirm ${code}`) : reply;
   };
   const internalErrors = () => log.records.filter((r) => r.level === 'error');
   return {
@@ -69,6 +77,7 @@ export async function makeObservedCore(
     conversation,
     say,
     must,
+    mustConfirmed,
     internalErrors,
     dump: () => dumpTables(h.db.$client),
   };

@@ -16,12 +16,27 @@ export interface FakeAnswer {
   body?: unknown;
 }
 
+/** The tenant of the fixtures' team (test/fixtures/teams): its members' home tenant unless `members` says otherwise. */
+export const HOST_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+
+/** A member as the connector describes one (TeamsChannelAccount). */
+export interface FakeMember {
+  tenantId?: string;
+  userRole?: 'user' | 'guest';
+  name?: string;
+  aadObjectId?: string;
+}
+
 /**
  * A Bot Framework connector on 127.0.0.1: records what the bot sends and answers like the real
  * one (`{ id }` for each new activity), or as `answer` says for faults.
  */
 export async function startFakeConnector() {
   const calls: ConnectorCall[] = [];
+  /** Member lookups (GET …/members/{userId}), kept apart from what the bot sent. */
+  const memberLookups: { conversationId: string; userId: string }[] = [];
+  /** Members by their Teams user id (`29:…`); anyone else is a member of the host tenant. */
+  const members = new Map<string, FakeMember | null>();
   let next = 1;
   let answer: ((call: ConnectorCall) => FakeAnswer | null) | null = null;
   const waiters: (() => void)[] = [];
@@ -30,6 +45,21 @@ export async function startFakeConnector() {
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
     req.on('end', () => {
+      const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)/.exec(req.url ?? '');
+      if (member && req.method === 'GET') {
+        const userId = decodeURIComponent(member[2]!);
+        memberLookups.push({ conversationId: decodeURIComponent(member[1]!), userId });
+        const known = members.get(userId);
+        if (known === null) {
+          res
+            .writeHead(404, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ error: { code: 'NotFound' } }));
+          return;
+        }
+        const body = { id: userId, name: 'someone', tenantId: HOST_TENANT, userRole: 'user', ...known };
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        return;
+      }
       const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
       if (!m) {
         res.writeHead(404).end();
@@ -62,6 +92,9 @@ export async function startFakeConnector() {
     /** The serviceUrl to put in activities. */
     serviceUrl: `http://127.0.0.1:${port}/`,
     calls,
+    memberLookups,
+    /** What GET …/members/{userId} answers for a user; null answers 404. */
+    members,
     /** Answers calls with a fault instead of success while `fn` returns one. */
     answerWith(fn: ((call: ConnectorCall) => FakeAnswer | null) | null) {
       answer = fn;

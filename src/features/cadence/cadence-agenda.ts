@@ -18,11 +18,11 @@ import { escalationLabel } from '../../domain/escalation.js';
 import { type DurationStats, formatDuration } from '../../domain/metrics.js';
 import type { Channel } from '../../domain/model.js';
 import { formatLocal } from '../../domain/zoned-time.js';
+import { describeChange } from '../../kernel/change-words.js';
 import { ownerName } from '../../kernel/format.js';
 import { peopleById } from '../../kernel/people-lookup.js';
 import type { Store } from '../../kernel/ports/store.js';
 import { type Block, bold, context, list, paragraph, prose, type Span, text } from '../../kernel/reply.js';
-import { describeChange } from '../channel/index.js';
 import { skipsOf } from './cadence-queries.js';
 
 /** Lists are cut here so that a reminder stays one readable message on every face. */

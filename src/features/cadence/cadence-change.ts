@@ -1,9 +1,10 @@
-import { CADENCE_TITLES, type Cadence, ruleOf } from '../../domain/cadence.js';
+import { CADENCE_TITLES, type Cadence, type CadenceKind, ruleOf } from '../../domain/cadence.js';
 import { describeLeads, parseLeads } from '../../domain/cadence-leads.js';
 import { type Occurrence, upcomingOccurrences } from '../../domain/recurrence.js';
 import { formatLocal, parseIsoDate } from '../../domain/zoned-time.js';
-import { defineCommand } from '../../kernel/command.js';
+import { type ChannelContext, defineCommand } from '../../kernel/command.js';
 import { UserError } from '../../kernel/errors.js';
+import { paragraph, prose } from '../../kernel/reply.js';
 import { cadenceArgs, kindArg, problem } from './cadence-args.js';
 import { changed, storedCadence } from './cadence-set.js';
 
@@ -83,7 +84,13 @@ export const cadenceSkip = defineCommand({
       throw new UserError(
         `The ${title(c)} of ${date} is already skipped. \`cadence unskip ${kind} ${date}\` brings it back.`,
       );
-    await ctx.audit('cadence.skip', kind, null, date);
+    await ctx.audit({
+      action: 'cadence.skip',
+      subject: kind,
+      before: null,
+      after: date,
+      announce: `skipped the ${title(c)} of ${date}`,
+    });
     return changed(
       ctx,
       c,
@@ -112,7 +119,13 @@ export const cadenceUnskip = defineCommand({
           `${skipped.length ? `Skipped: ${skipped.join(', ')}.` : 'No meeting of it is skipped.'}`,
       );
     }
-    await ctx.audit('cadence.unskip', kind, date, null);
+    await ctx.audit({
+      action: 'cadence.unskip',
+      subject: kind,
+      before: date,
+      after: null,
+      announce: `put the ${title(c)} of ${date} back on`,
+    });
     return changed(ctx, c, c, `The ${title(c)} of ${date} is on again.`, null);
   },
 });
@@ -125,10 +138,24 @@ export const cadenceOff = defineCommand({
   permission: 'manager',
   requiresSetup: true,
   args: kindOnly('off'),
+  async confirm(ctx, { kind }) {
+    const c = await onCadence(ctx, kind);
+    const next = upcomingOccurrences(ruleOf(c), ctx.channel.timezone, ctx.now, 1)[0];
+    const from = next
+      ? ` from the meeting of ${formatLocal(next.instant, ctx.channel.timezone, 'EEE d MMM yyyy')}`
+      : '';
+    return [
+      paragraph(
+        ...prose(
+          `This turns the ${title(c)} off: no reminders and no agenda` +
+            from +
+            ` until a manager types \`cadence on ${kind}\`.`,
+        ),
+      ),
+    ];
+  },
   async run(ctx, { kind }) {
-    const before = await storedCadence(ctx, kind);
-    if (!before.enabled)
-      throw new UserError(`The ${title(before)} is already off. \`cadence on ${kind}\` turns it on.`);
+    const before = await onCadence(ctx, kind);
     const after = await ctx.store.cadences.update(before.id, { enabled: false });
     return changed(
       ctx,
@@ -162,6 +189,13 @@ export const cadenceOn = defineCommand({
     );
   },
 });
+
+/** The cadence, refusing when it is already off. */
+async function onCadence(ctx: ChannelContext, kind: CadenceKind): Promise<Cadence> {
+  const c = await storedCadence(ctx, kind);
+  if (!c.enabled) throw new UserError(`The ${title(c)} is already off. \`cadence on ${kind}\` turns it on.`);
+  return c;
+}
 
 function kindOnly(verb: string) {
   return cadenceArgs((input) => {

@@ -9,10 +9,11 @@ import {
 import { describeLeads } from '../../domain/cadence-leads.js';
 import type { IsoWeekday } from '../../domain/model.js';
 import type { Ordinal } from '../../domain/recurrence.js';
+import { fromTo } from '../../kernel/change-words.js';
 import type { ChannelContext } from '../../kernel/command.js';
 import { defineCommand } from '../../kernel/command.js';
 import type { CadencePatch } from '../../kernel/ports/cadences.js';
-import { context, inChannel, paragraph, prose, type Reply } from '../../kernel/reply.js';
+import { context, ephemeral, paragraph, prose, type Reply } from '../../kernel/reply.js';
 import {
   cadenceArgs,
   durationArg,
@@ -137,11 +138,20 @@ export async function changed(
   headline: string,
   action: string | null = 'cadence.set',
 ): Promise<Reply> {
-  if (action !== null) await ctx.audit(action, after.kind, auditView(before), auditView(after));
+  if (action !== null) {
+    const [b, a] = [auditView(before), auditView(after)];
+    await ctx.audit({
+      action,
+      subject: after.kind,
+      before: b,
+      after: a,
+      announce: `changed the ${CADENCE_TITLES[after.kind].toLowerCase()}: ${fromTo(b, a)}`,
+    });
+  }
   await ctx.timesChanged();
-  return inChannel(
+  return ephemeral(
     paragraph(...prose(headline)),
     ...(await cadenceBlocks(ctx.store, ctx.channel, after, ctx.now)),
-    context(...prose(`Changed by ${ctx.actor.name}. Type \`cadence\` to see every sync.`)),
+    context(...prose('Type `cadence` to see every sync.')),
   );
 }

@@ -1,10 +1,21 @@
-import type { AuditEntry } from '../../domain/model.js';
 import { argInput, fail } from '../../kernel/args.js';
+import { describeChange } from '../../kernel/change-words.js';
 import { defineCommand } from '../../kernel/command.js';
 import { localTime } from '../../kernel/format.js';
-import { ephemeral, list, paragraph, text } from '../../kernel/reply.js';
+import { context, ephemeral, list, paragraph, prose, text } from '../../kernel/reply.js';
 
 const MAX_ENTRIES = 50;
+
+const countArg = (words: string) =>
+  argInput.transform((input, ctx) => {
+    const [nWord, ...extra] = input.words;
+    if (extra.length) return fail(ctx, `Give at most one number, like \`${words} 20\`.`);
+    if (!nWord) return { n: 10 };
+    const n = Number(nWord.text);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_ENTRIES)
+      return fail(ctx, `Give a whole number from 1 to ${MAX_ENTRIES}.`);
+    return { n };
+  });
 
 export const auditShow = defineCommand({
   id: 'audit',
@@ -13,17 +24,9 @@ export const auditShow = defineCommand({
   summary: 'The last n changes (default 10): who, when, what, before and after',
   permission: 'anyone',
   requiresSetup: true,
-  args: argInput.transform((input, ctx) => {
-    const [nWord, ...extra] = input.words;
-    if (extra.length) return fail(ctx, 'Give at most one number.');
-    if (!nWord) return { n: 10 };
-    const n = Number(nWord.text);
-    if (!Number.isInteger(n) || n < 1 || n > MAX_ENTRIES)
-      return fail(ctx, `Give a whole number from 1 to ${MAX_ENTRIES}.`);
-    return { n };
-  }),
+  args: countArg('audit'),
   async run(ctx, { n }) {
-    const entries = await ctx.store.audit.recent(ctx.channel.id, n);
+    const entries = await ctx.store.audit.changes(ctx.channel.id, n);
     if (entries.length === 0) return ephemeral(paragraph(text('No changes recorded yet.')));
     return ephemeral(
       paragraph(text(`The last ${entries.length} change${entries.length === 1 ? '' : 's'}, newest first`, 'bold')),
@@ -32,34 +35,35 @@ export const auditShow = defineCommand({
           text(`${localTime(e.at, ctx.channel)} · ${e.actorName} · ${e.action} ${e.subject}${describeChange(e)}`),
         ]),
       ),
+      context(...prose('Refused commands are kept apart: `audit refusals`.')),
     );
   },
 });
 
-/** ` — refused`, or the fields that changed: `business: internal → msp`. */
-export function describeChange(e: AuditEntry): string {
-  if (e.outcome === 'refused') return ' — refused';
-  const b = e.before;
-  const a = e.after;
-  if (isRecord(b) && isRecord(a)) {
-    const changed = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
-      (k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]),
+export const auditRefusals = defineCommand({
+  id: 'audit.refusals',
+  path: ['audit', 'refusals'],
+  usage: 'audit refusals [n]',
+  summary: 'Refused commands, one line per person and command with how often (default the last 10)',
+  permission: 'anyone',
+  requiresSetup: true,
+  args: countArg('audit refusals'),
+  async run(ctx, { n }) {
+    const refusals = await ctx.store.audit.refusals(ctx.channel.id, n);
+    if (refusals.length === 0) return ephemeral(paragraph(text('No command has been refused here.')));
+    return ephemeral(
+      paragraph(text('Refused commands, by person and command, most recent first', 'bold')),
+      list(
+        refusals.map((r) => {
+          const times = r.count === 1 ? 'once' : `${r.count} times`;
+          const when =
+            r.count === 1
+              ? localTime(r.lastAt, ctx.channel)
+              : `${localTime(r.firstAt, ctx.channel)} to ${localTime(r.lastAt, ctx.channel)}`;
+          const why = r.reason ? ` — “${r.reason.length > 100 ? `${r.reason.slice(0, 99)}…` : r.reason}”` : '';
+          return [text(`${r.actorName} · ${r.action} · ${times}, ${when}${why}`)];
+        }),
+      ),
     );
-    if (changed.length === 0) return ' — no change';
-    return ` — ${changed.map((k) => `${k}: ${show(b[k])} → ${show(a[k])}`).join('; ')}`;
-  }
-  if (b == null && a != null) return ` — added${typeof a === 'string' && a.length < 60 ? ` ${a}` : ''}`;
-  if (a == null && b != null) return ' — removed';
-  if (typeof a === 'string' && typeof b === 'string' && a.length < 80 && b.length < 80) return ` — ${b} → ${a}`;
-  return '';
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function show(v: unknown): string {
-  if (v === undefined || v === null || v === '') return '—';
-  if (Array.isArray(v)) return v.join(', ') || '—';
-  if (isRecord(v) && typeof v.label === 'string') return `@${v.label}`;
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s.length > 60 ? `${s.slice(0, 59)}…` : s;
-}
+  },
+});

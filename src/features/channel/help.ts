@@ -1,6 +1,6 @@
 import { closest } from '../../domain/edit-distance.js';
 import { argInput } from '../../kernel/args.js';
-import { type AnyCommandSpec, defineUnboundCommand } from '../../kernel/command.js';
+import { type AnyCommandSpec, defineUnboundCommand, type Permission } from '../../kernel/command.js';
 import { type Block, code, context, ephemeral, header, list, paragraph, prose, text } from '../../kernel/reply.js';
 
 const GROUPS: readonly { title: string; prefixes: readonly string[] }[] = [
@@ -8,8 +8,19 @@ const GROUPS: readonly { title: string; prefixes: readonly string[] }[] = [
   { title: 'Escalations', prefixes: ['escalate', 'ack', 'resolve', 'handback', 'note', 'escalations'] },
   { title: 'Morning handoff', prefixes: ['handoff'] },
   { title: 'Syncs', prefixes: ['cadence'] },
-  { title: 'Channel', prefixes: ['setup', 'hours', 'holiday', 'holidays', 'managers', 'audit', 'status', 'help'] },
+  {
+    title: 'Channel',
+    prefixes: ['setup', 'hours', 'holiday', 'holidays', 'managers', 'confirm', 'audit', 'status', 'help'],
+  },
+  { title: 'Sides', prefixes: ['people'] },
 ];
+
+const PERMISSION_NOTE: Record<Permission, string> = {
+  anyone: '',
+  manager: ' (managers only)',
+  admin: " (Tandem's administrators only)",
+};
+const PERMISSION_SHORT: Record<Permission, string> = { anyone: '', manager: ' (managers)', admin: ' (administrators)' };
 
 function groupOf(spec: AnyCommandSpec): string {
   return GROUPS.find((g) => g.prefixes.includes(spec.path[0]!))?.title ?? 'Other';
@@ -45,10 +56,7 @@ export const help = defineUnboundCommand({
       }
       const blocks: Block[] = [];
       for (const c of matches) {
-        blocks.push(
-          paragraph(code(c.usage)),
-          paragraph(text(c.summary + (c.permission === 'manager' ? ' (managers only)' : ''))),
-        );
+        blocks.push(paragraph(code(c.usage)), paragraph(text(c.summary + PERMISSION_NOTE[c.permission])));
         if (c.examples?.length)
           blocks.push(
             context(text('e.g. '), ...c.examples.flatMap((e, i) => (i ? [text('  ·  '), code(e)] : [code(e)]))),
@@ -61,11 +69,7 @@ export const help = defineUnboundCommand({
       const specs = ctx.commands.filter((c) => groupOf(c) === g);
       if (specs.length === 0) continue;
       blocks.push(paragraph(text(g, 'bold')));
-      blocks.push(
-        list(
-          specs.map((c) => [code(c.usage), text(` — ${c.summary}${c.permission === 'manager' ? ' (managers)' : ''}`)]),
-        ),
-      );
+      blocks.push(list(specs.map((c) => [code(c.usage), text(` — ${c.summary}${PERMISSION_SHORT[c.permission]}`)])));
     }
     blocks.push(
       context(

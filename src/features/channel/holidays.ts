@@ -3,7 +3,7 @@ import { argInput, fail, noArgs } from '../../kernel/args.js';
 import { defineCommand } from '../../kernel/command.js';
 import { UserError } from '../../kernel/errors.js';
 import { holidayLine } from '../../kernel/format.js';
-import { ephemeral, inChannel, list, paragraph, prose, text } from '../../kernel/reply.js';
+import { ephemeral, list, paragraph, prose, text } from '../../kernel/reply.js';
 
 const MAX_HOLIDAY_NAME = 80;
 
@@ -28,9 +28,17 @@ export const holidayAdd = defineCommand({
   async run(ctx, { date, name }) {
     const before = (await ctx.store.channels.holidays(ctx.channel.id)).find((h) => h.date === date) ?? null;
     await ctx.store.channels.putHoliday(ctx.channel.id, { date, name });
-    await ctx.audit('holiday.add', date, before, { date, name });
+    await ctx.audit({
+      action: 'holiday.add',
+      subject: date,
+      before,
+      after: { date, name },
+      announce: before
+        ? `renamed the holiday ${date}: ${before.name || '—'} → ${name || '—'}`
+        : `added a holiday: ${holidayLine({ date, name })}`,
+    });
     await ctx.timesChanged();
-    return inChannel(
+    return ephemeral(
       paragraph(text(`${holidayLine({ date, name })} is a holiday: the whole day counts as after hours.`)),
     );
   },
@@ -52,9 +60,15 @@ export const holidayRemove = defineCommand({
     const before = (await ctx.store.channels.holidays(ctx.channel.id)).find((h) => h.date === date);
     if (!before) throw new UserError(`${date} is not a holiday here. Type \`holidays\` to see them.`);
     await ctx.store.channels.removeHoliday(ctx.channel.id, date);
-    await ctx.audit('holiday.remove', date, before, null);
+    await ctx.audit({
+      action: 'holiday.remove',
+      subject: date,
+      before,
+      after: null,
+      announce: `removed the holiday ${holidayLine(before)}`,
+    });
     await ctx.timesChanged();
-    return inChannel(paragraph(text(`${holidayLine(before)} is no longer a holiday.`)));
+    return ephemeral(paragraph(text(`${holidayLine(before)} is no longer a holiday.`)));
   },
 });
 

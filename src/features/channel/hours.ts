@@ -4,7 +4,7 @@ import { argInput, checkTimeZone, fail, noArgs, TIMEZONE_HINT } from '../../kern
 import { defineCommand } from '../../kernel/command.js';
 import { UserError } from '../../kernel/errors.js';
 import { holidayLine, hoursLine } from '../../kernel/format.js';
-import { ephemeral, field, fields, inChannel, paragraph, prose, text } from '../../kernel/reply.js';
+import { ephemeral, field, fields, paragraph, prose, text } from '../../kernel/reply.js';
 
 export const hoursShow = defineCommand({
   id: 'hours',
@@ -55,9 +55,16 @@ export const hoursSet = defineCommand({
   async run(ctx, { days, start, end }) {
     const before = hoursLine(ctx.channel);
     const updated = await ctx.store.channels.update(ctx.channel.id, { workDays: days, dayStart: start, dayEnd: end });
-    await ctx.audit('hours.set', 'business hours', before, hoursLine(updated));
+    const after = hoursLine(updated);
+    await ctx.audit({
+      action: 'hours.set',
+      subject: 'business hours',
+      before,
+      after,
+      announce: `changed business hours: ${before} → ${after}`,
+    });
     await ctx.timesChanged();
-    return inChannel(
+    return ephemeral(
       paragraph(
         text(
           `Business hours are now ${formatDays(days)} ${formatMinuteOfDay(start)}–${formatMinuteOfDay(end)} ` +
@@ -84,17 +91,37 @@ export const hoursTz = defineCommand({
     if (!tz) return fail(ctx, `“${zone}” is not a timezone I know. ${TIMEZONE_HINT}`);
     return { tz };
   }),
+  async confirm(ctx, { tz }) {
+    sameZone(ctx.channel.timezone, tz);
+    return [
+      paragraph(
+        ...prose(
+          `This moves the channel from ${ctx.channel.timezone} to ${tz}: business hours, the morning post and every ` +
+            `sync reminder then follow ${tz} (local time there: ${formatLocal(ctx.now, tz)}).`,
+        ),
+      ),
+    ];
+  },
   async run(ctx, { tz }) {
-    if (tz === ctx.channel.timezone) throw new UserError(`The timezone is already ${tz}.`);
+    sameZone(ctx.channel.timezone, tz);
     const before = ctx.channel.timezone;
     await ctx.store.channels.update(ctx.channel.id, { timezone: tz });
-    await ctx.audit('hours.tz', 'timezone', before, tz);
+    await ctx.audit({
+      action: 'hours.tz',
+      subject: 'timezone',
+      before,
+      after: tz,
+      announce: `changed the timezone: ${before} → ${tz}`,
+    });
     await ctx.timesChanged();
-    await ctx.timesChanged();
-    return inChannel(
+    return ephemeral(
       paragraph(
         ...prose(`The timezone is now ${tz} (it was ${before}). Local time there: ${formatLocal(ctx.now, tz)}.`),
       ),
     );
   },
 });
+
+function sameZone(current: string, tz: string): void {
+  if (tz === current) throw new UserError(`The timezone is already ${tz}.`);
+}

@@ -1,10 +1,12 @@
 import type { Feature } from '../../kernel/feature.js';
-import { auditShow } from './audit.js';
+import { auditRefusals, auditShow } from './audit.js';
+import { confirm } from './confirm.js';
 import { help } from './help.js';
 import { holidayAdd, holidayList, holidayRemove } from './holidays.js';
 import { hoursSet, hoursShow, hoursTz } from './hours.js';
 import { managersAdd, managersList, managersRemove } from './managers.js';
 import { setup } from './setup.js';
+import { setupClaim, setupReset } from './setup-control.js';
 import { status } from './status.js';
 
 /** The channel itself: setup, business hours and holidays, managers, the audit log, status and help. */
@@ -12,6 +14,8 @@ export const channelFeature: Feature = {
   name: 'channel',
   commands: [
     setup,
+    setupClaim,
+    setupReset,
     hoursShow,
     hoursSet,
     hoursTz,
@@ -21,11 +25,10 @@ export const channelFeature: Feature = {
     managersList,
     managersAdd,
     managersRemove,
+    confirm,
     auditShow,
+    auditRefusals,
     status,
     help,
   ],
 };
-
-// What other features may use.
-export { describeChange } from './audit.js';

@@ -1,11 +1,16 @@
 import { CADENCE_TITLES, type Cadence, describeRule } from '../../domain/cadence.js';
+import { DEFAULT_MATRIX } from '../../domain/default-matrix.js';
+import { matrixToCsv } from '../../domain/matrix-csv.js';
 import type { Mention } from '../../domain/model.js';
 import { type Channel, DEFAULT_ACK_TIMEOUTS } from '../../domain/model.js';
+import { otherSide, parseSide, type Side } from '../../domain/sides.js';
 import { argInput, checkTimeZone, fail, parseMention, TIMEZONE_HINT } from '../../kernel/args.js';
+import { fromTo } from '../../kernel/change-words.js';
 import { defineUnboundCommand } from '../../kernel/command.js';
 import { PermissionDenied, UserError } from '../../kernel/errors.js';
 import { hoursLine, teamSpan } from '../../kernel/format.js';
-import { context, field, fields, header, inChannel, paragraph, prose, text } from '../../kernel/reply.js';
+import { sideName } from '../../kernel/placement.js';
+import { context, ephemeral, field, fields, header, inChannel, paragraph, prose, text } from '../../kernel/reply.js';
 import { cadencesOf } from '../cadence/index.js';
 import { seedChannel } from './channel-seed.js';
 
@@ -15,6 +20,8 @@ interface SetupArgs {
   tz?: string;
   internal?: Mention;
   mspTeam?: Mention;
+  /** The side of the person setting up: they become its first manager. */
+  as?: Side;
 }
 
 const MAX_NAME = 80;
@@ -23,14 +30,17 @@ export const setup = defineUnboundCommand({
   id: 'setup',
   path: ['setup'],
   menu: 9,
-  usage: 'setup org:<name> msp:<name> tz:<IANA zone> [internal:<@handle>] [msp-team:<@handle>]',
-  summary: 'Register this channel: the two organisations, the timezone and the team handles',
+  usage: 'setup org:<name> msp:<name> tz:<IANA zone> [internal:<@handle>] [msp-team:<@handle>] [as:<internal|msp>]',
+  summary:
+    'Register this channel: the two organisations, the timezone and the team handles; you become a manager of ' +
+    'your side (as:, internal by default)',
   examples: [
     'setup org:Acme msp:Northwind tz:America/New_York',
     'setup org:"Acme Corp" msp:Northwind tz:Europe/London internal:@it-team msp-team:@northwind-noc',
+    'setup org:Acme msp:Northwind tz:America/Chicago as:msp',
   ],
   permission: 'anyone',
-  options: ['org', 'msp', 'tz', 'internal', 'msp-team'],
+  options: ['org', 'msp', 'tz', 'internal', 'msp-team', 'as'],
   args: argInput.transform((input, ctx): SetupArgs => {
     if (input.words.length > 0) {
       return fail(
@@ -61,6 +71,12 @@ export const setup = defineUnboundCommand({
       if (!m) return fail(ctx, `\`${key}:\` takes a mention of a person or group, like ${key}:@it-team.`);
       out[prop] = m;
     }
+    if (o.as !== undefined) {
+      const side = parseSide(o.as);
+      if (!side)
+        return fail(ctx, `\`as:\` is your side: as:internal (the organisation's IT) or as:msp (got “${o.as}”).`);
+      out.as = side;
+    }
     return out;
   }),
   async run(ctx, args) {
@@ -89,15 +105,24 @@ export const setup = defineUnboundCommand({
         ackTimeouts: { ...DEFAULT_ACK_TIMEOUTS },
         createdAt: ctx.now,
       });
-      await seedChannel(ctx, channel);
-      await ctx.audit('setup', 'channel', null, describe(channel));
+      const side = args.as ?? 'internal';
+      await seedChannel(ctx, channel, side);
+      await ctx.audit({
+        action: 'setup',
+        subject: 'channel',
+        before: null,
+        after: describe(channel),
+        // The welcome below is posted in the channel and says it all.
+        announce: null,
+        matrix: matrixToCsv(DEFAULT_MATRIX),
+      });
       return inChannel(
         header(`Tandem is set up for ${channel.orgName} and ${channel.mspName}`),
         fields(
           field('Business hours', hoursLine(channel)),
           field('Internal team', teamSpan('internal', channel)),
           field('MSP team', teamSpan('msp', channel)),
-          field('Managers', `@${ctx.actor.name}`),
+          field('Managers', `@${ctx.actor.name} of ${sideName(side, channel)}`),
         ),
         paragraph(
           ...prose(
@@ -111,12 +136,24 @@ export const setup = defineUnboundCommand({
               'Each is reminded a day and 15 minutes before, with an agenda; see `cadence`.',
           ),
         ),
-        context(text('Type `help` for every command.')),
+        context(
+          ...prose(
+            `The other side's first manager is added with \`managers add @name ${otherSide(side)}\`; each side then ` +
+              'manages its own. Type `help` for every command.',
+          ),
+        ),
       );
     }
-    if (!ctx.isManager) {
+    if (!ctx.isManager && !ctx.isAdmin) {
       throw new PermissionDenied(
-        'This channel is already set up; only its managers can change the setup. Type `managers` to see who they are.',
+        'This channel is already set up; only its managers can change the setup. Type `managers` to see who they ' +
+          'are. A workspace owner or admin can take it over with `setup claim`.',
+      );
+    }
+    if (args.as) {
+      throw new UserError(
+        '`as:` only counts when a channel is first set up. Managers of each side are added with `managers add ' +
+          '@name internal` or `managers add @name msp`.',
       );
     }
     const patch = {
@@ -132,9 +169,16 @@ export const setup = defineUnboundCommand({
       );
     }
     const updated = await store.channels.update(existing.id, patch);
-    await ctx.audit('setup', 'channel', describe(existing), describe(updated));
+    const [before, after] = [describe(existing), describe(updated)];
+    await ctx.audit({
+      action: 'setup',
+      subject: 'channel',
+      before,
+      after,
+      announce: `changed the setup: ${fromTo(before, after)}`,
+    });
     if (updated.timezone !== existing.timezone) await ctx.timesChanged();
-    return inChannel(
+    return ephemeral(
       paragraph(text('Setup updated.')),
       fields(
         field('Organisation', updated.orgName),

@@ -104,6 +104,7 @@ export const escalate = defineCommand({
     const choice = chooseArea(await store.matrix.list(channel.id), args.summary, args.area);
     const area = resolveChoice(choice, args);
     const route = routeEscalation(area, inHours);
+    const opener = await ctx.sideOf(ctx.actor);
     const escalation = await store.escalations.open({
       channelId: channel.id,
       summary: args.summary,
@@ -112,7 +113,7 @@ export const escalate = defineCommand({
       priority: args.priority,
       ticket: args.ticket ?? null,
       fromPersonId: ctx.actor.id,
-      fromTeam: route.fromTeam,
+      fromTeam: opener.side ?? 'unknown',
       toTeam: route.toTeam,
       afterHours: !inHours,
       openedAt: ctx.now,

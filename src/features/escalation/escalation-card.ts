@@ -95,7 +95,12 @@ export function escalationCard(input: EscalationCardInput): Reply {
   const facts = [
     field('Area', e.areaName ?? `none given — routed to ${e.toTeam === 'msp' ? channel.mspName : channel.orgName}`),
     field('Priority', e.priority),
-    field('From', personSpan(input.personOf(e.fromPersonId)), text(' · '), ...teamSpans(e.fromTeam, channel)),
+    field(
+      'From',
+      personSpan(input.personOf(e.fromPersonId)),
+      text(' · '),
+      ...(e.fromTeam === 'unknown' ? [text('side unknown')] : teamSpans(e.fromTeam, channel)),
+    ),
     field('To', ...to),
   ];
   if (e.ticket) facts.push(field('Ticket', ticketSpan(e.ticket)));

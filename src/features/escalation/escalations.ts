@@ -10,7 +10,6 @@ import {
   context,
   ephemeral,
   header,
-  inChannel,
   list,
   paragraph,
   prose,
@@ -152,8 +151,14 @@ export const escalationsTimeouts = defineCommand({
     if (PRIORITIES.every((p) => before[p] === after[p]))
       throw new UserError(`The ack timeouts are already ${timeoutsLine(before)}.`);
     await ctx.store.channels.update(ctx.channel.id, { ackTimeouts: after });
-    await ctx.audit('escalations.timeouts', 'ack timeouts', before, after);
-    return inChannel(
+    await ctx.audit({
+      action: 'escalations.timeouts',
+      subject: 'ack timeouts',
+      before,
+      after,
+      announce: `changed the ack timeouts: ${timeoutsLine(before)} → ${timeoutsLine(after)}`,
+    });
+    return ephemeral(
       paragraph(text(`Ack timeouts are now ${timeoutsLine(after)} (were ${timeoutsLine(before)}).`)),
       context(
         text(

@@ -1,17 +1,9 @@
 import { csvToMatrix, matrixToCsv } from '../../domain/matrix-csv.js';
-import type { MatrixAreaInput } from '../../domain/model.js';
+import { matrixDiff } from '../../domain/matrix-diff.js';
 import { argInput, fail, noArgs } from '../../kernel/args.js';
 import { defineCommand } from '../../kernel/command.js';
-import { codeBlock, context, ephemeral, inChannel, paragraph, prose } from '../../kernel/reply.js';
-
-const inputOf = (a: MatrixAreaInput): MatrixAreaInput => ({
-  name: a.name,
-  businessOwner: a.businessOwner,
-  afterHoursOwner: a.afterHoursOwner,
-  contact: a.contact,
-  aliases: a.aliases,
-  note: a.note,
-});
+import { codeBlock, context, ephemeral, paragraph, prose } from '../../kernel/reply.js';
+import { currentMatrix, diffBlocks, diffCounts } from './matrix-diff-blocks.js';
 
 export const matrixExport = defineCommand({
   id: 'matrix.export',
@@ -22,7 +14,7 @@ export const matrixExport = defineCommand({
   requiresSetup: true,
   args: noArgs('matrix export'),
   async run(ctx) {
-    const csv = matrixToCsv((await ctx.store.matrix.list(ctx.channel.id)).map(inputOf));
+    const csv = matrixToCsv(await currentMatrix(ctx));
     return ephemeral(
       codeBlock(csv),
       context(...prose('Edit it and send it back with `matrix import` followed by the CSV.')),
@@ -34,7 +26,9 @@ export const matrixImport = defineCommand({
   id: 'matrix.import',
   path: ['matrix', 'import'],
   usage: 'matrix import <CSV in the rest of the message>',
-  summary: 'Replace the whole matrix from CSV (header: area,business,after_hours,contact,aliases,note)',
+  summary:
+    'Replace the whole matrix from CSV (header: area,business,after_hours,contact,aliases,note), after showing ' +
+    'what it adds, changes and removes',
   permission: 'manager',
   requiresSetup: true,
   args: argInput.transform((input, ctx) => {
@@ -50,15 +44,29 @@ export const matrixImport = defineCommand({
       );
     return { csv };
   }),
+  async confirm(ctx, { csv }) {
+    return diffBlocks(ctx, csvToMatrix(csv), 'This import replaces the whole matrix');
+  },
   async run(ctx, { csv }) {
     const areas = csvToMatrix(csv);
-    const before = (await ctx.store.matrix.list(ctx.channel.id)).map(inputOf);
+    const before = await currentMatrix(ctx);
     await ctx.store.matrix.replaceAll(ctx.channel.id, areas);
-    await ctx.audit('matrix.import', `${areas.length} areas`, matrixToCsv(before), matrixToCsv(areas));
-    return inChannel(
+    const after = matrixToCsv(areas);
+    await ctx.audit({
+      action: 'matrix.import',
+      subject: `${areas.length} areas`,
+      before: matrixToCsv(before),
+      after,
+      announce:
+        `imported the matrix: ${areas.length} areas (it had ${before.length}); ` +
+        `it ${diffCounts(matrixDiff(before, areas))}`,
+      matrix: after,
+    });
+    return ephemeral(
       paragraph(
         ...prose(`Imported the matrix: ${areas.length} areas (it had ${before.length}). Type \`matrix\` to see it.`),
       ),
+      context(...prose('`matrix history` lists the versions; `matrix restore <n>` brings one back.')),
     );
   },
 });

@@ -1,3 +1,4 @@
+import { matrixDiff } from '../../domain/matrix-diff.js';
 import {
   MAX_ALIAS,
   MAX_ALIASES,
@@ -11,7 +12,8 @@ import { argInput, fail, parseMention, parseOwner } from '../../kernel/args.js';
 import { defineCommand } from '../../kernel/command.js';
 import { UserError } from '../../kernel/errors.js';
 import { ownerName } from '../../kernel/format.js';
-import { bold, inChannel, paragraph, text } from '../../kernel/reply.js';
+import { bold, ephemeral, paragraph, text } from '../../kernel/reply.js';
+import { matrixSnapshot } from './matrix-diff-blocks.js';
 
 export { MAX_ALIAS, MAX_ALIASES, MAX_AREA_NAME, MAX_NOTE };
 
@@ -119,9 +121,21 @@ export const matrixSet = defineCommand({
       note: args.note ?? before?.note ?? '',
     };
     await ctx.store.matrix.put(ctx.channel.id, after);
-    await ctx.audit('matrix.set', after.name, before, after);
+    const owners =
+      `business hours ${ownerName(after.businessOwner, ctx.channel)}; after hours ` +
+      `${ownerName(after.afterHoursOwner, ctx.channel)}`;
+    await ctx.audit({
+      action: 'matrix.set',
+      subject: after.name,
+      before,
+      after,
+      announce: before
+        ? `changed the matrix area ${after.name}: ${fieldChanges(before, after)}`
+        : `added ${after.name} to the matrix: ${owners}`,
+      matrix: await matrixSnapshot(ctx),
+    });
     const verb = before ? 'Updated' : 'Added';
-    return inChannel(
+    return ephemeral(
       paragraph(
         text(`${verb} `),
         bold(after.name),
@@ -133,6 +147,12 @@ export const matrixSet = defineCommand({
     );
   },
 });
+
+/** `business: internal → msp; contact: — → @pat`, or `no change`. */
+function fieldChanges(before: MatrixAreaInput, after: MatrixAreaInput): string {
+  const changes = matrixDiff([before], [after]).changed[0]?.changes ?? [];
+  return changes.map((f) => `${f.field}: ${f.from || '—'} → ${f.to || '—'}`).join('; ') || 'no change';
+}
 
 function strip(a: MatrixAreaInput): MatrixAreaInput {
   return {

@@ -3,7 +3,7 @@ import { formatLocal, formatMinuteOfDay, parseMinuteOfDay } from '../../domain/z
 import { argInput, fail } from '../../kernel/args.js';
 import { defineCommand } from '../../kernel/command.js';
 import { UserError } from '../../kernel/errors.js';
-import { inChannel, paragraph, text } from '../../kernel/reply.js';
+import { ephemeral, paragraph, text } from '../../kernel/reply.js';
 import { morningTimeLine } from './handoff.js';
 import { nextScheduledMorningPost } from './morning-post-job.js';
 
@@ -73,15 +73,17 @@ export const handoffTime = defineCommand({
     if (offset === before)
       throw new UserError(`The morning handoff already posts at ${morningTimeLine(channel.dayStart, before)}.`);
     const updated = await store.channels.update(channel.id, { morningOffsetMinutes: offset });
-    await ctx.audit(
-      'handoff.time',
-      'morning post time',
-      morningTimeLine(channel.dayStart, before),
-      morningTimeLine(channel.dayStart, offset),
-    );
+    const [from, to] = [morningTimeLine(channel.dayStart, before), morningTimeLine(channel.dayStart, offset)];
+    await ctx.audit({
+      action: 'handoff.time',
+      subject: 'morning post time',
+      before: from,
+      after: to,
+      announce: `changed when the morning handoff posts: ${from} → ${to}`,
+    });
     await ctx.timesChanged();
     const next = await nextScheduledMorningPost(store, updated, now);
-    return inChannel(
+    return ephemeral(
       paragraph(
         text(
           `The morning handoff now posts each business day at ${morningTimeLine(channel.dayStart, offset)}; it was ` +

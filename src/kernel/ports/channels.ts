@@ -7,6 +7,7 @@ export type ChannelPatch = Partial<Omit<Channel, 'id' | 'platform' | 'externalId
 export interface ChannelRepo {
   find(ref: ConversationRef): Promise<Channel | null>;
   get(id: number): Promise<Channel>;
+  /** Every channel in use (not retired by `setup reset`). */
   all(): Promise<Channel[]>;
   create(input: NewChannel): Promise<Channel>;
   update(id: number, patch: ChannelPatch): Promise<Channel>;
@@ -14,4 +15,9 @@ export interface ChannelRepo {
   /** Adds or renames the holiday on that date. */
   putHoliday(channelId: number, holiday: Holiday): Promise<void>;
   removeHoliday(channelId: number, date: string): Promise<boolean>;
+  /**
+   * Retires the channel (`setup reset`): its row and history stay, its conversation is free for a new
+   * setup, and it is no longer among `all()`.
+   */
+  retire(id: number, at: Date): Promise<void>;
 }

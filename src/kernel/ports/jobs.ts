@@ -26,6 +26,8 @@ export interface JobRepo {
   schedule(job: NewJob, now: Date): Promise<boolean>;
   /** Cancels the pending jobs whose occurrence key starts with `prefix`; returns how many. */
   cancelPending(prefix: string, now: Date): Promise<number>;
+  /** Cancels every pending job of a channel; returns how many. */
+  cancelChannel(channelId: number, now: Date): Promise<number>;
   /** Pending jobs of a channel, soonest first, optionally of one kind. */
   pendingFor(channelId: number, kind?: string): Promise<Job[]>;
 }

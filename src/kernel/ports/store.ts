@@ -1,6 +1,7 @@
 import type { AuditRepo } from './audit.js';
 import type { CadenceRepo } from './cadences.js';
 import type { ChannelRepo } from './channels.js';
+import type { ConfirmationRepo } from './confirmations.js';
 import type { ConversationRepo } from './conversations.js';
 import type { DeliveryRepo } from './deliveries.js';
 import type { EscalationRepo } from './escalations.js';
@@ -11,6 +12,7 @@ import type { HandoffNoteRepo } from './notes.js';
 import type { OutboxRepo } from './outbox.js';
 import type { OutboxQueue } from './outbox-queue.js';
 import type { ManagerRepo, PeopleRepo } from './people.js';
+import type { SideRepo } from './sides.js';
 
 export interface TransactionOptions {
   /**
@@ -55,4 +57,8 @@ export interface Store {
   cadences: CadenceRepo;
   /** Platform deliveries already acted on, so that a redelivery takes effect once. */
   deliveries: DeliveryRepo;
+  /** Who is on which side: people and organisations seen in each channel. */
+  sides: SideRepo;
+  /** Destructive commands waiting for `confirm <code>`. */
+  confirmations: ConfirmationRepo;
 }

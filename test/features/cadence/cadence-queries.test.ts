@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syncsDueOn } from '../../../src/features/cadence/cadence-queries.js';
 import { makeHarness } from '../../harness.js';
+import { sayConfirmed } from '../../helpers/confirm.js';
 
 /** Acme and Northwind in New York, without team handles. */
 const PLAIN_SETUP = 'setup org:Acme msp:Northwind tz:America/New_York';
@@ -35,7 +36,7 @@ describe('syncsDueOn (the morning post’s “syncs due today”)', () => {
     expect((await syncsDueOn(core.store, (await core.findChannel())!, '2026-12-02')).map((d) => d.kind)).toEqual([
       'monthly',
     ]);
-    await core.say('alice', 'cadence off monthly');
+    await sayConfirmed(core, 'alice', 'cadence off monthly');
     expect(await syncsDueOn(core.store, (await core.findChannel())!, '2026-12-02')).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Harness, makeHarness, SETUP } from '../../harness.js';
+import { codeIn, sayConfirmed } from '../../helpers/confirm.js';
 import { joinPatterns } from '../../helpers/pattern.js';
 
 /** Mon 30 Nov 2026 09:00 EST. */
@@ -209,7 +210,11 @@ describe('cadence skip and unskip', () => {
 describe('cadence off and on', () => {
   it('turning a sync off cancels its reminders; on plans them again', async () => {
     const t = await setUp();
-    expect(await t.sayText('alice', 'cadence off quarterly')).toContain(
+    const asked = await t.sayText('alice', 'cadence off quarterly');
+    expect(asked).toContain('This turns the quarterly strategic review off: no reminders and no agenda');
+    // Asked, not done: the reminders are still planned until the manager confirms.
+    expect(pendingKeys(t).some((k) => k.startsWith('quarterly'))).toBe(true);
+    expect(await t.sayText('alice', `confirm ${codeIn(asked)}`)).toContain(
       'The quarterly strategic review is off: no reminders until a manager types `cadence on quarterly`.',
     );
     expect(pendingKeys(t).some((k) => k.startsWith('quarterly'))).toBe(false);
@@ -239,10 +244,12 @@ describe('manager-only changes', () => {
   ])('“%s” is refused for a non-manager, with the reason, and changes nothing', async (line) => {
     const t = await setUp();
     if (line.startsWith('cadence unskip')) await t.sayText('alice', 'cadence skip weekly 2026-12-08');
-    if (line === 'cadence on monthly') await t.sayText('alice', 'cadence off monthly');
+    if (line === 'cadence on monthly') await sayConfirmed(t, 'alice', 'cadence off monthly');
     const before = await snapshot(t);
     const out = await t.sayText('bob', line);
-    expect(out).toMatch(/Only managers of this channel can run `cadence \w+`. Managers here: @alice/);
+    expect(out).toMatch(
+      /Only managers of this channel can run `cadence \w+`\. Here, managers of Acme \(internal IT\): @alice;/,
+    );
     expect(await snapshot(t)).toBe(before);
     expect((await t.store.audit.recent((await t.channel()).id, 1))[0]).toMatchObject({
       actorName: 'bob',

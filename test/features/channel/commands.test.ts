@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeHarness } from '../../harness.js';
+import { sayConfirmed } from '../../helpers/confirm.js';
 
 /** Acme and Northwind in New York, without team handles. */
 const PLAIN_SETUP = 'setup org:Acme msp:Northwind tz:America/New_York';
@@ -83,7 +84,12 @@ describe('manager-only changes', () => {
       );
     const before = await state();
     const reply = await core.sayText('bob', line);
-    expect(reply).toMatch(/Only managers of this channel can run `.+`\. Managers here: @alice\./);
+    expect(reply).toMatch(
+      new RegExp(
+        'Only managers of this channel can run `.+`\\. Here, managers of Acme \\(internal IT\\): @alice; ' +
+          'managers of Northwind \\(MSP\\): none yet\\.',
+      ),
+    );
     expect(await state()).toBe(before);
     expect((await core.store.audit.recent(id, 1))[0]).toMatchObject({ actorName: 'bob', outcome: 'refused' });
   });
@@ -115,7 +121,8 @@ describe('manager-only changes', () => {
     expect(await core.sayText('alice', 'managers remove @alice')).toMatch(/last manager/);
     expect(await core.store.managers.list((await core.findChannel())!.id)).toHaveLength(1);
     await core.say('alice', 'managers add @bob');
-    expect(await core.sayText('bob', 'managers remove @alice')).toMatch(/@alice is no longer a manager/);
+    expect(await sayConfirmed(core, 'bob', 'managers remove @alice')).toMatch(/@alice is no longer a manager/);
+    expect((await core.store.managers.list((await core.findChannel())!.id)).map((m) => m.name)).toEqual(['bob']);
   });
 });
 

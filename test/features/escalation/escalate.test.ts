@@ -47,14 +47,17 @@ describe('escalate', () => {
   });
 
   it(
-    'in business hours an internal area goes to the internal team, from the MSP, without an ' + 'after-hours mark',
+    'in business hours an internal area goes to the internal team, from a side nobody named, without an ' +
+      'after-hours mark',
     async () => {
       h = await makeEscalationChannel({ start: DAY });
       await h.say('nina', 'escalate printer jammed on floor 3 ticket:48213');
       const card = h.cardText(1)!;
       expect(card).toContain('Area: L1 support / help desk');
       expect(card).toContain('Priority: P3');
-      expect(card).toContain('From: @nina · @northwind-noc (Northwind, MSP)');
+      // Nobody said which side nina is on: the card does not guess.
+      expect(card).toContain('From: @nina · side unknown');
+      expect((await h.store.escalations.bySeq((await h.channel()).id, 1))?.fromTeam).toBe('unknown');
       expect(card).toContain('To: @it-team (Acme, internal IT)\n');
       expect(card).toContain('Ticket: 48213');
       expect(card).toContain('Opened: Tue 1 Dec 2026 10:00 EST\n');

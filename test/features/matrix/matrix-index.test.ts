@@ -7,6 +7,7 @@ import { createStore } from '../../../db/store.js';
 import type { MatrixAreaInput } from '../../../src/domain/model.js';
 import { ownershipIndexFor } from '../../../src/features/matrix/matrix-index.js';
 import { makeHarness } from '../../harness.js';
+import { codeIn } from '../../helpers/confirm.js';
 
 /** Acme and Northwind in New York, without team handles. */
 const PLAIN_SETUP = 'setup org:Acme msp:Northwind tz:America/New_York';
@@ -46,7 +47,10 @@ describe('the who owns index cache', () => {
       area: { businessOwner: 'internal' },
     });
 
-    await core.say('alice', 'matrix remove badge kiosks');
+    // Asked, not yet confirmed: the area is still found.
+    const asked = await core.say('alice', 'matrix remove badge kiosks');
+    expect((await ownershipIndexFor(core.store, id)).lookup('badge kiosks').kind).toBe('match');
+    await core.say('alice', `confirm ${codeIn(asked)}`);
     expect((await ownershipIndexFor(core.store, id)).lookup('badge kiosks').kind).not.toBe('match');
   });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../../harness.js';
+import { sayConfirmed } from '../../helpers/confirm.js';
 import { makeMorningChannel, sayAt } from '../../helpers/morning-channel.js';
 
 let open: Harness[] = [];
@@ -119,7 +120,7 @@ describe('changes to the calendar move the next morning post', () => {
     expect(pending()).toEqual(['morning:1:2026-12-01 2026-12-01T14:00:00.000Z']);
     await t.sayText('alice', 'holiday remove 2026-11-30');
     expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T14:00:00.000Z']);
-    await t.sayText('alice', 'hours tz Europe/London');
+    await sayConfirmed(t, 'alice', 'hours tz Europe/London');
     expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T09:00:00.000Z']);
   });
 
