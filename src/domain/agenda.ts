@@ -2,6 +2,7 @@ import type { ReportPeriod } from './agenda-periods.js';
 import type { Escalation } from './escalation.js';
 import { type EscalationSummary, missedAckTimeout, summarizeEscalations } from './metrics.js';
 import type { Priority } from './model.js';
+import type { SideOrUnknown } from './sides.js';
 
 /*
  * What each sync's agenda says, computed from records handed in (no store, no clock): the weekly
@@ -96,6 +97,8 @@ export interface QuarterTrend {
   /** Every area seen in either quarter, most escalations this quarter first. */
   byArea: { area: string; current: number; previous: number }[];
   byTeam: { team: 'internal' | 'msp'; current: number; previous: number }[];
+  /** By the opener's side, `unknown` included. */
+  byOpener: { side: SideOrUnknown; current: number; previous: number }[];
 }
 
 function change(current: number | null, previous: number | null): Change {
@@ -125,6 +128,11 @@ export function quarterTrend(current: EscalationSummary, previous: EscalationSum
       team,
       current: current.byTeam[team],
       previous: previous.byTeam[team],
+    })),
+    byOpener: (['internal', 'msp', 'unknown'] as const).map((side) => ({
+      side,
+      current: current.byOpener[side],
+      previous: previous.byOpener[side],
     })),
   };
 }

@@ -1,5 +1,6 @@
 import type { Escalation, Team } from './escalation.js';
 import type { Priority } from './model.js';
+import type { SideOrUnknown } from './sides.js';
 
 /*
  * Escalation metrics for reports and agendas. Pure: give them the escalations (e.g. those opened in
@@ -101,10 +102,14 @@ export interface EscalationSummary {
   afterHoursShare: number;
   /** By area name (`(no area)` when none), most first, then by name. */
   byArea: { area: string; count: number }[];
-  /** By receiving team. */
+  /** By receiving team: the side that handled them. */
   byTeam: Record<Team, number>;
+  /** By the side of the person who opened them (`unknown` when nobody said, never guessed). */
+  byOpener: Record<SideOrUnknown, number>;
   mtta: DurationStats;
   mttr: DurationStats;
+  /** MTTA and MTTR of the escalations each side handled. */
+  byHandler: Record<Team, { mtta: DurationStats; mttr: DurationStats }>;
   missedAckTimeouts: number;
 }
 
@@ -114,19 +119,21 @@ export const NO_AREA = '(no area)';
 export function summarizeEscalations(
   escalations: readonly Pick<
     Escalation,
-    'areaName' | 'toTeam' | 'afterHours' | 'priority' | 'openedAt' | 'acknowledgedAt' | 'resolvedAt'
+    'areaName' | 'toTeam' | 'fromTeam' | 'afterHours' | 'priority' | 'openedAt' | 'acknowledgedAt' | 'resolvedAt'
   >[],
   timeouts: Record<Priority, number | null>,
   now: Date,
 ): EscalationSummary {
   const areas = new Map<string, number>();
   const byTeam: Record<Team, number> = { internal: 0, msp: 0 };
+  const byOpener: Record<SideOrUnknown, number> = { internal: 0, msp: 0, unknown: 0 };
   let afterHours = 0;
   let missed = 0;
   for (const e of escalations) {
     const area = e.areaName ?? NO_AREA;
     areas.set(area, (areas.get(area) ?? 0) + 1);
     byTeam[e.toTeam]++;
+    byOpener[e.fromTeam]++;
     if (e.afterHours) afterHours++;
     if (missedAckTimeout(e, timeouts, now)) missed++;
   }
@@ -139,10 +146,20 @@ export function summarizeEscalations(
       .map(([area, count]) => ({ area, count }))
       .sort((a, b) => b.count - a.count || a.area.localeCompare(b.area)),
     byTeam,
+    byOpener,
     mtta: mtta(escalations),
     mttr: mttr(escalations),
+    byHandler: {
+      internal: handledBy(escalations, 'internal'),
+      msp: handledBy(escalations, 'msp'),
+    },
     missedAckTimeouts: missed,
   };
+}
+
+function handledBy(escalations: readonly (Timed & Pick<Escalation, 'toTeam'>)[], side: Team) {
+  const handled = escalations.filter((e) => e.toTeam === side);
+  return { mtta: mtta(handled), mttr: mttr(handled) };
 }
 
 /** A duration as people say it: `45 s`, `4 min`, `1 h 05 min`, `2 d 3 h`. */

@@ -220,6 +220,8 @@ export class Bot {
         if (!channel) return;
         const { actor: who } = inbound;
         const actor = await tx.people.upsert(who.platform, who.userId, who.name, who.orgId);
+        // Refused, but they spoke here: a manager can now place them.
+        await tx.sides.seen(channel.id, actor.id, clock.now());
         const { spec } = this.deps.registry.parse(inbound.text);
         await recordRefusal(tx, {
           channelId: channel.id,

@@ -1,74 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { renderText } from '../../adapters/console/render.js';
 import { monthlyAgenda, periodFigures, quarterlyAgenda, weeklyAgenda } from '../../src/domain/agenda.js';
 import { previousMonth, previousQuarter, quarterBefore } from '../../src/domain/agenda-periods.js';
-import type { Escalation } from '../../src/domain/escalation.js';
-import { type Channel, DEFAULT_ACK_TIMEOUTS } from '../../src/domain/model.js';
+import { DEFAULT_ACK_TIMEOUTS } from '../../src/domain/model.js';
 import { agendaBlocks } from '../../src/features/cadence/cadence-agenda.js';
-import { inChannel } from '../../src/kernel/reply.js';
+import { channel, esc, MIN, NY, resetSeq, text } from '../helpers/agenda-records.js';
 import { joinPatterns } from '../helpers/pattern.js';
-
-const NY = 'America/New_York';
-const MIN = 60_000;
-
-const channel: Channel = {
-  id: 1,
-  platform: 'console',
-  externalId: 'c1',
-  orgName: 'Acme',
-  mspName: 'Northwind',
-  timezone: NY,
-  workDays: [1, 2, 3, 4, 5],
-  dayStart: 480,
-  dayEnd: 1020,
-  internalHandle: null,
-  mspHandle: null,
-  morningOffsetMinutes: 0,
-  ackTimeouts: DEFAULT_ACK_TIMEOUTS,
-  createdAt: new Date('2026-01-01T00:00:00Z'),
-};
-
-let nextSeq = 1;
-function esc(opened: string, over: Partial<Escalation> & { ackMin?: number; resolveMin?: number } = {}): Escalation {
-  const { ackMin, resolveMin, ...rest } = over;
-  const openedAt = new Date(opened);
-  const seq = rest.seq ?? nextSeq++;
-  return {
-    id: seq,
-    channelId: 1,
-    seq,
-    summary: `issue ${seq}`,
-    areaId: null,
-    areaName: null,
-    priority: 'P3',
-    ticket: null,
-    fromPersonId: null,
-    fromTeam: 'internal',
-    toTeam: 'msp',
-    state: resolveMin === undefined ? (ackMin === undefined ? 'open' : 'acknowledged') : 'resolved',
-    afterHours: false,
-    openedAt,
-    acknowledgedAt: ackMin === undefined ? null : new Date(openedAt.getTime() + ackMin * MIN),
-    acknowledgedBy: null,
-    handedBackAt: null,
-    handedBackBy: null,
-    handbackNote: null,
-    resolvedAt: resolveMin === undefined ? null : new Date(openedAt.getTime() + resolveMin * MIN),
-    resolvedBy: null,
-    resolutionNote: null,
-    renotifyCount: 0,
-    ...rest,
-  };
-}
-
-const text = (blocks: ReturnType<typeof agendaBlocks>) => renderText(inChannel(...blocks));
 
 describe('the monthly review on a seeded month (figures worked out by hand)', () => {
   // October 2026 in New York. Ack minutes 2, 4, …, 18 and 60: median (10+12)/2 = 11 min, p90 the
   // 9th of 10 = 18 min. Resolve minutes 30 … 300 for eight of them: median (120+150)/2 = 135 min,
   // p90 the 8th of 8 (⌈7.2⌉) = 300 min. After hours: 3 of 10. Missed ack timeouts: ESC-5 (P1 acked
   // at 10 min, timeout 5) and ESC-9 (P2 at 18, timeout 15); ESC-10 (P3 at exactly 60) is not missed.
-  nextSeq = 1;
+  resetSeq();
   const records = [
     esc('2026-10-01T03:30:00Z', { seq: 11, areaName: 'patching', ackMin: 1 }), // 30 Sep 23:30 EDT: September
     esc('2026-10-05T14:00:00Z', { seq: 1, areaName: 'patching', ackMin: 2, resolveMin: 30 }),
@@ -154,7 +97,7 @@ describe('the monthly review on a seeded month (figures worked out by hand)', ()
       'By area: patching 3 · backup and disaster recovery 2 · complex network issues 2 · L2 support 2 · access ' +
         'provisioning 1',
     );
-    expect(out).toContain('By receiving team: Acme (internal IT) 3 · Northwind (MSP) 7');
+    expect(out).toContain('Handled by (receiving side): Acme (internal IT) 3 · Northwind (MSP) 7');
     expect(out).toContain('MTTA (time to acknowledge): median 11 min, 90th percentile 18 min (10 acknowledged)');
     expect(out).toContain('MTTR (time to resolve): median 2 h 15 min, 90th percentile 5 h (8 resolved, 2 unresolved)');
     expect(out).toContain('Opened after hours: 3 of 10 (30%)');
@@ -234,7 +177,9 @@ describe('the quarterly review: the quarter against the one before', () => {
     expect(out).toContain(
       'By area: patching 2 (was 1) · complex network issues 2 (was 0) · backup and disaster recovery 0 (was 1)',
     );
-    expect(out).toContain('By receiving team: Acme (internal IT) 1 (was 0) · Northwind (MSP) 3 (was 2)');
+    expect(out).toContain('Handled by (receiving side): Acme (internal IT) 1 (was 0) · Northwind (MSP) 3 (was 2)');
+    // Every opener here was on the internal side, in both quarters: no unknown column.
+    expect(out).toContain('Opened by: Acme (internal IT) 4 (was 2) · Northwind (MSP) 0 (was 0)\n');
     expect(out).toMatch(
       joinPatterns([
         /MTTA \(time to acknowledge\): median 13 min, 90th percentile 20 min \(4 acknowledged\) — /,
@@ -252,7 +197,7 @@ describe('the quarterly review: the quarter against the one before', () => {
 
 describe('the weekly sync', () => {
   it('open items and handed-back ones, oldest first, and the notes since the last sync in order', () => {
-    nextSeq = 1;
+    resetSeq();
     const a = weeklyAgenda(
       [
         esc('2026-11-20T14:00:00Z', { seq: 3, summary: 'printer jam' }),

@@ -70,7 +70,12 @@ describe('examples/monthly-cadence.txt through `npm start -- --script`', () => {
       expect(post).toContain('Agenda — October 2026');
       expect(post).toContain('Escalations opened: 3');
       expect(post).toContain('By area: complex network issues 2 · backup and disaster recovery 1');
-      expect(post).toContain('By receiving team: Acme (internal IT) 0 · Northwind (MSP) 3');
+      expect(post).toContain('Opened by: Acme (internal IT) 3 · Northwind (MSP) 0\n');
+      expect(post).toContain('Handled by (receiving side): Acme (internal IT) 0 · Northwind (MSP) 3');
+      expect(post).toContain(
+        'MTTA by handling side: Acme (internal IT) none handled · Northwind (MSP) median 10 min, 90th percentile ' +
+          '40 min (3 acknowledged)',
+      );
       // Acknowledged after 10, 40 and 8 minutes; resolved after 2 h 10 min and 5 h 40 min.
       expect(post).toContain('MTTA (time to acknowledge): median 10 min, 90th percentile 40 min (3 acknowledged)');
       expect(post).toContain(

@@ -1,7 +1,6 @@
 import {
   type Agenda,
   type AgendaNote,
-  type Change,
   type MonthlyAgenda,
   monthlyAgenda,
   type PeriodFigures,
@@ -15,7 +14,6 @@ import { previousMonth, previousQuarter, quarterBefore, type ReportPeriod } from
 import type { Cadence } from '../../domain/cadence.js';
 import { previousMeeting } from '../../domain/cadence-meetings.js';
 import { escalationLabel } from '../../domain/escalation.js';
-import { type DurationStats, formatDuration } from '../../domain/metrics.js';
 import type { Channel } from '../../domain/model.js';
 import { formatLocal } from '../../domain/zoned-time.js';
 import { describeChange } from '../../kernel/change-words.js';
@@ -23,11 +21,11 @@ import { ownerName } from '../../kernel/format.js';
 import { peopleById } from '../../kernel/people-lookup.js';
 import type { Store } from '../../kernel/ports/store.js';
 import { type Block, bold, context, list, paragraph, prose, type Span, text } from '../../kernel/reply.js';
+import { figureBlocks } from './cadence-agenda-figures.js';
 import { skipsOf } from './cadence-queries.js';
 
 /** Lists are cut here so that a reminder stays one readable message on every face. */
 const MAX_ITEMS = 12;
-const MAX_AREAS = 8;
 const MAX_TEXT = 160;
 
 /** How far back the weekly agenda looks for notes when there was no earlier weekly sync. */
@@ -193,91 +191,6 @@ function quarterlyBlocks(a: QuarterlyAgenda, channel: Channel): Block[] {
   );
   return blocks;
 }
-
-/**
- * Escalations by area and team, MTTA, MTTR, after-hours share and missed ack timeouts; with the trend for a quarter.
- */
-function figureBlocks(f: PeriodFigures, channel: Channel, q: QuarterlyAgenda | null): Block[] {
-  const s = f.summary;
-  const t = q?.trend;
-  if (s.total === 0 && (!q || q.previous.summary.total === 0)) {
-    return [paragraph(text(`No escalations were opened in ${f.period.label}.`))];
-  }
-  const items: Span[][] = [];
-  items.push([bold('Escalations opened: '), text(`${s.total}${t ? versus(t.total, String) : ''}`)]);
-
-  const areas = t
-    ? t.byArea.map((a) => ({ area: a.area, count: a.current, previous: a.previous }))
-    : s.byArea.map((a) => ({ ...a, previous: null }));
-  const shown = areas.slice(0, MAX_AREAS);
-  const rest = areas.slice(MAX_AREAS).reduce((n, a) => n + a.count, 0);
-  const areaText = shown
-    .map((a) => `${a.area} ${a.count}${a.previous === null ? '' : ` (was ${a.previous})`}`)
-    .join(' · ');
-  items.push([bold('By area: '), text(`${areaText}${rest ? ` · others ${rest}` : ''}` || 'none')]);
-
-  const teams = (['internal', 'msp'] as const).map((team) => {
-    const prev = t?.byTeam.find((b) => b.team === team)?.previous;
-    return `${teamName(team, channel)} ${s.byTeam[team]}${prev === undefined ? '' : ` (was ${prev})`}`;
-  });
-  items.push([bold('By receiving team: '), text(teams.join(' · '))]);
-
-  items.push([
-    bold('MTTA (time to acknowledge): '),
-    text(stats(s.mtta, 'acknowledged', 'waiting') + (t ? trendOfTimes(t.mttaMedianMs, t.mttaP90Ms) : '')),
-  ]);
-  items.push([
-    bold('MTTR (time to resolve): '),
-    text(stats(s.mttr, 'resolved', 'unresolved') + (t ? trendOfTimes(t.mttrMedianMs, t.mttrP90Ms) : '')),
-  ]);
-
-  const share = s.total ? `${s.afterHours} of ${s.total} (${percent(s.afterHoursShare)})` : 'none';
-  items.push([
-    bold('Opened after hours: '),
-    text(share + (t ? versus(t.afterHoursShare, percent, (d) => `${signed(Math.round(d * 100))} pts`) : '')),
-  ]);
-
-  const missed = f.missedAck.map((e) => escalationLabel(e));
-  const missedList = missed.slice(0, MAX_ITEMS).join(', ') + (missed.length > MAX_ITEMS ? ', …' : '');
-  const missedText = `${s.missedAckTimeouts}${missed.length ? ` (${missedList})` : ''}`;
-  items.push([
-    bold('Acknowledgement timeouts missed: '),
-    text(missedText + (t ? versus(t.missedAckTimeouts, String) : '')),
-  ]);
-
-  return [list(items)];
-}
-
-function stats(d: DurationStats, done: string, pending: string): string {
-  if (d.count === 0) return `none ${done} yet${d.pending ? ` (${d.pending} ${pending})` : ''}`;
-  const base = `median ${formatDuration(d.medianMs!)}, 90th percentile ${formatDuration(d.p90Ms!)} (${d.count} ${done}`;
-  return `${base}${d.pending ? `, ${d.pending} ${pending}` : ''})`;
-}
-
-/** ` — previous quarter: median 20 min (−8 min), 90th percentile 1 h (+5 min)`. */
-function trendOfTimes(median: Change, p90: Change): string {
-  if (median.previous === null || p90.previous === null) return ' — previous quarter: no figures';
-  const delta = (c: Change) =>
-    c.delta === null
-      ? ''
-      : ` (${c.delta === 0 ? 'same' : `${c.delta < 0 ? '−' : '+'}${formatDuration(Math.abs(c.delta))}`})`;
-  return (
-    ` — previous quarter: median ${formatDuration(median.previous)}${delta(median)}, 90th percentile ` +
-    `${formatDuration(p90.previous)}${delta(p90)}`
-  );
-}
-
-/** ` (previous quarter 9, +3)`. */
-function versus(c: Change, show: (v: number) => string, showDelta: (d: number) => string = (d) => signed(d)): string {
-  if (c.previous === null) return ' (previous quarter: none)';
-  return (
-    ` (previous quarter ` +
-    `${show(c.previous)}${c.delta === null ? '' : `, ${c.delta === 0 ? 'no change' : showDelta(c.delta)}`})`
-  );
-}
-
-const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0');
-const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 function teamName(team: 'internal' | 'msp', channel: Channel): string {
   return ownerName(team, channel);
