@@ -27,8 +27,10 @@ const MAX_ADVANCE_MS = 366 * 86_400_000;
 /** The console face's conversation: directives, then everything else to the bot as a command line. */
 export class ConsoleSession {
   #actor: Actor;
-  /** The buttons of the last reply, for `:click`. */
+  /** The buttons of the latest reply that had any, for `:click` (as on a chat, they stay clickable). */
   #buttons: Button[] = [];
+  /** Lines ended with ` \`, waiting for the rest of a multi-line command (a CSV import). */
+  #continued: string[] = [];
 
   constructor(
     private readonly deps: ConsoleSessionDeps,
@@ -41,9 +43,9 @@ export class ConsoleSession {
     return this.#actor;
   }
 
-  /** The prompt shown before a line, e.g. `alice> `. */
+  /** The prompt shown before a line, e.g. `alice> `; `…> ` while a command continues over lines. */
   prompt(): string {
-    return `${this.#actor.name}> `;
+    return this.#continued.length ? '…> ' : `${this.#actor.name}> `;
   }
 
   /** The timezone the console shows times in: the channel's, or UTC before setup. */
@@ -61,27 +63,37 @@ export class ConsoleSession {
 
   async handleLine(raw: string): Promise<void> {
     const line = raw.trim();
+    if (this.#continued.length) {
+      // A command over several lines (`matrix import … \` then the CSV): each line ending in \ continues it.
+      if (line.endsWith('\\')) return void this.#continued.push(line.slice(0, -1).trimEnd());
+      const whole = [...this.#continued, line].join('\n');
+      this.#continued = [];
+      return this.send(whole);
+    }
     if (!line) return;
     if (line.startsWith('#')) return;
     if (line.startsWith(':')) return this.directive(line);
-    await this.send(line.replace(/^@tandem\b[:,]?\s*/i, ''));
+    const text = line.replace(/^@tandem\b[:,]?\s*/i, '');
+    if (text.endsWith('\\')) return void this.#continued.push(text.slice(0, -1).trimEnd());
+    await this.send(text);
   }
 
   private async send(text: string): Promise<void> {
     const reply = await this.deps.bot.handle({ conversation: this.deps.conversation, actor: this.#actor, text });
     const who = reply.visibility === 'ephemeral' ? 'Tandem (only you see this)' : 'Tandem';
-    this.#buttons = reply.blocks.flatMap((b) => (b.kind === 'buttons' ? b.buttons : []));
+    const buttons = reply.blocks.flatMap((b) => (b.kind === 'buttons' ? b.buttons : []));
+    if (buttons.length) this.#buttons = buttons;
     this.deps.out(`${who}:\n${indent(renderText(reply))}`);
     await this.deps.afterCommand?.();
   }
 
-  /** `:click <label>`: runs the command of that button of the last reply, as a click would, as the current speaker. */
+  /** `:click <label>`: runs the command of that button of the latest reply with buttons, as the current speaker. */
   private async click(label: string): Promise<void> {
     const button = this.#buttons.find((b) => b.label.toLowerCase() === label.toLowerCase());
     if (!button) {
       const labels = this.#buttons.map((b) => b.label).join(', ');
       return this.deps.out(
-        labels ? `Usage: :click <label>   the last reply's buttons: ${labels}` : 'The last reply has no buttons.',
+        labels ? `Usage: :click <label>   the latest buttons: ${labels}` : 'No reply had buttons to click yet.',
       );
     }
     this.deps.out(`(clicked ${button.label}: ${button.command})`);
@@ -126,9 +138,9 @@ export class ConsoleSession {
         return this.deps.out(
           'Console directives: :as <name> [org:<id>] (speak as someone, of an organisation), ' +
             ':at <YYYY-MM-DDTHH:MM> (set the clock, channel-local), :advance <90m|14h|3d> (move the clock, ' +
-            'running what falls due), :click <label> (click a button of the last reply), :now, :quit. ' +
-            ':at plans scheduled posts ' +
-            'again from the new time; :advance runs them. Anything else goes to Tandem; type help.',
+            'running what falls due), :click <label> (click a button of the latest reply with buttons), :now, ' +
+            ':quit. End a line with \\ to go on with the command on the next line (a CSV import). :at plans ' +
+            'scheduled posts again from the new time; :advance runs them. Anything else goes to Tandem; type help.',
         );
       default:
         return this.deps.out(`Unknown directive “:${name}”. Type :help for the console directives.`);

@@ -41,20 +41,24 @@ export function isEmptyDiff(d: MatrixDiff): boolean {
   return !d.added.length && !d.changed.length && !d.removed.length && !d.reordered;
 }
 
+type Read = (x: MatrixAreaInput) => string;
+
+/** Each field: what identifies its value, and what is shown (contacts are compared by id and label). */
+const FIELDS: readonly [FieldChange['field'], Read, Read][] = [
+  ['name', (x) => x.name, (x) => x.name],
+  ['business', (x) => x.businessOwner, (x) => x.businessOwner],
+  ['after hours', (x) => x.afterHoursOwner, (x) => x.afterHoursOwner],
+  ['contact', (x) => (x.contact ? encodeMentionVerbatim(x.contact) : ''), (x) => contactLabel(x)],
+  ['aliases', (x) => x.aliases.join(', '), (x) => x.aliases.join(', ')],
+  ['note', (x) => x.note, (x) => x.note],
+];
+
 function fieldChanges(b: MatrixAreaInput, a: MatrixAreaInput): FieldChange[] {
-  const pairs: [FieldChange['field'], string, string][] = [
-    ['name', b.name, a.name],
-    ['business', b.businessOwner, a.businessOwner],
-    ['after hours', b.afterHoursOwner, a.afterHoursOwner],
-    ['aliases', b.aliases.join(', '), a.aliases.join(', ')],
-    ['note', b.note, a.note],
-  ];
-  const out = pairs.filter(([, from, to]) => from !== to).map(([field, from, to]) => ({ field, from, to }));
-  // Contacts are compared by who they are (id and label), and shown by their label.
-  const same =
-    (b.contact ? encodeMentionVerbatim(b.contact) : '') === (a.contact ? encodeMentionVerbatim(a.contact) : '');
-  if (!same) out.splice(3, 0, { field: 'contact', from: contactLabel(b), to: contactLabel(a) });
-  return out;
+  return FIELDS.filter(([, key]) => key(b) !== key(a)).map(([field, , show]) => ({
+    field,
+    from: show(b),
+    to: show(a),
+  }));
 }
 
 function contactLabel(a: MatrixAreaInput): string {

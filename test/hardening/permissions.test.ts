@@ -141,6 +141,9 @@ describe('permissions, over every manager-only command in the registry', () => {
       const added = auditRows(core).slice(auditBefore.length);
       expect(added.length).toBeGreaterThan(0);
       expect(added.every((a) => a.actor_name === 'ualice' && a.outcome === 'ok')).toBe(true);
+      // And announced in the channel, in one line naming who did it, so that the other side sees it.
+      const lines = (changes.outbox?.added ?? []).filter((row) => row.includes('ualice (Acme) '));
+      expect(lines, 'one announcement of the change').toHaveLength(added.length);
     });
   }
 });

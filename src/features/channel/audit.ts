@@ -56,10 +56,8 @@ export const auditRefusals = defineCommand({
       list(
         refusals.map((r) => {
           const times = r.count === 1 ? 'once' : `${r.count} times`;
-          const when =
-            r.count === 1
-              ? localTime(r.lastAt, ctx.channel)
-              : `${localTime(r.firstAt, ctx.channel)} to ${localTime(r.lastAt, ctx.channel)}`;
+          const [first, last] = [localTime(r.firstAt, ctx.channel), localTime(r.lastAt, ctx.channel)];
+          const when = first === last ? last : `${first} to ${last}`;
           const why = r.reason ? ` — “${r.reason.length > 100 ? `${r.reason.slice(0, 99)}…` : r.reason}”` : '';
           return [text(`${r.actorName} · ${r.action} · ${times}, ${when}${why}`)];
         }),

@@ -1,5 +1,5 @@
 import { csvToMatrix } from '../../domain/matrix-csv.js';
-import { matrixDiff } from '../../domain/matrix-diff.js';
+import { isEmptyDiff, matrixDiff } from '../../domain/matrix-diff.js';
 import { argInput, fail, noArgs } from '../../kernel/args.js';
 import { type ChannelContext, defineCommand } from '../../kernel/command.js';
 import { UserError } from '../../kernel/errors.js';
@@ -95,6 +95,14 @@ export const matrixRestore = defineCommand({
 });
 
 async function versionOf(ctx: ChannelContext, n: number) {
+  const found = await findVersion(ctx, n);
+  const areas = csvToMatrix(found.csv);
+  if (isEmptyDiff(matrixDiff(await currentMatrix(ctx), areas)))
+    throw new UserError(`The matrix is already as version ${n} has it: nothing to restore.`);
+  return { version: found.version, csv: found.csv, areas };
+}
+
+async function findVersion(ctx: ChannelContext, n: number) {
   const found = await ctx.store.audit.matrixVersion(ctx.channel.id, n);
   if (!found) {
     const count = (await ctx.store.audit.matrixVersions(ctx.channel.id)).length;
@@ -104,5 +112,5 @@ async function versionOf(ctx: ChannelContext, n: number) {
         : 'No versions of the matrix are recorded yet, so there is nothing to restore.',
     );
   }
-  return { version: found.version, csv: found.csv, areas: csvToMatrix(found.csv) };
+  return found;
 }
