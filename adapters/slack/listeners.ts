@@ -62,8 +62,15 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         users.nameOf(user),
         users.labelsFor(stripBotMention(event.text, deps.botUserId)),
       ]);
+      const { user_team, team } = event as { user_team?: string; team?: string };
       const inbound = inboundFromMention(
-        { user, text: event.text, channel: event.channel },
+        {
+          user,
+          text: event.text,
+          channel: event.channel,
+          ...(user_team ? { user_team } : {}),
+          ...(team ? { team } : {}),
+        },
         deps.botUserId,
         name ?? user,
         labelOf,

@@ -16,9 +16,16 @@ const MONDAY_MORNING = '2026-11-30T15:00:00Z';
  * The Slack face in HTTP mode over a fresh core, on the shared HTTP server at 127.0.0.1, against a
  * fake Slack Web API: requests go in signed, answers are read back from the fake.
  */
-export async function startSlackHarness(opts: { wrapBot?: (bot: CommandHandler) => CommandHandler } = {}) {
+export async function startSlackHarness(
+  opts: { wrapBot?: (bot: CommandHandler) => CommandHandler; admins?: readonly string[] } = {},
+) {
   const fake = await FakeSlack.start();
-  const core = await makeHarness({ start: MONDAY_MORNING, platform: 'slack', channelId: CHANNEL });
+  const core = await makeHarness({
+    start: MONDAY_MORNING,
+    platform: 'slack',
+    channelId: CHANNEL,
+    ...(opts.admins ? { admins: opts.admins } : {}),
+  });
   const http = new HttpServer(silentLogger);
   const face: SlackFace = await startSlack({
     config: {
@@ -37,12 +44,7 @@ export async function startSlackHarness(opts: { wrapBot?: (bot: CommandHandler) 
   let seq = 0;
 
   /** Sends a slash command; resolves with the HTTP answer and the response_url id its reply goes to. */
-  const slash = async (
-    user: { id: string; name: string },
-    text: string,
-    command = '/tandem',
-    sign: SignOptions = {},
-  ) => {
+  const slash = async (user: SlackUser, text: string, command = '/tandem', sign: SignOptions = {}) => {
     const id = `r${++seq}`;
     const body = slashBody({
       command,
@@ -51,13 +53,14 @@ export async function startSlackHarness(opts: { wrapBot?: (bot: CommandHandler) 
       user_name: user.name,
       channel_id: CHANNEL,
       response_url: fake.responseUrl(id),
+      ...(user.team ? { team_id: user.team } : {}),
     });
     const res = await postSigned(baseUrl, SECRET, body, 'application/x-www-form-urlencoded', sign);
     return { res, id };
   };
 
   /** Sends a slash command and waits for its (first) reply through the response_url. */
-  const ask = async (user: { id: string; name: string }, text: string, command = '/tandem') => {
+  const ask = async (user: SlackUser, text: string, command = '/tandem') => {
     const { res, id } = await slash(user, text, command);
     if (res.status !== 200) throw new Error(`slash command answered HTTP ${res.status}`);
     return fake.waitFor(() => fake.responsesTo(id)[0], `the reply to ${command} ${text}`);
@@ -66,7 +69,7 @@ export async function startSlackHarness(opts: { wrapBot?: (bot: CommandHandler) 
   const mention = async (
     userId: string,
     text: string,
-    opts: { ts?: string; threadTs?: string; eventId?: string } = {},
+    opts: { ts?: string; threadTs?: string; eventId?: string; userTeam?: string } = {},
   ) => {
     const ts = opts.ts ?? `1700001000.${String(++seq).padStart(6, '0')}`;
     const event = {
@@ -77,16 +80,14 @@ export async function startSlackHarness(opts: { wrapBot?: (bot: CommandHandler) 
       channel: CHANNEL,
       event_ts: ts,
       ...(opts.threadTs ? { thread_ts: opts.threadTs } : {}),
+      // Slack Connect: the home workspace of the author, when it is not the channel's.
+      ...(opts.userTeam ? { user_team: opts.userTeam } : {}),
     };
     const res = await postSigned(baseUrl, SECRET, eventBody(event, opts.eventId ?? `Ev${seq}`), 'application/json');
     return { res, ts };
   };
 
-  const click = async (
-    user: { id: string; name: string },
-    button: { action_id: string; value: string },
-    messageTs: string,
-  ) => {
+  const click = async (user: SlackUser, button: { action_id: string; value: string }, messageTs: string) => {
     const id = `r${++seq}`;
     const body = clickBody({
       userId: user.id,
@@ -96,6 +97,7 @@ export async function startSlackHarness(opts: { wrapBot?: (bot: CommandHandler) 
       actionId: button.action_id,
       value: button.value,
       responseUrl: fake.responseUrl(id),
+      ...(user.team ? { teamId: user.team } : {}),
     });
     const res = await postSigned(baseUrl, SECRET, body, 'application/x-www-form-urlencoded');
     return { res, id };
@@ -112,6 +114,13 @@ export async function startSlackHarness(opts: { wrapBot?: (bot: CommandHandler) 
 }
 
 export type SlackHarness = Awaited<ReturnType<typeof startSlackHarness>>;
+
+/** A Slack user; `team` is their home workspace when it is not the app's own (T1). */
+export interface SlackUser {
+  id: string;
+  name: string;
+  team?: string;
+}
 
 export const ALICE = { id: 'UALICE', name: 'alice' };
 export const BOB = { id: 'UBOB', name: 'bob' };

@@ -33,6 +33,10 @@ export class FakeSlack {
   readonly calls: FakeCall[] = [];
   readonly responses: FakeResponse[] = [];
   readonly users = new Map<string, string>();
+  /** Users that users.info reports as workspace admins. */
+  readonly admins = new Set<string>();
+  /** Users' home workspaces, as users.info reports them (T1, the app's own, by default). */
+  readonly teams = new Map<string, string>();
   readonly #handlers = new Map<string, Handler>();
   #seq = 0;
   #server: Server | null = null;
@@ -154,8 +158,14 @@ export class FakeSlack {
       case 'users.info': {
         const id = String(args.user);
         const name = this.users.get(id);
+        const team_id = this.teams.get(id) ?? 'T1';
         return name
-          ? { body: { ok: true, user: { id, name, profile: { display_name: name } } } }
+          ? {
+              body: {
+                ok: true,
+                user: { id, name, team_id, is_admin: this.admins.has(id), profile: { display_name: name } },
+              },
+            }
           : { body: { ok: false, error: 'user_not_found' } };
       }
       default:

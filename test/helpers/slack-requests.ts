@@ -81,6 +81,8 @@ export interface ClickFields {
   value: string;
   responseUrl: string;
   triggerId?: string;
+  /** The clicker's home workspace; T1 by default. */
+  teamId?: string;
 }
 
 /** A button click (block_actions) as Slack POSTs it: the JSON in a `payload` form field. */
@@ -88,7 +90,7 @@ export function clickBody(f: ClickFields): string {
   const payload = {
     type: 'block_actions',
     team: { id: 'T1', domain: 'acme' },
-    user: { id: f.userId, username: f.userName, name: f.userName, team_id: 'T1' },
+    user: { id: f.userId, username: f.userName, name: f.userName, team_id: f.teamId ?? 'T1' },
     api_app_id: 'A1',
     token: 'legacy-verification-token',
     container: { type: 'message', message_ts: f.messageTs, channel_id: f.channelId, is_ephemeral: false },

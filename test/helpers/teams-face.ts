@@ -122,6 +122,8 @@ export async function startTeamsFace(env: Record<string, string> = { TEAMS_ALLOW
 
   return {
     connector,
+    /** The harness under the face: its sender delivers the outbox through `face.chat`. */
+    core,
     store,
     clock,
     log,
