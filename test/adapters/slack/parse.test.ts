@@ -108,3 +108,32 @@ describe('Slack payloads → Inbound', () => {
     expect(inboundFromAction({ user: { id: 'U7' } }, 'ack ESC-4')).toBeNull();
   });
 });
+
+describe('the organisation Slack reports for each person', () => {
+  it("is the home workspace: a slash command's team_id, a mention's user_team (else team), a click's team_id", () => {
+    const slash = inboundFromSlash(
+      { command: '/tandem', text: 'help', user_id: 'U1', user_name: 'sam', channel_id: 'C1', team_id: 'T0NWIND' },
+      new Map(),
+    );
+    expect(slash.actor).toMatchObject({ userId: 'U1', orgId: 'T0NWIND' });
+    const shared = inboundFromMention(
+      { user: 'U1', text: '<@UBOT> help', channel: 'C1', user_team: 'T0NWIND', team: 'T1' },
+      'UBOT',
+      'sam',
+    );
+    expect(shared.actor.orgId).toBe('T0NWIND');
+    expect(
+      inboundFromMention({ user: 'U2', text: 'help', channel: 'C1', team: 'T1' }, 'UBOT', 'dana').actor.orgId,
+    ).toBe('T1');
+    const click = inboundFromAction(
+      { user: { id: 'U1', username: 'sam', team_id: 'T0NWIND' }, channel: { id: 'C1' } },
+      'ack ESC-1',
+    );
+    expect(click?.actor.orgId).toBe('T0NWIND');
+  });
+
+  it('is left out when Slack does not say', () => {
+    const slash = inboundFromSlash({ command: '/tandem', text: 'help', user_id: 'U1', channel_id: 'C1' }, new Map());
+    expect(slash.actor).not.toHaveProperty('orgId');
+  });
+});
