@@ -1,4 +1,5 @@
 import { CADENCE_TITLES, type Cadence, describeRule } from '../../domain/cadence.js';
+import { DEFAULT_MATRIX } from '../../domain/default-matrix.js';
 import type { Mention } from '../../domain/model.js';
 import { type Channel, DEFAULT_ACK_TIMEOUTS } from '../../domain/model.js';
 import { argInput, checkTimeZone, fail, parseMention, TIMEZONE_HINT } from '../../kernel/args.js';
@@ -101,8 +102,8 @@ export const setup = defineUnboundCommand({
         ),
         paragraph(
           ...prose(
-            'The responsibility matrix starts with 17 common areas. Try `who owns backups`, see `matrix`, or change ' +
-              'hours with `hours set mon-fri 08:00-17:00`.',
+            `The responsibility matrix starts with ${DEFAULT_MATRIX.length} common areas. Ask in plain words — ` +
+              '“who is responsible for backups?” — see `matrix`, or change hours with `hours set mon-fri 08:00-17:00`.',
           ),
         ),
         paragraph(
