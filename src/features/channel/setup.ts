@@ -2,7 +2,7 @@ import { CADENCE_TITLES, type Cadence, describeRule } from '../../domain/cadence
 import { DEFAULT_MATRIX } from '../../domain/default-matrix.js';
 import type { Mention } from '../../domain/model.js';
 import { type Channel, DEFAULT_ACK_TIMEOUTS } from '../../domain/model.js';
-import { argInput, checkTimeZone, fail, parseMention, TIMEZONE_HINT } from '../../kernel/args.js';
+import { argInput, fail, parseMention, timeZoneArg } from '../../kernel/args.js';
 import { defineUnboundCommand } from '../../kernel/command.js';
 import { PermissionDenied, UserError } from '../../kernel/errors.js';
 import { hoursLine, teamSpan } from '../../kernel/format.js';
@@ -48,11 +48,7 @@ export const setup = defineUnboundCommand({
       if (!v || v.length > MAX_NAME) return fail(ctx, `\`${key}:\` needs a name of 1 to ${MAX_NAME} characters.`);
       out[key] = v;
     }
-    if (o.tz !== undefined) {
-      const tz = checkTimeZone(o.tz);
-      if (!tz) return fail(ctx, `“${o.tz}” is not a timezone I know. ${TIMEZONE_HINT}`);
-      out.tz = tz;
-    }
+    if (o.tz !== undefined) out.tz = timeZoneArg(ctx, o.tz, (zone) => `tz:${zone}`);
     for (const [key, prop] of [
       ['internal', 'internal'],
       ['msp-team', 'mspTeam'],
