@@ -20,7 +20,7 @@ export const matrixSet = defineCommand({
   examples: [
     'matrix set patching business:msp contact:@northwind-noc',
     'matrix set "badge readers" business:internal aliases:"door access, key cards"',
-    'matrix set printers aliases+:"zebra"',
+    'matrix set patching aliases+:"hotfixes" aliases-:"os patches"',
   ],
   permission: 'manager',
   requiresSetup: true,

@@ -16,7 +16,7 @@ export const whoOwns = defineCommand({
   aliases: [['whoowns'], ['who', 'handles'], ['owner', 'of']],
   usage: 'who owns <thing>',
   summary: 'Who owns an area now and in the other period, with the contact',
-  examples: ['who owns backups', '/whoowns vpn', '@Tandem who owns patching?'],
+  examples: ['who owns backups', '@Tandem who is responsible for the VPN?', '/whoowns patching'],
   permission: 'anyone',
   requiresSetup: true,
   questions: WHO_OWNS_QUESTIONS,
