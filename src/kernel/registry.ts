@@ -71,6 +71,15 @@ export class CommandRegistry {
     return expansion ? `${expansion} ${rest}`.trim() : trimmed;
   }
 
+  /** True when the line starts a command that reads a block of lines (`matrix import`): a console reads on to a blank line. */
+  takesBlock(line: string): boolean {
+    try {
+      return this.match(tokenize(stripChatter(this.stripSlash(line))))?.spec.takesBlock === true;
+    } catch {
+      return false;
+    }
+  }
+
   /** The spec selected by the longest run of leading words, and how many tokens it used. */
   match(tokens: Token[]): { spec: AnyCommandSpec; used: number } | null {
     const words = tokens.map((t) => (t.quoted || t.option || t.mention ? '\u0000' : t.text.toLowerCase()));

@@ -37,6 +37,7 @@ export const matrixImport = defineCommand({
   summary: 'Replace the whole matrix from CSV (header: area,business,after_hours,contact,aliases,note)',
   permission: 'manager',
   requiresSetup: true,
+  takesBlock: true,
   args: argInput.transform((input, ctx) => {
     // Chat clients wrap pasted CSV in a code block; take what is inside.
     const csv = input.rest
