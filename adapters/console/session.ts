@@ -148,7 +148,7 @@ export class ConsoleSession {
         return this.deps.out(`(the time is ${await this.now()})`);
       case 'help':
         return this.deps.out(
-          'Console directives: :as <name> (speak as someone), :at <YYYY-MM-DDTHH:MM> (jump the clock, channel-local), ' +
+          'Console directives: :as <name> (speak as someone), :at <YYYY-MM-DDTHH:MM> (jump the clock, local), ' +
             ':advance <90m|14h|3d> (move the clock, running what falls due), :now, :quit. :at is a jump: nothing ' +
             'scheduled in between is posted, and what is still waiting (a re-notification) comes at the new time; ' +
             ':advance runs everything on the way. `matrix import` reads the lines after it, up to a blank line, as ' +

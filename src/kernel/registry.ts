@@ -71,7 +71,7 @@ export class CommandRegistry {
     return expansion ? `${expansion} ${rest}`.trim() : trimmed;
   }
 
-  /** True when the line starts a command that reads a block of lines (`matrix import`): a console reads on to a blank line. */
+  /** True when the line starts a command that reads a block of lines (`matrix import`), which a console reads whole. */
   takesBlock(line: string): boolean {
     try {
       return this.match(tokenize(stripChatter(this.stripSlash(line))))?.spec.takesBlock === true;
