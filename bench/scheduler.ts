@@ -98,7 +98,7 @@ export const run: CaseRun = async () => {
     for (const { channel, hours, cadences } of inputs) {
       nextMorningPost(hours, channel.morningOffsetMinutes, START);
       occurrences++;
-      for (const { c, skips } of cadences) occurrences += plannedReminders(c, channel.timezone, START, skips).length;
+      for (const { c, skips } of cadences) occurrences += plannedReminders(c, hours, START, skips).length;
     }
   };
   compute();

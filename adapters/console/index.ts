@@ -65,14 +65,15 @@ export async function runConsole(opts: ConsoleOptions): Promise<ConsoleSession> 
   if (opts.scriptPath) {
     const lines = readFileSync(opts.scriptPath, 'utf8').split(/\r?\n/);
     for (const line of lines) {
-      if (/^:quit\b/.test(line.trim())) break;
-      if (line.trim().startsWith('#')) {
+      if (!session.inBlock && /^:quit\b/.test(line.trim())) break;
+      if (!session.inBlock && line.trim().startsWith('#')) {
         opts.out(line);
         continue;
       }
       if (line.trim()) opts.out(`${session.prompt()}${line.trim()}`);
       await session.handleLine(line);
     }
+    await session.finish();
     return session;
   }
 
@@ -84,7 +85,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<ConsoleSession> 
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: session.prompt() });
   rl.prompt();
   for await (const line of rl) {
-    if (/^:(quit|exit)\b/.test(line.trim())) break;
+    if (!session.inBlock && /^:(quit|exit)\b/.test(line.trim())) break;
     try {
       await session.handleLine(line);
     } catch (err) {
@@ -93,6 +94,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<ConsoleSession> 
     rl.setPrompt(session.prompt());
     rl.prompt();
   }
+  await session.finish();
   rl.close();
   return session;
 }

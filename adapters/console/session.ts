@@ -29,8 +29,10 @@ export class ConsoleSession {
   #actor: Actor;
   /** The buttons of the latest reply that had any, for `:click` (as on a chat, they stay clickable). */
   #buttons: Button[] = [];
-  /** Lines ended with ` \`, waiting for the rest of a multi-line command (a CSV import). */
-  #continued: string[] = [];
+  /** The lines of a block being read (`matrix import` and its CSV), until a blank line; null when none. */
+  #block: string[] | null = null;
+  /** The local time an `:at` before setup was given as, read as UTC, for setup to offer reading it again. */
+  #atBeforeSetup: string | null = null;
 
   constructor(
     private readonly deps: ConsoleSessionDeps,
@@ -43,9 +45,19 @@ export class ConsoleSession {
     return this.#actor;
   }
 
-  /** The prompt shown before a line, e.g. `alice> `; `…> ` while a command continues over lines. */
+  /** The prompt shown before a line, e.g. `alice> `; `… ` inside a block. */
   prompt(): string {
-    return this.#continued.length ? '…> ' : `${this.#actor.name}> `;
+    return this.#block ? '… ' : `${this.#actor.name}> `;
+  }
+
+  /** True while the lines of a block are being read: every line is data until a blank one. */
+  get inBlock(): boolean {
+    return this.#block !== null;
+  }
+
+  /** Sends a block the input ended inside of (a script whose CSV runs to its last line). */
+  async finish(): Promise<void> {
+    if (this.#block) await this.handleLine('');
   }
 
   /** The timezone the console shows times in: the channel's, or UTC before setup. */
@@ -63,27 +75,31 @@ export class ConsoleSession {
 
   async handleLine(raw: string): Promise<void> {
     const line = raw.trim();
-    if (this.#continued.length) {
-      // A command over several lines (`matrix import … \` then the CSV): each line ending in \ continues it.
-      if (line.endsWith('\\')) return void this.#continued.push(line.slice(0, -1).trimEnd());
-      const whole = [...this.#continued, line].join('\n');
-      this.#continued = [];
-      return this.send(whole);
+    if (this.#block) {
+      if (line) return void this.#block.push(line);
+      const text = this.#block.join('\n');
+      this.#block = null;
+      return this.send(text);
     }
     if (!line) return;
     if (line.startsWith('#')) return;
     if (line.startsWith(':')) return this.directive(line);
     const text = line.replace(/^@tandem\b[:,]?\s*/i, '');
-    if (text.endsWith('\\')) return void this.#continued.push(text.slice(0, -1).trimEnd());
-    await this.send(text);
+    if (this.deps.bot.registry.takesBlock(text)) {
+      this.#block = [text];
+      return this.deps.out('(reading the lines that follow as one message, up to a blank line)');
+    }
+    return this.send(text);
   }
 
   private async send(text: string): Promise<void> {
+    const wasSetUp = await this.isSetUp();
     const reply = await this.deps.bot.handle({ conversation: this.deps.conversation, actor: this.#actor, text });
     const who = reply.visibility === 'ephemeral' ? 'Tandem (only you see this)' : 'Tandem';
     const buttons = reply.blocks.flatMap((b) => (b.kind === 'buttons' ? b.buttons : []));
     if (buttons.length) this.#buttons = buttons;
     this.deps.out(`${who}:\n${indent(renderText(reply))}`);
+    if (!wasSetUp && this.#atBeforeSetup && (await this.isSetUp())) await this.offerToReadTheClockAgain();
     await this.deps.afterCommand?.();
   }
 
@@ -98,6 +114,17 @@ export class ConsoleSession {
     }
     this.deps.out(`(clicked ${button.label}: ${button.command})`);
     await this.send(button.command);
+  }
+
+  /** After setup gave the channel a zone: the clock set before it was read as UTC; say so and how to read it anew. */
+  private async offerToReadTheClockAgain(): Promise<void> {
+    const typed = this.#atBeforeSetup!;
+    this.#atBeforeSetup = null;
+    const zone = await this.timeZone();
+    this.deps.out(
+      `(The clock was set with :at ${typed} before the channel had a timezone, so it was read as UTC; in ${zone} ` +
+        `it is ${await this.now()}. To read ${typed} as ${zone} time instead, type :at ${typed})`,
+    );
   }
 
   private async directive(line: string): Promise<void> {
@@ -118,8 +145,14 @@ export class ConsoleSession {
           return this.deps.out(`Usage: :at <YYYY-MM-DDTHH:MM>   local time in ${zone}, e.g. :at 2026-11-27T16:30`);
         if (this.deps.jumpTo) await this.deps.jumpTo(at);
         else this.deps.clock.set(at);
-        const utcNote = (await this.isSetUp()) ? '' : ' — UTC: the channel has no timezone until `setup` gives it one';
-        return this.deps.out(`(the time is now ${await this.now()}${utcNote})`);
+        const setUp = await this.isSetUp();
+        this.#atBeforeSetup = setUp ? null : arg;
+        const utcNote = setUp
+          ? ''
+          : ' — read as UTC: the channel has no timezone until `setup` gives it one, and setup offers to read it again';
+        this.deps.out(`(the time is now ${await this.now()}${utcNote})`);
+        // What is due at the new moment itself (a re-notification brought forward) is posted now.
+        return this.deps.afterCommand?.();
       }
       case 'advance': {
         const ms = parseDurationMs(arg);
@@ -137,10 +170,11 @@ export class ConsoleSession {
       case 'help':
         return this.deps.out(
           'Console directives: :as <name> [org:<id>] (speak as someone, of an organisation), ' +
-            ':at <YYYY-MM-DDTHH:MM> (set the clock, channel-local), :advance <90m|14h|3d> (move the clock, ' +
-            'running what falls due), :click <label> (click a button of the latest reply with buttons), :now, ' +
-            ':quit. End a line with \\ to go on with the command on the next line (a CSV import). :at plans ' +
-            'scheduled posts again from the new time; :advance runs them. Anything else goes to Tandem; type help.',
+            ':at <YYYY-MM-DDTHH:MM> (jump the clock, local), :advance <90m|14h|3d> (move the clock, running what ' +
+            'falls due), :click <label> (click a button of the latest reply with buttons), :now, :quit. :at is a ' +
+            'jump: nothing scheduled in between is posted, and what is still waiting (a re-notification) comes at ' +
+            'the new time; :advance runs everything on the way. `matrix import` reads the lines after it, up to a ' +
+            'blank line, as its CSV. Anything else goes to Tandem; type help.',
         );
       default:
         return this.deps.out(`Unknown directive “:${name}”. Type :help for the console directives.`);

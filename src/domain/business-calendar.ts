@@ -77,6 +77,27 @@ export function businessDateAt(instant: Date, hours: BusinessHours): string | nu
   return start <= t && t < end ? date : null;
 }
 
+/**
+ * The business day `n` business days before the local date `date` (`n` ≥ 1); with `n` = 0, the latest
+ * business day on or before it. Null when a calendar has none in reach (no working days at all).
+ */
+export function businessDayBefore(
+  date: string,
+  n: number,
+  hours: Pick<BusinessHours, 'days' | 'holidays'>,
+): string | null {
+  if (hours.days.length === 0) return null;
+  const holidays = new Set(hours.holidays);
+  let left = n;
+  const from = dayNumber(parseDate(date));
+  for (let k = n === 0 ? from : from - 1; k >= from - SEARCH_DAYS; k--) {
+    if (!isWorkingDay(k, hours, holidays)) continue;
+    if (left <= 1) return isoOf(k);
+    left--;
+  }
+  return null;
+}
+
 /** The closest business day strictly before the day numbered `key`. */
 function previousBusinessDay(key: number, hours: BusinessHours): number {
   const holidays = new Set(hours.holidays);
@@ -86,7 +107,7 @@ function previousBusinessDay(key: number, hours: BusinessHours): number {
   throw noBusinessDay(hours, `before ${isoOf(key)}`);
 }
 
-function isWorkingDay(key: number, hours: BusinessHours, holidays: ReadonlySet<string>): boolean {
+function isWorkingDay(key: number, hours: Pick<BusinessHours, 'days'>, holidays: ReadonlySet<string>): boolean {
   return hours.days.includes(isoWeekday(key)) && !holidays.has(isoOf(key));
 }
 

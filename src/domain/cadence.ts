@@ -1,4 +1,5 @@
 import { weekdayName } from './business-hours.js';
+import type { Lead } from './cadence-leads.js';
 import type { IsoWeekday, MinuteOfDay } from './model.js';
 import type { Ordinal, RecurrenceRule } from './recurrence.js';
 import { formatMinuteOfDay } from './zoned-time.js';
@@ -26,8 +27,8 @@ export interface Cadence {
   quarterMonth: 1 | 2 | 3 | null;
   time: MinuteOfDay;
   durationMinutes: number;
-  /** Reminder lead times in minutes before the meeting, longest first. */
-  leads: number[];
+  /** Reminder lead times before the meeting (minutes, or business days), longest first. */
+  leads: Lead[];
 }
 
 /** What a cadence is made of, without its identity. */
@@ -39,7 +40,7 @@ export const CADENCE_TITLES: Record<CadenceKind, string> = {
   quarterly: 'Quarterly strategic review',
 };
 
-export const DEFAULT_LEADS: readonly number[] = [24 * 60, 15];
+export const DEFAULT_LEADS: readonly Lead[] = [24 * 60, 15];
 export const DEFAULT_DURATION_MINUTES = 60;
 
 /**

@@ -1,10 +1,27 @@
 import type { MatrixArea } from './model.js';
+import { chooseAmongTied, type QueryWord, queryWords } from './ownership/query.js';
 import { buildTables, type Tables } from './ownership/tables.js';
-import { contentWords, stem, wordsOf } from './ownership/text.js';
+import { contentWords, isFiller, stem, wordsOf } from './ownership/text.js';
+
+/** What a question asks about, as its words without the question's own ("who is responsible for the VPN?" → "vpn"). */
+export function subjectOf(query: string): string {
+  return contentWords(wordsOf(query)).join(' ');
+}
+
+/** True when a question names nothing to look up ("who owns it?", "who?"). */
+export function namesNothing(query: string): boolean {
+  return wordsOf(query).every(isFiller);
+}
 
 /** The answer to "who owns X?" before it is worded. */
 export type OwnershipMatch =
-  | { kind: 'match'; area: MatrixArea; via: string /* the name or alias that matched */ }
+  | {
+      kind: 'match';
+      area: MatrixArea;
+      /** The name or alias that matched; the area's name when only its note did (`fromNote`). */
+      via: string;
+      fromNote?: true;
+    }
   | { kind: 'ambiguous'; candidates: MatrixArea[] /* best first, at most 5 */ }
   | { kind: 'none' };
 
@@ -20,20 +37,25 @@ export type OwnershipMatch =
  *    still shared by several areas, the answer is ambiguous.
  * 3. Otherwise words are scored. Every query word earns an area the quality of its best match
  *    there: 1 for the same stem, 0.75 for one typo, 0.5 for two (typos only on words of 4+ letters,
- *    two only from 8 — "dr" must never become "ar"). An area one of whose phrases is wholly present
+ *    two only from 8 — "dr" must never become "ar"; below 5 letters no changed letter, "fail" is no
+ *    "mail"), times NOTE_WEIGHT (0.75) when the word is only in the area's note ("netsuite" finds the
+ *    area whose note names NetSuite). An area one of whose phrases is wholly present
  *    in the query gets +1 (PHRASE_BONUS): a complete alias inside a sentence ("offboarding a leaver",
  *    "the VPN is down") is the strongest evidence there is.
- * 4. An area counts only with a complete phrase or with at least half of the query's words matched:
- *    one stray word in a long sentence is not evidence.
- * 5. The best score wins; areas tied at the best score make the answer ambiguous ("support" is as
- *    much L1 as L2), listed in matrix order.
+ * 4. An area counts only with a complete phrase, or with more than half of the query's words
+ *    reaching it and a score of at least half of them: one stray word in a long sentence, or one
+ *    word of two ("coffee machine" is no "virtual machine"), is not evidence.
+ * 5. The best score wins. Among areas tied at it, the one the question names first wins ("malware
+ *    on a laptop"), or the head of a compound ("server backups"); areas joined by "and" ("printer
+ *    and VPN") or reached by the same word make the answer ambiguous, those with the word in their
+ *    name first ("support" is as much L1 as L2). See chooseAmongTied in ownership/query.ts.
  */
 
 const PHRASE_BONUS = 1;
 const TYPO_PENALTY = 0.25;
-/** A query longer than this is a paragraph, not a question; its tail is ignored. */
-const MAX_QUERY_WORDS = 32;
 const MAX_CANDIDATES = 5;
+/** Tied areas weighed against each other: a word every area has ties them all, and only the first few are listed. */
+const MAX_TIED = 64;
 const EPSILON = 1e-9;
 
 /**
@@ -66,6 +88,10 @@ export class OwnershipIndex {
   private readonly areaStamp: Int32Array;
   private readonly areaScore: Float64Array;
   private readonly areaComplete: Uint8Array;
+  /** How many query words reached the area, the position of the first of them, and whether one hit its name. */
+  private readonly areaWords: Int32Array;
+  private readonly areaFirst: Int32Array;
+  private readonly areaInName: Uint8Array;
   private readonly termStamp: Int32Array;
   private readonly termBest: Float64Array;
   /** Areas this lookup reached, and those the current word reached: each area at most once, so sized by the matrix. */
@@ -80,6 +106,9 @@ export class OwnershipIndex {
     this.areaStamp = new Int32Array(areas.length);
     this.areaScore = new Float64Array(areas.length);
     this.areaComplete = new Uint8Array(areas.length);
+    this.areaWords = new Int32Array(areas.length);
+    this.areaFirst = new Int32Array(areas.length);
+    this.areaInName = new Uint8Array(areas.length);
     this.termStamp = new Int32Array(areas.length);
     this.termBest = new Float64Array(areas.length);
     this.touched = new Int32Array(areas.length);
@@ -88,9 +117,9 @@ export class OwnershipIndex {
 
   /** Who owns what the query names: one area, a short list to choose from, or nothing. */
   lookup(query: string): OwnershipMatch {
-    const words = contentWords(wordsOf(query)).slice(0, MAX_QUERY_WORDS);
+    const { words, raw } = queryWords(query, this.t);
     if (words.length === 0) return { kind: 'none' };
-    return this.exactMatch(words) ?? this.scoredMatch(this.joinSplitWords(words));
+    return this.exactMatch(words.map((w) => w.word)) ?? this.scoredMatch(words, raw);
   }
 
   /** Step 2: the query is exactly a name or alias. */
@@ -109,53 +138,46 @@ export class OwnershipIndex {
     return { kind: 'ambiguous', candidates: candidates.map((a) => this.areas[a]!) };
   }
 
-  /** "back ups" → "backups", when the joined word is known and the two halves are not both known. */
-  private joinSplitWords(words: readonly string[]): string[] {
-    const known = (w: string) => this.t.stemIds.has(stem(w));
-    const out: string[] = [];
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i]!;
-      const next = words[i + 1];
-      if (next !== undefined && known(word + next) && !(known(word) && known(next))) {
-        out.push(word + next);
-        i++;
-      } else out.push(word);
-    }
-    return out;
-  }
-
   /** Steps 3–5: score every area a query word reaches, then pick the best or the tied. */
-  private scoredMatch(words: readonly string[]): OwnershipMatch {
+  private scoredMatch(words: readonly QueryWord[], raw: readonly string[]): OwnershipMatch {
     this.generation++;
-    const distinct = [...new Set(words)];
-    const hitsByWord = distinct.map((w) => this.claim(this.resolve(w)));
+    const firstAt = new Map<string, number>();
+    for (const w of words) if (!firstAt.has(w.word)) firstAt.set(w.word, w.at);
+    const hitsByWord = [...firstAt].map(([w, at]) => ({ hits: this.claim(this.resolve(w)), at }));
     this.touchedCount = 0;
-    for (const hits of hitsByWord) this.scoreWord(hits);
-    for (const hits of hitsByWord) for (const hit of hits) this.markCompletePhrases(hit.stem);
+    for (const { hits, at } of hitsByWord) this.scoreWord(hits, at);
+    for (const { hits } of hitsByWord) for (const hit of hits) this.markCompletePhrases(hit.stem);
     // Plain loops and no sorting: with a word common to thousands of areas this is the hot path.
-    const queryWords = distinct.length;
+    const wordCount = firstAt.size;
     let best = -Infinity;
     for (let i = 0; i < this.touchedCount; i++) {
       const a = this.touched[i]!;
-      if (this.eligible(a, queryWords)) best = Math.max(best, this.total(a));
+      if (this.eligible(a, wordCount)) best = Math.max(best, this.total(a));
     }
     if (best === -Infinity) return { kind: 'none' };
-    const first: number[] = [];
-    let ties = 0;
+    // The tied areas, at most MAX_TIED (the first in matrix order) to choose among.
+    const tied: number[] = [];
     for (let i = 0; i < this.touchedCount; i++) {
       const a = this.touched[i]!;
-      if (!this.eligible(a, queryWords) || this.total(a) < best - EPSILON) continue;
-      ties++;
-      insertSmallest(first, a, MAX_CANDIDATES);
+      if (this.eligible(a, wordCount) && this.total(a) >= best - EPSILON) insertSmallest(tied, a, MAX_TIED);
     }
-    if (ties === 1)
-      return { kind: 'match', area: this.areas[first[0]!]!, via: this.t.phraseSource[this.bestPhrase(first[0]!)]! };
-    return { kind: 'ambiguous', candidates: first.map((a) => this.areas[a]!) };
+    const chosen = chooseAmongTied(
+      tied.map((area) => ({ area, at: this.areaFirst[area]!, inName: this.areaInName[area] === 1 })),
+      raw,
+    );
+    if (chosen.length === 1) {
+      const area = this.areas[chosen[0]!]!;
+      const phrase = this.bestPhrase(chosen[0]!);
+      if (this.matchedIn(phrase) === 0) return { kind: 'match', area, via: area.name, fromNote: true };
+      return { kind: 'match', area, via: this.t.phraseSource[phrase]! };
+    }
+    return { kind: 'ambiguous', candidates: chosen.slice(0, MAX_CANDIDATES).map((a) => this.areas[a]!) };
   }
 
-  /** Step 4: a complete phrase, or at least half of the query's words matched. */
+  /** Step 4: a complete phrase, or more than half of the query's words reaching it with a score of half of them. */
   private eligible(area: number, queryWords: number): boolean {
-    return this.areaComplete[area] === 1 || this.areaScore[area]! >= queryWords / 2 - EPSILON;
+    if (this.areaComplete[area] === 1) return true;
+    return this.areaWords[area]! > queryWords / 2 && this.areaScore[area]! >= queryWords / 2 - EPSILON;
   }
 
   private total(area: number): number {
@@ -172,12 +194,25 @@ export class OwnershipIndex {
   }
 
   /** Adds one query word's evidence to every area it reaches: its best match quality there, once. */
-  private scoreWord(hits: readonly TermHit[]): void {
+  private scoreWord(hits: readonly TermHit[], position: number): void {
     const term = ++this.termGeneration;
     const gen = this.generation;
     const { start, items } = this.t.stemAreas;
+    const weight = this.t.stemAreaWeight;
+    const inName = this.t.stemAreaInName;
     // Locals, not fields, inside the loop: it runs once per area having the word, possibly thousands.
-    const { areaStamp, areaScore, areaComplete, termStamp, termBest, touched, reached } = this;
+    const {
+      areaStamp,
+      areaScore,
+      areaComplete,
+      areaWords,
+      areaFirst,
+      areaInName,
+      termStamp,
+      termBest,
+      touched,
+      reached,
+    } = this;
     let touchedCount = this.touchedCount;
     let reachedCount = 0;
     for (const hit of hits) {
@@ -188,16 +223,24 @@ export class OwnershipIndex {
           areaStamp[area] = gen;
           areaScore[area] = 0;
           areaComplete[area] = 0;
+          areaWords[area] = 0;
+          areaFirst[area] = position;
+          areaInName[area] = 0;
           touched[touchedCount++] = area;
         }
+        const quality = hit.quality * weight[k]!;
+        if (inName[k] === 1) areaInName[area] = 1;
         if (termStamp[area] !== term) {
           termStamp[area] = term;
-          termBest[area] = hit.quality;
+          termBest[area] = quality;
           reached[reachedCount++] = area;
-        } else if (hit.quality > termBest[area]!) termBest[area] = hit.quality;
+        } else if (quality > termBest[area]!) termBest[area] = quality;
       }
     }
-    for (let i = 0; i < reachedCount; i++) areaScore[reached[i]!]! += termBest[reached[i]!]!;
+    for (let i = 0; i < reachedCount; i++) {
+      areaScore[reached[i]!]! += termBest[reached[i]!]!;
+      areaWords[reached[i]!]!++;
+    }
     this.touchedCount = touchedCount;
   }
 

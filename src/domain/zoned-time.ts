@@ -1,4 +1,5 @@
 import { format } from 'date-fns/format';
+import { utcOffsetLabel, zoneAbbreviation } from './zone-abbreviations.js';
 
 /** Wall-clock parts of an instant in a timezone. `weekday` is ISO: 1 = Monday … 7 = Sunday. */
 export interface LocalParts {
@@ -123,10 +124,20 @@ export function parseMinuteOfDay(s: string): number | null {
 const zoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * The zone's name at an instant, short (`EST`, `GMT+1`) or long (`Eastern Standard Time`), as
- * date-fns-tz prints `zzz` and `zzzz`; the formatter is kept per zone and length.
+ * The zone's short name at an instant as people there say it (`EST`, `AEDT`, `IST`, `CET`), from
+ * the table in zone-abbreviations.ts; the UTC offset (`UTC+4`, `UTC+5:45`) where there is none.
+ */
+export function zoneShortName(instant: Date, timeZone: string): string {
+  const offset = Math.round(offsetMs(instant.getTime(), timeZone) / 60_000);
+  return zoneAbbreviation(timeZone, offset) ?? utcOffsetLabel(offset);
+}
+
+/**
+ * The zone's name at an instant, short (`AEDT`, `UTC+4`) or long (`Eastern Standard Time`), where
+ * date-fns-tz prints `zzz` and `zzzz`; the long formatter is kept per zone.
  */
 function zoneName(instant: Date, timeZone: string, length: 'short' | 'long'): string {
+  if (length === 'short') return zoneShortName(instant, timeZone);
   const key = `${length}:${timeZone}`;
   let f = zoneNameFormatters.get(key);
   if (!f) {
@@ -171,9 +182,10 @@ function withZoneNames(pattern: string, instant: Date, timeZone: string): string
 }
 
 /**
- * An instant as people in the channel read it: `Mon 30 Nov 2026 09:00 EST`. The same output as
- * date-fns-tz's formatInTimeZone, without it: that package loads the whole of date-fns (~25 MB of
- * memory and ~0.3 s of startup under tsx) and builds a zone formatter on every call.
+ * An instant as people in the channel read it: `Mon 30 Nov 2026 09:00 EST`, `Sat 28 Nov 2026 03:00
+ * AEDT`. Like date-fns-tz's formatInTimeZone (whose `zzz` says GMT+11 in Sydney), without it: that
+ * package loads the whole of date-fns (~25 MB of memory and ~0.3 s of startup under tsx) and builds
+ * a zone formatter on every call.
  */
 export function formatLocal(instant: Date, timeZone: string, pattern = 'EEE d MMM yyyy HH:mm zzz'): string {
   const p = localParts(instant, timeZone);

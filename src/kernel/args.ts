@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mentionsToPlain } from '../domain/mention-codec.js';
 import { type Mention, OWNERS, type Owner } from '../domain/model.js';
-import { isValidTimeZone } from '../domain/zoned-time.js';
+import { readTimeZone } from '../domain/time-zones.js';
 import type { ArgInput } from './command.js';
 
 /** The raw shape the parser hands to every argument schema. */
@@ -41,8 +41,27 @@ export function parseOwner(value: string): Owner | null {
   return (OWNERS as readonly string[]).includes(v) ? (v as Owner) : null;
 }
 
-export function checkTimeZone(value: string): string | null {
-  return isValidTimeZone(value) ? value : null;
+/**
+ * The IANA zone in `value`, canonically spelled; or a usage problem: an abbreviation is refused with
+ * the zones it may mean, a misspelling with the nearest names. `example` shows the right form for a
+ * zone, e.g. (z) => `tz:${z}`.
+ */
+export function timeZoneArg(ctx: z.core.$RefinementCtx<unknown>, value: string, example: (zone: string) => string) {
+  const typed = value.trim();
+  const reading = readTimeZone(typed);
+  if (reading.kind === 'zone') return reading.zone;
+  const shown = typed.slice(0, 40);
+  const [first] = reading.candidates;
+  const offer = first
+    ? ` Did you mean ${reading.candidates.join(', ')}? e.g. \`${example(first)}\`.`
+    : ` ${TIMEZONE_HINT}`;
+  if (reading.kind === 'abbreviation')
+    return fail(
+      ctx,
+      `“${shown}” is an abbreviation or an offset, not a timezone: Tandem needs the place, so that daylight ` +
+        `saving is right all year.${offer}`,
+    );
+  return fail(ctx, `“${shown}” is not a timezone I know.${offer}`);
 }
 
 /** A single mention in an option value or word; `@name` or a face's mention. */

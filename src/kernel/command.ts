@@ -107,8 +107,22 @@ export interface CommandSpec<A> {
   examples?: readonly string[];
   permission: Permission;
   requiresSetup: boolean;
-  /** `key:` options the command accepts; a `key:value` with another key stays an ordinary word. */
+  /**
+   * `key:` options the command accepts. A `key:value` with another key is refused with the right
+   * form (a quoted one, a link and a word ending in a colon stay ordinary words); with no options
+   * declared, every `key:value` is an ordinary word.
+   */
   options?: readonly string[];
+  /**
+   * Plain-language questions that mean this command, for lines that start no command: "who is
+   * responsible for backups?" is `who owns`. Each is tried on the line (greeting removed, any case);
+   * the first that matches runs the command with its `subject` group as the text after the command's
+   * words, or the whole line when it has none. Checked after every command's words, so a question
+   * never takes a command's place.
+   */
+  questions?: readonly RegExp[];
+  /** The command reads a block of lines (CSV): a face that sends one line at a time reads on until a blank line. */
+  takesBlock?: boolean;
   args: z.ZodType<A, ArgInput>;
   /**
    * A destructive command: what it would do, shown with a Confirm button before anything changes;

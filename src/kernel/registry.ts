@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { closest } from '../domain/edit-distance.js';
+import { stripChatter } from './chatter.js';
 import type { AnyCommandSpec, ArgInput } from './command.js';
 import { UserError } from './errors.js';
 import { type Token, tokenize } from './tokenize.js';
@@ -70,6 +71,15 @@ export class CommandRegistry {
     return expansion ? `${expansion} ${rest}`.trim() : trimmed;
   }
 
+  /** True when the line starts a command that reads a block of lines (`matrix import`), which a console reads whole. */
+  takesBlock(line: string): boolean {
+    try {
+      return this.match(tokenize(stripChatter(this.stripSlash(line))))?.spec.takesBlock === true;
+    } catch {
+      return false;
+    }
+  }
+
   /** The spec selected by the longest run of leading words, and how many tokens it used. */
   match(tokens: Token[]): { spec: AnyCommandSpec; used: number } | null {
     const words = tokens.map((t) => (t.quoted || t.option || t.mention ? '\u0000' : t.text.toLowerCase()));
@@ -98,12 +108,16 @@ export class CommandRegistry {
         'too_long',
       );
     }
-    const normalized = this.stripSlash(line);
+    const normalized = stripChatter(this.stripSlash(line));
     if (!normalized)
       throw new UserError('Type a command after it, for example `who owns backups`. Type `help` to see every command.');
     const tokens = tokenize(normalized);
     const found = this.match(tokens);
-    if (!found) throw this.unknown(tokens[0]?.text ?? normalized);
+    if (!found) {
+      const asked = this.question(normalized);
+      if (asked) return this.validate(asked.spec, { words: tokenize(asked.text), options: {}, rest: asked.text });
+      throw this.unknown(tokens[0]?.text ?? normalized);
+    }
     const { spec, used } = found;
     const after = tokens.slice(used);
     const declared = new Set(spec.options ?? []);
@@ -113,25 +127,85 @@ export class CommandRegistry {
       rest: after.length ? normalized.slice(after[0]!.start).trim() : '',
     };
     for (const t of after) {
-      if (!t.option || !declared.has(t.option.key)) continue;
+      if (!t.option) continue;
+      if (!declared.has(t.option.key)) {
+        if (declared.size > 0 && looksLikeOption(t)) throw unknownOption(spec, t);
+        continue;
+      }
       if (t.option.key in input.options)
         throw new UserError(`\`${t.option.key}:\` is given twice.\nUsage: ${spec.usage}`);
       input.options[t.option.key] = t.option.value;
     }
+    return this.validate(spec, input, after[0]);
+  }
+
+  private validate(spec: AnyCommandSpec, input: ArgInput, next?: Token): ParsedCommand {
     const result = spec.args.safeParse(input);
-    if (!result.success) throw new UserError(`${describeIssues(result.error)}\nUsage: \`${spec.usage}\``, 'usage');
-    return { spec, args: result.data };
+    if (result.success) return { spec, args: result.data };
+    const hint = next ? this.subcommandHint(spec, next) : '';
+    throw new UserError(`${describeIssues(result.error)}${hint}\nUsage: \`${spec.usage}\``, 'usage');
+  }
+
+  /** The command whose plain-language question the line is, with the text it asks about. */
+  private question(line: string): { spec: AnyCommandSpec; text: string } | null {
+    for (const spec of this.#specs) {
+      for (const pattern of spec.questions ?? []) {
+        const m = pattern.exec(line);
+        if (m) return { spec, text: (m.groups?.subject ?? line).trim() };
+      }
+    }
+    return null;
+  }
+
+  /** ` Did you mean \`matrix set\`?` when the word after a command is a typo of a longer command's next word. */
+  private subcommandHint(spec: AnyCommandSpec, next: Token): string {
+    if (next.quoted || next.option || next.mention) return '';
+    const prefix = spec.path.join(' ');
+    const longer = [...this.#byPath.keys()].filter((k) => k.startsWith(`${prefix} `));
+    const words = [...new Set(longer.map((k) => k.slice(prefix.length + 1).split(' ')[0]!))];
+    const guess = nearWord(next.text.toLowerCase(), words);
+    return guess ? ` Did you mean \`${prefix} ${guess}\`?` : '';
   }
 
   private unknown(word: string): UserError {
+    const typed = word.toLowerCase();
     const firstWords = [...new Set([...this.#byPath.keys()].map((k) => k.split(' ')[0]!))];
-    const guess = closest(word.toLowerCase(), firstWords, 2);
+    const guess = nearWord(typed, firstWords);
     const hint = guess ? ` Did you mean \`${guess}\`?` : '';
     return new UserError(
-      `I don't know the command “${word.slice(0, 40)}”.${hint} Type \`help\` to see every command.`,
+      `I don't know the command “${word.slice(0, 40)}”.${hint} Type \`help\` to see every command, or ask in plain ` +
+        `words, e.g. “who is responsible for backups?”.`,
       'unknown_command',
     );
   }
+}
+
+/**
+ * The candidate a typed word is a typo of: one edit for words of up to five letters, two for longer
+ * ones; never the word itself ("who" is no suggestion for "who").
+ */
+export function nearWord(typed: string, candidates: readonly string[]): string | null {
+  if (typed.length < 2) return null;
+  const words = candidates.filter((c) => c !== typed && /^[a-z][a-z-]/.test(c));
+  return closest(typed, words, typed.length <= 5 ? 1 : 2);
+}
+
+/** A `key:value` meant as an option: not a link (`https://…`), a path (`C:\\…`) or a word ending in a colon. */
+function looksLikeOption(t: Token): boolean {
+  const value = t.option!.value;
+  return !t.quoted && value !== '' && !value.startsWith('//') && !value.startsWith('\\') && t.option!.key !== 'mailto';
+}
+
+function unknownOption(spec: AnyCommandSpec, t: Token): UserError {
+  const options = spec.options ?? [];
+  const guess = nearWord(t.option!.key, options);
+  const list = options.map((o) => `\`${o}:\``).join(', ');
+  return new UserError(
+    `\`${t.option!.key}:\` is not an option of \`${spec.path.join(' ')}\`.` +
+      `${guess ? ` Did you mean \`${guess}:\`?` : ''} ` +
+      `Its options: ${list}. To keep “${t.text.slice(0, 40)}” as words, put it in quotes.\nUsage: \`${spec.usage}\``,
+    'usage',
+  );
 }
 
 function describeIssues(error: z.ZodError): string {

@@ -17,7 +17,7 @@ export interface Token {
   option?: { key: string; value: string };
 }
 
-const OPTION_KEY = /^([a-z][a-z-]*):/i;
+const OPTION_KEY = /^([a-z][a-z-]*\+?):/i;
 
 /** Splits a command line into tokens; a quote that opens a word or value and never closes is the user's error. */
 export function tokenize(line: string): Token[] {

@@ -18,6 +18,7 @@ export async function planKind(
   channel: Channel,
   after: Date,
   now: Date,
+  options: { catchUp?: boolean } = {},
 ): Promise<number> {
   if (!kind.plan) return 0;
   let created = 0;
@@ -26,6 +27,8 @@ export async function planKind(
     const planned = await kind.plan(channel, store, from);
     if (planned.length === 0) break;
     for (const p of planned) {
+      // Without catching up, an occurrence whose time has passed (a morning post due earlier today) is not planned.
+      if (options.catchUp === false && p.dueAt.getTime() < now.getTime()) continue;
       if (await store.jobs.schedule(kind.newJob(channel.id, p), now)) created++;
     }
     const pending = new Set((await store.jobs.pendingFor(channel.id, kind.kind)).map((j) => j.occurrenceKey));
@@ -65,7 +68,13 @@ export function plannerFor(kinds: JobKindRegistry): Planner {
 }
 
 /** Plans every planned kind for every channel (at startup). A channel whose planning throws is logged and skipped. */
-export async function planAll(store: Store, kinds: JobKindRegistry, now: Date, log: Logger): Promise<number> {
+export async function planAll(
+  store: Store,
+  kinds: JobKindRegistry,
+  now: Date,
+  log: Logger,
+  options: { catchUp?: boolean } = {},
+): Promise<number> {
   let created = 0;
   const channels = await store.channels.all();
   // Channels are planned PLAN_ALL_BATCH to a transaction: a commit per channel and kind (each a
@@ -77,7 +86,7 @@ export async function planAll(store: Store, kinds: JobKindRegistry, now: Date, l
         for (const channel of channels.slice(from, from + PLAN_ALL_BATCH)) {
           for (const kind of kinds.planned) {
             try {
-              n += await planKind(tx, kind, channel, now, now);
+              n += await planKind(tx, kind, channel, now, now, options);
             } catch (err) {
               log.error({ err, channel: channel.id, kind: kind.kind }, 'planning failed');
             }
@@ -96,14 +105,27 @@ export async function planAll(store: Store, kinds: JobKindRegistry, now: Date, l
 const PLAN_ALL_BATCH = 100;
 
 /**
- * After the clock jumped (the console's `:at`): cancels every pending job of the planned kinds, due
- * before or after the new time, and plans each channel again from `now`. One-off jobs are kept.
+ * After the clock jumped (the console's `:at`): nothing that fell due in between runs, and nothing is
+ * posted as late. Every pending job of the planned kinds is cancelled and each channel planned again
+ * from `now`, without catching up (the morning post of a day already begun is not planned); a
+ * one-off job that fell due in between (an ack re-notification) is brought to `now`, on time, so
+ * that what it keeps going (the next re-notification) goes on from there.
  */
 export async function planAfresh(store: Store, kinds: JobKindRegistry, now: Date, log: Logger): Promise<number> {
   await store.transaction(async (tx) => {
     for (const channel of await tx.channels.all()) {
       for (const kind of kinds.planned) await tx.jobs.cancelPendingOf(channel.id, kind.kind, new Date(0), now);
+      const planned = new Set(kinds.planned.map((k) => k.kind));
+      const pending = await tx.jobs.pendingFor(channel.id);
+      for (const job of pending.filter((j) => !planned.has(j.kind) && j.dueAt.getTime() < now.getTime())) {
+        // Cancelled, then scheduled again under its own key: schedule revives a cancelled occurrence at its new time.
+        await tx.jobs.cancelPending(job.occurrenceKey, now);
+        await tx.jobs.schedule({ ...job, dueAt: now }, now);
+        // A key that is a prefix of another's (renotify:1:1, renotify:1:10) cancelled that one too: put it back.
+        for (const other of pending.filter((j) => j !== job && j.occurrenceKey.startsWith(job.occurrenceKey)))
+          await tx.jobs.schedule(other, now);
+      }
     }
   });
-  return planAll(store, kinds, now, log);
+  return planAll(store, kinds, now, log, { catchUp: false });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Cadence, type CadenceSettings, DEFAULT_CADENCES } from '../../src/domain/cadence.js';
+import { leadKey } from '../../src/domain/cadence-leads.js';
 import { plannedReminders } from '../../src/domain/cadence-reminders.js';
 import type { IsoWeekday } from '../../src/domain/model.js';
 
@@ -13,10 +14,20 @@ function cadence(settings: Partial<CadenceSettings> & Pick<CadenceSettings, 'kin
 const t = (hh: number, mm = 0) => hh * 60 + mm;
 const SUN: IsoWeekday = 7;
 
+const MON_FRI: IsoWeekday[] = [1, 2, 3, 4, 5];
+const EVERY_DAY: IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
+
 describe('reminder times', () => {
-  const iso = (c: Cadence, zone: string, after: string, skips: string[] = []) =>
-    plannedReminders(c, zone, new Date(after), new Set(skips)).map(
-      (r) => `${r.meeting.localDate} ${r.leadMinutes} ${r.dueAt.toISOString()}`,
+  const iso = (
+    c: Cadence,
+    zone: string,
+    after: string,
+    skips: string[] = [],
+    days = EVERY_DAY,
+    holidays: string[] = [],
+  ) =>
+    plannedReminders(c, { timezone: zone, days, holidays }, new Date(after), new Set(skips)).map(
+      (r) => `${r.meeting.localDate} ${leadKey(r.lead)} ${r.dueAt.toISOString()}`,
     );
 
   it('one day and 15 minutes before, soonest first, only those still ahead', () => {
@@ -44,5 +55,43 @@ describe('reminder times', () => {
       '2026-12-08 15 2026-12-08T14:45:00.000Z',
     ]);
     expect(iso(cadence({ kind: 'weekly', enabled: false }), 'America/New_York', '2026-11-30T14:00:00Z')).toEqual([]);
+  });
+
+  it('a reminder that would fall on a weekend moves to the working day before, at the same local time', () => {
+    // Monday 7 Dec 2026 10:00 EST (15:00Z). Three days before is Friday 4 Dec; one day before is Sunday 6 Dec,
+    // which moves to Friday 4 Dec 10:00 too: one reminder, the longer lead's.
+    const c = cadence({ kind: 'weekly', weekday: 1, time: t(10), leads: [3 * 1440, 1440, 15] });
+    expect(iso(c, 'America/New_York', '2026-12-01T00:00:00Z', [], MON_FRI)).toEqual([
+      '2026-12-07 4320 2026-12-04T15:00:00.000Z',
+      '2026-12-07 15 2026-12-07T14:45:00.000Z',
+      '2026-12-14 4320 2026-12-11T15:00:00.000Z',
+    ]);
+    // Four days before a Monday is Thursday: a working day, so it stays.
+    const four = cadence({ kind: 'weekly', weekday: 1, time: t(10), leads: [4 * 1440] });
+    expect(iso(four, 'America/New_York', '2026-12-01T00:00:00Z', [], MON_FRI)[0]).toBe(
+      '2026-12-07 5760 2026-12-03T15:00:00.000Z',
+    );
+  });
+
+  it('counts business days: 1bd before Monday is Friday, and a holiday is skipped', () => {
+    const c = cadence({ kind: 'weekly', weekday: 1, time: t(10), leads: [{ businessDays: 1 }] });
+    expect(iso(c, 'America/New_York', '2026-12-01T00:00:00Z', [], MON_FRI)[0]).toBe(
+      '2026-12-07 1bd 2026-12-04T15:00:00.000Z',
+    );
+    // Friday 4 Dec a holiday: the business day before Monday is Thursday 3 Dec.
+    expect(iso(c, 'America/New_York', '2026-12-01T00:00:00Z', [], MON_FRI, ['2026-12-04'])[0]).toBe(
+      '2026-12-07 1bd 2026-12-03T15:00:00.000Z',
+    );
+    const two = cadence({ kind: 'weekly', weekday: 2, time: t(10), leads: [{ businessDays: 2 }] });
+    expect(iso(two, 'America/New_York', '2026-12-01T16:00:00Z', [], MON_FRI)[0]).toBe(
+      '2026-12-08 2bd 2026-12-04T15:00:00.000Z',
+    );
+  });
+
+  it('keeps a reminder on the meeting day itself, even when that day is not a working day', () => {
+    const c = cadence({ kind: 'weekly', weekday: 6, time: t(10), leads: [15] });
+    expect(iso(c, 'America/New_York', '2026-12-01T00:00:00Z', [], MON_FRI)[0]).toBe(
+      '2026-12-05 15 2026-12-05T14:45:00.000Z',
+    );
   });
 });

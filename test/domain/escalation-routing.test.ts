@@ -48,6 +48,15 @@ const BUSINESS_HOURS_RECEIVER: Record<string, 'internal' | 'msp'> = {
   patching: 'msp',
   'projects and migrations': 'msp',
   'after-hours and weekend coverage': 'msp',
+  'email and collaboration': 'internal',
+  'identity and single sign-on': 'msp',
+  'endpoints and device management': 'internal',
+  'servers and virtualisation': 'msp',
+  'phones and conferencing': 'internal',
+  'certificates, domains and DNS': 'msp',
+  'file shares and permissions': 'internal',
+  'printers and scanners': 'internal',
+  'licences and vendors': 'internal',
 };
 
 describe('routing table: each default area at each kind of moment', () => {
@@ -126,7 +135,7 @@ describe('inferring the area from the summary', () => {
   it.each([
     ['Firewal blocking the payroll site', 'complex network issues'],
     ['bakups failed on FS01', 'backup and disaster recovery'],
-    ['ransomwear on a file server', 'security monitoring and response'],
+    ['ransomwear detected on FS01', 'security monitoring and response'],
     ['passwrd reset for bob', 'L1 support / help desk'],
   ])('“%s” → %s (typos)', (summary, area) => {
     expect(inferred(summary)).toBe(area);
@@ -142,8 +151,8 @@ describe('inferring the area from the summary', () => {
     const c = chooseArea(areas, 'printer and VPN both down');
     expect(c.kind).toBe('ambiguous');
     expect(c.kind === 'ambiguous' && c.candidates.map((a) => a.name)).toEqual([
-      'L1 support / help desk',
       'complex network issues',
+      'printers and scanners',
     ]);
   });
 

@@ -22,33 +22,46 @@ const defaults = new OwnershipIndex(stored(DEFAULT_MATRIX));
 const ask = (q: string) => answer(defaults.lookup(q));
 
 describe('DEFAULT_MATRIX', () => {
-  it(
-    'has the 17 areas of the product table, in order, with their business-hours owners and the MSP after ' + 'hours',
-    () => {
-      expect(DEFAULT_MATRIX.map((a) => [a.name, a.businessOwner])).toEqual([
-        ['L1 support / help desk', 'internal'],
-        ['L2 support', 'internal'],
-        ['help desk overflow', 'shared'],
-        ['onboarding and offboarding', 'internal'],
-        ['business applications', 'internal'],
-        ['access provisioning', 'internal'],
-        ['security policy and hygiene', 'internal'],
-        ['IT strategy and roadmap', 'internal'],
-        ['security monitoring and response', 'msp'],
-        ['vulnerability scanning', 'msp'],
-        ['cloud infrastructure', 'msp'],
-        ['complex network issues', 'msp'],
-        ['compliance and audits', 'msp'],
-        ['backup and disaster recovery', 'msp'],
-        ['patching', 'msp'],
-        ['projects and migrations', 'msp'],
-        ['after-hours and weekend coverage', 'msp'],
-      ]);
-      expect(new Set(DEFAULT_MATRIX.map((a) => a.afterHoursOwner))).toEqual(new Set(['msp']));
-      expect(DEFAULT_MATRIX.every((a) => a.contact === null)).toBe(true);
-      expect(DEFAULT_MATRIX.find((a) => a.name === 'help desk overflow')?.note).toBe('internal first, MSP on overflow');
-    },
-  );
+  it('has the 17 areas of the product table, in order, then the areas people ask about, MSP after hours', () => {
+    expect(DEFAULT_MATRIX.map((a) => [a.name, a.businessOwner])).toEqual([
+      ['L1 support / help desk', 'internal'],
+      ['L2 support', 'internal'],
+      ['help desk overflow', 'shared'],
+      ['onboarding and offboarding', 'internal'],
+      ['business applications', 'internal'],
+      ['access provisioning', 'internal'],
+      ['security policy and hygiene', 'internal'],
+      ['IT strategy and roadmap', 'internal'],
+      ['security monitoring and response', 'msp'],
+      ['vulnerability scanning', 'msp'],
+      ['cloud infrastructure', 'msp'],
+      ['complex network issues', 'msp'],
+      ['compliance and audits', 'msp'],
+      ['backup and disaster recovery', 'msp'],
+      ['patching', 'msp'],
+      ['projects and migrations', 'msp'],
+      ['after-hours and weekend coverage', 'msp'],
+      ['email and collaboration', 'internal'],
+      ['identity and single sign-on', 'msp'],
+      ['endpoints and device management', 'internal'],
+      ['servers and virtualisation', 'msp'],
+      ['phones and conferencing', 'internal'],
+      ['certificates, domains and DNS', 'msp'],
+      ['file shares and permissions', 'internal'],
+      ['printers and scanners', 'internal'],
+      ['licences and vendors', 'internal'],
+    ]);
+    expect(new Set(DEFAULT_MATRIX.map((a) => a.afterHoursOwner))).toEqual(new Set(['msp']));
+    expect(DEFAULT_MATRIX.every((a) => a.contact === null)).toBe(true);
+    expect(DEFAULT_MATRIX.find((a) => a.name === 'help desk overflow')?.note).toBe('internal first, MSP on overflow');
+  });
+
+  it('fits the limits a manager has: at most 30 aliases of at most 60 characters, none with a comma', () => {
+    for (const a of DEFAULT_MATRIX) {
+      expect(a.aliases.length, a.name).toBeLessThanOrEqual(30);
+      for (const alias of a.aliases) expect(alias.length <= 60 && !alias.includes(','), alias).toBe(true);
+    }
+  });
 
   it('cannot be changed by a caller that edits what it was given', () => {
     const patching = DEFAULT_MATRIX.find((a) => a.name === 'patching')!;
@@ -81,7 +94,11 @@ describe('who owns X on the default matrix', () => {
     ['joiners', 'onboarding and offboarding'],
     ['password reset', 'L1 support / help desk'],
     ['helpdesk', 'L1 support / help desk'],
-    ['printers', 'L1 support / help desk'],
+    ['printers', 'printers and scanners'],
+    ['my laptop', 'L1 support / help desk'],
+    ['who is on call tonight?', 'after-hours and weekend coverage'],
+    ['email', 'email and collaboration'],
+    ['who manages the shared drives', 'file shares and permissions'],
     ['firewal', 'complex network issues'],
     ['firewalls', 'complex network issues'],
     ['sdwan', 'complex network issues'],
@@ -119,6 +136,18 @@ describe('who owns X on the default matrix', () => {
     expect(ask('new hire laptop')).toBe('onboarding and offboarding');
   });
 
+  it('takes the area named first, or the head of a compound ("server backups" are backups)', () => {
+    expect(ask('malware on a laptop')).toBe('security monitoring and response');
+    expect(ask('a laptop with malware')).toBe('L1 support / help desk');
+    expect(ask('server backups')).toBe('backup and disaster recovery');
+    expect(ask('backup server')).toBe('servers and virtualisation');
+  });
+
+  it('never reads a short word with one letter changed as a typo: "fail" is no "mail"', () => {
+    expect(ask('fail')).toBeNull();
+    expect(ask('mial')).toBe('email and collaboration');
+  });
+
   it('answers nothing when nothing is close', () => {
     expect(ask('coffee machine')).toBeNull();
     expect(ask('')).toBeNull();
@@ -128,6 +157,7 @@ describe('who owns X on the default matrix', () => {
 
   it('does not let one incidental word of a long sentence pick an area', () => {
     expect(ask('the new coffee machine in the kitchen')).toBeNull();
+    expect(ask('coffee machine')).toBeNull();
   });
 });
 
@@ -178,6 +208,22 @@ describe('who owns X on a custom matrix', () => {
     expect(answer(index.lookup('guest networks'))).toBe('Café Wi-Fi');
   });
 
+  it('finds an area by a word of its note, below its names and aliases', () => {
+    const index = new OwnershipIndex(
+      stored([
+        { ...area('business applications', ['erp']), note: 'NetSuite and Salesforce admins' },
+        area('Salesforce sandbox'),
+      ]),
+    );
+    expect(index.lookup('who owns netsuite?')).toMatchObject({
+      kind: 'match',
+      area: { name: 'business applications' },
+      fromNote: true,
+    });
+    expect(answer(index.lookup('salesforce'))).toBe('Salesforce sandbox');
+    expect(answer(index.lookup('admins'))).toBe('business applications');
+  });
+
   it('answers nothing on an empty matrix', () => {
     expect(new OwnershipIndex([]).lookup('backups')).toEqual({ kind: 'none' });
   });
@@ -205,12 +251,7 @@ describe('a 10,000-area matrix', () => {
     expect(answer(index.lookup('site 9999 is offline again'))).toBe('sensor fleet 9999');
   });
 
-  it('answers a word every area uses with the first five, quickly', () => {
+  it('answers a word every area uses with the first five (its speed is measured by npm run bench)', () => {
     expect(answer(index.lookup('fleet'))).toEqual(big.slice(0, 5).map((a) => a.name));
-    const queries = ['fleet', 'scaner fleet 4702', 'who owns rack 77?', 'coffee machine', 'site 12 is offline'];
-    const started = performance.now();
-    for (let i = 0; i < 500; i++) index.lookup(queries[i % queries.length]!);
-    // A generous bound so a busy test machine does not flake; the benchmark measures the real p99.
-    expect((performance.now() - started) / 500).toBeLessThan(5);
   });
 });

@@ -35,12 +35,12 @@ describe('npm start -- --script', { timeout: 90_000 }, () => {
     const first = runScript([
       ':as alice',
       'setup org:Acme msp:Northwind tz:Europe/London',
-      'matrix set "label printers" business:internal aliases:"zebra, labels"',
+      'matrix set "badge readers" business:internal aliases:"door access, key cards"',
     ]);
-    expect(first.stdout).toMatch(/Added label printers/);
+    expect(first.stdout).toMatch(/Added badge readers/);
     expect(first.stdout).not.toContain('UTC: the channel has no timezone');
-    const second = runScript([':at 2026-12-01T12:00', 'who owns zebra'], {}, first.dir);
-    expect(second.stdout).toMatch(/label printers is owned by Acme \(internal IT\) right now \(business hours\)/);
+    const second = runScript([':at 2026-12-01T12:00', 'who owns key cards'], {}, first.dir);
+    expect(second.stdout).toMatch(/badge readers is owned by Acme \(internal IT\) right now \(business hours\)/);
   });
 
   it(':at jumps the clock: scheduled posts are planned from the new time, nothing in between is posted late', () => {

@@ -22,7 +22,7 @@ const HEADER = 'area,business,after_hours,contact,aliases,note';
 
 const MANAGER_LINES: Record<string, ManagerLine> = {
   'matrix.set': { line: 'matrix set patching business:internal contact:<user:UCAROL|carol>' },
-  'matrix.remove': { line: 'matrix remove "label printers"' },
+  'matrix.remove': { line: 'matrix remove "badge readers"' },
   'matrix.import': { line: `matrix import ${HEADER}\npatching,msp,msp,,"updates, patch tuesday",\nbackups,msp,msp,,,` },
   'escalations.timeouts': { line: 'escalations timeouts p1:10 p4:120' },
   'handoff.time': { line: 'handoff time +30m' },

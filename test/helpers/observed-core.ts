@@ -101,11 +101,11 @@ export async function makeBusyChannel(opts: Parameters<typeof makeObservedCore>[
   await core.must(MANAGER, 'holiday add 2026-12-25 Christmas Day');
   await core.must(
     MANAGER,
-    'matrix set "label printers" business:internal contact:<user:UCAROL|carol> aliases:"zebra, labels" note:"ask ' +
-      'Carol"',
+    'matrix set "badge readers" business:internal contact:<user:UCAROL|carol> aliases:"door access, key cards" ' +
+      'note:"ask Carol"',
   );
   await core.must(MEMBER, 'escalate VPN down for the Boston office p1');
-  await core.must(MEMBER, 'escalate printer queue stuck area:"label printers" ticket:48213');
+  await core.must(MEMBER, 'escalate badge reader offline at the side door area:"badge readers" ticket:48213');
   await core.must(MANAGER, 'ack ESC-2');
   await core.must(MEMBER, 'escalate backups failed overnight p2 ticket:https://psa.example.com/t/991');
   await core.must(MANAGER, 'resolve ESC-3 restarted the agent');

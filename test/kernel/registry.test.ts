@@ -84,9 +84,49 @@ describe('registry.parse', () => {
     expect(usageError('matrix foo')).toMatch(/`matrix` takes nothing after it/);
   });
 
-  it('suggests the nearest command for a typo', () => {
+  it('suggests the nearest command for a typo, only when it is close, and never the word typed', () => {
     expect(usageError('matirx')).toMatch(/Did you mean `matrix`\?/);
+    expect(usageError('escalte VPN down')).toMatch(/Did you mean `escalate`\?/);
     expect(usageError('xyzzy')).toMatch(/I don't know the command “xyzzy”.*help/);
+    expect(usageError('foo')).not.toMatch(/Did you mean/);
+    expect(usageError('I')).not.toMatch(/Did you mean/);
+    expect(usageError('matrix sett vpn')).toMatch(/Did you mean `matrix set`\?/);
+  });
+
+  it('reads plain questions as the command they ask for, greetings and all', () => {
+    for (const [line, text] of [
+      ['who is responsible for backups?', 'who is responsible for backups?'],
+      ['hey Tandem, who is responsible for backups?', 'who is responsible for backups?'],
+      ['who own vpn', 'who own vpn'],
+      ['who owns: vpn', 'who owns: vpn'],
+      ['hi there - which team handles printers', 'which team handles printers'],
+      ['the vpn is down, who do I call?', 'the vpn is down, who do I call?'],
+      ['backups owner?', 'backups owner?'],
+      ['can you tell me who manages the firewall', 'who manages the firewall'],
+      ['where do I report phishing?', 'I report phishing?'],
+      ['is patching us or the msp?', 'is patching us or the msp?'],
+    ]) {
+      const parsed = registry.parse(line!);
+      expect({ line, id: parsed.spec.id, args: parsed.args }).toEqual({ line, id: 'who-owns', args: { text } });
+    }
+  });
+
+  it('runs a command that starts the line before any question form', () => {
+    expect(registry.parse('hey, escalate who broke the VPN? p2').spec.id).toBe('escalate');
+    expect(registry.parse('handoff note who knows').spec.id).toBe('handoff.note');
+  });
+
+  it('refuses an option the command does not have, with the nearest one, and keeps links and quoted words', () => {
+    expect(usageError('escalate disk full tikcet:HL-2231')).toMatch(
+      /`tikcet:` is not an option of `escalate`\. Did you mean `ticket:`\? Its options: `area:`, `ticket:`/,
+    );
+    expect(usageError('setup org:Acme msp:Nortwind tzz:Europe/London')).toMatch(/Did you mean `tz:`\?/);
+    expect(registry.parse('escalate status page https://status.example.com is red').args).toMatchObject({
+      summary: 'status page https://status.example.com is red',
+    });
+    expect(registry.parse('escalate Re: "error:500" on the portal').args).toMatchObject({
+      summary: 'Re: error:500 on the portal',
+    });
   });
 
   it('refuses an option given twice', () => {

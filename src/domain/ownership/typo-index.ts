@@ -21,6 +21,20 @@ export function push<K>(map: Map<K, number[]>, key: K, value: number): void {
 }
 
 /**
+ * One letter changed in a word shorter than SUBSTITUTION_LENGTH makes another word more often than
+ * a typo ("fail" is not "mail", "sets" is not "seta"): such words meet by a letter dropped, added
+ * or swapped only.
+ */
+export const SUBSTITUTION_LENGTH = 5;
+
+function isShortSubstitution(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length >= SUBSTITUTION_LENGTH) return false;
+  let differ = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) differ++;
+  return differ === 1;
+}
+
+/**
  * Typo tolerance without scanning the vocabulary (symmetric delete): every known word and stem is
  * stored under each string made by deleting one of its characters. A query word then meets the
  * words within one deletion on either side — one insertion, deletion, substitution or swap, and
@@ -57,7 +71,9 @@ export class TypoIndex {
   private measure(form: string, budget: number, ids: readonly number[] | undefined, into: Map<number, number>): void {
     if (ids === undefined) return;
     for (const id of ids) {
-      const d = editDistance(form, this.texts[id]!, budget);
+      const text = this.texts[id]!;
+      if (isShortSubstitution(form, text)) continue;
+      const d = editDistance(form, text, budget);
       const stemId = this.stems[id]!;
       if (d <= budget && d < (into.get(stemId) ?? Infinity)) into.set(stemId, d);
     }

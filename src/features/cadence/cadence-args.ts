@@ -6,9 +6,9 @@ import {
   MAX_DURATION_MINUTES,
   ORDINALS,
 } from '../../domain/cadence.js';
+import { parseTimeOfDay, TIME_FORMS } from '../../domain/clock-time.js';
 import type { IsoWeekday } from '../../domain/model.js';
 import type { Ordinal } from '../../domain/recurrence.js';
-import { parseMinuteOfDay } from '../../domain/zoned-time.js';
 import { argInput, fail } from '../../kernel/args.js';
 import type { ArgInput } from '../../kernel/command.js';
 import { UserError } from '../../kernel/errors.js';
@@ -73,9 +73,8 @@ export function weekdayArg(word: string | undefined): IsoWeekday {
 }
 
 export function timeArg(word: string | undefined): number {
-  const minute = word ? parseMinuteOfDay(word) : null;
-  if (minute === null || minute >= 1440)
-    return problem(`${word ? `“${word}” is not` : 'Give'} a time of day as HH:MM on the 24-hour clock, e.g. 14:00.`);
+  const minute = word ? parseTimeOfDay(word) : null;
+  if (minute === null) return problem(`${word ? `“${word}” is not` : 'Give'} a time of day, e.g. ${TIME_FORMS}.`);
   return minute;
 }
 

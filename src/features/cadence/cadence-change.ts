@@ -15,14 +15,20 @@ export const cadenceRemind = defineCommand({
   path: ['cadence', 'remind'],
   aliases: [['cadence', 'reminders']],
   usage: 'cadence remind <weekly|monthly|quarterly> <lead,…>',
-  summary: 'Set how long before a sync the reminders come, e.g. 1d,15m',
-  examples: ['cadence remind weekly 1d,15m', 'cadence remind quarterly 7d,1d,1h'],
+  summary: 'Set how long before a sync the reminders come, e.g. 1d,15m or 1bd (business days)',
+  examples: ['cadence remind weekly 1d,15m', 'cadence remind monthly 1bd,15m', 'cadence remind quarterly 7d,1d,1h'],
   permission: 'manager',
   requiresSetup: true,
   args: cadenceArgs((input) => {
     const [kindWord, ...rest] = input.words.map((w) => w.text);
     const kind = kindArg(kindWord, 'cadence remind weekly 1d,15m');
-    const parsed = parseLeads(rest.join(','));
+    // Words are leads (`1d 15m`), except a count and its unit written apart (`2 business days`, `1 bd`).
+    const parsed = parseLeads(
+      rest
+        .join(',')
+        .replace(/(\d+),(business|working),(days?)\b/gi, '$1 $2 $3')
+        .replace(/(\d+),(bd|wd)\b/gi, '$1$2'),
+    );
     if ('error' in parsed) return problem(parsed.error);
     return { kind, leads: parsed.leads };
   }),

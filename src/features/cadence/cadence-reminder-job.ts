@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { hoursOf } from '../../domain/business-hours.js';
 import { CADENCE_KINDS, CADENCE_TITLES, type Cadence, ruleOf } from '../../domain/cadence.js';
-import { formatLead } from '../../domain/cadence-leads.js';
+import { formatLead, type Lead, leadText, sameLead } from '../../domain/cadence-leads.js';
 import { plannedReminders, reminderKey } from '../../domain/cadence-reminders.js';
 import type { Channel } from '../../domain/model.js';
 import { upcomingOccurrences } from '../../domain/recurrence.js';
@@ -28,8 +29,16 @@ export interface CadenceReminderPayload {
   date: string;
   /** The meeting's start, ms since the epoch. */
   startsAt: number;
-  leadMinutes: number;
+  /** The lead: minutes, or business days (jobs planned before business days have only minutes). */
+  leadMinutes?: number;
+  leadBusinessDays?: number;
 }
+
+const leadOf = (p: CadenceReminderPayload): Lead =>
+  p.leadBusinessDays !== undefined ? { businessDays: p.leadBusinessDays } : p.leadMinutes!;
+
+const leadFields = (lead: Lead) =>
+  typeof lead === 'number' ? { leadMinutes: lead } : { leadBusinessDays: lead.businessDays };
 
 /**
  * One reminder of one sync meeting: `leadMinutes` before it, with the agenda computed when it is
@@ -40,12 +49,17 @@ export interface CadenceReminderPayload {
 export const cadenceReminder = defineJobKind<CadenceReminderPayload>({
   kind: 'cadence-reminder',
   label: 'sync reminder',
-  payload: z.object({
-    kind: z.enum(CADENCE_KINDS as [CadenceReminderPayload['kind'], ...CadenceReminderPayload['kind'][]]),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    startsAt: z.number().int(),
-    leadMinutes: z.number().int().positive(),
-  }),
+  payload: z
+    .object({
+      kind: z.enum(CADENCE_KINDS as [CadenceReminderPayload['kind'], ...CadenceReminderPayload['kind'][]]),
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      startsAt: z.number().int(),
+      leadMinutes: z.number().int().positive().optional(),
+      leadBusinessDays: z.number().int().positive().optional(),
+    })
+    .refine((p) => (p.leadMinutes === undefined) !== (p.leadBusinessDays === undefined), {
+      message: 'a reminder has one lead: minutes or business days',
+    }),
   misfire: {
     kind: 'late-until',
     until: async (job) => new Date(job.payload.startsAt),
@@ -59,21 +73,22 @@ export const cadenceReminder = defineJobKind<CadenceReminderPayload>({
     const startsAt = new Date(payload.startsAt);
     const reply = await reminderReply(store, channel, cadence, payload.date, startsAt, now, ctx.lateNotice());
     await ctx.post(reply);
-    return `reminded: ${CADENCE_TITLES[cadence.kind]} ${payload.date}, ${formatLead(payload.leadMinutes)} before`;
+    return `reminded: ${CADENCE_TITLES[cadence.kind]} ${payload.date}, ${leadText(leadOf(payload))} before`;
   },
   async plan(channel, store, after) {
     const planned = [];
+    const calendar = hoursOf(channel, await store.channels.holidays(channel.id));
     for (const cadence of await cadencesOf(store, channel.id)) {
-      for (const r of plannedReminders(cadence, channel.timezone, after, await skipsOf(store, cadence))) {
+      for (const r of plannedReminders(cadence, calendar, after, await skipsOf(store, cadence))) {
         planned.push({
           dueAt: r.dueAt,
           payload: {
             kind: cadence.kind,
             date: r.meeting.localDate,
             startsAt: r.meeting.instant.getTime(),
-            leadMinutes: r.leadMinutes,
+            ...leadFields(r.lead),
           },
-          occurrenceKey: reminderKey(channel.id, cadence.kind, r.meeting.localDate, r.leadMinutes),
+          occurrenceKey: reminderKey(channel.id, cadence.kind, r.meeting.localDate, r.lead),
         });
       }
     }
@@ -90,8 +105,8 @@ async function whyNotHeld(
 ): Promise<string | null> {
   if (!cadence.enabled) return `the ${cadence.kind} sync is off`;
   if ((await skipsOf(store, cadence)).has(p.date)) return `the ${cadence.kind} sync of ${p.date} is skipped`;
-  if (!cadence.leads.includes(p.leadMinutes))
-    return `reminders ${formatLead(p.leadMinutes)} before are no longer wanted`;
+  const lead = leadOf(p);
+  if (!cadence.leads.some((l) => sameLead(l, lead))) return `reminders ${leadText(lead)} before are no longer wanted`;
   const [meeting] = upcomingOccurrences(ruleOf(cadence), channel.timezone, new Date(p.startsAt - 1), 1);
   if (!meeting || meeting.instant.getTime() !== p.startsAt || meeting.localDate !== p.date)
     return `the ${cadence.kind} sync no longer meets at that time`;

@@ -7,6 +7,7 @@ import {
   ruleWords,
 } from '../../domain/cadence.js';
 import { describeLeads } from '../../domain/cadence-leads.js';
+import { joinTimeWords } from '../../domain/clock-time.js';
 import type { IsoWeekday } from '../../domain/model.js';
 import type { Ordinal } from '../../domain/recurrence.js';
 import { fromTo } from '../../kernel/change-words.js';
@@ -61,7 +62,7 @@ export const cadenceSet = defineCommand({
   requiresSetup: true,
   options: ['duration', 'month'],
   args: cadenceArgs((input): CadenceSetArgs => {
-    const words = input.words.map((w) => w.text);
+    const words = joinTimeWords(input.words.map((w) => w.text));
     const kind = kindArg(words[0], 'cadence set weekly tuesday 10:00');
     const rest = words.slice(1);
     const expected = kind === 'weekly' ? 2 : 3;

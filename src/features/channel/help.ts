@@ -1,7 +1,7 @@
-import { closest } from '../../domain/edit-distance.js';
 import { argInput } from '../../kernel/args.js';
 import { type AnyCommandSpec, defineUnboundCommand, type Permission } from '../../kernel/command.js';
-import { type Block, code, context, ephemeral, header, list, paragraph, prose, text } from '../../kernel/reply.js';
+import { nearWord } from '../../kernel/registry.js';
+import { type Block, code, context, ephemeral, header, paragraph, prose, type Span, text } from '../../kernel/reply.js';
 
 const GROUPS: readonly { title: string; prefixes: readonly string[] }[] = [
   { title: 'Who owns what', prefixes: ['who', 'matrix'] },
@@ -20,7 +20,6 @@ const PERMISSION_NOTE: Record<Permission, string> = {
   manager: ' (managers only)',
   admin: " (Tandem's administrators only)",
 };
-const PERMISSION_SHORT: Record<Permission, string> = { anyone: '', manager: ' (managers)', admin: ' (administrators)' };
 
 function groupOf(spec: AnyCommandSpec): string {
   return GROUPS.find((g) => g.prefixes.includes(spec.path[0]!))?.title ?? 'Other';
@@ -38,12 +37,11 @@ export const help = defineUnboundCommand({
   args: argInput.transform((input) => ({ topic: input.words.map((w) => w.text.toLowerCase()).join(' ') })),
   async run(ctx, { topic }) {
     if (topic) {
-      const matches = ctx.commands.filter((c) => c.path.join(' ').startsWith(topic));
+      const matches = ctx.commands.filter((c) => `${c.path.join(' ')} `.startsWith(`${topic} `));
       if (matches.length === 0) {
-        const guess = closest(
+        const guess = nearWord(
           topic,
           ctx.commands.map((c) => c.path.join(' ')),
-          3,
         );
         return ephemeral(
           paragraph(
@@ -64,18 +62,24 @@ export const help = defineUnboundCommand({
       }
       return ephemeral(...blocks);
     }
+    // One line a group, each command by its words: a screen, not a manual; `help <command>` has the rest.
     const blocks: Block[] = [header('Tandem commands')];
     for (const g of [...GROUPS.map((x) => x.title), 'Other']) {
       const specs = ctx.commands.filter((c) => groupOf(c) === g);
       if (specs.length === 0) continue;
-      blocks.push(paragraph(text(g, 'bold')));
-      blocks.push(list(specs.map((c) => [code(c.usage), text(` — ${c.summary}${PERMISSION_SHORT[c.permission]}`)])));
+      const spans: Span[] = [text(`${g}: `, 'bold')];
+      specs.forEach((c, i) => {
+        if (i > 0) spans.push(text(' · '));
+        spans.push(code(c.path.join(' ')));
+      });
+      blocks.push(paragraph(...spans));
     }
     blocks.push(
       context(
         ...prose(
-          'In Slack type `/tandem <command>` (or `/whoowns`, `/escalate`, `/handoff`); in Teams `@Tandem ' +
-            '<command>`. `help <command>` shows one in detail.',
+          '`help <command>` shows one in detail, e.g. `help escalate`. Ask in plain words too: “who is responsible ' +
+            'for backups?”. In Slack type `/tandem <command>` (or `/whoowns`, `/escalate`, `/handoff`); in Teams ' +
+            '`@Tandem <command>`.',
         ),
       ),
     );

@@ -1,6 +1,7 @@
 import { formatDays, hoursOf, isBusinessTime, parseDays } from '../../domain/business-hours.js';
-import { formatLocal, formatMinuteOfDay, parseMinuteOfDay } from '../../domain/zoned-time.js';
-import { argInput, checkTimeZone, fail, noArgs, TIMEZONE_HINT } from '../../kernel/args.js';
+import { parseTimeRange } from '../../domain/clock-time.js';
+import { formatLocal, formatMinuteOfDay } from '../../domain/zoned-time.js';
+import { argInput, fail, noArgs, TIMEZONE_HINT, timeZoneArg } from '../../kernel/args.js';
 import { defineCommand } from '../../kernel/command.js';
 import { UserError } from '../../kernel/errors.js';
 import { holidayLine, hoursLine } from '../../kernel/format.js';
@@ -32,22 +33,26 @@ export const hoursShow = defineCommand({
 export const hoursSet = defineCommand({
   id: 'hours.set',
   path: ['hours', 'set'],
-  usage: 'hours set <days> <HH:MM>-<HH:MM>',
+  usage: 'hours set <days> <start>-<end>',
   summary: 'Set the working days and hours',
-  examples: ['hours set mon-fri 08:00-17:00', 'hours set sun-thu 09:00-18:00'],
+  examples: ['hours set mon-fri 08:00-17:00', 'hours set sun-thu 9am-6pm', 'hours set mon-fri 07:30 - 17:30'],
   permission: 'manager',
   requiresSetup: true,
   args: argInput.transform((input, ctx) => {
-    const [daysWord, rangeWord, ...extra] = input.words.map((w) => w.text);
-    if (!daysWord || !rangeWord || extra.length) return fail(ctx, 'Give the working days and the hours.');
+    const [daysWord, ...rangeWords] = input.words.map((w) => w.text);
+    const rangeWord = rangeWords.join(' ');
+    if (!daysWord || !rangeWord) return fail(ctx, 'Give the working days and the hours, e.g. mon-fri 08:00-17:00.');
     const days = parseDays(daysWord);
     if (!days || days.length === 0)
       return fail(ctx, `“${daysWord}” is not a list of days. Write them like mon-fri, or mon,tue,thu.`);
-    const [a, b, ...more] = rangeWord.replace('–', '-').split('-');
-    const start = a === undefined ? null : parseMinuteOfDay(a);
-    const end = b === undefined ? null : parseMinuteOfDay(b);
-    if (start === null || end === null || more.length)
-      return fail(ctx, `“${rangeWord}” is not a time range. Write it like 08:00-17:00 (24-hour clock).`);
+    const range = parseTimeRange(rangeWord);
+    if (!range)
+      return fail(
+        ctx,
+        `“${rangeWord.slice(0, 40)}” is not a time range. Write it like 08:00-17:00 or 8am-5pm (a time without ` +
+          `am or pm is on the 24-hour clock).`,
+      );
+    const { start, end } = range;
     if (end <= start)
       return fail(ctx, `The day must end after it starts (${rangeWord}). Hours that cross midnight are not supported.`);
     return { days, start, end };
@@ -87,9 +92,7 @@ export const hoursTz = defineCommand({
   args: argInput.transform((input, ctx) => {
     const [zone, ...extra] = input.words.map((w) => w.text);
     if (!zone || extra.length) return fail(ctx, `Give one timezone. ${TIMEZONE_HINT}`);
-    const tz = checkTimeZone(zone);
-    if (!tz) return fail(ctx, `“${zone}” is not a timezone I know. ${TIMEZONE_HINT}`);
-    return { tz };
+    return { tz: timeZoneArg(ctx, zone, (z) => `hours tz ${z}`) };
   }),
   async confirm(ctx, { tz }) {
     sameZone(ctx.channel.timezone, tz);

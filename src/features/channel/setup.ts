@@ -4,7 +4,7 @@ import { matrixToCsv } from '../../domain/matrix-csv.js';
 import type { Mention } from '../../domain/model.js';
 import { type Channel, DEFAULT_ACK_TIMEOUTS } from '../../domain/model.js';
 import { otherSide, parseSide, type Side } from '../../domain/sides.js';
-import { argInput, checkTimeZone, fail, parseMention, TIMEZONE_HINT } from '../../kernel/args.js';
+import { argInput, fail, parseMention, timeZoneArg } from '../../kernel/args.js';
 import { fromTo } from '../../kernel/change-words.js';
 import { defineUnboundCommand } from '../../kernel/command.js';
 import { PermissionDenied, UserError } from '../../kernel/errors.js';
@@ -57,11 +57,7 @@ export const setup = defineUnboundCommand({
       if (!v || v.length > MAX_NAME) return fail(ctx, `\`${key}:\` needs a name of 1 to ${MAX_NAME} characters.`);
       out[key] = v;
     }
-    if (o.tz !== undefined) {
-      const tz = checkTimeZone(o.tz);
-      if (!tz) return fail(ctx, `“${o.tz}” is not a timezone I know. ${TIMEZONE_HINT}`);
-      out.tz = tz;
-    }
+    if (o.tz !== undefined) out.tz = timeZoneArg(ctx, o.tz, (zone) => `tz:${zone}`);
     for (const [key, prop] of [
       ['internal', 'internal'],
       ['msp-team', 'mspTeam'],
@@ -126,8 +122,8 @@ export const setup = defineUnboundCommand({
         ),
         paragraph(
           ...prose(
-            'The responsibility matrix starts with 17 common areas. Try `who owns backups`, see `matrix`, or change ' +
-              'hours with `hours set mon-fri 08:00-17:00`.',
+            `The responsibility matrix starts with ${DEFAULT_MATRIX.length} common areas. Ask in plain words — ` +
+              '“who is responsible for backups?” — see `matrix`, or change hours with `hours set mon-fri 08:00-17:00`.',
           ),
         ),
         paragraph(

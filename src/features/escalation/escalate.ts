@@ -12,6 +12,7 @@ import { ackRenotify } from './ack-renotify-job.js';
 import { teamName } from './escalation-actions.js';
 import { MAX_SUMMARY } from './escalation-args.js';
 import { cardMessageKey, loadEscalationCard } from './escalation-card.js';
+import { readPriorityPhrase, readPriorityWord } from './priority-words.js';
 
 export const MAX_TICKET_URL = 500;
 export const MAX_TICKET_REF = 64;
@@ -22,12 +23,8 @@ interface EscalateArgs {
   area?: string;
   priority: Priority;
   ticket?: string;
-}
-
-/** `p1`…`p4` (any case), also as `priority:p1` or `priority:1`. */
-function parsePriority(word: string): Priority | null {
-  const m = /^p?([1-4])$/i.exec(word.trim());
-  return m ? (`P${m[1]}` as Priority) : null;
+  /** How a priority given in other words was read ("P0 read as P1 …"), to say so. */
+  readAs: string[];
 }
 
 /** A PSA/RMM ticket: a web address, or a reference such as 48213, #48213 or INC-0042. */
@@ -54,21 +51,32 @@ export const escalate = defineCommand({
   options: ['area', 'ticket', 'priority'],
   args: argInput.transform((input, ctx): EscalateArgs => {
     let priority: Priority | undefined;
+    const readAs: string[] = [];
     const setPriority = (p: Priority, as: string) => {
       if (priority && priority !== p) return fail(ctx, `Give one priority, not both ${priority} and ${as}.`);
       priority = p;
     };
     const words: string[] = [];
-    for (const w of input.words) {
-      const p = w.quoted || w.mention || w.option ? null : parsePriority(w.text);
-      if (p && /^p/i.test(w.text)) setPriority(p, w.text.toUpperCase());
-      else words.push(w.mention ? `@${w.mention.label.replace(/^@/, '')}` : w.text);
+    for (const [i, w] of input.words.entries()) {
+      const plain = !(w.quoted || w.mention || w.option);
+      const next = input.words[i + 1];
+      const reading = !plain
+        ? null
+        : (readPriorityWord(w.text) ?? (next && !next.quoted ? readPriorityPhrase(w.text, next.text) : null));
+      if (reading?.kind === 'refused') return fail(ctx, reading.message);
+      if (reading?.kind === 'priority') {
+        setPriority(reading.priority, w.text.toUpperCase());
+        if (reading.mapped) readAs.push(reading.mapped);
+      } else words.push(w.mention ? `@${w.mention.label.replace(/^@/, '')}` : w.text);
     }
     const o = input.options;
     if (o.priority !== undefined) {
-      const p = parsePriority(o.priority);
-      if (!p) return fail(ctx, `\`priority:\` is one of ${PRIORITIES.join(', ')} (got “${o.priority.slice(0, 20)}”).`);
-      setPriority(p, p);
+      const value = o.priority.trim();
+      const reading = readPriorityWord(/^[0-9]+$/.test(value) ? `p${value}` : value);
+      if (reading?.kind === 'refused') return fail(ctx, reading.message);
+      if (!reading) return fail(ctx, `\`priority:\` is one of ${PRIORITIES.join(', ')} (got “${value.slice(0, 20)}”).`);
+      setPriority(reading.priority, reading.priority);
+      if (reading.mapped) readAs.push(reading.mapped);
     }
     const summary = words.join(' ').trim();
     if (!summary) return fail(ctx, 'Say what needs escalating, e.g. `escalate VPN down for the Boston office p1`.');
@@ -78,7 +86,7 @@ export const escalate = defineCommand({
         `The summary is ${summary.length} characters; it can be at most ${MAX_SUMMARY}. Put the details in the ` +
           `ticket or add them with \`note\`.`,
       );
-    const out: EscalateArgs = { summary, priority: priority ?? DEFAULT_PRIORITY };
+    const out: EscalateArgs = { summary, priority: priority ?? DEFAULT_PRIORITY, readAs };
     if (o.area !== undefined) {
       const area = o.area.trim();
       if (!area) return fail(ctx, '`area:` needs an area name, e.g. area:backups. Type `matrix` to see them.');
@@ -142,6 +150,7 @@ export const escalate = defineCommand({
               : ' · no re-notification for this priority'),
         ),
       ),
+      ...args.readAs.map((note) => context(text(note))),
     );
   },
 });

@@ -31,6 +31,7 @@ export const matrixImport = defineCommand({
     'what it adds, changes and removes',
   permission: 'manager',
   requiresSetup: true,
+  takesBlock: true,
   args: argInput.transform((input, ctx) => {
     // Chat clients wrap pasted CSV in a code block; take what is inside.
     const csv = input.rest

@@ -1,10 +1,12 @@
 import { hoursOf, isBusinessTime } from '../../domain/business-hours.js';
 import type { MatrixArea } from '../../domain/model.js';
+import { namesNothing, subjectOf } from '../../domain/ownership.js';
 import { freeText } from '../../kernel/args.js';
 import { type ChannelContext, defineCommand } from '../../kernel/command.js';
 import { contactSpans, hoursLine, ownerName } from '../../kernel/format.js';
 import { bold, context, ephemeral, field, fields, paragraph, prose, text } from '../../kernel/reply.js';
 import { ownershipIndexFor } from './matrix-index.js';
+import { WHO_OWNS_QUESTIONS } from './who-owns-questions.js';
 
 export const whoOwns = defineCommand({
   id: 'who-owns',
@@ -14,33 +16,43 @@ export const whoOwns = defineCommand({
   aliases: [['whoowns'], ['who', 'handles'], ['owner', 'of']],
   usage: 'who owns <thing>',
   summary: 'Who owns an area now and in the other period, with the contact',
-  examples: ['who owns backups', '/whoowns vpn', '@Tandem who owns patching?'],
+  examples: ['who owns backups', '@Tandem who is responsible for the VPN?', '/whoowns patching'],
   permission: 'anyone',
   requiresSetup: true,
+  questions: WHO_OWNS_QUESTIONS,
   args: freeText('what to look up, e.g. `who owns backups`', { max: 200 }),
   async run(ctx, { text: query }) {
     const found = (await ownershipIndexFor(ctx.store, ctx.channel.id)).lookup(query);
+    const subject = subjectOf(query);
+    if (found.kind === 'none' && namesNothing(query)) {
+      return ephemeral(
+        paragraph(
+          ...prose('What should I look up? Name the thing, e.g. `who owns backups` or “who handles the VPN?”.'),
+        ),
+      );
+    }
     if (found.kind === 'none') {
       return ephemeral(
         paragraph(
           ...prose(
-            `Nothing in the matrix matches “${query}”. Type \`matrix\` to see every area; a manager can add it with ` +
-              `\`matrix set "${query.slice(0, 40)}" business:internal after-hours:msp\`.`,
+            `Nothing in the matrix matches “${subject}”. Type \`matrix\` to see every area; a manager can add it ` +
+              `with \`matrix set "${subject.slice(0, 40)}" business:internal after-hours:msp\`.`,
           ),
         ),
       );
     }
     if (found.kind === 'ambiguous') {
       return ephemeral(
-        paragraph(text(`“${query}” could be more than one area. Did you mean:`)),
+        paragraph(text(`“${subject}” could be more than one area. Did you mean:`)),
         ...found.candidates.map((a) => paragraph(...prose(`• ${a.name} — \`who owns ${a.name}\``))),
       );
     }
-    return answer(ctx, found.area, found.via);
+    return answer(ctx, found.area, found.fromNote ? null : found.via);
   },
 });
 
-async function answer(ctx: ChannelContext, area: MatrixArea, via: string) {
+/** The answer for one area; `via` is the name or alias that matched, null when its note did. */
+async function answer(ctx: ChannelContext, area: MatrixArea, via: string | null) {
   const channel = ctx.channel;
   const inHours = isBusinessTime(ctx.now, hoursOf(channel, await ctx.store.channels.holidays(channel.id)));
   const nowOwner = inHours ? area.businessOwner : area.afterHoursOwner;
@@ -58,7 +70,8 @@ async function answer(ctx: ChannelContext, area: MatrixArea, via: string) {
     ),
   ];
   if (area.note) blocks.push(paragraph(text('Note: ', 'italic'), text(area.note)));
-  const matched = via.toLowerCase() === area.name.toLowerCase() ? '' : `Matched “${via}”. `;
+  const matched =
+    via === null ? 'Matched its note. ' : via.toLowerCase() === area.name.toLowerCase() ? '' : `Matched “${via}”. `;
   blocks.push(context(text(`${matched}Business hours: ${hoursLine(channel)}.`)));
   return ephemeral(...blocks);
 }

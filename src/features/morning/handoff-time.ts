@@ -1,5 +1,6 @@
+import { joinTimeWords, parseTimeOfDay } from '../../domain/clock-time.js';
 import { parseDurationMinutes } from '../../domain/duration.js';
-import { formatLocal, formatMinuteOfDay, parseMinuteOfDay } from '../../domain/zoned-time.js';
+import { formatLocal, formatMinuteOfDay } from '../../domain/zoned-time.js';
 import { argInput, fail } from '../../kernel/args.js';
 import { defineCommand } from '../../kernel/command.js';
 import { UserError } from '../../kernel/errors.js';
@@ -28,7 +29,7 @@ export const handoffTime = defineCommand({
   permission: 'manager',
   requiresSetup: true,
   args: argInput.transform((input, ctx): TimeArgs => {
-    const [word, ...extra] = input.words.map((w) => w.text);
+    const [word, ...extra] = joinTimeWords(input.words.map((w) => w.text));
     if (!word || extra.length)
       return fail(
         ctx,
@@ -41,14 +42,14 @@ export const handoffTime = defineCommand({
           'Give `start` or an offset like `+15m`.',
       );
     }
-    const minute = word.includes(':') ? parseMinuteOfDay(word) : null;
+    const minute = parseTimeOfDay(word);
     if (minute !== null) return { kind: 'clock', minute };
     const minutes = parseOffset(word);
     if (minutes === null)
       return fail(
         ctx,
         `“${word.slice(0, 20)}” is not a time. Write an offset like \`+30m\` or \`+1h\`, or a local time like ` +
-          `\`08:30\`.`,
+          `\`08:30\` or \`8:30am\`.`,
       );
     return { kind: 'offset', minutes };
   }),

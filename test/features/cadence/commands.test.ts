@@ -119,7 +119,7 @@ describe('cadence set', () => {
       /Something is missing after `cadence set weekly`. Write it as `cadence set weekly <day> <HH:MM>/,
     ],
     ['cadence set weekly someday 10:00', /“someday” is not a day of the week/],
-    ['cadence set weekly tuesday 25:00', /“25:00” is not a time of day as HH:MM/],
+    ['cadence set weekly tuesday 25:00', /“25:00” is not a time of day, e.g. 14:00, 2pm or 2:30pm/],
     ['cadence set monthly fifth friday 15:00', /Not every month has a fifth one of a weekday; say `last`/],
     ['cadence set monthly friday 15:00', /Something is missing after `cadence set monthly`/],
     ['cadence set monthly last friday 15:00 month:2', /`month:` is only for the quarterly sync/],

@@ -20,7 +20,7 @@ describe('setup', () => {
     );
     const channel = (await core.findChannel())!;
     expect(channel.internalHandle).toEqual({ kind: 'user', id: 'it-team', label: 'it-team' });
-    expect(await core.store.matrix.list(channel.id)).toHaveLength(17);
+    expect(await core.store.matrix.list(channel.id)).toHaveLength(26);
     expect((await core.store.managers.list(channel.id)).map((m) => m.name)).toEqual(['alice']);
     expect((await core.store.audit.recent(channel.id, 5)).map((e) => e.action)).toEqual(['setup']);
   });

@@ -53,7 +53,7 @@ describe('escalate', () => {
       h = await makeEscalationChannel({ start: DAY });
       await h.say('nina', 'escalate printer jammed on floor 3 ticket:48213');
       const card = h.cardText(1)!;
-      expect(card).toContain('Area: L1 support / help desk');
+      expect(card).toContain('Area: printers and scanners');
       expect(card).toContain('Priority: P3');
       // Nobody said which side nina is on: the card does not guess.
       expect(card).toContain('From: @nina · side unknown');
@@ -91,7 +91,7 @@ describe('escalate', () => {
     const reply = await h.sayText('alice', 'escalate printer and VPN both down p2');
     expect(reply).toMatch(
       joinPatterns([
-        /The summary could be about more than one area: “L1 support \/ help desk”, “complex network issues”\. /,
+        /The summary could be about more than one area: “complex network issues”, “printers and scanners”\. /,
         /Say which with `area:`/,
       ]),
     );

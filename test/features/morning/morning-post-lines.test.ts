@@ -86,8 +86,8 @@ describe('the window a morning post covers, as the post says it', () => {
       to: '2026-10-05T09:00',
       postedAt: '2026-10-04T21:00:00.000Z',
       says:
-        '@it-team: a quiet weekend — no escalations and no handoff notes from Fri 2 Oct 17:00 GMT+10 to Mon 5 ' +
-        'Oct 08:00 GMT+11 (62 hours).',
+        '@it-team: a quiet weekend — no escalations and no handoff notes from Fri 2 Oct 17:00 AEST to Mon 5 ' +
+        'Oct 08:00 AEDT (62 hours).',
     },
     {
       name: 'Sydney, clocks back in April',
@@ -96,8 +96,8 @@ describe('the window a morning post covers, as the post says it', () => {
       to: '2026-04-06T09:00',
       postedAt: '2026-04-05T22:00:00.000Z',
       says:
-        '@it-team: a quiet weekend — no escalations and no handoff notes from Fri 3 Apr 17:00 GMT+11 to Mon 6 ' +
-        'Apr 08:00 GMT+10 (64 hours).',
+        '@it-team: a quiet weekend — no escalations and no handoff notes from Fri 3 Apr 17:00 AEDT to Mon 6 ' +
+        'Apr 08:00 AEST (64 hours).',
     },
   ];
 
