@@ -3,6 +3,7 @@ import type { Db } from './client.js';
 import { SqlAuditRepo } from './repos/audit.js';
 import { SqlCadenceRepo } from './repos/cadences.js';
 import { SqlChannelRepo } from './repos/channels.js';
+import { SqlCommandUseRepo } from './repos/command-uses.js';
 import { SqlConversationRepo } from './repos/conversations.js';
 import { SqlDeliveryRepo } from './repos/deliveries.js';
 import { SqlEscalationRepo } from './repos/escalations.js';
@@ -54,6 +55,7 @@ export function createStore(db: Db): Store {
     handoffNotes: repo(new SqlHandoffNoteRepo(ctx)),
     cadences: repo(new SqlCadenceRepo(ctx)),
     deliveries: repo(new SqlDeliveryRepo(ctx)),
+    commandUses: repo(new SqlCommandUseRepo(ctx)),
   };
   return store;
 }

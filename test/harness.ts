@@ -22,6 +22,7 @@ import { type AnyJobKind, JobKindRegistry } from '../src/kernel/job-kind.js';
 import { type Logger, silentLogger } from '../src/kernel/logger.js';
 import type { ChatAdapter } from '../src/kernel/ports/chat.js';
 import type { Store } from '../src/kernel/ports/store.js';
+import type { PostingLimits } from '../src/kernel/posting-limits.js';
 import { CommandRegistry } from '../src/kernel/registry.js';
 import type { Reply } from '../src/kernel/reply.js';
 import type { ConversationRef, Platform } from '../src/kernel/types.js';
@@ -68,6 +69,8 @@ export interface HarnessOptions {
   scheduler?: Partial<SchedulerOptions>;
   sender?: Partial<SenderOptions>;
   busyPatienceMs?: number;
+  /** Limits on the commands that post; the product's defaults when absent. */
+  postingLimits?: PostingLimits;
   /** A channel row for the conversation, made directly (no setup command); `seeded` returns it. */
   seed?: boolean | { timezone?: string };
   /** A line alice says first, e.g. SETUP. */
@@ -92,7 +95,11 @@ function boot(o: HarnessOptions, path: string, clock: ManualClock, chat: Recordi
   const db = o.db ?? openDb(path);
   const store = createStore(db);
   const log = o.log ?? silentLogger;
-  const patience = o.busyPatienceMs === undefined ? {} : { busyPatienceMs: o.busyPatienceMs };
+  const patience = {
+    ...(o.busyPatienceMs === undefined ? {} : { busyPatienceMs: o.busyPatienceMs }),
+    ...(o.postingLimits ? { postingLimits: o.postingLimits } : {}),
+    pacingMs: () => (o.pacing ? platformPacingMs(chat.platform) : 0),
+  };
   let core: ReturnType<typeof createCore>;
   if (o.commands || o.kinds) {
     const registry = o.commands ? new CommandRegistry(o.commands) : createRegistry();

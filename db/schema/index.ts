@@ -11,3 +11,4 @@ export * from './channels.js';
 export * from './delivery.js';
 export * from './escalations.js';
 export * from './matrix.js';
+export * from './usage.js';

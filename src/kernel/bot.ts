@@ -8,9 +8,10 @@ import type { JobKindRegistry } from './job-kind.js';
 import type { Logger } from './logger.js';
 import type { Planner } from './ports/planner.js';
 import type { Store } from './ports/store.js';
+import { DEFAULT_POSTING_LIMITS, enforcePostingLimits, type PostingLimits } from './posting-limits.js';
 import type { CommandRegistry } from './registry.js';
 import { ephemeral, paragraph, prose, type Reply } from './reply.js';
-import type { Inbound } from './types.js';
+import type { Inbound, Platform } from './types.js';
 
 export interface BotDeps {
   store: Store;
@@ -25,6 +26,10 @@ export interface BotDeps {
   planner: Planner;
   /** How long a command keeps trying while another process holds the database's write lock (5 s by default). */
   busyPatienceMs?: number;
+  /** Limits on the commands that post; DEFAULT_POSTING_LIMITS when absent. */
+  postingLimits?: PostingLimits;
+  /** Each platform's pacing (the faces' `pacingMs`), to tell a refused command when a backlog clears. */
+  pacingMs?: (platform: Platform) => number;
 }
 
 /**
@@ -116,6 +121,17 @@ export class Bot {
       if (spec.permission === 'manager' && channel && !isManager) {
         // Recorded in the audit log by toReply, outside this transaction that rolls back.
         throw new PermissionDenied(refusalFor(spec, await tx.managers.list(channel.id)));
+      }
+      if (spec.postsToChannel && channel) {
+        await enforcePostingLimits({
+          store: tx,
+          limits: this.deps.postingLimits ?? DEFAULT_POSTING_LIMITS,
+          channel,
+          actor,
+          conversation: inbound.conversation,
+          now,
+          pacingMs: this.deps.pacingMs ?? (() => 0),
+        });
       }
       const ctx = commandContext({
         tx,

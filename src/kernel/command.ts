@@ -74,6 +74,11 @@ export interface CommandSpec<A> {
   examples?: readonly string[];
   permission: Permission;
   requiresSetup: boolean;
+  /**
+   * The command posts to its channel (a card, a note on one, a note for the morning post): it counts
+   * against the posting limits per person and per channel, and is refused while the channel's outbox is full.
+   */
+  postsToChannel?: boolean;
   /** `key:` options the command accepts; a `key:value` with another key stays an ordinary word. */
   options?: readonly string[];
   args: z.ZodType<A, ArgInput>;

@@ -50,6 +50,7 @@ export const escalate = defineCommand({
     '/escalate suspicious sign-ins on the CFO account P2 ticket:https://psa.example.com/t/991',
   ],
   permission: 'anyone',
+  postsToChannel: true,
   requiresSetup: true,
   options: ['area', 'ticket', 'priority'],
   args: argInput.transform((input, ctx): EscalateArgs => {

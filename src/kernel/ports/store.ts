@@ -1,6 +1,7 @@
 import type { AuditRepo } from './audit.js';
 import type { CadenceRepo } from './cadences.js';
 import type { ChannelRepo } from './channels.js';
+import type { CommandUseRepo } from './command-uses.js';
 import type { ConversationRepo } from './conversations.js';
 import type { DeliveryRepo } from './deliveries.js';
 import type { EscalationRepo } from './escalations.js';
@@ -55,4 +56,6 @@ export interface Store {
   cadences: CadenceRepo;
   /** Platform deliveries already acted on, so that a redelivery takes effect once. */
   deliveries: DeliveryRepo;
+  /** Uses of the commands that post, for the posting limits per person and per channel. */
+  commandUses: CommandUseRepo;
 }
