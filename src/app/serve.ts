@@ -33,9 +33,20 @@ export async function serve(opts: ServeOptions): Promise<Running> {
   const clock = opts.clock ?? systemClock;
   let background: Background | undefined;
   // The bot exists before the background, which needs the faces, which need the bot.
-  const { bot, registry, jobKinds } = createCore({ store, clock, log, afterCommit: () => background?.wake() });
-  const http = new HttpServer(log);
   const adapters = new Map<Platform, ChatAdapter>();
+  const { bot, registry, jobKinds } = createCore({
+    store,
+    clock,
+    log,
+    afterCommit: () => background?.wake(),
+    pacingMs: (platform) => adapters.get(platform)?.pacingMs ?? 0,
+  });
+  const http = new HttpServer(log, {
+    requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+    headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+    keepAliveTimeoutMs: config.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+    maxConnections: config.HTTP_MAX_CONNECTIONS,
+  });
   const running: RunningFace[] = [];
   const stopFaces = () => Promise.allSettled(running.map((f) => f.stop()));
   try {
