@@ -66,8 +66,11 @@ export class Bot {
 
   private async dispatch(inbound: Inbound, deliveryKey: string | null): Promise<Reply | null> {
     const { log } = this.deps;
+    let specId: string | null = null;
     try {
+      // Parsing (arguments, a CSV) happens here, outside any transaction: the write lock waits for nothing but writes.
       const parsed = this.deps.registry.parse(inbound.text);
+      specId = parsed.spec.id;
       const reply = await this.runPatiently(parsed.spec, parsed.args, inbound, deliveryKey);
       this.deps.afterCommit?.();
       return reply;
@@ -75,7 +78,7 @@ export class Bot {
       if (err instanceof AlreadyHandled) return null;
       if (deliveryKey && (err instanceof UserError || err instanceof RuleViolation))
         await this.markHandled(deliveryKey);
-      return this.toReply(err, inbound, log, deliveryKey);
+      return this.toReply(err, inbound, log, deliveryKey, specId);
     }
   }
 
@@ -155,10 +158,11 @@ export class Bot {
     inbound: Inbound,
     log: Logger,
     deliveryKey: string | null = null,
+    specId: string | null = null,
   ): Promise<Reply> {
-    if (err instanceof PermissionDenied) {
+    if (err instanceof PermissionDenied && specId !== null) {
       // A refusal is recorded in the audit log; the transaction that wrote it was rolled back, so write it again.
-      await this.recordRefusal(inbound, err, deliveryKey);
+      await this.recordRefusal(inbound, err, deliveryKey, specId);
       return ephemeral(paragraph(...prose(shortenQuoted(err.message))));
     }
     if (err instanceof UserError || err instanceof RuleViolation || err instanceof StoreBusy) {
@@ -189,7 +193,12 @@ export class Bot {
     }
   }
 
-  private async recordRefusal(inbound: Inbound, err: PermissionDenied, deliveryKey: string | null): Promise<void> {
+  private async recordRefusal(
+    inbound: Inbound,
+    err: PermissionDenied,
+    deliveryKey: string | null,
+    specId: string,
+  ): Promise<void> {
     const { store, clock } = this.deps;
     try {
       await store.transaction(async (tx) => {
@@ -197,13 +206,12 @@ export class Bot {
         const channel = await tx.channels.find(inbound.conversation);
         if (!channel) return;
         const actor = await tx.people.upsert(inbound.actor.platform, inbound.actor.userId, inbound.actor.name);
-        const { spec } = this.deps.registry.parse(inbound.text);
         await tx.audit.record({
           channelId: channel.id,
           at: clock.now(),
           actorId: actor.id,
           actorName: actor.name,
-          action: spec.id,
+          action: specId,
           subject: inbound.text.slice(0, 200),
           before: null,
           after: { refused: err.message },

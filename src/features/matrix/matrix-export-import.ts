@@ -1,3 +1,4 @@
+import { RuleViolation } from '../../domain/errors.js';
 import { csvToMatrix, matrixToCsv } from '../../domain/matrix-csv.js';
 import type { MatrixAreaInput } from '../../domain/model.js';
 import { argInput, fail, noArgs } from '../../kernel/args.js';
@@ -48,10 +49,18 @@ export const matrixImport = defineCommand({
         ctx,
         'Paste the CSV after `matrix import`, starting with its header line. `matrix export` gives one to start from.',
       );
-    return { csv };
+    // Read and checked here, before the command's transaction: the write lock is held for the writes only.
+    // A mistake in it is told after the permission check, as any other refusal comes first.
+    try {
+      return { areas: csvToMatrix(csv) };
+    } catch (err) {
+      if (err instanceof RuleViolation) return { problem: err };
+      throw err;
+    }
   }),
-  async run(ctx, { csv }) {
-    const areas = csvToMatrix(csv);
+  async run(ctx, parsed) {
+    if ('problem' in parsed) throw parsed.problem;
+    const { areas } = parsed;
     const before = (await ctx.store.matrix.list(ctx.channel.id)).map(inputOf);
     await ctx.store.matrix.replaceAll(ctx.channel.id, areas);
     await ctx.audit('matrix.import', `${areas.length} areas`, matrixToCsv(before), matrixToCsv(areas));
