@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, count, desc, eq, inArray, min, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, min, sql } from 'drizzle-orm';
 import type { OutboxRepo, OutgoingPost } from '../../src/kernel/ports/outbox.js';
 import type {
   Delivery,
@@ -173,6 +173,25 @@ export class SqlOutboxRepo extends SqlRepo implements OutboxRepo, OutboxQueue {
       .orderBy(desc(outbox.id))
       .limit(limit);
     return rows.map(toEntry);
+  }
+
+  async pruneSent(before: Date, limit: number): Promise<number> {
+    const { outbox } = this.t;
+    // Through outbox_state_next: a row's last attempt was due before it was sent or failed.
+    const old = await this.db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(inArray(outbox.state, ['sent', 'failed']), lt(outbox.nextAttemptAt, before.getTime())))
+      .limit(limit);
+    if (old.length > 0)
+      await this.db.delete(outbox).where(
+        inArray(
+          outbox.id,
+          old.map((r) => r.id),
+        ),
+      );
+    await this.claims.lanes.pruneIdle(before.getTime(), limit);
+    return old.length;
   }
 
   private async row(id: number) {

@@ -7,6 +7,7 @@ import type { ChatAdapter } from '../kernel/ports/chat.js';
 import type { Store } from '../kernel/ports/store.js';
 import type { Platform } from '../kernel/types.js';
 import { type Background, startBackground } from '../scheduler/background.js';
+import { DEFAULT_RETENTION, type RetentionPolicy } from '../scheduler/retention.js';
 import type { Config, WantedFace } from './config.js';
 import { createCore } from './create-core.js';
 
@@ -66,6 +67,7 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     adapters,
     kinds: jobKinds,
     tickSeconds: config.SCHEDULER_TICK_SECONDS,
+    scheduler: { retention: retentionOf(config) },
   });
   let port: number;
   try {
@@ -84,5 +86,17 @@ export async function serve(opts: ServeOptions): Promise<Running> {
       await background?.stop();
       await http.close();
     },
+  };
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/** The retention policy the configuration asks for. */
+export function retentionOf(config: Config): RetentionPolicy {
+  return {
+    ...DEFAULT_RETENTION,
+    sentMs: config.RETENTION_SENT_DAYS * DAY_MS,
+    deliveryIdsMs: config.RETENTION_DELIVERY_IDS_HOURS * 60 * 60_000,
+    historyMs: config.RETENTION_DAYS === undefined ? null : config.RETENTION_DAYS * DAY_MS,
   };
 }

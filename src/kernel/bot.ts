@@ -114,8 +114,8 @@ export class Bot {
     return store.transaction(async (tx) => {
       if (deliveryKey !== null) {
         // Arrived before, and that delivery committed: this one changes nothing.
+        // Forgotten after a day by the scheduler's retention, off this path.
         if (!(await tx.deliveries.markSeen(deliveryKey, now))) throw new AlreadyHandled();
-        await tx.deliveries.prune(new Date(now.getTime() - DELIVERY_MEMORY_MS));
       }
       const actor = await tx.people.upsert(inbound.actor.platform, inbound.actor.userId, inbound.actor.name);
       const channel = await tx.channels.find(inbound.conversation);
@@ -235,9 +235,6 @@ const BUSY_TRY_MS = 100;
 const BUSY_TRY = { busyTimeoutMs: BUSY_TRY_MS };
 const BUSY_PAUSE_MS = 50;
 const BUSY_PAUSE_MAX_MS = 400;
-
-/** How long a platform delivery id is remembered: Slack and Teams redeliver within minutes, not days. */
-const DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;
 
 /** Thrown inside the transaction of a delivery that was already handled, so that nothing is written. */
 class AlreadyHandled extends TandemError {

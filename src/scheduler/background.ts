@@ -21,7 +21,7 @@ export interface BackgroundDeps {
   /** Seconds between ticks (a divisor of 60). */
   tickSeconds?: number;
   scheduler?: Partial<
-    Pick<SchedulerOptions, 'leaseMs' | 'batchSize' | 'maxBatchesPerTick' | 'maxAttempts' | 'retryBaseMs'>
+    Pick<SchedulerOptions, 'leaseMs' | 'batchSize' | 'maxBatchesPerTick' | 'maxAttempts' | 'retryBaseMs' | 'retention'>
   >;
   sender?: Partial<Pick<SenderOptions, 'random' | 'pacingMs' | 'retry' | 'leaseMs' | 'maxWaitForPostMs' | 'batchSize'>>;
   /** How a delay is waited out: real timers by default; tests bring their own. */

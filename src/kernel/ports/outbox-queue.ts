@@ -69,4 +69,9 @@ export interface OutboxQueue {
   backlog(conversation: ConversationRef): Promise<OutboxBacklog>;
   /** Failed rows of a conversation, newest first. */
   failed(conversation: ConversationRef, limit: number): Promise<OutboxEntry[]>;
+  /**
+   * Forgets up to `limit` rows sent or failed before `before`, and conversations that have had
+   * nothing to send since; returns how many rows.
+   */
+  pruneSent(before: Date, limit: number): Promise<number>;
 }
