@@ -12,7 +12,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { FakeSlack } from '../test/helpers/slack-fake.js';
 import { compileForNode } from './lib/compile.js';
@@ -40,7 +40,7 @@ const random = (() => {
 const dir = mkdtempSync(join(tmpdir(), 'tandem-soak-'));
 const dbPath = join(dir, 'tandem.db');
 process.stderr.write(`[soak] compiling; database ${dbPath}\n`);
-const main = await compileForNode({ out: 'node_modules/.cache/tandem-soak-js', dirs: ['bench/soak'] });
+const main = await compileForNode({ out: `node_modules/.cache/tandem-soak-js-${seed}`, dirs: ['bench/soak'] });
 const entry = main.replace(/src\/main\.js$/, 'bench/soak/tandem.js');
 const fake = await FakeSlack.start();
 const receipts: Receipt[] = [];
@@ -127,8 +127,11 @@ const pendingDue = () => {
   const db = new Database(dbPath, { readonly: true });
   try {
     const now = sim + (Date.now() - last.wall0) * SPEED;
-    const q = "select count(*) as n from outbox where state in ('pending', 'sending') and next_attempt_at <= ?";
-    return (db.prepare(q).get(now) as { n: number }).n;
+    const posts = "select count(*) as n from outbox where state in ('pending', 'sending') and next_attempt_at <= ?";
+    const jobs = "select count(*) as n from jobs where state in ('pending', 'running') and due_at <= ?";
+    // A job is run at the tick after it falls due: a tick is a wall second, SOAK_SPEED seconds of the clock.
+    const tick = 2 * SPEED * 1000;
+    return (db.prepare(posts).get(now) as { n: number }).n + (db.prepare(jobs).get(now - tick) as { n: number }).n;
   } finally {
     db.close();
   }
@@ -151,6 +154,6 @@ const result = {
   commandsAcknowledged: acked,
   ...t,
 };
-writeFileSync(join(ROOT, 'bench/soak-results.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(resolve(ROOT, process.env.SOAK_OUT ?? 'bench/soak-results.json'), `${JSON.stringify(result, null, 2)}\n`);
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 process.exitCode = t.lost === 0 && t.doubled === 0 ? 0 : 1;

@@ -66,6 +66,14 @@ const { bot, jobKinds } = createCore({
 });
 // Nothing is pruned during the soak: the outbox is what the platform's record is compared with.
 const retention = { sentMs: 3650 * 24 * 60 * 60_000 };
+// Waits (a paced conversation's next turn, a retry) pass as fast as the clock: SOAK_SPEED times the wall.
+const timers = {
+  set(ms: number, fn: () => void) {
+    const t = setTimeout(fn, ms / speed);
+    t.unref();
+    return () => clearTimeout(t);
+  },
+};
 background = startBackground({
   store,
   clock,
@@ -74,6 +82,7 @@ background = startBackground({
   kinds: jobKinds,
   tickSeconds: 1,
   scheduler: { retention },
+  timers,
 });
 
 interface Command {
