@@ -1,52 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { type Harness, makeHarness, SETUP } from '../harness.js';
+import { busyChannel } from '../helpers/busy-channel.js';
 
 const DAY = 24 * 60 * 60_000;
-
-/**
- * A busy channel for `days` days on simulated time: each weekday three escalations (one acknowledged
- * late enough to be re-notified), resolved by the afternoon, and an after-hours note, with the
- * morning posts, sync reminders and re-notifications falling due on the way. Commands arrive as
- * platform deliveries, so that each leaves its delivery id.
- */
-async function busyYear(h: Harness, days: number) {
-  let delivery = 0;
-  let seq = count(h, 'select count(*) as n from escalations');
-  const say = (who: string, text: string) =>
-    h.bot.handleOnce(
-      { conversation: h.conversation, actor: { platform: h.platform, userId: who, name: who }, text },
-      `slack:Ev${++delivery}`,
-    );
-  const start = h.clock.now().getTime();
-  for (let day = 0; day < days; day++) {
-    const morning = start + day * DAY;
-    await h.advanceTo(new Date(morning));
-    const weekday = new Date(morning).getUTCDay();
-    if (weekday === 0 || weekday === 6) continue;
-    for (const [who, line] of [
-      ['bob', 'escalate VPN down for the Boston office p1'],
-      ['carol', 'escalate printer queue stuck area:patching p3'],
-      ['dave', 'escalate backups failed overnight p2'],
-    ] as const) {
-      await say(who, line);
-      seq++;
-    }
-    await h.advanceTo(new Date(morning + 20 * 60_000));
-    for (let s = seq - 2; s <= seq; s++) await say('erin', `ack ESC-${s}`);
-    await h.advanceTo(new Date(morning + 5 * 60 * 60_000));
-    for (let s = seq - 2; s <= seq; s++) await say('erin', `resolve ESC-${s} fixed`);
-    await say('night-owl', 'handoff note --overnight patched the file servers');
-  }
-  await h.advanceTo(new Date(start + days * DAY + 60 * 60_000));
-}
-
 const count = (h: Harness, sql: string, ...args: unknown[]) =>
   (h.db.$client.prepare(sql).get(...args) as { n: number }).n;
 
 describe('retention: a year of a busy channel leaves a bounded number of rows', () => {
   it('keeps a month of sent posts and finished jobs, a day of delivery ids; escalations and notes stay', async () => {
     const h = await makeHarness({ setup: SETUP, platform: 'slack', start: '2026-01-05T14:00:00Z' });
-    await busyYear(h, 365);
+    await busyChannel(h, 365);
     const now = h.clock.now().getTime();
     const monthAgo = now - 30 * DAY - 60 * 60_000;
     const everPosted = count(h, "select seq as n from sqlite_sequence where name = 'outbox'");
@@ -67,7 +30,7 @@ describe('retention: a year of a busy channel leaves a bounded number of rows', 
     expect(count(h, 'select count(*) as n from escalations')).toBeGreaterThan(700);
     expect(count(h, 'select count(*) as n from handoff_notes')).toBeGreaterThan(250);
     h.close();
-  }, 300_000);
+  }, 900_000);
 
   it('with a history retention, resolved escalations and notes older than it go too; open ones stay', async () => {
     const h = await makeHarness({
@@ -77,7 +40,7 @@ describe('retention: a year of a busy channel leaves a bounded number of rows', 
       scheduler: { retention: { historyMs: 30 * DAY } },
     });
     await h.say('bob', 'escalate still waiting on the vendor area:patching p4');
-    await busyYear(h, 90);
+    await busyChannel(h, 90);
     const cutoff = h.clock.now().getTime() - 30 * DAY - 60 * 60_000;
     expect(count(h, "select count(*) as n from escalations where state = 'resolved' and resolved_at < ?", cutoff)).toBe(
       0,
@@ -89,5 +52,5 @@ describe('retention: a year of a busy channel leaves a bounded number of rows', 
     expect(count(h, "select count(*) as n from escalations where seq = 1 and state = 'open'")).toBe(1);
     expect(await h.sayText('erin', 'ack ESC-1')).toContain('ESC-1');
     h.close();
-  }, 300_000);
+  }, 900_000);
 });
