@@ -20,7 +20,27 @@ export interface SqlContext {
   readonly dialect: 'sqlite' | 'postgres';
 }
 
+/*
+ * What differs between the dialects is kept here, and only here.
+ */
+
 /** The larger of two values: SQLite spells it `max(a, b)` (two arguments, not the aggregate), PostgreSQL `greatest`. */
 export function greatest(ctx: SqlContext, a: SQLWrapper | number, b: SQLWrapper | number): SQL {
   return ctx.dialect === 'postgres' ? sql`greatest(${a}, ${b})` : sql`max(${a}, ${b})`;
+}
+
+/** The smaller of two values: SQLite `min(a, b)`, PostgreSQL `least`. A null argument is ignored by neither. */
+export function least(ctx: SqlContext, a: SQLWrapper | number, b: SQLWrapper | number): SQL {
+  return ctx.dialect === 'postgres' ? sql`least(${a}, ${b})` : sql`min(${a}, ${b})`;
+}
+
+/**
+ * The select of a claim. On PostgreSQL it locks the rows it returns and skips rows another
+ * instance's claim holds (`FOR UPDATE SKIP LOCKED`), so that concurrent claims share the work; on
+ * SQLite the claim's immediate transaction already holds the whole database.
+ */
+export function forClaim<Q>(ctx: SqlContext, query: Q): Q {
+  if (ctx.dialect !== 'postgres') return query;
+  const lockable = query as unknown as { for(strength: 'update', config: { skipLocked: boolean }): Q };
+  return lockable.for('update', { skipLocked: true });
 }

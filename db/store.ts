@@ -3,6 +3,7 @@ import type { Db } from './client.js';
 import { SqlAuditRepo } from './repos/audit.js';
 import { SqlCadenceRepo } from './repos/cadences.js';
 import { SqlChannelRepo } from './repos/channels.js';
+import { SqlCommandUseRepo } from './repos/command-uses.js';
 import { SqlConfirmationRepo } from './repos/confirmations.js';
 import { SqlConversationRepo } from './repos/conversations.js';
 import { SqlDeliveryRepo } from './repos/deliveries.js';
@@ -58,6 +59,7 @@ export function createStore(db: Db): Store {
     deliveries: repo(new SqlDeliveryRepo(ctx)),
     sides: repo(new SqlSideRepo(ctx)),
     confirmations: repo(new SqlConfirmationRepo(ctx)),
+    commandUses: repo(new SqlCommandUseRepo(ctx)),
   };
   return store;
 }

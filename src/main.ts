@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   const consoleMode = config.faces.length === 0;
   // In the console, logs would interleave with the chat: only warnings unless asked for more.
   const log = createLogger(config.base.LOG_LEVEL ?? (consoleMode ? 'warn' : 'info'));
-  const db = openDb(config.base.DATABASE_PATH);
+  const db = openDb(config.base.DATABASE_PATH, { log });
   const store = createStore(db);
 
   if (consoleMode) {

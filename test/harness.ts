@@ -22,6 +22,7 @@ import { type AnyJobKind, JobKindRegistry } from '../src/kernel/job-kind.js';
 import { type Logger, silentLogger } from '../src/kernel/logger.js';
 import type { ChatAdapter } from '../src/kernel/ports/chat.js';
 import type { Store } from '../src/kernel/ports/store.js';
+import type { PostingLimits } from '../src/kernel/posting-limits.js';
 import { CommandRegistry } from '../src/kernel/registry.js';
 import type { Reply } from '../src/kernel/reply.js';
 import type { ConversationRef, Platform } from '../src/kernel/types.js';
@@ -29,7 +30,10 @@ import { OutboxSender, type SenderOptions } from '../src/outbox/sender.js';
 import { plannerFor } from '../src/scheduler/planning.js';
 import { runUntil } from '../src/scheduler/run-until.js';
 import { Scheduler, type SchedulerOptions } from '../src/scheduler/scheduler.js';
+import type { JobRow } from './helpers/job-row.js';
 import { faceText, platformPacingMs, RecordingChat } from './helpers/recording-chat.js';
+
+export type { JobRow };
 
 /** The set-up line most tests start from: Acme and its MSP Northwind, with both team handles. */
 export function setupLine(timezone = 'America/New_York'): string {
@@ -63,11 +67,12 @@ export interface HarnessOptions {
   commands?: readonly AnyCommandSpec[];
   /** Job kinds instead of every feature's. */
   kinds?: readonly AnyJobKind[];
-  /** Whether the sender keeps the platform's own pace (1 s a message on Slack); off by default. */
+  /** Whether the sender keeps the platform's pace (1 s a message on Slack); off by default. */
   pacing?: boolean;
   scheduler?: Partial<SchedulerOptions>;
   sender?: Partial<SenderOptions>;
   busyPatienceMs?: number;
+  postingLimits?: PostingLimits /** the product's defaults when absent */;
   /** A channel row for the conversation, made directly (no setup command); `seeded` returns it. */
   seed?: boolean | { timezone?: string };
   /** A line alice says first, e.g. SETUP. */
@@ -78,17 +83,6 @@ export interface HarnessOptions {
   admins?: readonly string[];
 }
 
-/** A jobs row as the scheduler tests read it. */
-export interface JobRow {
-  id: number;
-  state: string;
-  attempts: number;
-  result: string | null;
-  due_at: number;
-  lease_owner: string | null;
-  lease_expires_at: number | null;
-}
-
 /** One Tandem process over one database: the parts a restart replaces. */
 function boot(o: HarnessOptions, path: string, clock: ManualClock, chat: RecordingChat) {
   const db = o.db ?? openDb(path);
@@ -97,6 +91,8 @@ function boot(o: HarnessOptions, path: string, clock: ManualClock, chat: Recordi
   const patience = {
     ...(o.busyPatienceMs === undefined ? {} : { busyPatienceMs: o.busyPatienceMs }),
     ...(o.admins ? { admins: new Set(o.admins) } : {}),
+    ...(o.postingLimits ? { postingLimits: o.postingLimits } : {}),
+    pacingMs: () => (o.pacing ? platformPacingMs(chat.platform) : 0),
   };
   let core: ReturnType<typeof createCore>;
   if (o.commands || o.kinds) {

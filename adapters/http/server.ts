@@ -1,17 +1,63 @@
-import type { Server } from 'node:http';
-import express, { type Express } from 'express';
+import { createServer, type Server, STATUS_CODES } from 'node:http';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../../src/kernel/logger.js';
+
+/** Limits of the HTTP server (the base configuration's HTTP_* variables). */
+export interface HttpLimits {
+  /** The whole request, headers and body, must arrive within this. */
+  requestTimeoutMs: number;
+  /** The headers must arrive within this (slow-header attacks). */
+  headersTimeoutMs: number;
+  /** An idle kept-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** Connections open at once; more are refused. */
+  maxConnections: number;
+}
+
+export const DEFAULT_HTTP_LIMITS: HttpLimits = {
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 512,
+};
+
+/** What a refused or failed request is told: its status and a few words, never a stack or a path. */
+const SHORT: Record<number, string> = {
+  400: 'the request could not be read',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not found',
+  405: 'method not allowed',
+  408: 'request timeout',
+  413: 'the request body is too large',
+  415: 'unsupported content type',
+  503: 'not ready',
+};
+
+/** The short JSON body of an error response with this status. */
+export function errorBody(status: number): { error: string } {
+  return {
+    error: SHORT[status] ?? (status >= 500 ? 'internal error' : (STATUS_CODES[status] ?? 'error')).toLowerCase(),
+  };
+}
 
 /**
  * The one HTTP server of the process: Slack mounts `/slack/events`, Teams `/api/messages`, and
- * `/healthz` answers 200 once every face that registered a readiness check is ready.
+ * `/healthz` answers 200 once every face that registered a readiness check is ready. Errors are
+ * answered with a status and a short JSON body; timeouts and a connection cap bound what one
+ * client can hold.
  */
 export class HttpServer {
   readonly app: Express = express();
   #server: Server | null = null;
   readonly #ready = new Map<string, () => boolean>();
+  readonly #limits: HttpLimits;
 
-  constructor(private readonly log: Logger) {
+  constructor(
+    private readonly log: Logger,
+    limits: Partial<HttpLimits> = {},
+  ) {
+    this.#limits = { ...DEFAULT_HTTP_LIMITS, ...limits };
     this.app.disable('x-powered-by');
     this.app.get('/healthz', (_req, res) => {
       const pending = [...this.#ready].filter(([, ok]) => !ok()).map(([name]) => name);
@@ -25,17 +71,37 @@ export class HttpServer {
     this.#ready.set(name, check);
   }
 
-  /** Starts listening; resolves with the bound port (useful with port 0). */
+  /** Starts listening, after every face mounted its routes; resolves with the bound port (useful with port 0). */
   listen(port: number, host: string): Promise<number> {
+    // Last in the chain: what no route answered, and every error a route or a body parser raised.
+    this.app.use((_req: Request, res: Response) => {
+      res.status(404).json(errorBody(404));
+    });
+    this.app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => this.#fail(err, req, res));
+    const l = this.#limits;
+    const headersTimeout = Math.min(l.headersTimeoutMs, l.requestTimeoutMs);
     return new Promise((resolve, reject) => {
-      const server = this.app.listen(port, host, (err?: Error) => {
-        if (err) return reject(err);
+      const server = createServer(
+        {
+          requestTimeout: l.requestTimeoutMs,
+          headersTimeout,
+          keepAliveTimeout: Math.min(l.keepAliveTimeoutMs, headersTimeout),
+          // How often the timeouts above are checked (Node's default, 30 s, would let them run late).
+          connectionsCheckingInterval: Math.max(100, Math.min(1_000, Math.floor(headersTimeout / 4))),
+        },
+        this.app,
+      );
+      server.maxConnections = l.maxConnections;
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        server.on('error', (err) => this.log.error({ err }, 'HTTP server error'));
         const address = server.address();
         const bound = typeof address === 'object' && address ? address.port : port;
-        this.log.info({ port: bound, host }, 'HTTP server listening');
+        this.log.info({ port: bound, host, ...l }, 'HTTP server listening');
         resolve(bound);
       });
-      server.on('error', reject);
+      server.on('drop', () => this.log.warn({ maxConnections: l.maxConnections }, 'connection refused: too many open'));
       this.#server = server;
     });
   }
@@ -48,5 +114,19 @@ export class HttpServer {
       server.close(() => resolve());
       server.closeAllConnections();
     });
+  }
+
+  #fail(err: unknown, req: Request, res: Response): void {
+    const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown } | null;
+    const given = Number(e?.status ?? e?.statusCode);
+    const status = Number.isInteger(given) && given >= 400 && given < 600 ? given : 500;
+    const what = { status, method: req.method, path: req.path, type: typeof e?.type === 'string' ? e.type : undefined };
+    if (status >= 500) this.log.error({ ...what, err }, 'HTTP request failed');
+    else this.log.warn(what, 'HTTP request refused');
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.status(status).json(errorBody(status));
   }
 }

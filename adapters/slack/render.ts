@@ -52,7 +52,7 @@ export function renderMessages(reply: Reply, maxMessages: number = LIMITS.messag
   let buttonCount = 0;
   const nextActionId = () => `${ACTION_PREFIX}${buttonCount++}`;
   const blocks = reply.blocks.flatMap((b) => renderBlock(b, nextActionId));
-  const groups = packMessages(blocks, Math.max(1, maxMessages));
+  const groups = packMessages(blocks, Math.max(1, maxMessages), reply.overflow);
   const summary = escapeMrkdwn(replySummary(reply));
   if (groups.length === 0) return [{ text: summary, blocks: [] }];
   return groups.map((g, i) => ({
@@ -169,7 +169,7 @@ function renderButtons(bs: Button[], nextActionId: () => string): KnownBlock[] {
 const sizeOf = (b: KnownBlock) => JSON.stringify(b).length;
 
 /** Packs blocks into messages under the block count and size budget; the last allowed one says what was cut. */
-function packMessages(blocks: KnownBlock[], maxMessages: number): KnownBlock[][] {
+function packMessages(blocks: KnownBlock[], maxMessages: number, overflow?: string): KnownBlock[][] {
   const messages: KnownBlock[][] = [];
   let current: KnownBlock[] = [];
   let size = 0;
@@ -179,7 +179,9 @@ function packMessages(blocks: KnownBlock[], maxMessages: number): KnownBlock[][]
     if (current.length > 0 && (current.length >= LIMITS.blocksPerMessage || size + s > LIMITS.messageBudget)) {
       if (messages.length + 1 >= maxMessages) {
         // No room for another message: the marker replaces blocks at the end of this one until it fits.
-        const marker = (n: number) => contextBlock(`… (truncated, ${n} more section${n === 1 ? '' : 's'} not shown)`);
+        const where = overflow ? ` — ${escapeMrkdwn(overflow)}` : '';
+        const marker = (n: number) =>
+          contextBlock(`… (truncated, ${n} more section${n === 1 ? '' : 's'} not shown)${where}`);
         let dropped = blocks.length - i;
         while (
           current.length > 0 &&

@@ -24,9 +24,12 @@ function settings(config: TeamsConfig) {
  * Authentication for inbound requests and the replies within a turn. With an app id, every request
  * must carry a valid Bot Framework token (401 otherwise); without one, none is checked.
  */
-export function createAuthentication(config: TeamsConfig): ConfigurationBotFrameworkAuthentication {
+export function createAuthentication(
+  config: TeamsConfig,
+  endpoints: Record<string, string> = {},
+): ConfigurationBotFrameworkAuthentication {
   const { auth, credentials } = settings(config);
-  return new ConfigurationBotFrameworkAuthentication(auth, credentials);
+  return new ConfigurationBotFrameworkAuthentication({ ...auth, ...endpoints }, credentials);
 }
 
 /**

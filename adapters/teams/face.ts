@@ -9,6 +9,17 @@ export const teamsConfig = z.object({
   MICROSOFT_APP_PASSWORD: optionalSecret,
   MICROSOFT_APP_TENANT_ID: optionalSecret,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  /** Comma-separated Microsoft Entra tenant ids whose Teams may use the bot (besides MICROSOFT_APP_TENANT_ID). */
+  TEAMS_ALLOWED_TENANTS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.guid({ error: 'each tenant id is a GUID, e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47' }))),
   TEAMS_ALLOW_UNAUTHENTICATED: flag,
 });
 

@@ -4,7 +4,7 @@ import type { Clock } from '../../src/kernel/clock.js';
 import { ConfigError } from '../../src/kernel/errors.js';
 import type { Logger } from '../../src/kernel/logger.js';
 import type { Store } from '../../src/kernel/ports/store.js';
-import type { HttpServer } from '../http/server.js';
+import { errorBody, type HttpServer } from '../http/server.js';
 import type { TeamsChat } from './chat.js';
 import type { TeamsConfig } from './face.js';
 
@@ -22,6 +22,8 @@ export interface TeamsDeps {
   http: HttpServer;
   /** Stamps stored conversation references; the system clock by default. */
   clock?: Clock;
+  /** The Bot Framework's token endpoints, e.g. its OpenID metadata URL: tests point them at loopback. */
+  authEndpoints?: Record<string, string>;
 }
 
 export interface TeamsFace {
@@ -62,14 +64,16 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsFace> {
     { createTurnHandler, describeError },
     { TeamsChat },
     { MemberDirectory },
+    { allowedTenants, handleActivity },
   ] = await Promise.all([
     import('botbuilder'),
     import('./auth.js'),
     import('./turn.js'),
     import('./chat.js'),
     import('./members.js'),
+    import('./endpoint.js'),
   ]);
-  const inbound = new CloudAdapter(createAuthentication(config));
+  const inbound = new CloudAdapter(createAuthentication(config, deps.authEndpoints));
   inbound.onTurnError = async (ctx, err) => {
     log.error(
       { err: describeError(err), activity: ctx.activity?.type, conversation: ctx.activity?.conversation?.id },
@@ -90,6 +94,10 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsFace> {
   };
 
   const handleTurn = createTurnHandler({ bot, store, clock, log, members: new MemberDirectory(log) });
+  const tenants = allowedTenants(config.MICROSOFT_APP_TENANT_ID, config.TEAMS_ALLOWED_TENANTS);
+  if (tenants.size === 0 && config.MICROSOFT_APP_ID) {
+    log.info({}, 'Teams answers every tenant: set TEAMS_ALLOWED_TENANTS to the tenants that may use Tandem');
+  }
   let accepting = true;
   const inFlight = new Set<Promise<void>>();
   http.app.post(TEAMS_PATH, express.json({ limit: '1mb' }), async (req, res) => {
@@ -97,9 +105,9 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsFace> {
       res.status(503).json({ error: 'Tandem is shutting down' });
       return;
     }
-    const turn = inbound.process(req, res, handleTurn).catch((err: unknown) => {
+    const turn = handleActivity({ adapter: inbound, handleTurn, tenants, log }, req, res).catch((err: unknown) => {
       log.error({ err: describeError(err) }, 'Teams request failed');
-      if (!res.headersSent) res.status(500).end();
+      if (!res.headersSent) res.status(500).json(errorBody(500));
     });
     inFlight.add(turn);
     try {

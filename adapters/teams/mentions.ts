@@ -1,4 +1,5 @@
 import type { Mention } from '../../src/domain/model.js';
+import { escapeMarkdown } from './markdown.js';
 
 /** A Teams mention entity, as it arrives in an activity and as cards carry it in `msteams.entities`. */
 export interface MentionEntity {
@@ -37,7 +38,8 @@ export function mentionFromTeams(account: MentionedAccount): Mention | null {
 /** The card mention for a core mention; null when the id is not one Teams can notify (e.g. a typed `@word`). */
 export function entityFor(mention: Mention): MentionEntity | null {
   const name = cleanLabel(mention.label.replace(/^@/, '')) || 'someone';
-  const text = `<at>${name}</at>`;
+  // A display name is someone's words: escaped like any text in the card, so `[x](url)` or `**` stay words.
+  const text = `<at>${escapeMarkdown(name, { atLineStart: false })}</at>`;
   if (mention.kind === 'group') {
     const m = GROUP_ID.exec(mention.id);
     return m ? { type: 'mention', text, mentioned: { id: m[2]!, name, type: m[1] as GroupKind } } : null;

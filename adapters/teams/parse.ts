@@ -34,7 +34,8 @@ export function submittedCommand(activity: Pick<Activity, 'value'>): string | nu
 export function toInbound(activity: Activity): Inbound | null {
   if (activity.type !== 'message' || !activity.from?.id || !activity.conversation?.id) return null;
   const submitted = submittedCommand(activity);
-  const text = submitted ?? neutralText(activity);
+  // A card's data is whatever the client sent, not only the buttons Tandem drew: the same guard as typed text.
+  const text = submitted !== null ? typedOnly(submitted) : neutralText(activity);
   // However long, the line goes to the core: its limits answer with what fits, where dropping it would leave the
   // sender unanswered.
   if (!text) return null;

@@ -25,12 +25,16 @@ export interface CardActivity {
 export const MAX_CARD_BYTES = 26_000;
 /** Room kept in every card for a "continued" or "shortened" note. */
 const NOTE_ROOM = 400;
+/** Messages one reply may become, as on Slack: a longer one ends with what was left out and where to see it. */
+export const MAX_CARDS_PER_REPLY = 5;
 
 export interface RenderOptions {
   /** Bytes a card may take; tests lower it to see splitting without huge replies. */
   maxBytes?: number;
   /** One card only (an in-place update replaces one message): content that does not fit is cut, buttons kept. */
   single?: boolean;
+  /** Cards a reply may become; MAX_CARDS_PER_REPLY by default. */
+  maxCards?: number;
 }
 
 /** A reply as one Adaptive Card, or several in order when it is too large for one message. */
@@ -40,10 +44,28 @@ export function renderCards(reply: Reply, options: RenderOptions = {}): Adaptive
   const units = blocksToUnits(reply.blocks);
   const budget = maxBytes - bytes(card(summary, [])) - NOTE_ROOM;
   if (options.single) return [card(summary, shorten(units, budget))];
-  const groups = pack(units, budget);
+  const groups = capped(pack(units, budget), Math.max(1, options.maxCards ?? MAX_CARDS_PER_REPLY), reply.overflow);
   return groups.map((group, i) =>
     card(summary, i === 0 ? group : [note(`(continued, part ${i + 1} of ${groups.length})`), ...group]),
   );
+}
+
+/** At most `max` groups; the last one kept ends with how much was left out and, if the reply says, where to see it. */
+function capped(groups: Unit[][], max: number, overflow: string | undefined): Unit[][] {
+  if (groups.length <= max) return groups;
+  const kept = groups.slice(0, max);
+  const left = groups.slice(max).reduce((n, g) => n + g.length, 0);
+  const last = kept[max - 1]!;
+  const marker = (n: number) => note(`… and ${n} more not shown${overflow ? ` — ${overflow}` : ''}`);
+  // The last card carries two notes, "continued" and this one: what the room kept for one lacks comes off its end.
+  let room = NOTE_ROOM - unitBytes(note(`(continued, part ${max} of ${max})`));
+  let dropped = left;
+  while (last.length > 1 && unitBytes(marker(dropped)) > room) {
+    room += unitBytes(last.pop()!);
+    dropped++;
+  }
+  last.push(marker(dropped));
+  return kept;
 }
 
 /** The card as the message activity that carries it. */

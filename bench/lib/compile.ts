@@ -8,8 +8,8 @@ import { ROOT } from './processes.js';
  * file, layout kept, migrations copied) under node_modules/.cache, so that the bench can time
  * Tandem without tsx in the process. Returns the path of the compiled main.js.
  */
-export async function compileForNode(): Promise<string> {
-  const out = join(ROOT, 'node_modules/.cache/tandem-bench-js');
+export async function compileForNode(opts: { out?: string; dirs?: readonly string[] } = {}): Promise<string> {
+  const out = join(ROOT, opts.out ?? 'node_modules/.cache/tandem-bench-js');
   rmSync(out, { recursive: true, force: true });
   const files: string[] = [];
   const walk = (dir: string) => {
@@ -19,7 +19,7 @@ export async function compileForNode(): Promise<string> {
       else if (p.endsWith('.ts') && !p.endsWith('.d.ts')) files.push(join(ROOT, p));
     }
   };
-  for (const dir of ['src', 'adapters', 'db']) walk(dir);
+  for (const dir of ['src', 'adapters', 'db', ...(opts.dirs ?? [])]) walk(dir);
   await build({
     entryPoints: files,
     outdir: out,

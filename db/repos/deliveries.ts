@@ -1,4 +1,4 @@
-import { eq, lt } from 'drizzle-orm';
+import { eq, inArray, lt } from 'drizzle-orm';
 import type { DeliveryRepo } from '../../src/kernel/ports/deliveries.js';
 import { SqlRepo } from './repo.js';
 
@@ -23,12 +23,20 @@ export class SqlDeliveryRepo extends SqlRepo implements DeliveryRepo {
     return rows.length > 0;
   }
 
-  async prune(before: Date): Promise<number> {
+  async prune(before: Date, limit: number): Promise<number> {
     const { inboundSeen } = this.t;
-    const removed = await this.db
-      .delete(inboundSeen)
+    const old = await this.db
+      .select({ key: inboundSeen.key })
+      .from(inboundSeen)
       .where(lt(inboundSeen.at, before.getTime()))
-      .returning({ key: inboundSeen.key });
-    return removed.length;
+      .limit(limit);
+    if (old.length > 0)
+      await this.db.delete(inboundSeen).where(
+        inArray(
+          inboundSeen.key,
+          old.map((r) => r.key),
+        ),
+      );
+    return old.length;
   }
 }

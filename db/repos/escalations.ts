@@ -235,6 +235,24 @@ export class SqlEscalationRepo extends SqlRepo implements EscalationRepo {
     return states ? and(inChannel, inArray(escalations.state, [...states])) : inChannel;
   }
 
+  async pruneResolved(before: Date, limit: number): Promise<number> {
+    const { escalations } = this.t;
+    const old = await this.db
+      .select({ id: escalations.id })
+      .from(escalations)
+      .where(and(eq(escalations.state, 'resolved'), lt(escalations.resolvedAt, before.getTime())))
+      .limit(limit);
+    // Their events go with them (ON DELETE CASCADE).
+    if (old.length > 0)
+      await this.db.delete(escalations).where(
+        inArray(
+          escalations.id,
+          old.map((r) => r.id),
+        ),
+      );
+    return old.length;
+  }
+
   private async window(channelId: number, column: InstantColumn, from: Date, to: Date): Promise<Escalation[]> {
     const { escalations } = this.t;
     const rows = await this.db

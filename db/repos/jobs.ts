@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { JobOutcome, JobQueue } from '../../src/kernel/ports/job-queue.js';
 import type { Job, JobRepo, NewJob } from '../../src/kernel/ports/jobs.js';
 import { greatest, type Tables } from '../sql-context.js';
@@ -190,6 +190,24 @@ export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
       .orderBy(desc(jobs.finishedAt), desc(jobs.id))
       .limit(limit);
     return rows.map(toJob);
+  }
+
+  async pruneFinished(before: Date, limit: number): Promise<number> {
+    const { jobs } = this.t;
+    // By due time, through jobs_state_due: a finished job was due before it finished.
+    const old = await this.db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(and(inArray(jobs.state, ['done', 'dropped', 'failed', 'cancelled']), lt(jobs.dueAt, before.getTime())))
+      .limit(limit);
+    if (old.length > 0)
+      await this.db.delete(jobs).where(
+        inArray(
+          jobs.id,
+          old.map((r) => r.id),
+        ),
+      );
+    return old.length;
   }
 
   private held(id: number, owner: string) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { HandoffNote } from '../../src/domain/model.js';
 import type { HandoffNoteRepo, NewHandoffNote } from '../../src/kernel/ports/notes.js';
 import type { Tables } from '../sql-context.js';
@@ -39,5 +39,22 @@ export class SqlHandoffNoteRepo extends SqlRepo implements HandoffNoteRepo {
       )
       .orderBy(asc(handoffNotes.at), asc(handoffNotes.id));
     return rows.map(toNote);
+  }
+
+  async prune(before: Date, limit: number): Promise<number> {
+    const { handoffNotes } = this.t;
+    const old = await this.db
+      .select({ id: handoffNotes.id })
+      .from(handoffNotes)
+      .where(lt(handoffNotes.at, before.getTime()))
+      .limit(limit);
+    if (old.length > 0)
+      await this.db.delete(handoffNotes).where(
+        inArray(
+          handoffNotes.id,
+          old.map((r) => r.id),
+        ),
+      );
+    return old.length;
   }
 }

@@ -1,159 +1,147 @@
-import { and, asc, eq, gt, inArray, lt, lte, max, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Delivery, SendRules } from '../../src/kernel/ports/outbox-queue.js';
-import type { Platform } from '../../src/kernel/types.js';
 import type { SqlContext } from '../sql-context.js';
 import { SqlMessageRepo } from './messages.js';
 import { type OutboxRow, toEntry } from './outbox-entry.js';
+import { type LaneRow, laneId, SqlOutboxLanes } from './outbox-lanes.js';
 import { SqlRepo } from './repo.js';
 
-/** How many due rows one claim looks at; the rest wait for the next one. */
-const CANDIDATES = 500;
+/** Rows of one conversation looked at per claim: the next one to send is nearly always the first. */
+const ROWS_PER_LANE = 10;
+/** Bounds the lanes one claim visits when many have nothing that may go. */
+const MAX_LANE_QUERIES = 20;
 
-const convKey = (platform: Platform, conversationId: string) => `${platform}\u0000${conversationId}`;
+/** What may be done with an update now. */
+type UpdateTarget = { target: string } | { waitUntil: number } | { fail: string };
 
 /**
- * Which outbox rows may go now, and when the next may: one delivery in flight per conversation,
- * each platform's pacing kept, an update only after the post it replaces and after older updates
- * of the same message. The outbox repository's sender side claims through it.
+ * Which outbox rows may go now, and when the next may: round-robin across conversations (the one
+ * served longest ago first), each conversation's earliest due row, one delivery in flight per
+ * conversation, each platform's pacing kept, an update only after the post it replaces and after
+ * older updates of the same message. One conversation's backlog never holds back another's.
  */
 export class SqlOutboxClaims extends SqlRepo {
   private readonly messages: SqlMessageRepo;
+  readonly lanes: SqlOutboxLanes;
 
   constructor(ctx: SqlContext) {
     super(ctx);
     this.messages = new SqlMessageRepo(ctx);
+    this.lanes = new SqlOutboxLanes(ctx);
   }
 
   async claim(now: Date, owner: string, leaseUntil: Date, rules: SendRules, limit: number): Promise<Delivery[]> {
-    const { outbox } = this.t;
     if (rules.platforms.length === 0 || limit <= 0) return [];
     const t = now.getTime();
-    const candidates = await this.db
-      .select()
-      .from(outbox)
-      .where(
-        and(
-          inArray(outbox.platform, [...rules.platforms]),
-          or(
-            and(eq(outbox.state, 'pending'), lte(outbox.nextAttemptAt, t)),
-            and(eq(outbox.state, 'sending'), lte(outbox.leaseExpiresAt, t)),
-          ),
-        ),
-      )
-      .orderBy(asc(outbox.id))
-      .limit(CANDIDATES);
-    if (candidates.length === 0) return [];
-    const inFlight = await this.inFlight(t);
-    const lastSent = await this.lastSent(t, rules);
     const chosen: Delivery[] = [];
-    for (const r of candidates) {
-      const key = convKey(r.platform, r.conversationId);
-      if (inFlight.has(key)) continue;
-      const last = lastSent.get(key);
-      if (last !== undefined && t < last + rules.minIntervalMs(r.platform)) continue;
-      let targetMessageId: string | null = null;
-      if (r.op === 'update') {
-        const target = await this.updateTarget(r, t, rules);
-        if (target === null) continue;
-        targetMessageId = target;
+    const visited = new Set<string>();
+    for (let q = 0; q < MAX_LANE_QUERIES && chosen.length < limit; q++) {
+      const lanes = await this.lanes.ready(t, rules, limit - chosen.length, visited);
+      if (lanes.length === 0) break;
+      for (const lane of lanes) {
+        visited.add(laneId(lane));
+        const d = await this.next(lane, t, rules);
+        if (d) {
+          await this.lease(d, owner, leaseUntil.getTime());
+          chosen.push({ ...d, state: 'sending', attempts: d.attempts + 1 });
+        }
+        await this.lanes.refresh(lane, t);
       }
-      const attempts = sql`${outbox.attempts} + 1`;
-      await this.db
-        .update(outbox)
-        .set({ state: 'sending', leaseOwner: owner, leaseExpiresAt: leaseUntil.getTime(), attempts })
-        .where(eq(outbox.id, r.id));
-      inFlight.add(key);
-      chosen.push({ ...toEntry(r), state: 'sending', attempts: r.attempts + 1, targetMessageId });
-      if (chosen.length >= limit) break;
     }
     return chosen;
   }
 
-  async nextWakeAt(now: Date, rules: SendRules): Promise<Date | null> {
-    const { outbox } = this.t;
-    if (rules.platforms.length === 0) return null;
-    const t = now.getTime();
-    const rows = await this.db
-      .select()
-      .from(outbox)
-      .where(and(inArray(outbox.platform, [...rules.platforms]), inArray(outbox.state, ['pending', 'sending'])));
-    const lastSent = await this.lastSent(t, rules);
-    let next: number | null = null;
-    for (const r of rows) {
-      let at: number;
-      if (r.state === 'sending') at = r.leaseExpiresAt ?? t;
-      else {
-        const last = lastSent.get(convKey(r.platform, r.conversationId));
-        at = Math.max(r.nextAttemptAt, last === undefined ? 0 : last + rules.minIntervalMs(r.platform));
-        // An update waiting for its post wakes with the post, or fails when it has waited too long.
-        if (r.op === 'update' && r.messageKey && !(await this.messages.get(r.messageKey))) {
-          at = Math.max(at, r.createdAt + rules.maxWaitForPostMs);
-        }
-      }
-      if (at > t && (next === null || at < next)) next = at;
-    }
-    return next === null ? null : new Date(next);
+  nextWakeAt(now: Date, rules: SendRules): Promise<Date | null> {
+    if (rules.platforms.length === 0) return Promise.resolve(null);
+    return this.lanes.nextWakeAt(now.getTime(), rules).then((at) => (at === null ? null : new Date(at)));
   }
 
   /**
-   * The platform id of the message an update replaces, or null to leave the update waiting
-   * (failing it when it cannot be delivered).
+   * The lane's next row that may go now: a dead process's delivery first, else the earliest due
+   * pending row that can be sent. Rows that cannot go yet are put off until they could, or failed.
    */
-  private async updateTarget(r: OutboxRow, t: number, rules: SendRules): Promise<string | null> {
-    const { outbox } = this.t;
-    const messageKey = r.messageKey;
-    if (!messageKey) return this.failWaiting(r, 'an update without a message key cannot be delivered');
-    // Updates of one message go out in order: wait while an older row of the same message is unfinished.
-    const older = await this.db
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(and(eq(outbox.messageKey, messageKey), lt(outbox.id, r.id), inArray(outbox.state, ['pending', 'sending'])))
-      .limit(1);
-    if (older.length > 0) return null;
-    const posted = await this.messages.get(messageKey);
-    if (posted) return posted.platformMessageId;
-    const postFailed = await this.db
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(and(eq(outbox.messageKey, messageKey), eq(outbox.op, 'post'), eq(outbox.state, 'failed')))
-      .limit(1);
-    if (postFailed.length > 0) return this.failWaiting(r, 'the post it updates could not be delivered');
-    if (t - r.createdAt >= rules.maxWaitForPostMs) {
-      return this.failWaiting(r, 'the post it updates was never delivered');
+  private async next(lane: LaneRow, t: number, rules: SendRules): Promise<Delivery | null> {
+    const { outbox: o } = this.t;
+    const ofLane = and(eq(o.platform, lane.platform), eq(o.conversationId, lane.conversationId));
+    const rows: OutboxRow[] = [];
+    if (lane.leaseExpiresAt !== null) {
+      rows.push(
+        ...(await this.db
+          .select()
+          .from(o)
+          .where(and(ofLane, eq(o.state, 'sending')))
+          .orderBy(asc(o.id))),
+      );
+    }
+    rows.push(
+      ...(await this.db
+        .select()
+        .from(o)
+        .where(and(ofLane, eq(o.state, 'pending'), lte(o.nextAttemptAt, t)))
+        .orderBy(asc(o.nextAttemptAt), asc(o.id))
+        .limit(ROWS_PER_LANE)),
+    );
+    for (const r of rows) {
+      if (r.op === 'post') return { ...toEntry(r), targetMessageId: null };
+      const u = await this.updateTarget(r, t, rules);
+      if ('target' in u) return { ...toEntry(r), targetMessageId: u.target };
+      if ('fail' in u)
+        await this.setRow(r.id, { state: 'failed', lastError: u.fail, leaseOwner: null, leaseExpiresAt: null });
+      else
+        await this.setRow(r.id, {
+          state: 'pending',
+          nextAttemptAt: u.waitUntil,
+          leaseOwner: null,
+          leaseExpiresAt: null,
+        });
     }
     return null;
   }
 
-  private async failWaiting(r: OutboxRow, error: string): Promise<null> {
-    const { outbox } = this.t;
+  private async lease(d: Delivery, owner: string, until: number): Promise<void> {
+    const { outbox: o } = this.t;
     await this.db
-      .update(outbox)
-      .set({ state: 'failed', lastError: error, leaseOwner: null, leaseExpiresAt: null })
-      .where(eq(outbox.id, r.id));
-    return null;
+      .update(o)
+      .set({ state: 'sending', leaseOwner: owner, leaseExpiresAt: until, attempts: sql`${o.attempts} + 1` })
+      .where(eq(o.id, d.id));
+    await this.lanes.lease(
+      { platform: d.conversation.platform, conversationId: d.conversation.channelId },
+      owner,
+      until,
+    );
   }
 
-  /** Conversations with a row being sent under a live lease. */
-  private async inFlight(t: number): Promise<Set<string>> {
-    const { outbox } = this.t;
-    const rows = await this.db
-      .selectDistinct({ platform: outbox.platform, conversationId: outbox.conversationId })
-      .from(outbox)
-      .where(and(eq(outbox.state, 'sending'), gt(outbox.leaseExpiresAt, t)));
-    return new Set(rows.map((r) => convKey(r.platform, r.conversationId)));
+  /** The platform id of the message an update replaces; else when to look again, or why it fails. */
+  private async updateTarget(r: OutboxRow, t: number, rules: SendRules): Promise<UpdateTarget> {
+    const { outbox: o } = this.t;
+    const messageKey = r.messageKey;
+    if (!messageKey) return { fail: 'an update without a message key cannot be delivered' };
+    // Updates of one message go out in order: wait while an older row of the same message is unfinished.
+    const [older] = await this.db
+      .select({ state: o.state, nextAttemptAt: o.nextAttemptAt, leaseExpiresAt: o.leaseExpiresAt })
+      .from(o)
+      .where(and(eq(o.messageKey, messageKey), lt(o.id, r.id), inArray(o.state, ['pending', 'sending'])))
+      .orderBy(asc(o.id))
+      .limit(1);
+    if (older) {
+      const at = older.state === 'sending' ? (older.leaseExpiresAt ?? t) : older.nextAttemptAt;
+      return { waitUntil: Math.max(at, t + 1) };
+    }
+    const posted = await this.messages.get(messageKey);
+    if (posted) return { target: posted.platformMessageId };
+    const [postFailed] = await this.db
+      .select({ id: o.id })
+      .from(o)
+      .where(and(eq(o.messageKey, messageKey), eq(o.op, 'post'), eq(o.state, 'failed')))
+      .limit(1);
+    if (postFailed) return { fail: 'the post it updates could not be delivered' };
+    const deadline = r.createdAt + rules.maxWaitForPostMs;
+    if (t >= deadline) return { fail: 'the post it updates was never delivered' };
+    return { waitUntil: deadline };
   }
 
-  /** When each paced conversation last received a message, if recently enough to matter: the pacing reference. */
-  private async lastSent(t: number, rules: SendRules): Promise<Map<string, number>> {
-    const { outbox } = this.t;
-    const paced = rules.platforms.filter((p) => rules.minIntervalMs(p) > 0);
-    if (paced.length === 0) return new Map();
-    const window = Math.max(...paced.map((p) => rules.minIntervalMs(p)));
-    const rows = await this.db
-      .select({ platform: outbox.platform, conversationId: outbox.conversationId, at: max(outbox.sentAt) })
-      .from(outbox)
-      .where(and(eq(outbox.state, 'sent'), inArray(outbox.platform, paced), gt(outbox.sentAt, t - window)))
-      .groupBy(outbox.platform, outbox.conversationId);
-    return new Map(rows.filter((r) => r.at !== null).map((r) => [convKey(r.platform, r.conversationId), r.at!]));
+  private async setRow(id: number, values: Partial<OutboxRow>): Promise<void> {
+    const { outbox: o } = this.t;
+    await this.db.update(o).set(values).where(eq(o.id, id));
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, count, desc, eq, inArray, min, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, min, sql } from 'drizzle-orm';
 import type { OutboxRepo, OutgoingPost } from '../../src/kernel/ports/outbox.js';
 import type {
   Delivery,
@@ -15,6 +15,8 @@ import { SqlMessageRepo } from './messages.js';
 import { SqlOutboxClaims } from './outbox-claims.js';
 import { toEntry } from './outbox-entry.js';
 import { SqlRepo } from './repo.js';
+
+const laneOf = (c: ConversationRef) => ({ platform: c.platform, conversationId: c.channelId });
 
 /** The outbox: the features' OutboxRepo and the sender's OutboxQueue over the `outbox` table. */
 export class SqlOutboxRepo extends SqlRepo implements OutboxRepo, OutboxQueue {
@@ -44,7 +46,9 @@ export class SqlOutboxRepo extends SqlRepo implements OutboxRepo, OutboxQueue {
       })
       .onConflictDoNothing({ target: outbox.idempotencyKey })
       .returning({ id: outbox.id });
-    return queued.length > 0;
+    if (queued.length === 0) return false;
+    await this.claims.lanes.due(laneOf(post.conversation), now.getTime());
+    return true;
   }
 
   async enqueueUpdate(messageKey: string, conversation: ConversationRef, reply: Reply, now: Date): Promise<void> {
@@ -67,6 +71,7 @@ export class SqlOutboxRepo extends SqlRepo implements OutboxRepo, OutboxQueue {
       nextAttemptAt: now.getTime(),
       createdAt: now.getTime(),
     });
+    await this.claims.lanes.due(laneOf(conversation), now.getTime());
   }
 
   // ---- the sender's side ----------------------------------------------------------------------
@@ -82,6 +87,9 @@ export class SqlOutboxRepo extends SqlRepo implements OutboxRepo, OutboxQueue {
       .set({ state: 'sent', sentAt: now.getTime(), leaseOwner: null, leaseExpiresAt: null, lastError: null })
       .where(this.held(id, owner))
       .returning();
+    const row = r ?? (await this.row(id));
+    // The message reached the platform even when the lease was lost: the pacing counts from it.
+    if (row) await this.claims.lanes.sent(row, owner, now.getTime());
     if (!r) return false;
     if (r.op === 'post' && r.messageKey && platformMessageId !== null) {
       const conversation = { platform: r.platform, channelId: r.conversationId };
@@ -92,30 +100,38 @@ export class SqlOutboxRepo extends SqlRepo implements OutboxRepo, OutboxQueue {
 
   async retryLater(id: number, owner: string, at: Date, error: string): Promise<boolean> {
     const { outbox } = this.t;
-    const held = await this.db
+    const [r] = await this.db
       .update(outbox)
       .set({ state: 'pending', nextAttemptAt: at.getTime(), lastError: error, leaseOwner: null, leaseExpiresAt: null })
       .where(this.held(id, owner))
-      .returning({ id: outbox.id });
-    return held.length > 0;
+      .returning({ platform: outbox.platform, conversationId: outbox.conversationId });
+    if (!r) return false;
+    await this.claims.lanes.free(r, owner);
+    await this.claims.lanes.due(r, at.getTime());
+    return true;
   }
 
   async holdConversation(conversation: ConversationRef, until: Date): Promise<void> {
     const { outbox } = this.t;
+    // The waiting rows keep their order: the one the platform refused still goes first.
     await this.db
       .update(outbox)
       .set({ nextAttemptAt: greatest(this.ctx, outbox.nextAttemptAt, until.getTime()) })
       .where(and(this.ofConversation(conversation), eq(outbox.state, 'pending')));
+    await this.claims.lanes.hold(laneOf(conversation), until.getTime());
+    await this.claims.lanes.refresh(laneOf(conversation));
   }
 
   async markFailed(id: number, owner: string, error: string): Promise<boolean> {
     const { outbox } = this.t;
-    const held = await this.db
+    const [r] = await this.db
       .update(outbox)
       .set({ state: 'failed', lastError: error, sentAt: null, leaseOwner: null, leaseExpiresAt: null })
       .where(this.held(id, owner))
-      .returning({ id: outbox.id });
-    return held.length > 0;
+      .returning({ platform: outbox.platform, conversationId: outbox.conversationId });
+    if (!r) return false;
+    await this.claims.lanes.free(r, owner);
+    return true;
   }
 
   async release(owner: string): Promise<number> {
@@ -126,6 +142,7 @@ export class SqlOutboxRepo extends SqlRepo implements OutboxRepo, OutboxQueue {
       .set({ state: 'pending', leaseOwner: null, leaseExpiresAt: null, attempts })
       .where(and(eq(outbox.state, 'sending'), eq(outbox.leaseOwner, owner)))
       .returning({ id: outbox.id });
+    await this.claims.lanes.releaseAll(owner);
     return released.length;
   }
 
@@ -156,6 +173,31 @@ export class SqlOutboxRepo extends SqlRepo implements OutboxRepo, OutboxQueue {
       .orderBy(desc(outbox.id))
       .limit(limit);
     return rows.map(toEntry);
+  }
+
+  async pruneSent(before: Date, limit: number): Promise<number> {
+    const { outbox } = this.t;
+    // Through outbox_state_next: a row's last attempt was due before it was sent or failed.
+    const old = await this.db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(inArray(outbox.state, ['sent', 'failed']), lt(outbox.nextAttemptAt, before.getTime())))
+      .limit(limit);
+    if (old.length > 0)
+      await this.db.delete(outbox).where(
+        inArray(
+          outbox.id,
+          old.map((r) => r.id),
+        ),
+      );
+    await this.claims.lanes.pruneIdle(before.getTime(), limit);
+    return old.length;
+  }
+
+  private async row(id: number) {
+    const { outbox } = this.t;
+    const [r] = await this.db.select().from(outbox).where(eq(outbox.id, id)).limit(1);
+    return r ?? null;
   }
 
   private ofConversation(c: ConversationRef) {

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { channels } from './channels.js';
 
 /*
@@ -55,10 +55,37 @@ export const outbox = sqliteTable(
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
   },
+  // outbox_lane_due: a conversation's next row to send (the earliest due, then the oldest) and its pending count,
+  // without reading the rest of its queue; outbox_message_key: the rows of one message, for its updates.
   (t) => [
     uniqueIndex('outbox_idempotency_key').on(t.idempotencyKey),
     index('outbox_state_next').on(t.state, t.nextAttemptAt),
+    index('outbox_lane_due').on(t.platform, t.conversationId, t.state, t.nextAttemptAt, t.id),
+    index('outbox_message_key').on(t.messageKey, t.id),
   ],
+);
+
+/**
+ * One row per conversation the outbox delivers to: what the sender needs to choose among
+ * conversations without reading their queues. Round-robin order, pacing and Retry-After, and the
+ * one delivery in flight; on PostgreSQL a claim locks these rows (FOR UPDATE SKIP LOCKED).
+ */
+export const outboxLanes = sqliteTable(
+  'outbox_lanes',
+  {
+    platform: text('platform').notNull(),
+    conversationId: text('conversation_id').notNull(),
+    /** The earliest `next_attempt_at` of the conversation's pending rows; null when none is pending. */
+    nextAt: integer('next_at'),
+    /** When the conversation last got a message: the pacing reference, and who is served first (longest ago). */
+    lastSentAt: integer('last_sent_at'),
+    /** The platform asked for a pause (Retry-After): nothing goes to the conversation before. */
+    heldUntil: integer('held_until'),
+    /** The delivery in flight: whose it is and until when; a lease past its expiry is a dead process's. */
+    leaseOwner: text('lease_owner'),
+    leaseExpiresAt: integer('lease_expires_at'),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.conversationId] }), index('outbox_lanes_next').on(t.nextAt)],
 );
 
 /** Platform ids of posted messages, so a logical message can be updated in place. */

@@ -12,3 +12,4 @@ export * from './delivery.js';
 export * from './escalations.js';
 export * from './matrix.js';
 export * from './sides.js';
+export * from './usage.js';

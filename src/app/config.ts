@@ -9,6 +9,17 @@ export const baseConfig = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  /** The HTTP server's bounds: a request must arrive whole within these, and so many connections at most. */
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(512),
+  /** Sent posts and finished scheduled jobs are deleted after this many days. */
+  RETENTION_SENT_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Platform delivery ids (to act once on a redelivery) are forgotten after this many hours. */
+  RETENTION_DELIVERY_IDS_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  /** Resolved escalations with their history, and handoff notes, are deleted after this many days; kept when unset. */
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).optional(),
   /** Where people reach Tandem from outside (the Teams package's links, the review page). */
   TANDEM_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /**

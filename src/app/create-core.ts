@@ -3,6 +3,8 @@ import { Bot } from '../kernel/bot.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Store } from '../kernel/ports/store.js';
+import type { PostingLimits } from '../kernel/posting-limits.js';
+import type { Platform } from '../kernel/types.js';
 import { plannerFor } from '../scheduler/planning.js';
 
 export interface CoreDeps {
@@ -14,6 +16,10 @@ export interface CoreDeps {
   busyPatienceMs?: number;
   /** The operators' administrators (TANDEM_ADMINS), as `platform:userId`. */
   admins?: ReadonlySet<string>;
+  /** Limits on the commands that post; the defaults when absent. */
+  postingLimits?: PostingLimits;
+  /** Each platform's pacing, from the faces (to say when a channel's backlog clears). */
+  pacingMs?: (platform: Platform) => number;
 }
 
 /** The platform-neutral core: every feature's commands and job kinds, and the bot that dispatches to them. */

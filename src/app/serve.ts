@@ -7,6 +7,7 @@ import type { ChatAdapter } from '../kernel/ports/chat.js';
 import type { Store } from '../kernel/ports/store.js';
 import type { Platform } from '../kernel/types.js';
 import { type Background, startBackground } from '../scheduler/background.js';
+import { DEFAULT_RETENTION, type RetentionPolicy } from '../scheduler/retention.js';
 import type { Config, WantedFace } from './config.js';
 import { createCore } from './create-core.js';
 
@@ -33,15 +34,21 @@ export async function serve(opts: ServeOptions): Promise<Running> {
   const clock = opts.clock ?? systemClock;
   let background: Background | undefined;
   // The bot exists before the background, which needs the faces, which need the bot.
+  const adapters = new Map<Platform, ChatAdapter>();
   const { bot, registry, jobKinds } = createCore({
     store,
     clock,
     log,
     afterCommit: () => background?.wake(),
     admins: config.TANDEM_ADMINS,
+    pacingMs: (platform) => adapters.get(platform)?.pacingMs ?? 0,
   });
-  const http = new HttpServer(log);
-  const adapters = new Map<Platform, ChatAdapter>();
+  const http = new HttpServer(log, {
+    requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+    headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+    keepAliveTimeoutMs: config.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+    maxConnections: config.HTTP_MAX_CONNECTIONS,
+  });
   const running: RunningFace[] = [];
   const stopFaces = () => Promise.allSettled(running.map((f) => f.stop()));
   try {
@@ -61,6 +68,7 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     adapters,
     kinds: jobKinds,
     tickSeconds: config.SCHEDULER_TICK_SECONDS,
+    scheduler: { retention: retentionOf(config) },
   });
   let port: number;
   try {
@@ -79,5 +87,17 @@ export async function serve(opts: ServeOptions): Promise<Running> {
       await background?.stop();
       await http.close();
     },
+  };
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/** The retention policy the configuration asks for. */
+export function retentionOf(config: Config): RetentionPolicy {
+  return {
+    ...DEFAULT_RETENTION,
+    sentMs: config.RETENTION_SENT_DAYS * DAY_MS,
+    deliveryIdsMs: config.RETENTION_DELIVERY_IDS_HOURS * 60 * 60_000,
+    historyMs: config.RETENTION_DAYS === undefined ? null : config.RETENTION_DAYS * DAY_MS,
   };
 }

@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'refused_step'
   | 'matrix_csv'
   | 'rule_broken'
+  | 'posting_limit'
+  | 'posting_backlog'
   | 'permission_denied'
   | 'refused'
   // The platform or the database, not the person.

@@ -1,5 +1,5 @@
-import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { lineError, type Row, readRows } from './csv-rows.js';
 import { RuleViolation } from './errors.js';
 import { MAX_ALIAS, MAX_ALIASES, MAX_AREA_NAME, MAX_AREA_NOTE, MAX_AREAS } from './matrix-limits.js';
 import { decodeMention, encodeMentionVerbatim } from './mention-codec.js';
@@ -61,12 +61,6 @@ export function matrixToCsv(areas: readonly MatrixAreaInput[]): string {
   });
 }
 
-/** One parsed record and the 1-based line of the CSV text it starts on. */
-interface Row {
-  line: number;
-  cells: string[];
-}
-
 /** Reads a matrix CSV; on the first problem throws a RuleViolation naming the line, the column and what to type. */
 export function csvToMatrix(csv: string): MatrixAreaInput[] {
   const bytes = Buffer.byteLength(csv, 'utf8');
@@ -99,81 +93,6 @@ export function csvToMatrix(csv: string): MatrixAreaInput[] {
     seen.set(key, row.line);
     return area;
   });
-}
-
-/** Parses every record, with the line it starts on (counted in the text, so multi-line cells are accounted for). */
-function readRows(csv: string): Row[] {
-  const text = Buffer.from(csv, 'utf8');
-  const lines = new LineCounter(text);
-  const rows: Row[] = [];
-  // A record starts where the previous one ended; csv-parse reports the offset just past each record.
-  let start = 0;
-  try {
-    parse(text, {
-      bom: true,
-      // Unquoted cells are trimmed, so "a, msp, msp" works; quoted cells keep their spaces.
-      ltrim: true,
-      rtrim: true,
-      relax_column_count: true,
-      // A quote in the middle of an unquoted cell (5" screen) is taken literally, as people mean it.
-      relax_quotes: true,
-      // Any line ending, even mixed in one paste; CRLF first so it is one break, not two.
-      record_delimiter: ['\r\n', '\n', '\r'],
-      on_record: (cells: string[], context: { bytes: number }) => {
-        rows.push({ line: lines.lineAt(start), cells });
-        start = context.bytes;
-        return null;
-      },
-    });
-  } catch (error: unknown) {
-    // The record being read when parsing failed starts just past the last one read.
-    throw parseError(error, lines.lineAt(start));
-  }
-  return rows;
-}
-
-/** 1-based line numbers of byte offsets, as an editor counts them (CRLF, LF or a lone CR end a line). */
-class LineCounter {
-  private offset = 0;
-  private line = 1;
-  constructor(private readonly text: Buffer) {}
-
-  /** Offsets must come in increasing order; each byte is counted once. */
-  lineAt(offset: number): number {
-    if (offset > this.offset) {
-      this.line += (
-        this.text
-          .subarray(this.offset, offset)
-          .toString('utf8')
-          .match(/\r\n|\n|\r/g) ?? []
-      ).length;
-      this.offset = offset;
-    }
-    return this.line;
-  }
-}
-
-/** csv-parse's error, retold with the line its record starts on. */
-function parseError(error: unknown, line: number): unknown {
-  if (!(error instanceof CsvError)) return error;
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return lineError(line, 'a cell opens a double quote (") that is never closed. Close it, or remove the quote.');
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-    case 'INVALID_OPENING_QUOTE':
-      return lineError(
-        line,
-        'a double quote (") is in the wrong place. Put the whole cell in quotes and double every quote inside it, ' +
-          'e.g. "say ""hi""".',
-      );
-    default:
-      return lineError(line, `this line cannot be read as CSV (${error.message}).`);
-  }
-}
-
-function lineError(line: number, message: string): RuleViolation {
-  return new RuleViolation(`Line ${line}: ${message}`, 'matrix_csv');
 }
 
 /** Header cell → column; accepts "After hours", "after-hours" and the like. */

@@ -10,10 +10,12 @@ import type { JobKindRegistry } from './job-kind.js';
 import type { Logger } from './logger.js';
 import type { Planner } from './ports/planner.js';
 import type { Store } from './ports/store.js';
+import { DEFAULT_POSTING_LIMITS, enforcePostingLimits, type PostingLimits } from './posting-limits.js';
+import { shortenQuoted } from './quoting.js';
 import { administratorsOnly, managersOnly, recordRefusal } from './refusals.js';
 import type { CommandRegistry } from './registry.js';
 import { context, ephemeral, paragraph, prose, type Reply } from './reply.js';
-import type { Inbound } from './types.js';
+import type { Inbound, Platform } from './types.js';
 
 export interface BotDeps {
   store: Store;
@@ -30,6 +32,10 @@ export interface BotDeps {
   busyPatienceMs?: number;
   /** The operators' administrators (TANDEM_ADMINS), as `platform:userId`: they may run any manager command. */
   admins?: ReadonlySet<string>;
+  /** Limits on the commands that post; DEFAULT_POSTING_LIMITS when absent. */
+  postingLimits?: PostingLimits;
+  /** Each platform's pacing (the faces' `pacingMs`), to tell a refused command when a backlog clears. */
+  pacingMs?: (platform: Platform) => number;
 }
 
 /**
@@ -66,8 +72,11 @@ export class Bot {
 
   private async dispatch(inbound: Inbound, deliveryKey: string | null): Promise<Reply | null> {
     const { log } = this.deps;
+    let specId: string | null = null;
     try {
+      // Parsing (arguments, a CSV) happens here, outside any transaction: the write lock waits for nothing but writes.
       const parsed = this.deps.registry.parse(inbound.text);
+      specId = parsed.spec.id;
       const reply = await this.runPatiently(parsed.spec, parsed.args, inbound, deliveryKey);
       this.deps.afterCommit?.();
       return reply;
@@ -75,7 +84,7 @@ export class Bot {
       if (err instanceof AlreadyHandled) return null;
       if (deliveryKey && (err instanceof UserError || err instanceof RuleViolation))
         await this.markHandled(deliveryKey);
-      return this.toReply(err, inbound, log, deliveryKey);
+      return this.toReply(err, inbound, log, deliveryKey, specId);
     }
   }
 
@@ -111,8 +120,8 @@ export class Bot {
     return store.transaction(async (tx) => {
       if (deliveryKey !== null) {
         // Arrived before, and that delivery committed: this one changes nothing.
+        // Forgotten after a day by the scheduler's retention, off this path.
         if (!(await tx.deliveries.markSeen(deliveryKey, now))) throw new AlreadyHandled();
-        await tx.deliveries.prune(new Date(now.getTime() - DELIVERY_MEMORY_MS));
       }
       const { actor: who } = inbound;
       const actor = await tx.people.upsert(who.platform, who.userId, who.name, who.orgId);
@@ -133,6 +142,17 @@ export class Bot {
     if (spec.permission === 'admin' && !turn.isAdmin) throw new PermissionDenied(administratorsOnly(spec));
     if (spec.permission === 'manager' && channel && !turn.managerSide && !turn.isAdmin)
       throw new PermissionDenied(managersOnly(spec, await tx.managers.list(channel.id), channel));
+    if (spec.postsToChannel && channel) {
+      await enforcePostingLimits({
+        store: tx,
+        limits: this.deps.postingLimits ?? DEFAULT_POSTING_LIMITS,
+        channel,
+        actor,
+        conversation: turn.inbound.conversation,
+        now,
+        pacingMs: this.deps.pacingMs ?? (() => 0),
+      });
+    }
     const ctx = commandContext({
       ...turn,
       clock: this.deps.clock,
@@ -177,10 +197,11 @@ export class Bot {
     inbound: Inbound,
     log: Logger,
     deliveryKey: string | null = null,
+    specId: string | null = null,
   ): Promise<Reply> {
-    if (err instanceof Refused) {
+    if (err instanceof Refused && specId !== null) {
       // A refusal is recorded in the audit log; the transaction that wrote it was rolled back, so write it again.
-      await this.recordRefusal(inbound, err, deliveryKey);
+      await this.recordRefusal(inbound, err, deliveryKey, specId);
       return ephemeral(paragraph(...prose(shortenQuoted(err.message))));
     }
     if (err instanceof UserError || err instanceof RuleViolation || err instanceof StoreBusy) {
@@ -211,7 +232,12 @@ export class Bot {
     }
   }
 
-  private async recordRefusal(inbound: Inbound, err: Refused, deliveryKey: string | null): Promise<void> {
+  private async recordRefusal(
+    inbound: Inbound,
+    err: Refused,
+    deliveryKey: string | null,
+    specId: string,
+  ): Promise<void> {
     const { store, clock } = this.deps;
     try {
       await store.transaction(async (tx) => {
@@ -222,12 +248,11 @@ export class Bot {
         const actor = await tx.people.upsert(who.platform, who.userId, who.name, who.orgId);
         // Refused, but they spoke here: a manager can now place them.
         await tx.sides.seen(channel.id, actor.id, clock.now());
-        const { spec } = this.deps.registry.parse(inbound.text);
         await recordRefusal(tx, {
           channelId: channel.id,
           actorId: actor.id,
           actorName: actor.name,
-          action: spec.id,
+          action: specId,
           subject: inbound.text.slice(0, 200),
           reason: err.message,
           at: clock.now(),
@@ -262,26 +287,9 @@ const BUSY_TRY = { busyTimeoutMs: BUSY_TRY_MS };
 const BUSY_PAUSE_MS = 50;
 const BUSY_PAUSE_MAX_MS = 400;
 
-/** How long a platform delivery id is remembered: Slack and Teams redeliver within minutes, not days. */
-const DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;
-
 /** Thrown inside the transaction of a delivery that was already handled, so that nothing is written. */
 class AlreadyHandled extends TandemError {
   constructor() {
     super('already_handled', 'this delivery was handled before');
   }
-}
-
-/** How much of what someone typed an error quotes back (between “ and ”): one long word must not flood the reply. */
-export const MAX_QUOTED = 60;
-
-/** Cuts every “quoted” part of an error message to MAX_QUOTED characters, never inside a surrogate pair. */
-export function shortenQuoted(message: string): string {
-  return message.replace(/“([^”]*)”/g, (whole, inner: string) => {
-    if (inner.length <= MAX_QUOTED) return whole;
-    let end = MAX_QUOTED - 1;
-    const c = inner.charCodeAt(end - 1);
-    if (c >= 0xd800 && c <= 0xdbff) end--;
-    return `“${inner.slice(0, end)}…”`;
-  });
 }

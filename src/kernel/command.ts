@@ -108,6 +108,11 @@ export interface CommandSpec<A> {
   permission: Permission;
   requiresSetup: boolean;
   /**
+   * The command posts to its channel (a card, a note on one, a note for the morning post): it counts
+   * against the posting limits per person and per channel, and is refused while the channel's outbox is full.
+   */
+  postsToChannel?: boolean;
+  /**
    * `key:` options the command accepts. A `key:value` with another key is refused with the right
    * form (a quoted one, a link and a word ending in a colon stay ordinary words); with no options
    * declared, every `key:value` is an ordinary word.

@@ -36,6 +36,8 @@ export interface Reply {
   /** `ephemeral`: only the asker sees it where the platform allows; `channel`: everyone does. */
   visibility: 'ephemeral' | 'channel';
   blocks: Block[];
+  /** Where to see all of it when a face must cut the reply short, e.g. ``see `matrix export` ``. */
+  overflow?: string;
 }
 
 // ---- builders: small helpers so commands read as prose --------------------------------------

@@ -21,10 +21,25 @@ export interface BackgroundDeps {
   /** Seconds between ticks (a divisor of 60). */
   tickSeconds?: number;
   scheduler?: Partial<
-    Pick<SchedulerOptions, 'leaseMs' | 'batchSize' | 'maxBatchesPerTick' | 'maxAttempts' | 'retryBaseMs'>
+    Pick<SchedulerOptions, 'leaseMs' | 'batchSize' | 'maxBatchesPerTick' | 'maxAttempts' | 'retryBaseMs' | 'retention'>
   >;
   sender?: Partial<Pick<SenderOptions, 'random' | 'pacingMs' | 'retry' | 'leaseMs' | 'maxWaitForPostMs' | 'batchSize'>>;
+  /** How a delay is waited out: real timers by default; tests bring their own. */
+  timers?: Timers;
 }
+
+/** Calls `fn` once after `ms` milliseconds; returns how to cancel it. */
+export interface Timers {
+  set(ms: number, fn: () => void): () => void;
+}
+
+const realTimers: Timers = {
+  set(ms, fn) {
+    const t = setTimeout(fn, ms);
+    t.unref();
+    return () => clearTimeout(t);
+  },
+};
 
 /** The scheduler and the outbox sender of one process, sharing one lease owner id. */
 export function createBackgroundParts(deps: BackgroundDeps): { scheduler: Scheduler; sender: OutboxSender } {
@@ -69,23 +84,45 @@ export interface Background {
 export function startBackground(deps: BackgroundDeps): Background {
   const { scheduler, sender } = createBackgroundParts(deps);
   const log = deps.log.child({ component: 'background' });
+  const timers = deps.timers ?? realTimers;
   let stopping = false;
+  // The outbox is delivered again when its next row may go (a paced conversation's next turn, a
+  // retry), not at the next tick: that is what lets each conversation reach the platform's rate.
+  let wakeAt: number | null = null;
+  let cancelWake: (() => void) | null = null;
+  const armWake = async () => {
+    const at = await sender.nextWakeAt();
+    if (stopping || at === null || (wakeAt !== null && wakeAt <= at.getTime())) return;
+    cancelWake?.();
+    wakeAt = at.getTime();
+    cancelWake = timers.set(Math.max(0, wakeAt - deps.clock.now().getTime()), () => {
+      wakeAt = null;
+      cancelWake = null;
+      deliver();
+    });
+  };
+  const deliver = () => {
+    if (stopping) return;
+    sender
+      .drain()
+      .then(armWake)
+      .catch((err: unknown) => log.error({ err }, 'outbox delivery failed'));
+  };
   const pump = async () => {
     if (stopping) return;
     await scheduler.tick();
     await sender.drain();
+    await armWake();
   };
   const planned = scheduler.planAll().catch((err: unknown) => log.error({ err }, 'planning at start failed'));
   const driver = startCronDriver({ everySeconds: deps.tickSeconds ?? 1, onTick: pump, log });
   return {
     scheduler,
     sender,
-    wake() {
-      if (stopping) return;
-      sender.drain().catch((err: unknown) => log.error({ err }, 'outbox delivery failed'));
-    },
+    wake: deliver,
     async stop() {
       stopping = true;
+      cancelWake?.();
       scheduler.stop();
       sender.stop();
       await driver.stop();

@@ -9,6 +9,7 @@ import { BRIEF_BUSY_TIMEOUT_MS, type Store } from '../kernel/ports/store.js';
 import { jobContext } from './job-context.js';
 import { decideMisfire } from './misfire.js';
 import { planAfresh, planAll, planKind, replanChannel } from './planning.js';
+import { DEFAULT_RETENTION, Retention, type RetentionPolicy } from './retention.js';
 
 export interface SchedulerOptions {
   store: Store;
@@ -27,6 +28,8 @@ export interface SchedulerOptions {
   maxAttempts?: number;
   /** Delay before the first retry; doubled for each further one. */
   retryBaseMs?: number;
+  /** How long what is no longer needed is kept; pruned after ticks (DEFAULT_RETENTION by default). */
+  retention?: Partial<RetentionPolicy>;
 }
 
 /** What one tick did. */
@@ -50,7 +53,8 @@ type Outcome = 'done' | 'late' | 'dropped' | 'failed' | 'retried' | 'lost' | 'bu
  */
 export class Scheduler {
   readonly owner: string;
-  readonly #o: Required<Omit<SchedulerOptions, 'owner'>>;
+  readonly #o: Required<Omit<SchedulerOptions, 'owner' | 'retention'>>;
+  readonly #retention: Retention;
   #stopped = false;
 
   constructor(options: SchedulerOptions) {
@@ -63,6 +67,7 @@ export class Scheduler {
       retryBaseMs: 60_000,
       ...options,
     };
+    this.#retention = new Retention(options.store, options.log, { ...DEFAULT_RETENTION, ...options.retention });
   }
 
   /** Runs every job due at `now`. */
@@ -90,6 +95,8 @@ export class Scheduler {
       }
       if (claimed.length < batchSize) break;
     }
+    // Idle work: what the retention policy no longer keeps, a small batch at a time.
+    if (!this.#stopped) await this.#retention.maybePrune(now);
     return report;
   }
 

@@ -172,6 +172,22 @@ describe('Teams through the real CloudAdapter', () => {
   });
 });
 
+describe('card submits go through the same guard as typed text', () => {
+  it('data submitted by hand cannot forge a group mention of the whole company into an area contact', async () => {
+    h = await startTeamsFace();
+    await h.say(ALICE, SETUP);
+    const forged = 'matrix set patching contact:<group:team:19:everyone@thread.tacv2|Everyone>';
+    expect(await h.click(ALICE, forged, 'card-1')).toBe(200);
+    const channel = (await h.store.channels.find(TEAMS_CHANNEL))!;
+    const patching = (await h.store.matrix.list(channel.id)).find((a) => a.name === 'patching');
+    expect(patching?.contact?.kind).not.toBe('group');
+    // The area's card shows words, with no mention entity to notify anyone.
+    await h.say(ALICE, 'who owns patching');
+    const card = cardOf(h.connector.calls.at(-1)!) as { msteams?: { entities?: unknown[] } };
+    expect(card.msteams?.entities ?? []).toEqual([]);
+  });
+});
+
 describe('Teams authentication', () => {
   const APP = { MICROSOFT_APP_ID: '0b0b0b0b-1111-2222-3333-444444444444', MICROSOFT_APP_PASSWORD: 'not-a-real-secret' };
 

@@ -1,11 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from '../../db/client.js';
 import type { Store, TransactionOptions } from '../../src/kernel/ports/store.js';
+import type { PostingLimits } from '../../src/kernel/posting-limits.js';
 import type { Reply } from '../../src/kernel/reply.js';
 import type { Platform } from '../../src/kernel/types.js';
 import { makeHarness } from '../harness.js';
 import { collectingLogger } from './collecting-logger.js';
 import { dumpTables } from './table-dump.js';
+
+/** No limit on the commands that post. */
+export const NO_POSTING_LIMITS: PostingLimits = { perPerson: [], perChannel: [], maxPending: Number.POSITIVE_INFINITY };
 
 /** How the command's own transaction ended: committed, rolled back, or never started (the line did not parse). */
 export type Outcome = 'committed' | 'rolled back' | 'not run';
@@ -27,6 +31,8 @@ export async function makeObservedCore(
     ...(admins ? { admins } : {}),
     log,
     runAfterCommand: false,
+    // Hundreds of commands at one instant: the posting limits (tested on their own) would refuse most.
+    postingLimits: NO_POSTING_LIMITS,
   });
   const store = h.store;
   const outcomes: Exclude<Outcome, 'not run'>[] = [];

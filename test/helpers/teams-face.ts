@@ -63,7 +63,10 @@ export function recordingLogger(lines: LogLine[] = []): Logger & { lines: LogLin
  * The Teams face through the real CloudAdapter and express on 127.0.0.1, over an in-memory
  * database, with a fake Bot Framework connector as every activity's serviceUrl.
  */
-export async function startTeamsFace(env: Record<string, string> = { TEAMS_ALLOW_UNAUTHENTICATED: '1' }) {
+export async function startTeamsFace(
+  env: Record<string, string> = { TEAMS_ALLOW_UNAUTHENTICATED: '1' },
+  options: { authEndpoints?: Record<string, string> } = {},
+) {
   const connector = await startFakeConnector();
   const log = recordingLogger();
   const core = await makeHarness({ platform: 'teams', channelId: CHANNEL_ID, log });
@@ -71,7 +74,7 @@ export async function startTeamsFace(env: Record<string, string> = { TEAMS_ALLOW
   const http = new HttpServer(log);
   let face: TeamsFace;
   try {
-    face = await startTeams({ config: teamsConfig.parse(env), bot, store, log, http, clock });
+    face = await startTeams({ config: teamsConfig.parse(env), bot, store, log, http, clock, ...options });
   } catch (err) {
     await connector.close();
     db.$client.close();

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
-import type { Clock } from '../../src/kernel/clock.js';
+import { type Clock, ManualClock } from '../../src/kernel/clock.js';
 import { JobKindRegistry } from '../../src/kernel/job-kind.js';
 import { silentLogger } from '../../src/kernel/logger.js';
-import { startBackground } from '../../src/scheduler/background.js';
+import { inChannel, paragraph } from '../../src/kernel/reply.js';
+import { startBackground, type Timers } from '../../src/scheduler/background.js';
 import { notePost } from '../fixtures/scheduler-kinds.js';
 import { addChannel } from '../harness.js';
 import { platformPacingMs, RecordingChat } from '../helpers/recording-chat.js';
@@ -95,6 +96,62 @@ describe('startBackground: the production wiring on the real clock', () => {
     // Not delivered, not lost: pending for the next process, nobody's lease on it.
     expect(db.$client.prepare('select state, lease_owner as owner from outbox').all()).toEqual([
       { state: 'pending', owner: null },
+    ]);
+    db.$client.close();
+  });
+
+  it('delivers a paced backlog at the platform’s rate: each post when its turn comes, not at a tick', async () => {
+    const t0 = new Date('2026-12-01T15:00:00Z');
+    const clock = new ManualClock(t0);
+    const db = openDb(':memory:');
+    const store = createStore(db);
+    await store.transaction(async (tx) => {
+      for (const [channelId, text] of [
+        ['C1', 'a1'],
+        ['C1', 'a2'],
+        ['C1', 'a3'],
+        ['C1', 'a4'],
+        ['C2', 'b1'],
+      ]) {
+        const conversation = { platform: 'slack' as const, channelId: channelId! };
+        await tx.outbox.enqueuePost({ conversation, reply: inChannel(paragraph(text!)), idempotencyKey: text! }, t0);
+      }
+    });
+    const chat = new RecordingChat('slack', clock, platformPacingMs('slack'));
+    // Timers on the simulated clock: the test fires each one when it is due.
+    const waiting: { at: number; fn: () => void }[] = [];
+    const timers: Timers = {
+      set(ms, fn) {
+        const timer = { at: clock.now().getTime() + ms, fn };
+        waiting.push(timer);
+        return () => waiting.splice(waiting.indexOf(timer), 1);
+      },
+    };
+    const background = startBackground({
+      store,
+      clock,
+      log: silentLogger,
+      adapters: new Map([['slack', chat]]),
+      kinds: new JobKindRegistry([]),
+      tickSeconds: 30,
+      timers,
+    });
+    background.wake();
+    for (let fired = 0; chat.delivered.length < 5 && fired < 10; fired++) {
+      for (let i = 0; i < 1000 && waiting.length === 0; i++) await new Promise((r) => setImmediate(r));
+      const next = waiting.sort((a, b) => a.at - b.at).shift();
+      if (!next) break;
+      clock.set(new Date(next.at));
+      next.fn();
+    }
+    for (let i = 0; i < 100; i++) await new Promise((r) => setImmediate(r));
+    await background.stop();
+    expect(chat.delivered.map((d) => `${d.text} +${d.at.getTime() - t0.getTime()}ms`)).toEqual([
+      'a1 +0ms',
+      'b1 +0ms',
+      'a2 +1000ms',
+      'a3 +2000ms',
+      'a4 +3000ms',
     ]);
     db.$client.close();
   });

@@ -11,7 +11,7 @@ import { bold, context, ephemeral, paragraph, text } from '../../kernel/reply.js
 import { ackRenotify } from './ack-renotify-job.js';
 import { teamName } from './escalation-actions.js';
 import { MAX_SUMMARY } from './escalation-args.js';
-import { cardMessageKey, loadEscalationCard } from './escalation-card.js';
+import { cardMessageKey, isPlainWebAddress, loadEscalationCard } from './escalation-card.js';
 import { readPriorityPhrase, readPriorityWord } from './priority-words.js';
 
 export const MAX_TICKET_URL = 500;
@@ -30,7 +30,7 @@ interface EscalateArgs {
 /** A PSA/RMM ticket: a web address, or a reference such as 48213, #48213 or INC-0042. */
 function checkTicket(value: string): string | null {
   const v = value.trim();
-  if (/^https?:\/\//i.test(v)) return v.length <= MAX_TICKET_URL && URL.canParse(v) ? v : null;
+  if (/^https?:\/\//i.test(v)) return v.length <= MAX_TICKET_URL && isPlainWebAddress(v) ? v : null;
   return v.length <= MAX_TICKET_REF && /^#?[\p{L}\p{N}][\p{L}\p{N}._/#-]*$/u.test(v) ? v : null;
 }
 
@@ -47,6 +47,7 @@ export const escalate = defineCommand({
     '/escalate suspicious sign-ins on the CFO account P2 ticket:https://psa.example.com/t/991',
   ],
   permission: 'anyone',
+  postsToChannel: true,
   requiresSetup: true,
   options: ['area', 'ticket', 'priority'],
   args: argInput.transform((input, ctx): EscalateArgs => {
@@ -99,7 +100,8 @@ export const escalate = defineCommand({
         return fail(
           ctx,
           `\`ticket:\` takes a ticket number or reference (up to ${MAX_TICKET_REF} characters, e.g. ticket:48213 or ` +
-            `ticket:INC-0042) or an http(s) link of up to ${MAX_TICKET_URL} characters.`,
+            `ticket:INC-0042) or an http(s) link of up to ${MAX_TICKET_URL} characters, with no user name in it ` +
+            '(nothing before an @ in the address).',
         );
       }
       out.ticket = ticket;

@@ -75,9 +75,19 @@ export function personSpan(person: Person | null): Span {
   return person ? mention({ kind: 'user', id: person.externalId, label: person.name }) : text('someone');
 }
 
-/** The ticket as a link when it is a web address, else as typed. */
+/**
+ * The ticket as a link when it is a plain web address, else as typed. An address with a user name
+ * (`https://psa.example.com@evil.example/`) is not a link: what it shows first is not where it goes.
+ */
 export function ticketSpan(ticket: string): Span {
-  return /^https?:\/\//i.test(ticket) && URL.canParse(ticket) ? link(ticket, ticket) : text(ticket);
+  return isPlainWebAddress(ticket) ? link(ticket, ticket) : text(ticket);
+}
+
+/** An http(s) address without a user name or password. */
+export function isPlainWebAddress(value: string): boolean {
+  if (!/^https?:\/\//i.test(value) || !URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.username === '' && url.password === '' && !/^https?:\/\/[^/?#]*@/i.test(value);
 }
 
 function cut(note: string): string {

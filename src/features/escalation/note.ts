@@ -11,6 +11,7 @@ export const note = defineCommand({
   summary: "Add a note to an escalation's history (in any state; changes nothing else)",
   examples: ['note ESC-4 vendor case 7781 opened, waiting on callback'],
   permission: 'anyone',
+  postsToChannel: true,
   requiresSetup: true,
   args: escalationRefArgs('note', { what: 'text', required: true }),
   async run(ctx, { seq, text: body }) {

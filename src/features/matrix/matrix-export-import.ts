@@ -1,3 +1,4 @@
+import { RuleViolation } from '../../domain/errors.js';
 import { csvToMatrix, matrixToCsv } from '../../domain/matrix-csv.js';
 import { matrixDiff } from '../../domain/matrix-diff.js';
 import { argInput, fail, noArgs } from '../../kernel/args.js';
@@ -43,13 +44,22 @@ export const matrixImport = defineCommand({
         ctx,
         'Paste the CSV after `matrix import`, starting with its header line. `matrix export` gives one to start from.',
       );
-    return { csv };
+    // Read and checked here, before the command's transaction: the write lock is held for the writes only.
+    // A mistake in it is told after the permission check, as any other refusal comes first.
+    try {
+      return { areas: csvToMatrix(csv) };
+    } catch (err) {
+      if (err instanceof RuleViolation) return { problem: err };
+      throw err;
+    }
   }),
-  async confirm(ctx, { csv }) {
-    return diffBlocks(ctx, csvToMatrix(csv), 'This import replaces the whole matrix');
+  async confirm(ctx, parsed) {
+    if ('problem' in parsed) throw parsed.problem;
+    return diffBlocks(ctx, parsed.areas, 'This import replaces the whole matrix');
   },
-  async run(ctx, { csv }) {
-    const areas = csvToMatrix(csv);
+  async run(ctx, parsed) {
+    if ('problem' in parsed) throw parsed.problem;
+    const { areas } = parsed;
     const before = await currentMatrix(ctx);
     await ctx.store.matrix.replaceAll(ctx.channel.id, areas);
     const after = matrixToCsv(areas);

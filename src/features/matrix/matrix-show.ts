@@ -36,10 +36,13 @@ export const matrixShow = defineCommand({
       if (a.note) spans.push(text(`; note: ${a.note}`));
       return spans;
     });
-    return ephemeral(
-      header(`Responsibility matrix — ${ctx.channel.orgName} and ${ctx.channel.mspName}`),
-      list(items),
-      context(...prose(`${areas.length} areas. \`who owns <thing>\` answers for one; \`matrix export\` gives CSV.`)),
-    );
+    return {
+      ...ephemeral(
+        header(`Responsibility matrix — ${ctx.channel.orgName} and ${ctx.channel.mspName}`),
+        list(items),
+        context(...prose(`${areas.length} areas. \`who owns <thing>\` answers for one; \`matrix export\` gives CSV.`)),
+      ),
+      overflow: 'see `matrix export` for all of it',
+    };
   },
 });

@@ -32,6 +32,7 @@ export const handoffNote = defineCommand({
     'handoff note --overnight patching of the file servers starts at 20:00 tonight',
   ],
   permission: 'anyone',
+  postsToChannel: true,
   requiresSetup: true,
   args: argInput.transform((input, ctx): NoteArgs => {
     let rest = input.rest;

@@ -7,6 +7,6 @@ export interface DeliveryRepo {
   /** Records the delivery; false when it was already recorded (then nothing is written). */
   markSeen(key: string, at: Date): Promise<boolean>;
   seen(key: string): Promise<boolean>;
-  /** Forgets deliveries recorded before `before`: platforms stop redelivering long before that. */
-  prune(before: Date): Promise<number>;
+  /** Forgets up to `limit` deliveries recorded before `before`: platforms stop redelivering long before that. */
+  prune(before: Date, limit: number): Promise<number>;
 }

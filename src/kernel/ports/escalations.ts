@@ -49,6 +49,11 @@ export interface EscalationRepo {
   factsInWindow(channelId: number, from: Date, to: Date): Promise<EscalationFacts[]>;
   /** Not resolved yet and opened before `openedBefore`, as facts, oldest first. */
   unresolvedFacts(channelId: number, openedBefore: Date): Promise<EscalationFacts[]>;
+  /**
+   * Forgets up to `limit` escalations resolved before `before`, with their history (the history's
+   * retention); returns how many.
+   */
+  pruneResolved(before: Date, limit: number): Promise<number>;
   /** `notesBetween` with each escalation as facts. */
   noteFactsBetween(
     channelId: number,

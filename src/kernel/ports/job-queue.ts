@@ -31,4 +31,6 @@ export interface JobQueue {
   nextWakeAt(): Promise<Date | null>;
   /** Jobs of a channel that failed or were dropped, newest first. */
   recentProblems(channelId: number, limit: number): Promise<Job[]>;
+  /** Forgets up to `limit` finished jobs (done, dropped, failed, cancelled) due before `before`; returns how many. */
+  pruneFinished(before: Date, limit: number): Promise<number>;
 }

@@ -47,10 +47,12 @@ export interface OutboxBacklog {
  */
 export interface OutboxQueue {
   /**
-   * Leases up to `limit` rows that may be sent now, at most one per conversation: due, not paced
-   * out, no other row of the conversation in flight; an update only once its post was delivered
-   * and older updates of the same message are done. Updates whose post failed, or that waited
-   * longer than `maxWaitForPostMs`, are failed here. Call inside an immediate transaction.
+   * Leases up to `limit` rows that may be sent now, at most one per conversation, taking the
+   * conversations round-robin (the one served longest ago first) so that one conversation's backlog
+   * never holds back another's: each conversation's earliest due row, not paced out, no other row of
+   * the conversation in flight; an update only once its post was delivered and older updates of the
+   * same message are done. Updates whose post failed, or that waited longer than
+   * `maxWaitForPostMs`, are failed here. Call inside an immediate transaction.
    */
   claimSendable(now: Date, owner: string, leaseUntil: Date, rules: SendRules, limit: number): Promise<Delivery[]>;
   /** Records a delivery; a post under a messageKey remembers the platform's message id. False if the lease was lost. */
@@ -67,4 +69,9 @@ export interface OutboxQueue {
   backlog(conversation: ConversationRef): Promise<OutboxBacklog>;
   /** Failed rows of a conversation, newest first. */
   failed(conversation: ConversationRef, limit: number): Promise<OutboxEntry[]>;
+  /**
+   * Forgets up to `limit` rows sent or failed before `before`, and conversations that have had
+   * nothing to send since; returns how many rows.
+   */
+  pruneSent(before: Date, limit: number): Promise<number>;
 }

@@ -1,6 +1,7 @@
 import type { AuditRepo } from './audit.js';
 import type { CadenceRepo } from './cadences.js';
 import type { ChannelRepo } from './channels.js';
+import type { CommandUseRepo } from './command-uses.js';
 import type { ConfirmationRepo } from './confirmations.js';
 import type { ConversationRepo } from './conversations.js';
 import type { DeliveryRepo } from './deliveries.js';
@@ -61,4 +62,6 @@ export interface Store {
   sides: SideRepo;
   /** Destructive commands waiting for `confirm <code>`. */
   confirmations: ConfirmationRepo;
+  /** Uses of the commands that post, for the posting limits per person and per channel. */
+  commandUses: CommandUseRepo;
 }

@@ -125,6 +125,8 @@ describe('escalate', () => {
     ['escalate VPN down p1 p2', /Give one priority, not both P1 and P2/],
     ['escalate VPN down ticket:"not a ticket"', /`ticket:` takes a ticket number or reference/],
     ['escalate VPN down ticket:ftp://x/y', /`ticket:` takes a ticket number or reference/],
+    ['escalate VPN down ticket:https://user@evil.example/', /with no user name in it/],
+    ['escalate VPN down ticket:https://psa.example.com@evil.example/t/1', /with no user name in it/],
     [`escalate VPN down ticket:https://psa.example.com/${'x'.repeat(500)}`, /http\(s\) link of up to 500 characters/],
     [`escalate ${'word '.repeat(70)}`, /The summary is 349 characters; it can be at most 300/],
     [`escalate VPN down area:${'a'.repeat(81)}`, /`area:` can be at most 80 characters/],

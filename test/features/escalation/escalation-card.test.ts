@@ -4,7 +4,7 @@ import { renderMessages } from '../../../adapters/slack/render.js';
 import type { Escalation, EscalationEvent } from '../../../src/domain/escalation.js';
 import type { Channel, MatrixArea, Person } from '../../../src/domain/model.js';
 import { DEFAULT_ACK_TIMEOUTS } from '../../../src/domain/model.js';
-import { escalationCard } from '../../../src/features/escalation/escalation-card.js';
+import { escalationCard, ticketSpan } from '../../../src/features/escalation/escalation-card.js';
 
 const channel: Channel = {
   id: 1,
@@ -211,5 +211,24 @@ describe('the handoff card', () => {
     expect(text).toContain('  • … 5 earlier entries');
     expect(text).toContain('“n14”');
     expect(text).not.toContain('“n5”');
+  });
+});
+
+describe('the ticket on a card', () => {
+  it('is a link only when it is a plain web address: one with a user name before an @ stays words', () => {
+    expect(ticketSpan('https://psa.example.com/t/48213')).toEqual({
+      kind: 'link',
+      url: 'https://psa.example.com/t/48213',
+      label: 'https://psa.example.com/t/48213',
+    });
+    for (const deceptive of [
+      'https://user@evil.example/',
+      'https://psa.example.com@evil.example/t/1',
+      'https://user:pass@evil.example/',
+      'https://@evil.example/',
+    ]) {
+      expect(ticketSpan(deceptive)).toEqual({ kind: 'text', text: deceptive });
+    }
+    expect(ticketSpan('INC-0042')).toEqual({ kind: 'text', text: 'INC-0042' });
   });
 });
