@@ -12,6 +12,7 @@ describe('the console', { timeout: 90_000 }, () => {
       'backups,msp,msp,,"backup, restore",',
       'printers,internal,msp,,toner,',
       '',
+      ':click Confirm',
       'who owns toner',
     ]);
     expect(run.stderr).toBe('');

@@ -49,10 +49,10 @@ describe('examples/two-sides.txt through npm start -- --script', () => {
   });
 
   it('matrix import shows its diff and changes nothing until confirmed', () => {
-    const asked = replyTo(out, '…> backup and disaster recovery,msp,msp,@sam,"backups, restore",');
-    expect(asked).toContain('This import replaces the whole matrix: 2 areas; it adds 0, changes 2, removes 15.');
+    const asked = replyTo(out, '… backup and disaster recovery,msp,msp,@sam,"backups, restore",');
+    expect(asked).toContain('This import replaces the whole matrix: 2 areas; it adds 0, changes 2, removes 24.');
     expect(asked).toContain('• patching — business: msp → internal; contact: — → @dana');
-    expect(asked).toMatch(/Removes \(15\)\n\s+• L1 support \/ help desk/);
+    expect(asked).toMatch(/Removes \(24\)\n\s+• L1 support \/ help desk/);
     expect(asked).toMatch(/\[Confirm: confirm [A-Z2-9]{6}\]/);
     // Asked, not confirmed: the help desk area still answers; after the click it is gone.
     const [beforeClick, afterClick] = out
@@ -70,7 +70,7 @@ describe('examples/two-sides.txt through npm start -- --script', () => {
         /\s+• 1 · [^\n]* · dana · setup channel/,
       ]),
     );
-    expect(out).toContain('Version 1 of the matrix is back: 17 areas.');
+    expect(out).toContain('Version 1 of the matrix is back: 26 areas.');
     const last = out.split('dana> who owns password reset\n').at(-1)!;
     expect(last.split('\n')[1]).toContain('L1 support / help desk is owned by Acme (internal IT)');
     expect(replyTo(out, 'dana> audit 5')).toMatch(/dana · matrix.restore version 1 — version 2 → version 1/);

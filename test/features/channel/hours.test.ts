@@ -1,3 +1,4 @@
+import { sayConfirmed } from '../../helpers/confirm.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Harness, makeHarness } from '../../harness.js';
 import { joinPatterns } from '../../helpers/pattern.js';
@@ -26,7 +27,7 @@ describe('time words', () => {
     h = await makeHarness();
     await h.say('alice', `${PLAIN} tz:america/new_york`);
     expect((await h.channel()).timezone).toBe('America/New_York');
-    const reply = await h.sayText('alice', 'hours tz australia/sydney');
+    const reply = await sayConfirmed(h, 'alice', 'hours tz australia/sydney');
     expect(reply).toMatch(
       /The timezone is now Australia\/Sydney \(it was America\/New_York\)\. Local time there: .* AEDT\./,
     );

@@ -22,29 +22,29 @@ describe('matrix import shows its diff first', () => {
     h = await makeHarness({ setup: SETUP });
     const before = await matrixCsv();
     const asked = await h.sayText('alice', IMPORT);
-    expect(asked).toContain('This import replaces the whole matrix: 3 areas; it adds 1, changes 2, removes 15.');
+    expect(asked).toContain('This import replaces the whole matrix: 3 areas; it adds 1, changes 2, removes 24.');
     expect(asked).toMatch(/Adds \(1\)\n\s+• badge kiosks — business hours Acme \(internal IT\); after hours Acme/);
     expect(asked).toMatch(
       new RegExp(
         String.raw`Changes \(2\)\n\s+• patching — business: msp → internal; contact: — → @pat; aliases: updates, ` +
-          String.raw`patch tuesday, os patches, patches, windows updates → updates, patch tuesday\n` +
-          String.raw`\s+• backup and disaster recovery — aliases: backups, backup, restore, dr plan, ` +
-          'disaster recovery, ' +
-          String.raw`test restore, dr → —\n`,
+          String.raw`patch tuesday, os patches, patches, windows updates, security updates, firmware updates, ` +
+          String.raw`third-party patching → updates, patch tuesday\n` +
+          String.raw`\s+• backup and disaster recovery — aliases: backups, backup, restore, restore files, dr plan, ` +
+          String.raw`disaster recovery, test restore, dr, veeam, business continuity, deleted files → —\n`,
       ),
     );
-    expect(asked).toMatch(/Removes \(15\)\n\s+• L1 support \/ help desk/);
-    expect(asked).not.toContain('more');
+    expect(asked).toMatch(/Removes \(24\)\n\s+• L1 support \/ help desk/);
+    expect(asked).toContain('…and 9 more');
     expect(await matrixCsv()).toBe(before);
 
-    expect(await h.sayText('alice', `confirm ${codeIn(asked)}`)).toContain('Imported the matrix: 3 areas (it had 17)');
+    expect(await h.sayText('alice', `confirm ${codeIn(asked)}`)).toContain('Imported the matrix: 3 areas (it had 26)');
     expect((await h.store.matrix.list((await h.channel()).id)).map((a) => a.name)).toEqual([
       'patching',
       'backup and disaster recovery',
       'badge kiosks',
     ]);
     expect(announcements(h)).toContain(
-      'alice (Acme) imported the matrix: 3 areas (it had 17); it adds 1, changes 2, removes 15',
+      'alice (Acme) imported the matrix: 3 areas (it had 26); it adds 1, changes 2, removes 24',
     );
   });
 });
@@ -52,7 +52,7 @@ describe('matrix import shows its diff first', () => {
 describe('matrix history and matrix restore', () => {
   it('lists each version from the audit log, and restore brings back the one before an import', async () => {
     h = await makeHarness({ setup: SETUP });
-    await h.say('alice', 'matrix set "label printers" business:internal aliases:"zebra"');
+    await h.say('alice', 'matrix set "label printers" business:internal aliases:"zebra" new:yes');
     const beforeImport = await matrixCsv();
     await sayConfirmed(h, 'alice', IMPORT);
 
@@ -63,11 +63,11 @@ describe('matrix history and matrix restore', () => {
     expect(history.indexOf('• 3 ·')).toBeLessThan(history.indexOf('• 1 ·'));
 
     const asked = await h.sayText('alice', 'matrix restore 2');
-    expect(asked).toContain('replaces the matrix: 18 areas; it adds 16, changes 2, removes 1.');
-    expect(asked).toContain('…and 1 more');
+    expect(asked).toContain('replaces the matrix: 27 areas; it adds 25, changes 2, removes 1.');
+    expect(asked).toContain('…and 10 more');
     expect(await matrixCsv()).not.toBe(beforeImport);
     expect(await h.sayText('alice', `confirm ${codeIn(asked)}`)).toContain(
-      'Version 2 of the matrix is back: 18 areas.',
+      'Version 2 of the matrix is back: 27 areas.',
     );
     expect(await matrixCsv()).toBe(beforeImport);
     expect(await h.sayText('bob', 'who owns zebra')).toContain('label printers is owned by Acme');
