@@ -10,7 +10,16 @@ export const baseConfig = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
   /** Where people reach Tandem from outside (the Teams package's links, the review page). */
-  TANDEM_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TANDEM_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://tandem.acme.example' })
+    .optional(),
+  /** The organisation's privacy statement and terms of use, linked from the Teams app (Tandem serves no such page). */
+  TANDEM_PRIVACY_URL: z
+    .url({ protocol: /^https$/, error: 'must be an https address such as https://acme.example/privacy' })
+    .optional(),
+  TANDEM_TERMS_URL: z
+    .url({ protocol: /^https$/, error: 'must be an https address such as https://acme.example/it-terms' })
+    .optional(),
 });
 
 export type Config = z.infer<typeof baseConfig>;

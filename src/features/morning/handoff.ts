@@ -19,7 +19,7 @@ export const handoffPreview = defineCommand({
   shortcut: 'handoff',
   menu: 7,
   usage: 'handoff',
-  summary: 'Preview the next morning handoff post (only you see it)',
+  summary: 'Preview the next morning handoff post',
   permission: 'anyone',
   requiresSetup: true,
   args: argInput.transform((input, ctx): Record<string, never> => {

@@ -177,7 +177,7 @@ describe('user text in cards stays text', () => {
       channelId: '19:c@thread.tacv2',
     });
     await core.say('alice', 'setup org:Acme msp:Northwind tz:America/New_York');
-    const card = only(await core.say('alice', 'who owns [free gift](https://evil.example) <at>Bob</at>'));
+    const card = only(await core.say('alice', 'matrix remove [free gift](https://evil.example) <at>Bob</at>'));
     const md = JSON.stringify(card.body);
     expect(md).not.toContain('[free gift](https');
     expect(md).not.toContain('<at>Bob</at>');
