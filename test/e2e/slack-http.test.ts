@@ -127,6 +127,21 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
     expect(limitProblems(post.args as SentMessage)).toEqual([]);
   });
 
+  it('answers questions in the words people use, asked through a mention', async () => {
+    await setUp();
+    const asked = [
+      ['<@UBOT> hey, who is responsible for backups?', /backup and disaster recovery\*? is owned by/],
+      ['<@UBOT> who do I call about an expired SSL certificate', /certificates, domains and DNS\*? is owned by/],
+      ['<@UBOT> which team manages the printers on floor 3?', /printers and scanners\*? is owned by/],
+    ] as const;
+    for (const [i, [question, answer]] of asked.entries()) {
+      const { ts } = await h.mention(CAROL.id, question);
+      const post = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage')[i], `the answer to "${question}"`);
+      expect(post.args.thread_ts).toBe(ts);
+      expect(visibleText(post.args as SentMessage)).toMatch(answer);
+    }
+  });
+
   it('names people in a mention by users.info, for the asker and for <@U…> without a label', async () => {
     h.fake.users.set(ALICE.id, 'alice').set(CAROL.id, 'carol');
     await setUp();
