@@ -47,7 +47,7 @@ export const handoffPreview = defineCommand({
         ...prose(
           `The morning handoff posts each business day at ` +
             `${morningTimeLine(channel.dayStart, channel.morningOffsetMinutes)}, ` +
-            `${formatLocal(now, channel.timezone, 'zzz')}. ` +
+            `${formatLocal(next.dueAt, channel.timezone, 'zzz')}. ` +
             'Log after-hours work with `handoff note <text>`; managers change the time with `handoff time +30m`.',
         ),
       ),
