@@ -1,3 +1,4 @@
+import { formatLead } from '../../domain/cadence-leads.js';
 import { formatLocal, formatMinuteOfDay } from '../../domain/zoned-time.js';
 import { argInput, fail } from '../../kernel/args.js';
 import { defineCommand } from '../../kernel/command.js';
@@ -10,7 +11,7 @@ export function morningTimeLine(dayStart: number, offsetMinutes: number): string
   const at = formatMinuteOfDay(dayStart + offsetMinutes);
   return offsetMinutes === 0
     ? `${at} (the start of business)`
-    : `${at} (${offsetMinutes} min after the start of business)`;
+    : `${at} (${formatLead(offsetMinutes)} after the start of business)`;
 }
 
 export const handoffPreview = defineCommand({
