@@ -172,10 +172,8 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
   it('shows typed <!channel>, <!here> and <@U…> as text: nothing in the answer pings', async () => {
     await setUp();
     // Slack escapes what people type (&lt; …) and writes a real @here as <!here>.
-    await h.ask(
-      ALICE,
-      'matrix set printers business:internal note:"&lt;!channel&gt; call <!here> or &lt;@UBOSS&gt; &amp; co"',
-    );
+    const note = 'note:"&lt;!channel&gt; call <!here> or &lt;@UBOSS&gt; &amp; co"';
+    await h.ask(ALICE, `matrix set "printers and scanners" business:internal ${note}`);
     const reply = await h.ask(BOB, 'printers', '/whoowns');
     const shown = visibleText(reply);
     expect(shown).toContain('&lt;!channel&gt; call @here or &lt;@UBOSS&gt; &amp; co');
