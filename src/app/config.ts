@@ -21,7 +21,16 @@ export const baseConfig = z.object({
   /** Resolved escalations with their history, and handoff notes, are deleted after this many days; kept when unset. */
   RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).optional(),
   /** Where people reach Tandem from outside (the Teams package's links, the review page). */
-  TANDEM_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TANDEM_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://tandem.acme.example' })
+    .optional(),
+  /** The organisation's privacy statement and terms of use, linked from the Teams app (Tandem serves no such page). */
+  TANDEM_PRIVACY_URL: z
+    .url({ protocol: /^https$/, error: 'must be an https address such as https://acme.example/privacy' })
+    .optional(),
+  TANDEM_TERMS_URL: z
+    .url({ protocol: /^https$/, error: 'must be an https address such as https://acme.example/it-terms' })
+    .optional(),
   /**
    * The operators' administrators: `platform:userId`, comma-separated (`slack:U0123,teams:29:1abc`). They
    * may run any manager command in any channel, `setup claim` and `setup reset`.

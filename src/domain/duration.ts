@@ -55,3 +55,18 @@ export function parseDurationMinutes(text: string): number | null {
   const ms = parseDurationMs(text);
   return ms === null || ms % 60_000 !== 0 ? null : ms / 60_000;
 }
+
+/**
+ * Elapsed time as people say it, exact to the minute: `14 hours`, `87½ hours`, `23 hours 20 min`,
+ * `45 min`. Never rounded to the hour: a window across a 30-minute change is 87½ hours, not 88.
+ */
+export function formatElapsed(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  const hours = (n: string, one: boolean) => `${n} hour${one ? '' : 's'}`;
+  if (m === 0) return hours(String(h), h === 1);
+  if (m === 30) return hours(`${h}½`, false);
+  return `${hours(String(h), h === 1)} ${m} min`;
+}

@@ -39,21 +39,28 @@ export function endOfBusinessDay(date: string, hours: BusinessHours): Date {
 }
 
 /**
- * When the morning post of business day `date` goes out: the start of business plus the offset,
- * but always at least a minute before the end of business (a day shortened below the offset
- * still gets its post).
+ * When the morning post of business day `date` goes out: the local wall time the offset names (the
+ * start of business plus the offset on the clock, so `handoff time 08:00` with hours from midnight
+ * posts at 08:00 on a DST day too), resolved by the rule of every schedule (a time in a gap moves
+ * forward by the gap, a repeated one is the first); never before the start of business, and always
+ * at least a minute before its end (a day shortened below the offset still gets its post).
  */
 export function morningPostAt(date: string, hours: BusinessHours, offsetMinutes: number): Date {
   const start = businessStartOn(date, hours).getTime();
   const latest = endOfBusinessDay(date, hours).getTime() - MINUTE;
-  return new Date(Math.max(start, Math.min(start + offsetMinutes * MINUTE, latest)));
+  const wall = Math.min(hours.start + offsetMinutes, hours.end - 1);
+  const at = localToInstant(parseIsoDate(date)!, wall, hours.timezone).getTime();
+  return new Date(Math.max(start, Math.min(at, latest)));
 }
+
+/** More than any DST change moves a wall time against elapsed time (they are an hour at most). */
+const CHANGE_MARGIN_MINUTES = 180;
 
 /** The first morning post strictly after `after`. */
 export function nextMorningPost(hours: BusinessHours, offsetMinutes: number, after: Date): MorningSlot {
-  // A start at or before `after - offset` has its post at or before `after`; the clamp to the end
-  // of business can only move a post earlier, so step on until one lies ahead.
-  let probe = new Date(after.getTime() - Math.max(0, offsetMinutes) * MINUTE);
+  // A start well before `after - offset` has its post before `after` (a change between the start
+  // and the post moves it by an hour at most); step on from there until one lies ahead.
+  let probe = new Date(after.getTime() - (Math.max(0, offsetMinutes) + CHANGE_MARGIN_MINUTES) * MINUTE);
   for (let i = 0; i < 400; i++) {
     const start = nextBusinessStart(hours, probe);
     const date = localDate(start, hours.timezone);

@@ -1,4 +1,3 @@
-import { format } from 'date-fns/format';
 import { utcOffsetLabel, zoneAbbreviation } from './zone-abbreviations.js';
 
 /** Wall-clock parts of an instant in a timezone. `weekday` is ISO: 1 = Monday … 7 = Sunday. */
@@ -132,48 +131,91 @@ export function zoneShortName(instant: Date, timeZone: string): string {
   return zoneAbbreviation(timeZone, offset) ?? utcOffsetLabel(offset);
 }
 
-/**
- * The zone's name at an instant, short (`AEDT`, `UTC+4`) or long (`Eastern Standard Time`), where
- * date-fns-tz prints `zzz` and `zzzz`; the long formatter is kept per zone.
- */
-function zoneName(instant: Date, timeZone: string, length: 'short' | 'long'): string {
-  if (length === 'short') return zoneShortName(instant, timeZone);
-  const key = `${length}:${timeZone}`;
-  let f = zoneNameFormatters.get(key);
+/** The zone's long name at an instant (`Eastern Standard Time`); the formatter is kept per zone. */
+function zoneLongName(instant: Date, timeZone: string): string {
+  let f = zoneNameFormatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat(undefined, { timeZone, timeZoneName: length });
-    zoneNameFormatters.set(key, f);
+    f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'long' });
+    zoneNameFormatters.set(timeZone, f);
   }
   const parts = f.formatToParts(instant);
   for (let i = parts.length - 1; i >= 0; i--) if (parts[i]!.type === 'timeZoneName') return parts[i]!.value;
   return '';
 }
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** One pattern field (a run of one letter, date-fns/Unicode style) of the local parts. */
+function field(letter: string, n: number, p: LocalParts, instant: Date, timeZone: string, pattern: string): string {
+  switch (letter) {
+    case 'y':
+      return n === 2 ? pad(p.year % 100) : pad(p.year, n);
+    case 'M':
+      return n >= 4 ? MONTHS[p.month - 1]! : n === 3 ? MONTHS[p.month - 1]!.slice(0, 3) : pad(p.month, n);
+    case 'd':
+      return pad(p.day, n);
+    case 'E':
+      return n >= 4 ? DAY_NAMES[p.weekday - 1]! : DAY_NAMES[p.weekday - 1]!.slice(0, 3);
+    case 'H':
+      return pad(p.hour, n);
+    case 'm':
+      return pad(p.minute, n);
+    case 's':
+      return pad(p.second, n);
+    case 'z':
+      return n >= 4 ? zoneLongName(instant, timeZone) : zoneShortName(instant, timeZone);
+    default:
+      throw new RangeError(`formatLocal does not know "${letter.repeat(n)}" in "${pattern}"`);
+  }
+}
+
 /**
- * The pattern with its zone-name tokens (`z`…`zzz` short, `zzzz` long) replaced by the quoted name,
- * so that date-fns's own format prints the rest. Offset tokens (X, x, O) would print the process's
- * offset, not the zone's: they are refused.
+ * An instant as people in the channel read it: `Mon 30 Nov 2026 09:00 EST`, `Sat 28 Nov 2026 03:00
+ * AEDT`. The pattern takes date-fns's letters (yyyy, MM, MMM, d, EEE, HH, mm, ss, zzz for the
+ * abbreviation, zzzz for the long name, 'quoted' text). Every field comes from the zone's own wall
+ * clock (Intl with an explicit timeZone): nothing reads the process's zone, so the server's `TZ`
+ * never changes what people see.
  */
-function withZoneNames(pattern: string, instant: Date, timeZone: string): string {
+export function formatLocal(instant: Date, timeZone: string, pattern = 'EEE d MMM yyyy HH:mm zzz'): string {
+  const p = localParts(instant, timeZone);
   let out = '';
   for (let i = 0; i < pattern.length; ) {
     const c = pattern[i]!;
     if (c === "'") {
-      // A quoted literal, '' inside it being a quote: copied as it is.
+      // A quoted literal; '' is a quote, inside or outside one.
       let j = i + 1;
-      while (j < pattern.length && !(pattern[j] === "'" && pattern[j + 1] !== "'")) j += pattern[j] === "'" ? 2 : 1;
-      out += pattern.slice(i, j + 1);
+      let literal = '';
+      while (j < pattern.length) {
+        if (pattern[j] === "'" && pattern[j + 1] === "'") {
+          literal += "'";
+          j += 2;
+        } else if (pattern[j] === "'") break;
+        else literal += pattern[j++];
+      }
+      // '' outside a literal is one quote.
+      out += j === i + 1 ? "'" : literal;
       i = j + 1;
-    } else if (c === 'z') {
+    } else if (/[A-Za-z]/.test(c)) {
       let j = i;
-      while (pattern[j] === 'z') j++;
-      out += `'${zoneName(instant, timeZone, j - i >= 4 ? 'long' : 'short').replace(/'/g, "''")}'`;
+      while (pattern[j] === c) j++;
+      out += field(c, j - i, p, instant, timeZone, pattern);
       i = j;
     } else {
-      if (c === 'X' || c === 'x' || c === 'O')
-        throw new RangeError(
-          `formatLocal prints the zone as z…zzzz; "${c}" in "${pattern}" would show the server's offset`,
-        );
       out += c;
       i++;
     }
@@ -182,16 +224,14 @@ function withZoneNames(pattern: string, instant: Date, timeZone: string): string
 }
 
 /**
- * An instant as people in the channel read it: `Mon 30 Nov 2026 09:00 EST`, `Sat 28 Nov 2026 03:00
- * AEDT`. Like date-fns-tz's formatInTimeZone (whose `zzz` says GMT+11 in Sydney), without it: that
- * package loads the whole of date-fns (~25 MB of memory and ~0.3 s of startup under tsx) and builds
- * a zone formatter on every call.
+ * A span as people read it, the day once and each end's time: `Sun 7 Nov 2027 01:30 EDT–01:30 EST`
+ * when the ends' abbreviations differ (a change inside it), `Tue 8 Dec 2026 10:00–11:00 AEDT` otherwise.
  */
-export function formatLocal(instant: Date, timeZone: string, pattern = 'EEE d MMM yyyy HH:mm zzz'): string {
-  const p = localParts(instant, timeZone);
-  // A Date whose wall clock in the process's zone reads the channel's wall time (date-fns-tz's toZonedTime).
-  const wall = new Date(0);
-  wall.setFullYear(p.year, p.month - 1, p.day);
-  wall.setHours(p.hour, p.minute, p.second, instant.getUTCMilliseconds());
-  return format(wall, withZoneNames(pattern, instant, timeZone));
+export function formatLocalRange(start: Date, end: Date, timeZone: string, datePattern = 'EEE d MMM yyyy'): string {
+  const day = datePattern ? `${formatLocal(start, timeZone, datePattern)} ` : '';
+  const from = formatLocal(start, timeZone, 'HH:mm');
+  const startZone = zoneShortName(start, timeZone);
+  const endZone = zoneShortName(end, timeZone);
+  const to = formatLocal(end, timeZone, 'HH:mm');
+  return startZone === endZone ? `${day}${from}–${to} ${endZone}` : `${day}${from} ${startZone}–${to} ${endZone}`;
 }

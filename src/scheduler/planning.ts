@@ -42,8 +42,10 @@ export async function planKind(
 
 /**
  * After a change that moves a channel's times: cancels the channel's pending jobs of every kind
- * with a plan that are due in the future, and plans again. Jobs already due are kept: they run at
- * the next tick. Joins the caller's transaction. Returns how many jobs were (re)created.
+ * with a plan that are due in the future, and plans again from now, without catching up: a
+ * morning post that the new hours put earlier today is not sent late (Tandem was running; the
+ * time moved). Jobs already due are kept: they run at the next tick. Joins the caller's
+ * transaction. Returns how many jobs were (re)created.
  */
 export async function replanChannel(
   store: Store,
@@ -56,7 +58,7 @@ export async function replanChannel(
     let created = 0;
     for (const k of kinds.planned) {
       await tx.jobs.cancelPendingOf(channelId, k.kind, now, now);
-      created += await planKind(tx, k, channel, now, now);
+      created += await planKind(tx, k, channel, now, now, { catchUp: false });
     }
     return created;
   });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { afterHoursWindow, businessDateAt, nextBusinessStart } from '../../src/domain/business-calendar.js';
 import type { BusinessHours, IsoWeekday } from '../../src/domain/model.js';
 import { wall } from '../helpers/temporal-wall.js';
+import { TEN_ZONES } from '../helpers/ten-zones.js';
 
 // The calendar against a plain Temporal search over random calendars, zones and instants: the
 // expectations come from temporal-polyfill, never from the code under test.
@@ -11,14 +12,7 @@ import { wall } from '../helpers/temporal-wall.js';
 const iso = (d: Date) => d.toISOString();
 
 describe('against a day-by-day Temporal oracle', () => {
-  const ZONES = [
-    'America/New_York',
-    'Europe/London',
-    'Europe/Berlin',
-    'Australia/Sydney',
-    'Asia/Kolkata',
-    'Pacific/Chatham',
-  ];
+  const ZONES = TEN_ZONES;
   const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
   const calendarArb = fc

@@ -63,7 +63,7 @@ describe('examples/monthly-cadence.txt through `npm start -- --script`', () => {
   it('both reminders of the November review arrive, a day and 15 minutes before, with October’s figures', () => {
     const dayBefore = postAt('Thu 26 Nov 2026 15:00 EST');
     const quarterHour = postAt('Fri 27 Nov 2026 14:45 EST');
-    expect(dayBefore).toContain('== Monthly operational review — in 1 day ==');
+    expect(dayBefore).toContain('== Monthly operational review — tomorrow at 15:00 ==');
     expect(quarterHour).toContain('== Monthly operational review — in 15 min ==');
     for (const post of [dayBefore!, quarterHour!]) {
       expect(post).toContain('@it-team and @noc: the monthly operational review is on Fri 27 Nov 2026 15:00–16:00 EST');
@@ -88,7 +88,7 @@ describe('examples/monthly-cadence.txt through `npm start -- --script`', () => {
 
   it('the October review was reminded too (September had nothing), and no reminder came twice', () => {
     expect(postAt('Thu 29 Oct 2026 15:00 EDT')).toContain('No escalations were opened in September 2026.');
-    expect(out.match(/== Monthly operational review — in 1 day ==/g)).toHaveLength(2);
+    expect(out.match(/== Monthly operational review — tomorrow at 15:00 ==/g)).toHaveLength(2);
     expect(out.match(/== Monthly operational review — in 15 min ==/g)).toHaveLength(2);
     // The default first-Wednesday review (7 Oct, 4 Nov) was replaced; the weekly sync is off.
     expect(out).not.toMatch(/Wed 4 Nov 2026 14:00–15:00 EST \(in/);

@@ -129,6 +129,21 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
     expect(limitProblems(post.args as SentMessage)).toEqual([]);
   });
 
+  it('answers questions in the words people use, asked through a mention', async () => {
+    await setUp();
+    const asked = [
+      ['<@UBOT> hey, who is responsible for backups?', /backup and disaster recovery\*? is owned by/],
+      ['<@UBOT> who do I call about an expired SSL certificate', /certificates, domains and DNS\*? is owned by/],
+      ['<@UBOT> which team manages the printers on floor 3?', /printers and scanners\*? is owned by/],
+    ] as const;
+    for (const [i, [question, answer]] of asked.entries()) {
+      const { ts } = await h.mention(CAROL.id, question);
+      const post = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage')[i], `the answer to "${question}"`);
+      expect(post.args.thread_ts).toBe(ts);
+      expect(visibleText(post.args as SentMessage)).toMatch(answer);
+    }
+  });
+
   it('names people in a mention by users.info, for the asker and for <@U…> without a label', async () => {
     h.fake.users.set(ALICE.id, 'alice').set(CAROL.id, 'carol');
     await setUp();
@@ -159,10 +174,8 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
   it('shows typed <!channel>, <!here> and <@U…> as text: nothing in the answer pings', async () => {
     await setUp();
     // Slack escapes what people type (&lt; …) and writes a real @here as <!here>.
-    await h.ask(
-      ALICE,
-      'matrix set printers business:internal note:"&lt;!channel&gt; call <!here> or &lt;@UBOSS&gt; &amp; co"',
-    );
+    const note = 'note:"&lt;!channel&gt; call <!here> or &lt;@UBOSS&gt; &amp; co"';
+    await h.ask(ALICE, `matrix set "printers and scanners" business:internal ${note}`);
     const reply = await h.ask(BOB, 'printers', '/whoowns');
     const shown = visibleText(reply);
     expect(shown).toContain('&lt;!channel&gt; call @here or &lt;@UBOSS&gt; &amp; co');

@@ -40,6 +40,17 @@ describe('Teams through the real CloudAdapter', () => {
     expect((await h.store.channels.find(TEAMS_CHANNEL))?.orgName).toBe('Acme');
   });
 
+  it('answers questions in the words people use, asked through a mention', async () => {
+    h = await startTeamsFace();
+    await h.say(ALICE, SETUP);
+    await h.say(BOB, 'hi, who should I talk to about a new starter next Monday?');
+    await h.say(BOB, 'whose is the VPN');
+    await h.say(BOB, 'who do we ask for more Adobe licences?');
+    expect(textOf(h, 1)).toMatch(/onboarding and offboarding is owned by Acme \(internal IT\) right now/i);
+    expect(textOf(h, 2)).toMatch(/complex network issues is owned by /i);
+    expect(textOf(h, 3)).toMatch(/licences and vendors is owned by/i);
+  });
+
   it('refuses setup changes from someone who is not a manager, and changes nothing', async () => {
     h = await startTeamsFace();
     await h.say(ALICE, SETUP);

@@ -1,11 +1,13 @@
 /**
  * `npm run teams:package`: builds adapters/teams/app/build/tandem-teams.zip, the Teams app package
- * an admin uploads. Reads MICROSOFT_APP_ID (and optionally TANDEM_PUBLIC_URL) from the environment
- * or `.env`. `npm run teams:package -- --sync` also rewrites the committed manifest's command menu
- * and version from the command registry and package.json.
+ * an admin uploads. Reads MICROSOFT_APP_ID, TANDEM_PUBLIC_URL, TANDEM_PRIVACY_URL and
+ * TANDEM_TERMS_URL from the environment or `.env`, and refuses to build while any is missing,
+ * unless `-- --local` asks for a package for local testing only. `-- --sync` also rewrites the
+ * committed manifest's command menu and version from the command registry and package.json.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { baseConfig } from '../../../src/app/config.js';
 import { ALL_COMMANDS } from '../../../src/features/index.js';
 import { ConfigError } from '../../../src/kernel/errors.js';
 import { teamsCommands } from './command-list.js';
@@ -29,9 +31,16 @@ function main(): number {
 
   let built: ReturnType<typeof buildPackage>;
   try {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ''));
+    const base = baseConfig.safeParse(env);
+    if (!base.success)
+      throw new ConfigError(base.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
     built = buildPackage({
-      appId: process.env.MICROSOFT_APP_ID?.trim() || undefined,
-      publicUrl: process.env.TANDEM_PUBLIC_URL?.trim() || undefined,
+      appId: env.MICROSOFT_APP_ID?.trim() || undefined,
+      publicUrl: base.data.TANDEM_PUBLIC_URL,
+      privacyUrl: base.data.TANDEM_PRIVACY_URL,
+      termsUrl: base.data.TANDEM_TERMS_URL,
+      local: process.argv.includes('--local'),
       commands,
       version,
     });
@@ -42,7 +51,7 @@ function main(): number {
     }
     throw err;
   }
-  for (const w of built.warnings) process.stderr.write(`warning: ${w}\n`);
+  for (const w of built.warnings) process.stderr.write(`warning (a local test package only): ${w}\n`);
   const out = join(APP_DIR, 'build');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'tandem-teams.zip'), built.zip);

@@ -20,9 +20,14 @@ export function teamsCommands(specs: readonly AnyCommandSpec[]): TeamsCommand[] 
   return unique.map((s) => ({ title: s.path.join(' '), description: describe(s) }));
 }
 
+/** The summary with the usage when both fit, else the summary: whole, never cut (a summary too long is refused). */
 function describe(spec: AnyCommandSpec): string {
   const what = `${spec.summary}${spec.permission === 'manager' ? ' (managers)' : ''}`;
   const withUsage = `${what}. Usage: ${spec.usage}`;
   if (withUsage.length <= MAX_DESCRIPTION) return withUsage;
-  return what.length > MAX_DESCRIPTION ? `${what.slice(0, MAX_DESCRIPTION - 1)}…` : what;
+  if (what.length <= MAX_DESCRIPTION) return what;
+  throw new Error(
+    `The summary of "${spec.id}" is ${what.length} characters; a Teams menu description holds ${MAX_DESCRIPTION}. ` +
+      'Shorten it.',
+  );
 }

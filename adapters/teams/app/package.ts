@@ -18,6 +18,14 @@ export interface PackageOptions {
   appId?: string | undefined;
   /** Where Tandem is reachable over https, e.g. https://tandem.example.org (its host becomes the valid domain). */
   publicUrl?: string | undefined;
+  /** TANDEM_PRIVACY_URL and TANDEM_TERMS_URL: the organisation's own pages; Tandem serves none. */
+  privacyUrl?: string | undefined;
+  termsUrl?: string | undefined;
+  /**
+   * A package for local testing only (the Bot Framework Emulator, a test tenant): placeholders left
+   * in are warnings. Otherwise each one is an error, since Teams would show links that go nowhere.
+   */
+  local?: boolean;
   /** The command menu, from the registry. */
   commands: TeamsCommand[];
   /** The app version Teams shows; it must grow with every upload of a changed package. */
@@ -31,7 +39,10 @@ export function readManifestTemplate(): Manifest {
   return JSON.parse(readFileSync(join(APP_DIR, 'manifest.json'), 'utf8')) as Manifest;
 }
 
-/** The template with the app id, address, version and command menu filled in; warnings for placeholders left. */
+/**
+ * The template with the app id, address, privacy and terms links, version and command menu filled
+ * in. A placeholder left in is refused, or only warned about in a local test package.
+ */
 export function manifestFor(template: Manifest, options: PackageOptions): { manifest: Manifest; warnings: string[] } {
   const warnings: string[] = [];
   let json = JSON.stringify(template);
@@ -48,12 +59,29 @@ export function manifestFor(template: Manifest, options: PackageOptions): { mani
     );
   }
   if (options.publicUrl) {
-    const url = parseHttps(options.publicUrl);
+    const url = parseHttps('TANDEM_PUBLIC_URL', options.publicUrl);
     json = json.split(PLACEHOLDER_URL).join(url.origin).split(new URL(PLACEHOLDER_URL).host).join(url.host);
   } else {
     warnings.push(`TANDEM_PUBLIC_URL is not set: the developer links and valid domain stay ${PLACEHOLDER_URL}.`);
   }
   const manifest = JSON.parse(json) as Manifest;
+  const developer = manifest.developer as Record<string, string>;
+  for (const [key, field, value] of [
+    ['TANDEM_PRIVACY_URL', 'privacyUrl', options.privacyUrl],
+    ['TANDEM_TERMS_URL', 'termsOfUseUrl', options.termsUrl],
+  ] as const) {
+    if (value) developer[field] = parseHttps(key, value).href;
+    else {
+      developer[field] = `${PLACEHOLDER_URL}/${field === 'privacyUrl' ? 'privacy' : 'terms'}`;
+      warnings.push(`${key} is not set: the app's ${field} link stays the placeholder ${developer[field]}.`);
+    }
+  }
+  if (warnings.length && !options.local) {
+    throw new ConfigError(
+      `The Teams package would point Teams at placeholders:\n${warnings.map((w) => `  ${w}`).join('\n')}\n` +
+        'Set those variables, or build a package for local testing only with `npm run teams:package -- --local`.',
+    );
+  }
   if (options.version) manifest.version = options.version;
   for (const bot of manifest.bots) {
     bot.commandLists = [{ scopes: bot.scopes, commands: options.commands }];
@@ -76,16 +104,15 @@ export function buildPackage(options: PackageOptions): { zip: Uint8Array; manife
   return { zip, manifest, warnings };
 }
 
-function parseHttps(value: string): URL {
+function parseHttps(variable: string, value: string): URL {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     throw new ConfigError(
-      `TANDEM_PUBLIC_URL must be an https address such as https://tandem.example.org; got "${value.slice(0, 60)}".`,
+      `${variable} must be an https address such as https://tandem.example.org; got "${value.slice(0, 60)}".`,
     );
   }
-  if (url.protocol !== 'https:')
-    throw new ConfigError(`TANDEM_PUBLIC_URL must use https; got "${value.slice(0, 60)}".`);
+  if (url.protocol !== 'https:') throw new ConfigError(`${variable} must use https; got "${value.slice(0, 60)}".`);
   return url;
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { hoursOf } from '../../domain/business-hours.js';
 import { CADENCE_KINDS, CADENCE_TITLES, type Cadence, ruleOf } from '../../domain/cadence.js';
-import { formatLead, type Lead, leadText, sameLead } from '../../domain/cadence-leads.js';
+import { type Lead, leadText, sameLead } from '../../domain/cadence-leads.js';
 import { plannedReminders, reminderKey } from '../../domain/cadence-reminders.js';
+import { whenFromNow } from '../../domain/calendar-words.js';
 import type { Channel } from '../../domain/model.js';
 import { upcomingOccurrences } from '../../domain/recurrence.js';
-import { formatLocal } from '../../domain/zoned-time.js';
+import { formatLocal, formatLocalRange } from '../../domain/zoned-time.js';
 import { teamSpan } from '../../kernel/format.js';
 import { defineJobKind } from '../../kernel/job-kind.js';
 import type { Store } from '../../kernel/ports/store.js';
@@ -129,17 +130,12 @@ export async function reminderReply(
   const tz = channel.timezone;
   const title = CADENCE_TITLES[cadence.kind];
   const endsAt = new Date(startsAt.getTime() + cadence.durationMinutes * 60_000);
-  const minutesLeft = Math.max(0, Math.round((startsAt.getTime() - now.getTime()) / 60_000));
-  const when = `${formatLocal(startsAt, tz, 'EEE d MMM yyyy HH:mm')}–${formatLocal(endsAt, tz, 'HH:mm zzz')}`;
+  const when = formatLocalRange(startsAt, endsAt, tz);
+  const fromNow = whenFromNow(now, startsAt, tz);
   const who: Span[] = [teamSpan('internal', channel), text(' and '), teamSpan('msp', channel)];
   const blocks: Block[] = [
-    header(`${title} — in ${formatLead(minutesLeft)}`),
-    paragraph(
-      ...who,
-      text(`: the ${title.toLowerCase()} is on `),
-      bold(when),
-      text(` (in ${formatLead(minutesLeft)}).`),
-    ),
+    header(`${title} — ${fromNow}`),
+    paragraph(...who, text(`: the ${title.toLowerCase()} is on `), bold(when), text(` (${fromNow}).`)),
   ];
   const holiday = (await store.channels.holidays(channel.id)).find((h) => h.date === date);
   if (holiday) {

@@ -2,7 +2,7 @@ import { CADENCE_TITLES, type Cadence, type CadenceKind, describeRule } from '..
 import { describeLeads } from '../../domain/cadence-leads.js';
 import { upcomingMeetings } from '../../domain/cadence-meetings.js';
 import type { Channel } from '../../domain/model.js';
-import { formatLocal } from '../../domain/zoned-time.js';
+import { formatLocal, formatLocalRange } from '../../domain/zoned-time.js';
 import { noArgs } from '../../kernel/args.js';
 import type { ChannelContext } from '../../kernel/command.js';
 import { defineCommand } from '../../kernel/command.js';
@@ -37,7 +37,7 @@ export async function cadenceBlocks(store: Store, channel: Channel, c: Cadence, 
     list(
       meetings.map((m) => {
         const holiday = holidays.get(m.localDate);
-        const when = `${formatLocal(m.instant, tz, 'EEE d MMM yyyy HH:mm')}–${formatLocal(m.endsAt, tz, 'HH:mm zzz')}`;
+        const when = formatLocalRange(m.instant, m.endsAt, tz);
         return [text(when), ...(holiday === undefined ? [] : [text(` — a holiday${holiday ? ` (${holiday})` : ''}`)])];
       }),
     ),

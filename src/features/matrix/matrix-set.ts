@@ -144,9 +144,11 @@ function reply(ctx: ChannelContext, before: MatrixAreaInput | null, after: Matri
   else if (change && 'add' in change && before) {
     const added = after.aliases.filter((a) => !was.includes(a));
     const removed = was.filter((a) => !after.aliases.includes(a));
+    const already = change.add.filter((a) => was.some((w) => areaKey(w) === areaKey(a)));
     const what = [
       added.length ? `added ${added.join(', ')}` : '',
       removed.length ? `removed ${removed.join(', ')}` : '',
+      already.length ? `${already.join(', ')} ${already.length === 1 ? 'was' : 'were'} already there` : '',
     ]
       .filter(Boolean)
       .join('; ');

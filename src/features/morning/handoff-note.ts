@@ -24,9 +24,7 @@ export const handoffNote = defineCommand({
   menu: 6,
   aliases: [['handoff', 'log']],
   usage: 'handoff note [--overnight] <text>',
-  summary:
-    'Log what you did after hours for the next morning handoff post (--overnight: a note written in business hours ' +
-    'that belongs in it too)',
+  summary: 'Log what you did after hours for the morning handoff (--overnight: a daytime note that belongs in it)',
   examples: [
     'handoff note restarted the Boston VPN concentrator at 22:10; tunnels back up',
     'handoff note --overnight patching of the file servers starts at 20:00 tonight',

@@ -1,3 +1,4 @@
+import { formatLead } from '../../domain/cadence-leads.js';
 import { formatLocal, formatMinuteOfDay } from '../../domain/zoned-time.js';
 import { argInput, fail } from '../../kernel/args.js';
 import { defineCommand } from '../../kernel/command.js';
@@ -10,7 +11,7 @@ export function morningTimeLine(dayStart: number, offsetMinutes: number): string
   const at = formatMinuteOfDay(dayStart + offsetMinutes);
   return offsetMinutes === 0
     ? `${at} (the start of business)`
-    : `${at} (${offsetMinutes} min after the start of business)`;
+    : `${at} (${formatLead(offsetMinutes)} after the start of business)`;
 }
 
 export const handoffPreview = defineCommand({
@@ -19,7 +20,7 @@ export const handoffPreview = defineCommand({
   shortcut: 'handoff',
   menu: 7,
   usage: 'handoff',
-  summary: 'Preview the next morning handoff post (only you see it)',
+  summary: 'Preview the next morning handoff post',
   permission: 'anyone',
   requiresSetup: true,
   args: argInput.transform((input, ctx): Record<string, never> => {
@@ -47,7 +48,7 @@ export const handoffPreview = defineCommand({
         ...prose(
           `The morning handoff posts each business day at ` +
             `${morningTimeLine(channel.dayStart, channel.morningOffsetMinutes)}, ` +
-            `${formatLocal(now, channel.timezone, 'zzz')}. ` +
+            `${formatLocal(next.dueAt, channel.timezone, 'zzz')}. ` +
             'Log after-hours work with `handoff note <text>`; managers change the time with `handoff time +30m`.',
         ),
       ),

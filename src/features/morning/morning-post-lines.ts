@@ -1,3 +1,4 @@
+import { formatElapsed } from '../../domain/duration.js';
 import type { Escalation } from '../../domain/escalation.js';
 import { escalationLabel } from '../../domain/escalation.js';
 import type { Channel } from '../../domain/model.js';
@@ -56,8 +57,7 @@ function shortDate(iso: string): string {
 }
 
 export function hoursLong(d: MorningDigest): string {
-  const h = Math.round((d.window.to.getTime() - d.window.from.getTime()) / 3_600_000);
-  return `${h} hour${h === 1 ? '' : 's'}`;
+  return formatElapsed(d.window.to.getTime() - d.window.from.getTime());
 }
 
 export function withMore<T>(items: Capped<T>, line: (item: T) => Span[], what: string): Span[][] {

@@ -98,12 +98,15 @@ describe('the Teams app package', () => {
   const commands = teamsCommands(ALL_COMMANDS);
 
   it('zips the manifest with the app id filled in and both icons, at the root', async () => {
-    const { zip } = buildPackage({
+    const { zip, warnings } = buildPackage({
       appId: APP_ID,
       publicUrl: 'https://tandem.acme.example',
+      privacyUrl: 'https://acme.example/legal/privacy',
+      termsUrl: 'https://acme.example/legal/it-terms',
       commands,
       version: '1.2.3',
     });
+    expect(warnings).toEqual([]);
     const files = unzipSync(zip);
     expect(Object.keys(files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
     const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as Record<string, unknown>;
@@ -112,6 +115,11 @@ describe('the Teams app package', () => {
       version: '1.2.3',
       bots: [{ botId: APP_ID }],
       validDomains: ['tandem.acme.example'],
+      developer: {
+        websiteUrl: 'https://tandem.acme.example',
+        privacyUrl: 'https://acme.example/legal/privacy',
+        termsOfUseUrl: 'https://acme.example/legal/it-terms',
+      },
     });
     expect(JSON.stringify(manifest)).not.toContain('example.com');
     expect(await AppManifestUtils.validateAgainstSchema(manifest as unknown as AppManifest)).toEqual([]);
@@ -120,10 +128,38 @@ describe('the Teams app package', () => {
     expect(menuOf(manifest)[0]!.commands).toEqual(commands);
   });
 
-  it('warns about placeholders left in, and refuses an app id that is not a GUID', () => {
-    expect(buildPackage({ commands }).warnings.join('\n')).toMatch(/MICROSOFT_APP_ID is not set/);
-    expect(() => buildPackage({ appId: 'my-bot', commands })).toThrow(ConfigError);
-    expect(() => buildPackage({ appId: APP_ID, publicUrl: 'http://tandem.acme.example', commands })).toThrow(/https/);
+  it('refuses to build with a placeholder left in, naming each, unless asked for a local test package', () => {
+    const complete = {
+      appId: APP_ID,
+      publicUrl: 'https://tandem.acme.example',
+      privacyUrl: 'https://acme.example/privacy',
+      termsUrl: 'https://acme.example/terms',
+      commands,
+    };
+    expect(() => buildPackage({ ...complete, privacyUrl: undefined })).toThrow(
+      /TANDEM_PRIVACY_URL is not set[\s\S]*npm run teams:package -- --local/,
+    );
+    expect(() => buildPackage({ ...complete, termsUrl: undefined })).toThrow(/TANDEM_TERMS_URL is not set/);
+    expect(() => buildPackage({ ...complete, appId: undefined })).toThrow(/MICROSOFT_APP_ID is not set/);
+    const local = buildPackage({ commands, local: true });
+    expect(local.warnings.join('\n')).toMatch(/MICROSOFT_APP_ID[\s\S]*TANDEM_PRIVACY_URL[\s\S]*TANDEM_TERMS_URL/);
+    expect(() => buildPackage({ ...complete, appId: 'my-bot' })).toThrow(ConfigError);
+    expect(() => buildPackage({ ...complete, publicUrl: 'http://tandem.acme.example' })).toThrow(/https/);
+    expect(() => buildPackage({ ...complete, termsUrl: 'http://acme.example/terms' })).toThrow(
+      /TANDEM_TERMS_URL must use https/,
+    );
+  });
+
+  it('describes each menu command whole, never cut, and never claims a reply is private', () => {
+    for (const c of commands) {
+      const spec = ALL_COMMANDS.find((s) => s.path.join(' ') === c.title)!;
+      expect(c.description.startsWith(spec.summary), c.title).toBe(true);
+      expect(c.description).not.toMatch(/…$/);
+      expect(c.description).not.toMatch(/only you|private/i);
+    }
+    for (const s of ALL_COMMANDS) expect(`${s.summary} ${s.usage}`, s.id).not.toMatch(/only you|privately/i);
+    const wordy = { ...ALL_COMMANDS[0]!, summary: 'x'.repeat(130) };
+    expect(() => teamsCommands([wordy])).toThrow(/a Teams menu description holds 128/);
   });
 });
 

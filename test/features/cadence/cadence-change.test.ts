@@ -10,7 +10,7 @@ describe('reminders on working days', () => {
   afterEach(() => h.close());
 
   const remindersPosted = () =>
-    h.posts(/Weekly tactical sync — in/).map((p) => `${p.at.toISOString()} ${p.text.split('\n')[0]}`);
+    h.posts(/^== Weekly tactical sync — /).map((p) => `${p.at.toISOString()} ${p.text.split('\n')[0]}`);
 
   it('1bd before a Monday sync is Friday at the same time, and the reply says business days', async () => {
     h = await makeHarness({ start: '2026-11-30T09:00', setup: SETUP });
@@ -21,7 +21,7 @@ describe('reminders on working days', () => {
     await h.advanceTo('2026-12-07T11:00');
     expect(remindersPosted()).toEqual([
       '2026-11-30T14:45:00.000Z == Weekly tactical sync — in 15 min ==',
-      '2026-12-04T15:00:00.000Z == Weekly tactical sync — in 3 days ==',
+      '2026-12-04T15:00:00.000Z == Weekly tactical sync — on Monday at 10:00 ==',
       '2026-12-07T14:45:00.000Z == Weekly tactical sync — in 15 min ==',
     ]);
   });
@@ -31,7 +31,7 @@ describe('reminders on working days', () => {
     await h.say('alice', 'cadence set weekly monday 10:00');
     await h.say('alice', 'cadence remind weekly 1d');
     await h.advanceTo('2026-12-07T11:00');
-    expect(remindersPosted()).toEqual(['2026-12-04T15:00:00.000Z == Weekly tactical sync — in 3 days ==']);
+    expect(remindersPosted()).toEqual(['2026-12-04T15:00:00.000Z == Weekly tactical sync — on Monday at 10:00 ==']);
   });
 
   it('reads "2 business days" written apart, and refuses more than ten', async () => {

@@ -9,8 +9,8 @@ import { RecordingChat } from '../../helpers/recording-chat.js';
 // New York, on EST from 1 Nov 2026. The default weekly sync is Tuesday 10:00; Tue 1 Dec 2026 10:00
 // EST is 15:00Z, so its reminders are due Mon 30 Nov 10:00 EST (15:00Z) and Tue 09:45 EST (14:45Z).
 
-/** A sync reminder's first line, e.g. `== Monthly operational review — in 1 day ==`. */
-const SYNC_REMINDER = /^== (Weekly tactical sync|Monthly operational review|Quarterly strategic review) — in /;
+/** A sync reminder's first line, e.g. `== Monthly operational review — tomorrow at 14:00 ==`. */
+const SYNC_REMINDER = /^== (Weekly tactical sync|Monthly operational review|Quarterly strategic review) — /;
 
 const weeklyOf = (chat: RecordingChat, date: string) =>
   chat.posts(SYNC_REMINDER).filter((p) => p.text.startsWith('== Weekly') && p.text.includes(date));
@@ -41,9 +41,9 @@ describe('reminders with the agenda', () => {
       expect(more).toEqual([]);
       expect(dayBefore!.at.toISOString()).toBe('2026-11-30T15:00:00.000Z');
       expect(quarterHour!.at.toISOString()).toBe('2026-12-01T14:45:00.000Z');
-      expect(dayBefore!.text).toContain('== Weekly tactical sync — in 1 day ==');
+      expect(dayBefore!.text).toContain('== Weekly tactical sync — tomorrow at 10:00 ==');
       expect(dayBefore!.text).toContain(
-        '@it-team and @noc: the weekly tactical sync is on Tue 1 Dec 2026 10:00–11:00 EST (in 1 day).',
+        '@it-team and @noc: the weekly tactical sync is on Tue 1 Dec 2026 10:00–11:00 EST (tomorrow at 10:00).',
       );
       expect(quarterHour!.text).toContain('== Weekly tactical sync — in 15 min ==');
 
@@ -108,7 +108,7 @@ describe('reminders with the agenda', () => {
     await t.sayText('alice', 'cadence skip weekly 2026-12-01');
     await t.advanceTo('2026-12-01T16:00:00Z');
     expect(weeklyOf(t.chat, 'Tue 1 Dec 2026').map((r) => r.text.split('\n')[0])).toEqual([
-      '== Weekly tactical sync — in 1 day ==',
+      '== Weekly tactical sync — tomorrow at 10:00 ==',
     ]);
   });
 
@@ -122,7 +122,7 @@ describe('reminders with the agenda', () => {
     expect(reminders.map((r) => [r.at.toISOString(), r.text.split('\n')[1]!.trim()])).toEqual([
       [
         '2026-11-30T15:00:00.000Z',
-        '@it-team and @noc: the weekly tactical sync is on Tue 1 Dec 2026 10:00–11:00 EST (in 1 day).',
+        '@it-team and @noc: the weekly tactical sync is on Tue 1 Dec 2026 10:00–11:00 EST (tomorrow at 10:00).',
       ],
       [
         '2026-12-01T15:45:00.000Z',
@@ -176,7 +176,7 @@ describe('when the bot was down', () => {
     await second.planAll();
     await second.advanceTo(second.clock.now());
     expect(weeklyOf(log, 'Tue 1 Dec 2026').map((r) => r.text.split('\n')[0])).toEqual([
-      '== Weekly tactical sync — in 1 day ==',
+      '== Weekly tactical sync — tomorrow at 10:00 ==',
     ]);
     const job = second.jobs('cadence-reminder').find((j) => j.key.endsWith(':weekly:2026-12-01:15'))!;
     expect(job.state).toBe('dropped');
@@ -234,7 +234,7 @@ describe('when the bot was down', () => {
       await Promise.all([a.sender.drain(), b.sender.drain()]);
     }
     expect(weeklyOf(log, 'Tue 1 Dec 2026').map((r) => [r.at.toISOString(), r.text.split('\n')[0]])).toEqual([
-      ['2026-11-30T15:00:30.000Z', '== Weekly tactical sync — in 1 day =='],
+      ['2026-11-30T15:00:30.000Z', '== Weekly tactical sync — tomorrow at 10:00 =='],
       ['2026-12-01T14:45:00.000Z', '== Weekly tactical sync — in 15 min =='],
     ]);
     const keys = a.jobs('cadence-reminder').map((j) => j.key);

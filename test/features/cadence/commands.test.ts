@@ -260,7 +260,7 @@ describe('manager-only changes', () => {
   it('anyone may look and preview an agenda', async () => {
     const t = await setUp();
     expect(await t.sayText('bob', 'cadence agenda weekly')).toMatch(
-      /Preview[\s\S]*Weekly tactical sync — in 1 day[\s\S]*1\. Open escalations \(0\)/,
+      /Preview[\s\S]*Weekly tactical sync — tomorrow at 10:00[\s\S]*1\. Open escalations \(0\)/,
     );
   });
 });

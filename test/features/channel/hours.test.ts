@@ -1,6 +1,6 @@
-import { sayConfirmed } from '../../helpers/confirm.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Harness, makeHarness } from '../../harness.js';
+import { sayConfirmed } from '../../helpers/confirm.js';
 import { joinPatterns } from '../../helpers/pattern.js';
 
 // Time words in the channel's commands: IANA zones only, 12-hour times and spaced ranges.

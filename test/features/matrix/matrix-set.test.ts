@@ -16,7 +16,8 @@ describe('matrix set keeps what is there', () => {
     h = await makeHarness({ setup: SETUP });
     const before = await aliasesOf(NETWORK);
     const reply = await h.sayText('alice', `matrix set "${NETWORK}" aliases+:"meraki dashboard, vpn"`);
-    expect(reply).toMatch(/Updated complex network issues[\s\S]*Aliases added meraki dashboard; now firewall, /);
+    expect(reply).toMatch(/Updated complex network issues[\s\S]*Aliases added meraki dashboard; /);
+    expect(reply).toMatch(/; vpn was already there; now firewall, /);
     expect(await aliasesOf(NETWORK)).toEqual([...before, 'meraki dashboard']);
     expect(await h.sayText('bob', 'who owns vpn')).toMatch(/^complex network issues is owned by/);
     const dashboard = await h.sayText('bob', 'who owns the meraki dashboard');
