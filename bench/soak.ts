@@ -100,7 +100,7 @@ while (kills.length < KILLS && Date.now() - began < MAX_MS) {
   // A quarter of the kills land while it starts; the rest while it works, up to 2.5 s after it is ready.
   if (random() < 0.25) await Promise.race([sleep(random() * 1500), p.exited]);
   else {
-    await Promise.race([p.ready, p.exited, sleep(30_000)]);
+    await Promise.race([p.ready, p.exited]);
     await Promise.race([sleep(random() * 2500), p.exited]);
   }
   if (p.child.exitCode !== null) throw new Error(`Tandem exited by itself (${p.child.exitCode}): ${errors.join('')}`);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderText } from '../../adapters/console/render.js';
 import { type Db, openDb } from '../../db/client.js';
+import { silentLogger } from '../../src/kernel/logger.js';
+import { Retention } from '../../src/scheduler/retention.js';
 import { type SlackFaceHarness, startSlackFace, startTeamsFaceOn, waitUntil } from '../helpers/hardening-faces.js';
 import { FakeSlack } from '../helpers/slack-fake.js';
 import { newTriggerId } from '../helpers/slack-requests.js';
@@ -197,6 +199,9 @@ describe('the record of deliveries', () => {
     await h.ask(BOB, 'who owns backups');
     expect(count(db, 'SELECT count(*) FROM inbound_seen')).toBe(2);
     h.clock.advance(25 * 60 * 60 * 1000);
+    // The scheduler's retention forgets them after its ticks, off the commands' path.
+    await new Retention(h.store, silentLogger).pruneOnce(h.clock.now());
+    expect(count(db, 'SELECT count(*) FROM inbound_seen')).toBe(0);
     await h.ask(BOB, 'who owns patching');
     expect(count(db, 'SELECT count(*) FROM inbound_seen')).toBe(1);
     await h.close();
