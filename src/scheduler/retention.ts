@@ -79,8 +79,9 @@ export class Retention {
         report[name] = await this.store.transaction(step, { busyTimeoutMs: BRIEF_BUSY_TIMEOUT_MS });
       } catch (err) {
         // Another process holds the lock, or something failed: the next run tries again.
-        if (!(err instanceof StoreBusy)) this.log.error({ err, what: name }, 'pruning failed');
         report[name] = 0;
+        if (err instanceof StoreBusy) break; // the lock is taken: the rest waits too, without a wait each
+        this.log.error({ err, what: name }, 'pruning failed');
       }
     }
     const deleted = Object.values(report).reduce((a, b) => a + b, 0);

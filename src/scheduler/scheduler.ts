@@ -74,6 +74,7 @@ export class Scheduler {
   async tick(now: Date = this.#o.clock.now()): Promise<TickReport> {
     const report: TickReport = { done: 0, late: 0, dropped: 0, failed: 0, retried: 0, lost: 0 };
     const { store, batchSize, leaseMs, log, maxBatchesPerTick } = this.#o;
+    let busy = false;
     for (let batch = 0; batch < maxBatchesPerTick && !this.#stopped; batch++) {
       let claimed: Job[];
       try {
@@ -85,6 +86,7 @@ export class Scheduler {
       } catch (err) {
         if (!(err instanceof StoreBusy)) throw err;
         log.warn({ err: err.cause }, 'database busy; jobs will be claimed at the next tick');
+        busy = true;
         break;
       }
       for (const job of claimed) {
@@ -95,8 +97,8 @@ export class Scheduler {
       }
       if (claimed.length < batchSize) break;
     }
-    // Idle work: what the retention policy no longer keeps, a small batch at a time.
-    if (!this.#stopped) await this.#retention.maybePrune(now);
+    // Idle work: what the retention policy no longer keeps, a small batch at a time; not while another holds the lock.
+    if (!this.#stopped && !busy) await this.#retention.maybePrune(now);
     return report;
   }
 

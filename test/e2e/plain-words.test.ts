@@ -81,7 +81,8 @@ describe('examples/plain-words.txt through `npm start -- --script`', { timeout: 
   });
 
   it('reads a multi-line matrix import up to the blank line', () => {
-    expect(answer('alice', 'matrix import')).toContain('Imported the matrix: 2 areas (it had 26).');
+    expect(answer('alice', 'matrix import')).toContain('This import replaces the whole matrix: 2 areas;');
+    expect(answer('alice', ':click Confirm')).toContain('Imported the matrix: 2 areas (it had 26).');
     expect(answer('alice', 'who owns windows updates')).toContain('patching is owned by Northwind (MSP)');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderMessages } from '../../../adapters/slack/render.js';
 import { renderCards } from '../../../adapters/teams/render.js';
 import { makeHarness, SETUP } from '../../harness.js';
+import { sayConfirmed } from '../../helpers/confirm.js';
 
 const HEADER = 'area,business,after_hours,contact,aliases,note';
 
@@ -9,7 +10,7 @@ const HEADER = 'area,business,after_hours,contact,aliases,note';
 async function bigMatrix() {
   const h = await makeHarness({ setup: SETUP });
   const rows = Array.from({ length: 1000 }, (_, i) => `area ${i},msp,msp,,"alias ${i}a, alias ${i}b",note ${i}`);
-  expect(await h.sayText('alice', `matrix import ${[HEADER, ...rows].join('\n')}`)).toContain('1000 areas');
+  expect(await sayConfirmed(h, 'alice', `matrix import ${[HEADER, ...rows].join('\n')}`)).toContain('1000 areas');
   const reply = await h.say('alice', 'matrix');
   h.close();
   return reply;
