@@ -52,10 +52,15 @@ export class SqlOutboxClaims extends SqlRepo {
       const last = lastSent.get(key);
       if (last !== undefined && t < last + rules.minIntervalMs(r.platform)) continue;
       let targetMessageId: string | null = null;
+      let threadMessageId: string | null = null;
       if (r.op === 'update') {
         const target = await this.updateTarget(r, t, rules);
         if (target === null) continue;
         targetMessageId = target;
+      } else if (r.replyTo) {
+        const parent = await this.postedTarget(r, r.replyTo, t, rules, 'the post it replies to');
+        if (parent === null) continue;
+        threadMessageId = parent;
       }
       const attempts = sql`${outbox.attempts} + 1`;
       await this.db
@@ -63,7 +68,7 @@ export class SqlOutboxClaims extends SqlRepo {
         .set({ state: 'sending', leaseOwner: owner, leaseExpiresAt: leaseUntil.getTime(), attempts })
         .where(eq(outbox.id, r.id));
       inFlight.add(key);
-      chosen.push({ ...toEntry(r), state: 'sending', attempts: r.attempts + 1, targetMessageId });
+      chosen.push({ ...toEntry(r), state: 'sending', attempts: r.attempts + 1, targetMessageId, threadMessageId });
       if (chosen.length >= limit) break;
     }
     return chosen;
@@ -86,7 +91,8 @@ export class SqlOutboxClaims extends SqlRepo {
         const last = lastSent.get(convKey(r.platform, r.conversationId));
         at = Math.max(r.nextAttemptAt, last === undefined ? 0 : last + rules.minIntervalMs(r.platform));
         // An update waiting for its post wakes with the post, or fails when it has waited too long.
-        if (r.op === 'update' && r.messageKey && !(await this.messages.get(r.messageKey))) {
+        const waitsFor = r.op === 'update' ? r.messageKey : r.replyTo;
+        if (waitsFor && !(await this.messages.get(waitsFor))) {
           at = Math.max(at, r.createdAt + rules.maxWaitForPostMs);
         }
       }
@@ -110,6 +116,21 @@ export class SqlOutboxClaims extends SqlRepo {
       .where(and(eq(outbox.messageKey, messageKey), lt(outbox.id, r.id), inArray(outbox.state, ['pending', 'sending'])))
       .limit(1);
     if (older.length > 0) return null;
+    return this.postedTarget(r, messageKey, t, rules, 'the post it updates');
+  }
+
+  /**
+   * The platform id of the message posted under `messageKey` (updated, or replied to in its thread), or
+   * null to leave the row waiting for it, failing the row when that post failed or never came.
+   */
+  private async postedTarget(
+    r: OutboxRow,
+    messageKey: string,
+    t: number,
+    rules: SendRules,
+    what: string,
+  ): Promise<string | null> {
+    const { outbox } = this.t;
     const posted = await this.messages.get(messageKey);
     if (posted) return posted.platformMessageId;
     const postFailed = await this.db
@@ -117,10 +138,8 @@ export class SqlOutboxClaims extends SqlRepo {
       .from(outbox)
       .where(and(eq(outbox.messageKey, messageKey), eq(outbox.op, 'post'), eq(outbox.state, 'failed')))
       .limit(1);
-    if (postFailed.length > 0) return this.failWaiting(r, 'the post it updates could not be delivered');
-    if (t - r.createdAt >= rules.maxWaitForPostMs) {
-      return this.failWaiting(r, 'the post it updates was never delivered');
-    }
+    if (postFailed.length > 0) return this.failWaiting(r, `${what} could not be delivered`);
+    if (t - r.createdAt >= rules.maxWaitForPostMs) return this.failWaiting(r, `${what} was never delivered`);
     return null;
   }
 
