@@ -109,7 +109,7 @@ describe('the handoff card', () => {
     );
   });
 
-  it('in Slack: the team mentioned for real, the contact named (its ladder step notifies it), the ticket linked', () => {
+  it('in Slack: the team mentioned for real, the contact named (its ladder step notifies), the ticket linked', () => {
     const [message] = renderMessages(openCard);
     const json = JSON.stringify(message!.blocks);
     expect(json).toContain('<!subteam^SNOC> (Northwind, MSP) · contact @pat');
