@@ -15,7 +15,8 @@ function replyTo(out: string, from: string): string {
 /** The ladder steps of one escalation, as `HH:MM who`, in order. */
 function stepsOf(out: string, id: string): string[] {
   const re = new RegExp(
-    String.raw`\[\w{3} \d+ \w{3} 2026 (\d\d:\d\d) EST\] Tandem replied in the thread of ${id}[^\n]*:\n\s+(@[\w-]+(?: \([^)]*\))?): ${id} `,
+    String.raw`\[\w{3} \d+ \w{3} 2026 (\d\d:\d\d) EST\] Tandem replied in the thread of ${id}[^\n]*:\n` +
+      String.raw`\s+(@[\w-]+(?: \([^)]*\))?): ${id} `,
     'g',
   );
   return [...out.matchAll(re)].map((m) => `${m[1]} ${m[2]}`);
@@ -31,7 +32,7 @@ describe('examples/escalation-ladder.txt through npm start -- --script', () => {
     expect(run.status).toBe(0);
   });
 
-  it('the 02:00 P1 on an area the internal on-call owns after hours goes to the internal side, as who owns says', () => {
+  it('the 02:00 P1 on an area the internal on-call owns after hours goes to the internal side, as who owns', () => {
     expect(replyTo(out, 'sam> who owns the ERP')).toContain(
       'business applications is owned by Acme (internal IT) right now (after hours).',
     );
