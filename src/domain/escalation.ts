@@ -94,6 +94,14 @@ export function otherTeam(team: Team): Team {
   return team === 'internal' ? 'msp' : 'internal';
 }
 
+/**
+ * The side that has the escalation now: the receiving side, or once it was handed back the other
+ * side, also after that side acknowledged it. `escalations`, the agendas and the card agree on it.
+ */
+export function holderOf(e: Pick<Escalation, 'toTeam' | 'handedBackAt'>): Team {
+  return e.handedBackAt !== null ? otherTeam(e.toTeam) : e.toTeam;
+}
+
 /** The columns a transition changes. */
 export type EscalationPatch = Partial<
   Pick<

@@ -1,4 +1,4 @@
-import { type Escalation, escalationLabel, otherTeam, UNRESOLVED_STATES } from '../../domain/escalation.js';
+import { type Escalation, escalationLabel, holderOf, otherTeam, UNRESOLVED_STATES } from '../../domain/escalation.js';
 import { ladderLine } from '../../domain/ladder.js';
 import { PRIORITIES, type Priority } from '../../domain/model.js';
 import { formatLocal } from '../../domain/zoned-time.js';
@@ -28,7 +28,7 @@ function whereItIs(ctx: ChannelContext, e: Escalation): string {
     case 'open':
       return `open for ${teamName(ctx, e.toTeam)}`;
     case 'acknowledged':
-      return `acknowledged, with ${teamName(ctx, e.handedBackAt ? otherTeam(e.toTeam) : e.toTeam)}`;
+      return `acknowledged, with ${teamName(ctx, holderOf(e))}`;
     case 'handed_back':
       return `handed back to ${teamName(ctx, otherTeam(e.toTeam))}`;
     case 'resolved':
