@@ -73,7 +73,7 @@ describe('escalate', () => {
     await h.say('alice', 'holiday add 2026-12-25 Christmas Day');
     h.clock.set(new Date(at));
     expect(await h.sayText('alice', 'escalate printer jammed on floor 3')).toMatch(
-      /for Northwind \(MSP\): L1 support \/ help desk is theirs after hours/,
+      /for Northwind \(MSP\): printers and scanners is theirs after hours/,
     );
     expect(h.cardText(1)).toContain('To: @northwind-noc (Northwind, MSP)\n');
   });

@@ -3,6 +3,7 @@ import { DEFAULT_MATRIX } from '../../../src/domain/default-matrix.js';
 import type { Owner } from '../../../src/domain/model.js';
 import { type Harness, makeHarness } from '../../harness.js';
 import { ESCALATION_SETUP } from '../../helpers/escalation-channel.js';
+import { NO_POSTING_LIMITS } from '../../helpers/observed-core.js';
 
 /*
  * `escalate` routes exactly where `who owns` answers at the same instant: every default area, at four
@@ -26,7 +27,7 @@ let h: Harness;
 afterEach(() => h?.close());
 
 async function table(afterHoursInternal: boolean) {
-  h = await makeHarness({ setup: ESCALATION_SETUP, start: '2026-11-30T14:00:00Z' });
+  h = await makeHarness({ setup: ESCALATION_SETUP, start: '2026-11-30T14:00:00Z', postingLimits: NO_POSTING_LIMITS });
   await h.say('alice', 'holiday add 2026-12-25 Christmas Day');
   if (afterHoursInternal) {
     for (const a of DEFAULT_MATRIX) await h.say('alice', `matrix set "${a.name}" after-hours:internal`);
@@ -61,12 +62,12 @@ describe('escalate and who owns agree at every instant', () => {
   it('with the default matrix: the MSP after hours, on weekends and on holidays', async () => {
     const rows = await table(false);
     expect(rows).toHaveLength(4 * DEFAULT_MATRIX.length);
-    // Business hours: 8 internal areas, 8 MSP areas, 1 shared; every other moment: all 17 to the MSP.
-    expect(check(rows)).toEqual({ disagree: [], internal: 7, msp: 9 + 3 * 17, shared: 1 });
+    // Business hours: 13 internal areas, 12 MSP areas, 1 shared; every other moment: all 26 to the MSP.
+    expect(check(rows)).toEqual({ disagree: [], internal: 13, msp: 12 + 3 * 26, shared: 1 });
   });
 
   it('with every after-hours owner set to internal: the internal side outside business hours', async () => {
     const rows = await table(true);
-    expect(check(rows)).toEqual({ disagree: [], internal: 7 + 3 * 17, msp: 9, shared: 1 });
+    expect(check(rows)).toEqual({ disagree: [], internal: 13 + 3 * 26, msp: 12, shared: 1 });
   });
 });
