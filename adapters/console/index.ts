@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Bot } from '../../src/kernel/bot.js';
 import type { ManualClock } from '../../src/kernel/clock.js';
-import type { ChatAdapter, PostedMessage } from '../../src/kernel/ports/chat.js';
+import type { ChatAdapter, PostedMessage, ThreadTarget } from '../../src/kernel/ports/chat.js';
 import type { Store } from '../../src/kernel/ports/store.js';
 import type { Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
@@ -16,13 +16,23 @@ export const CONSOLE_CONVERSATION: ConversationRef = { platform: 'console', chan
 export class ConsoleChat implements ChatAdapter {
   readonly platform = 'console' as const;
   #next = 1;
+  /** What a posted card is called (`ESC-4`), so that replies in its thread say whose they are. */
+  readonly #labels = new Map<string, string>();
   constructor(
     private readonly out: (text: string) => void,
     private readonly stamp: () => Promise<string>,
   ) {}
 
-  async post(_conversation: ConversationRef, reply: Reply): Promise<PostedMessage> {
+  async post(_conversation: ConversationRef, reply: Reply, thread?: ThreadTarget): Promise<PostedMessage> {
     const id = `m${this.#next++}`;
+    if (thread) {
+      const where = `in the thread of ${this.#labels.get(thread.platformMessageId) ?? 'its post'}`;
+      const also = thread.broadcast ? ', also shown in the channel' : '';
+      this.out(`[${await this.stamp()}] Tandem replied ${where}${also}:\n${indent(indent(renderText(reply)))}`);
+      return { platformMessageId: id };
+    }
+    const title = /^== (.+?) ==/.exec(renderText(reply))?.[1];
+    if (title) this.#labels.set(id, title.split(' · ')[0]!);
     this.out(`[${await this.stamp()}] Tandem posted:\n${indent(renderText(reply))}`);
     return { platformMessageId: id };
   }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { ErrorCode, type WebClient } from '@slack/web-api';
+import { type ChatPostMessageArguments, ErrorCode, type WebClient } from '@slack/web-api';
 import { PermanentDeliveryError, RateLimited } from '../../src/kernel/errors.js';
 import type { Logger } from '../../src/kernel/logger.js';
-import type { ChatAdapter, PostedMessage } from '../../src/kernel/ports/chat.js';
+import type { ChatAdapter, PostedMessage, ThreadTarget } from '../../src/kernel/ports/chat.js';
 import type { Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
 import { renderMessages, type SlackMessage } from './render.js';
@@ -73,8 +73,10 @@ export class SlackChat implements ChatAdapter {
     private readonly log: Logger,
   ) {}
 
-  async post(conversation: ConversationRef, reply: Reply): Promise<PostedMessage> {
-    const ts = await this.#postAll(this.#channel(conversation), renderMessages(reply));
+  /** A new message, or a reply in the thread of one posted before (its first part's ts is the thread's). */
+  async post(conversation: ConversationRef, reply: Reply, thread?: ThreadTarget): Promise<PostedMessage> {
+    const threadTs = thread?.platformMessageId.split(',')[0] || undefined;
+    const ts = await this.#postAll(this.#channel(conversation), renderMessages(reply), threadTs, thread?.broadcast);
     return { platformMessageId: ts.join(',') };
   }
 
@@ -117,7 +119,7 @@ export class SlackChat implements ChatAdapter {
     return conversation.channelId;
   }
 
-  async #postAll(channel: string, messages: SlackMessage[], threadTs?: string): Promise<string[]> {
+  async #postAll(channel: string, messages: SlackMessage[], threadTs?: string, broadcast = false): Promise<string[]> {
     const key =
       messages.length > 1
         ? `${channel}:${threadTs ?? ''}:${createHash('sha256').update(JSON.stringify(messages)).digest('hex')}`
@@ -125,10 +127,13 @@ export class SlackChat implements ChatAdapter {
     const done = (key && this.#partial.get(key)) || [];
     for (let i = done.length; i < messages.length; i++) {
       try {
+        const thread = threadTs
+          ? { thread_ts: threadTs, ...(broadcast && i === 0 ? { reply_broadcast: true } : {}) }
+          : {};
         const res = await this.client.chat.postMessage({
           ...postArgs(channel, messages[i]!),
-          ...(threadTs ? { thread_ts: threadTs } : {}),
-        });
+          ...thread,
+        } as ChatPostMessageArguments);
         if (!res.ts) throw new PermanentDeliveryError('Slack accepted chat.postMessage but returned no message ts');
         done.push(res.ts);
       } catch (err) {

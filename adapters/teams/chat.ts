@@ -1,6 +1,6 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { PermanentDeliveryError } from '../../src/kernel/errors.js';
-import type { ChatAdapter, PostedMessage } from '../../src/kernel/ports/chat.js';
+import type { ChatAdapter, PostedMessage, ThreadTarget } from '../../src/kernel/ports/chat.js';
 import type { ConversationRepo } from '../../src/kernel/ports/conversations.js';
 import type { Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
@@ -25,9 +25,20 @@ export class TeamsChat implements ChatAdapter {
     private readonly conversations: ConversationRepo,
   ) {}
 
-  /** Posts the reply as a new message (a new thread in a channel); several when it is too large for one. */
-  async post(conversation: ConversationRef, reply: Reply): Promise<PostedMessage> {
-    const reference = await this.reference(conversation);
+  /**
+   * Posts the reply as a new message (a new thread in a channel), or with `thread` as a reply in the
+   * thread of a message posted before: the channel thread's conversation id is
+   * `<channel conversation id>;messageid=<id of the thread's first message>`. Several messages when it
+   * is too large for one.
+   */
+  async post(conversation: ConversationRef, reply: Reply, thread?: ThreadTarget): Promise<PostedMessage> {
+    const base = await this.reference(conversation);
+    const reference = thread
+      ? {
+          ...base,
+          conversation: { ...base.conversation!, id: `${base.conversation!.id};messageid=${thread.platformMessageId}` },
+        }
+      : base;
     const cards = renderCards(reply);
     let first: string | undefined;
     try {

@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
+import { type Ladders, laddersOf } from '../../src/domain/ladder.js';
 import type { Channel, Holiday, IsoWeekday, Mention, Priority } from '../../src/domain/model.js';
 import type { ChannelPatch, ChannelRepo, NewChannel } from '../../src/kernel/ports/channels.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
@@ -22,6 +23,7 @@ function toChannel(r: Row): Channel {
     mspHandle: (r.mspHandle as Mention | null) ?? null,
     morningOffsetMinutes: r.morningOffsetMinutes,
     ackTimeouts: r.ackTimeouts as Record<Priority, number | null>,
+    ladders: laddersOf(r.ladders as Partial<Ladders> | null),
     createdAt: new Date(r.createdAt),
   };
 }
@@ -38,6 +40,7 @@ function toRow(c: ChannelPatch): Partial<Row> {
   if (c.mspHandle !== undefined) row.mspHandle = c.mspHandle;
   if (c.morningOffsetMinutes !== undefined) row.morningOffsetMinutes = c.morningOffsetMinutes;
   if (c.ackTimeouts !== undefined) row.ackTimeouts = c.ackTimeouts;
+  if (c.ladders !== undefined) row.ladders = c.ladders;
   return row;
 }
 

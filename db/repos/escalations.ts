@@ -34,6 +34,9 @@ function toEscalation(r: Row): Escalation {
     fromPersonId: r.fromPersonId,
     fromTeam: r.fromTeam,
     toTeam: r.toTeam,
+    shared: r.shared,
+    routedBy: r.routedBy,
+    matrixOwner: r.matrixOwner,
     state: r.state,
     afterHours: r.afterHours,
     openedAt: new Date(r.openedAt),
@@ -46,6 +49,7 @@ function toEscalation(r: Row): Escalation {
     resolvedBy: r.resolvedBy,
     resolutionNote: r.resolutionNote,
     renotifyCount: r.renotifyCount,
+    duplicateOf: r.duplicateOf,
   };
 }
 
@@ -110,6 +114,9 @@ export class SqlEscalationRepo extends SqlRepo implements EscalationRepo {
     if (patch.resolvedBy !== undefined) set.resolvedBy = patch.resolvedBy;
     if (patch.resolutionNote !== undefined) set.resolutionNote = patch.resolutionNote;
     if (patch.renotifyCount !== undefined) set.renotifyCount = patch.renotifyCount;
+    if (patch.toTeam !== undefined) set.toTeam = patch.toTeam;
+    if (patch.shared !== undefined) set.shared = patch.shared;
+    if (patch.duplicateOf !== undefined) set.duplicateOf = patch.duplicateOf;
     if (Object.keys(set).length > 0) await this.db.update(escalations).set(set).where(eq(escalations.id, id));
     const updated = await this.get(id);
     if (!updated) throw new Error(`escalation ${id} does not exist`);

@@ -82,9 +82,16 @@ export class SqlOutboxClaims extends SqlRepo {
         .limit(ROWS_PER_LANE)),
     );
     for (const r of rows) {
-      if (r.op === 'post') return { ...toEntry(r), targetMessageId: null };
-      const u = await this.updateTarget(r, t, rules);
-      if ('target' in u) return { ...toEntry(r), targetMessageId: u.target };
+      if (r.op === 'post' && !r.replyTo) return { ...toEntry(r), targetMessageId: null, threadMessageId: null };
+      // A reply waits for the post whose thread it goes in; an update for the post it changes.
+      const u =
+        r.op === 'post'
+          ? await this.postedTarget(r, r.replyTo!, t, rules, 'the post it replies to')
+          : await this.updateTarget(r, t, rules);
+      if ('target' in u)
+        return r.op === 'post'
+          ? { ...toEntry(r), targetMessageId: null, threadMessageId: u.target }
+          : { ...toEntry(r), targetMessageId: u.target, threadMessageId: null };
       if ('fail' in u)
         await this.setRow(r.id, { state: 'failed', lastError: u.fail, leaseOwner: null, leaseExpiresAt: null });
       else
@@ -127,6 +134,21 @@ export class SqlOutboxClaims extends SqlRepo {
       const at = older.state === 'sending' ? (older.leaseExpiresAt ?? t) : older.nextAttemptAt;
       return { waitUntil: Math.max(at, t + 1) };
     }
+    return this.postedTarget(r, messageKey, t, rules, 'the post it updates');
+  }
+
+  /**
+   * The platform id of the message posted under `messageKey` (to update it, or to reply in its thread);
+   * else when to look again, or why the row fails: that post failed or never came.
+   */
+  private async postedTarget(
+    r: OutboxRow,
+    messageKey: string,
+    t: number,
+    rules: SendRules,
+    what: string,
+  ): Promise<UpdateTarget> {
+    const { outbox: o } = this.t;
     const posted = await this.messages.get(messageKey);
     if (posted) return { target: posted.platformMessageId };
     const [postFailed] = await this.db
@@ -134,9 +156,9 @@ export class SqlOutboxClaims extends SqlRepo {
       .from(o)
       .where(and(eq(o.messageKey, messageKey), eq(o.op, 'post'), eq(o.state, 'failed')))
       .limit(1);
-    if (postFailed) return { fail: 'the post it updates could not be delivered' };
+    if (postFailed) return { fail: `${what} could not be delivered` };
     const deadline = r.createdAt + rules.maxWaitForPostMs;
-    if (t >= deadline) return { fail: 'the post it updates was never delivered' };
+    if (t >= deadline) return { fail: `${what} was never delivered` };
     return { waitUntil: deadline };
   }
 

@@ -13,6 +13,8 @@ export function toEntry(r: OutboxRow): OutboxEntry {
     conversation: { platform: r.platform, channelId: r.conversationId },
     op: r.op,
     messageKey: r.messageKey,
+    replyTo: r.replyTo,
+    broadcast: r.broadcast,
     reply: r.reply as Reply,
     state: r.state,
     attempts: r.attempts,

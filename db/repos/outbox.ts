@@ -39,6 +39,8 @@ export class SqlOutboxRepo extends SqlRepo implements OutboxRepo, OutboxQueue {
         conversationId: post.conversation.channelId,
         op: 'post',
         messageKey: post.messageKey ?? null,
+        replyTo: post.thread?.messageKey ?? null,
+        broadcast: post.thread?.broadcast ?? false,
         reply: post.reply,
         state: 'pending',
         nextAttemptAt: now.getTime(),

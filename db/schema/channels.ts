@@ -21,6 +21,8 @@ export const channels = sqliteTable(
     mspHandle: text('msp_handle', { mode: 'json' }),
     morningOffsetMinutes: integer('morning_offset_minutes').notNull().default(0),
     ackTimeouts: text('ack_timeouts', { mode: 'json' }).notNull(),
+    /** The escalation ladders by priority; null, or a priority missing, means the default ladder. */
+    ladders: text('ladders', { mode: 'json' }),
     escalationSeq: integer('escalation_seq').notNull().default(0),
     createdAt: integer('created_at').notNull(),
     /** A fresh random token from every matrix write, in its transaction: MatrixRepo.version, seen by every process. */

@@ -45,6 +45,10 @@ export const outbox = sqliteTable(
     op: text('op', { enum: ['post', 'update'] }).notNull(),
     /** A logical message (e.g. `escalation:12`) whose platform id is kept in `messages` for later updates. */
     messageKey: text('message_key'),
+    /** A post in the thread of the message posted under this key: sent once that message is delivered. */
+    replyTo: text('reply_to'),
+    /** A thread reply also shown in the channel (Slack reply_broadcast). */
+    broadcast: integer('broadcast', { mode: 'boolean' }).notNull().default(false),
     reply: text('reply', { mode: 'json' }).notNull(),
     state: text('state', { enum: ['pending', 'sending', 'sent', 'failed'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),

@@ -23,6 +23,15 @@ export const escalations = sqliteTable(
     fromPersonId: integer('from_person_id').references(() => people.id),
     fromTeam: text('from_team', { enum: ['internal', 'msp', 'unknown'] }).notNull(),
     toTeam: text('to_team', { enum: ['internal', 'msp'] }).notNull(),
+    /** Sent to both sides; whoever acknowledges first takes it (then false, and to_team is theirs). */
+    shared: integer('shared', { mode: 'boolean' }).notNull().default(false),
+    routedBy: text('routed_by', { enum: ['matrix', 'choice'] })
+      .notNull()
+      .default('matrix'),
+    /** What the matrix said when it was opened: internal, msp or shared. */
+    matrixOwner: text('matrix_owner', { enum: ['internal', 'msp', 'shared'] })
+      .notNull()
+      .default('msp'),
     state: text('state', { enum: ['open', 'acknowledged', 'handed_back', 'resolved'] }).notNull(),
     afterHours: integer('after_hours', { mode: 'boolean' }).notNull(),
     openedAt: integer('opened_at').notNull(),
@@ -35,6 +44,8 @@ export const escalations = sqliteTable(
     resolvedBy: integer('resolved_by').references(() => people.id),
     resolutionNote: text('resolution_note'),
     renotifyCount: integer('renotify_count').notNull().default(0),
+    /** The escalation this one duplicates: kept out of MTTA, MTTR and missed-timeout counts. */
+    duplicateOf: integer('duplicate_of'),
   },
   (t) => [
     uniqueIndex('escalations_channel_seq').on(t.channelId, t.seq),

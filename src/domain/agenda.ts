@@ -64,7 +64,8 @@ export function periodFigures(
   timeouts: Record<Priority, number | null>,
   now: Date,
 ): PeriodFigures {
-  const inPeriod = opened.filter((e) => e.openedAt >= period.from && e.openedAt < period.to);
+  // A duplicate (`resolve ESC-3 duplicate:ESC-2`) is the same incident twice: counted once, as the original.
+  const inPeriod = opened.filter((e) => e.openedAt >= period.from && e.openedAt < period.to && !e.duplicateOf);
   const missedAck = inPeriod.filter((e) => missedAckTimeout(e, timeouts, now) || e.renotifyCount > 0);
   const summary = summarizeEscalations(inPeriod, timeouts, now);
   return { period, summary: { ...summary, missedAckTimeouts: missedAck.length }, missedAck };

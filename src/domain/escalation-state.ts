@@ -90,3 +90,13 @@ export function availableActions(e: Current): EscalationAction[] {
 export function awaitingAcknowledgement(e: Pick<Escalation, 'state'>): boolean {
   return e.state === 'open';
 }
+
+/**
+ * Reopening a resolved escalation (resolved by mistake, or the fix did not hold): it goes back to
+ * acknowledged — someone already answered it — with its history kept and its resolution cleared; a
+ * duplicate mark goes with the resolution. Null when it is not resolved.
+ */
+export function reopenPatch(e: Pick<Escalation, 'state'>): EscalationPatch | null {
+  if (e.state !== 'resolved') return null;
+  return { state: 'acknowledged', resolvedAt: null, resolvedBy: null, resolutionNote: null, duplicateOf: null };
+}

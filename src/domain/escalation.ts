@@ -1,4 +1,4 @@
-import type { Priority } from './model.js';
+import type { Owner, Priority } from './model.js';
 import type { Side, SideOrUnknown } from './sides.js';
 
 /** The two sides of the co-managed split that send and receive escalations. */
@@ -25,7 +25,14 @@ export interface Escalation {
   fromPersonId: number | null;
   /** The opener's side when it was opened (their real side, see sides.ts), or `unknown`: never guessed. */
   fromTeam: SideOrUnknown;
+  /** The side that has it: for a shared escalation the internal side until someone acknowledges. */
   toTeam: Team;
+  /** Sent to both sides (a shared area); whoever acknowledges first takes it, and this turns false. */
+  shared: boolean;
+  /** Routed by the matrix at that instant, or sent to `toTeam` by choice (`to:`). */
+  routedBy: 'matrix' | 'choice';
+  /** What the matrix said when it was opened (the MSP when there was no area). */
+  matrixOwner: Owner;
   state: EscalationState;
   /** Opened outside business hours (evening, weekend or holiday): the morning post picks these up. */
   afterHours: boolean;
@@ -43,11 +50,20 @@ export interface Escalation {
   resolvedAt: Date | null;
   resolvedBy: number | null;
   resolutionNote: string | null;
-  /** How many ack re-notifications were posted. */
+  /** How many ladder steps after the first were posted: the ladder's current step is this index. */
   renotifyCount: number;
+  /** The escalation this one duplicates (`resolve ESC-3 duplicate:ESC-2`), kept out of the figures. */
+  duplicateOf: number | null;
 }
 
-export type EscalationEventKind = 'opened' | 'acknowledged' | 'handed_back' | 'resolved' | 'note' | 'renotified';
+export type EscalationEventKind =
+  | 'opened'
+  | 'acknowledged'
+  | 'handed_back'
+  | 'resolved'
+  | 'note'
+  | 'renotified'
+  | 'reopened';
 
 /** One line of an escalation's history: every transition and note, who and when. */
 export interface EscalationEvent {
@@ -78,6 +94,14 @@ export function otherTeam(team: Team): Team {
   return team === 'internal' ? 'msp' : 'internal';
 }
 
+/**
+ * The side that has the escalation now: the receiving side, or once it was handed back the other
+ * side, also after that side acknowledged it. `escalations`, the agendas and the card agree on it.
+ */
+export function holderOf(e: Pick<Escalation, 'toTeam' | 'handedBackAt'>): Team {
+  return e.handedBackAt !== null ? otherTeam(e.toTeam) : e.toTeam;
+}
+
 /** The columns a transition changes. */
 export type EscalationPatch = Partial<
   Pick<
@@ -92,5 +116,8 @@ export type EscalationPatch = Partial<
     | 'resolvedBy'
     | 'resolutionNote'
     | 'renotifyCount'
+    | 'toTeam'
+    | 'shared'
+    | 'duplicateOf'
   >
 >;

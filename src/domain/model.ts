@@ -1,3 +1,5 @@
+import type { Ladders } from './ladder.js';
+
 /** The name of the face (platform) a channel or person lives on, e.g. `slack`. */
 export type PlatformName = string;
 
@@ -51,8 +53,10 @@ export interface Channel {
   mspHandle: Mention | null;
   /** Minutes after the start of business that the morning post goes out. */
   morningOffsetMinutes: number;
-  /** Acknowledgement timeouts in minutes, by priority; null = no re-notification. */
+  /** Acknowledgement targets in minutes, by priority (the agendas count the misses); null = none. */
   ackTimeouts: Record<Priority, number | null>;
+  /** Whom to notify when an escalation waits, by priority (the defaults unless a manager changed them). */
+  ladders: Ladders;
   createdAt: Date;
 }
 

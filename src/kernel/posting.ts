@@ -1,3 +1,4 @@
+import type { PostThread } from './ports/outbox.js';
 import type { Store } from './ports/store.js';
 import type { Reply } from './reply.js';
 import type { ConversationRef } from './types.js';
@@ -7,6 +8,8 @@ export interface PostOptions {
   idempotencyKey: string;
   /** A logical message that `updatePost` can later replace in place, e.g. `escalation:12`. */
   messageKey?: string;
+  /** Posts as a reply in the thread of the message posted under this key (sent once that post is delivered). */
+  thread?: PostThread;
 }
 
 /** What commands and jobs use to speak in their channel: rows in the outbox, written in the caller's transaction. */
@@ -27,6 +30,7 @@ export function postingTo(store: Store, conversation: () => ConversationRef, now
           reply,
           idempotencyKey: options.idempotencyKey,
           ...(options.messageKey ? { messageKey: options.messageKey } : {}),
+          ...(options.thread ? { thread: options.thread } : {}),
         },
         now,
       ),

@@ -157,7 +157,8 @@ export class OutboxSender {
     try {
       if (!adapter) throw new PermanentDeliveryError(`no ${d.conversation.platform} face is configured`);
       let platformMessageId: string | null = null;
-      if (d.op === 'post') platformMessageId = (await adapter.post(d.conversation, d.reply)).platformMessageId;
+      const thread = d.threadMessageId ? { platformMessageId: d.threadMessageId, broadcast: d.broadcast } : undefined;
+      if (d.op === 'post') platformMessageId = (await adapter.post(d.conversation, d.reply, thread)).platformMessageId;
       else await adapter.update(d.conversation, d.targetMessageId!, d.reply);
       const recorded = await store.transaction((tx) =>
         tx.outbox.markSent(d.id, this.owner, clock.now(), platformMessageId),

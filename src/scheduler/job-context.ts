@@ -35,6 +35,7 @@ export function jobContext<P>(
       return posting.post(reply, {
         idempotencyKey: key,
         ...(options.messageKey ? { messageKey: options.messageKey } : {}),
+        ...(options.thread ? { thread: options.thread } : {}),
       });
     },
     updatePost: posting.updatePost,

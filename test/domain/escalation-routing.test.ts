@@ -68,9 +68,11 @@ describe('routing table: each default area at each kind of moment', () => {
     const inHours = isBusinessTime(new Date(iso), hours);
     it.each(Object.entries(BUSINESS_HOURS_RECEIVER))(`${moment}: %s`, (name, businessReceiver) => {
       const route = routeEscalation(areaNamed(name), inHours);
+      // The default matrix leaves every area to the MSP after hours.
       const expected = moment.startsWith('business') ? businessReceiver : 'msp';
       expect(route.toTeam).toBe(expected);
-      expect(route.reason).toBe(moment.startsWith('business') ? 'area_owner' : 'after_hours');
+      expect(route.reason).toBe('area_owner');
+      expect(route.shared).toBe(name === 'help desk overflow' && moment.startsWith('business'));
     });
   }
 
@@ -83,13 +85,22 @@ describe('routing table: each default area at each kind of moment', () => {
   });
 
   it('without an area goes to the MSP, from the internal team, at any time', () => {
-    expect(routeEscalation(null, true)).toEqual({ toTeam: 'msp', reason: 'no_area' });
-    expect(routeEscalation(null, false)).toEqual({ toTeam: 'msp', reason: 'after_hours' });
+    for (const inHours of [true, false]) {
+      expect(routeEscalation(null, inHours)).toMatchObject({ toTeam: 'msp', reason: 'no_area', shared: false });
+    }
   });
 
-  it('after hours ignores an after-hours owner set to internal: nobody internal is on call', () => {
+  it('after hours follows an after-hours owner set to internal: the internal on-call has it', () => {
     const internalAtNight: MatrixArea = { ...areaNamed('business applications'), afterHoursOwner: 'internal' };
-    expect(routeEscalation(internalAtNight, false).toTeam).toBe('msp');
+    expect(routeEscalation(internalAtNight, false)).toMatchObject({ toTeam: 'internal', matrixOwner: 'internal' });
+  });
+
+  it('to: overrides the matrix and keeps what the matrix said', () => {
+    expect(routeEscalation(areaNamed('patching'), true, 'internal')).toMatchObject({
+      toTeam: 'internal',
+      reason: 'chosen',
+      matrixOwner: 'msp',
+    });
   });
 });
 

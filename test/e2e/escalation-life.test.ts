@@ -28,20 +28,21 @@ describe('examples/escalation-life.txt through npm start -- --script', () => {
       'alice> escalate VPN down for the Boston office p1 ticket:https://psa.example.com/tickets/48213',
     );
     expect(out).toMatch(
-      /ESC-1 is open and posted to the channel for Northwind \(MSP\): it is after hours, so the MSP takes it\./,
+      /ESC-1 is open and posted to the channel for Northwind \(MSP\): complex network issues is theirs after hours\./,
     );
     const card = section(out, 'Tandem posted:\n  == ESC-1 · P1 · Open ==', /\n\S/);
     expect(card).toContain('To: @northwind-noc (Northwind, MSP) · contact @pat');
+    expect(card).toContain('Ladder: step 1 of 3 (team); next: contact at Mon 30 Nov 2026 21:15 EST');
     expect(card).toContain('Opened: Mon 30 Nov 2026 21:10 EST · after hours');
     expect(card).toContain('[Acknowledge: ack ESC-1]  [Resolve: resolve ESC-1]  [Hand back: handback ESC-1]');
   });
 
-  it('re-notifies once after 5 minutes, mentioning the team and the contact', () => {
+  it('after 5 minutes the ladder reaches the contact, in the card’s thread', () => {
     const renotify = out.match(
       joinPatterns(
         [
-          /\[[^\]]*21:15[^\]]*\] Tandem posted:\n/,
-          /\s+@northwind-noc \(Northwind, MSP\) and @pat: ESC-1 \(P1\) has waited 5 min without acknowledgement/,
+          /\[[^\]]*21:15[^\]]*\] Tandem replied in the thread of ESC-1:\n/,
+          /\s+@pat: ESC-1 \(P1\) has waited 5 min without acknowledgement/,
         ],
         'g',
       ),

@@ -1,5 +1,6 @@
 import { renderText } from '../../adapters/console/render.js';
 import type { Escalation } from '../../src/domain/escalation.js';
+import { DEFAULT_LADDERS } from '../../src/domain/ladder.js';
 import { type Channel, DEFAULT_ACK_TIMEOUTS } from '../../src/domain/model.js';
 import type { agendaBlocks } from '../../src/features/cadence/cadence-agenda.js';
 import { inChannel } from '../../src/kernel/reply.js';
@@ -22,6 +23,7 @@ export const channel: Channel = {
   mspHandle: null,
   morningOffsetMinutes: 0,
   ackTimeouts: DEFAULT_ACK_TIMEOUTS,
+  ladders: DEFAULT_LADDERS,
   createdAt: new Date('2026-01-01T00:00:00Z'),
 };
 
@@ -52,6 +54,10 @@ export function esc(
     fromPersonId: null,
     fromTeam: 'internal',
     toTeam: 'msp',
+    shared: false,
+    routedBy: 'matrix',
+    matrixOwner: 'msp',
+    duplicateOf: null,
     state: resolveMin === undefined ? (ackMin === undefined ? 'open' : 'acknowledged') : 'resolved',
     afterHours: false,
     openedAt,

@@ -3,7 +3,7 @@ import { renderMessages } from '../../adapters/slack/render.js';
 import { renderCards } from '../../adapters/teams/render.js';
 import type { Clock } from '../../src/kernel/clock.js';
 import { PermanentDeliveryError } from '../../src/kernel/errors.js';
-import type { ChatAdapter, PostedMessage } from '../../src/kernel/ports/chat.js';
+import type { ChatAdapter, PostedMessage, ThreadTarget } from '../../src/kernel/ports/chat.js';
 import type { Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef, Platform } from '../../src/kernel/types.js';
 
@@ -12,6 +12,8 @@ export interface Delivered {
   op: 'post' | 'update';
   /** The platform message id posted, or updated. */
   id: string;
+  /** For a reply in a thread, the id of the message replied to, and whether it was also shown in the channel. */
+  thread?: ThreadTarget;
   conversation: ConversationRef;
   at: Date;
   reply: Reply;
@@ -52,11 +54,13 @@ export class RecordingChat implements ChatAdapter {
     readonly pacingMs = 0,
   ) {}
 
-  async post(conversation: ConversationRef, reply: Reply): Promise<PostedMessage> {
+  async post(conversation: ConversationRef, reply: Reply, thread?: ThreadTarget): Promise<PostedMessage> {
     await this.attempt('post', reply);
     const id = `m${this.#next++}`;
+    if (thread && !this.messages.has(thread.platformMessageId))
+      throw new PermanentDeliveryError(`no message ${thread.platformMessageId} to reply to`);
     this.messages.set(id, reply);
-    this.record('post', id, conversation, reply);
+    this.record('post', id, conversation, reply, thread);
     return { platformMessageId: id };
   }
 
@@ -78,8 +82,9 @@ export class RecordingChat implements ChatAdapter {
     return this.delivered.filter((d) => d.op === 'post' && hit(d.text));
   }
 
-  private record(op: Op, id: string, conversation: ConversationRef, reply: Reply): void {
-    this.delivered.push({ op, id, conversation, at: this.clock.now(), reply, text: renderText(reply) });
+  private record(op: Op, id: string, conversation: ConversationRef, reply: Reply, thread?: ThreadTarget): void {
+    const at = this.clock.now();
+    this.delivered.push({ op, id, conversation, at, reply, text: renderText(reply), ...(thread ? { thread } : {}) });
   }
 
   private async attempt(op: Op, reply: Reply): Promise<void> {

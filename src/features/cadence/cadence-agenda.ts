@@ -13,7 +13,7 @@ import {
 import { previousMonth, previousQuarter, quarterBefore, type ReportPeriod } from '../../domain/agenda-periods.js';
 import type { Cadence } from '../../domain/cadence.js';
 import { previousMeeting } from '../../domain/cadence-meetings.js';
-import { escalationLabel } from '../../domain/escalation.js';
+import { escalationLabel, holderOf } from '../../domain/escalation.js';
 import type { Channel } from '../../domain/model.js';
 import { formatLocal } from '../../domain/zoned-time.js';
 import { describeChange } from '../../kernel/change-words.js';
@@ -119,7 +119,7 @@ function weeklyBlocks(a: WeeklyAgenda, channel: Channel): Block[] {
       capped(a.open, (e) => [
         bold(`${escalationLabel(e)} (${e.priority})`),
         text(
-          ` ${cut(e.summary)} — with ${teamName(e.toTeam, channel)}, ` +
+          ` ${cut(e.summary)} — with ${teamName(holderOf(e), channel)}, ` +
             `${e.state === 'acknowledged' ? 'acknowledged' : 'not acknowledged'}, opened ${when(e.openedAt)}`,
         ),
       ]),

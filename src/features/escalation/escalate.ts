@@ -1,17 +1,18 @@
 import { hoursOf, isBusinessTime } from '../../domain/business-hours.js';
-import { type Escalation, escalationLabel } from '../../domain/escalation.js';
-import { ackTimeoutMs, renotifyDueAt, renotifyKey } from '../../domain/escalation-renotify.js';
-import { type AreaChoice, chooseArea, routeEscalation } from '../../domain/escalation-routing.js';
+import { escalationLabel } from '../../domain/escalation.js';
+import { type AreaChoice, chooseArea, type Route, routeEscalation } from '../../domain/escalation-routing.js';
+import { ladderLine } from '../../domain/ladder.js';
 import { MAX_AREA_NAME } from '../../domain/matrix-limits.js';
-import { PRIORITIES, type Priority } from '../../domain/model.js';
+import { type MatrixArea, PRIORITIES, type Priority } from '../../domain/model.js';
+import { parseSide, type Side } from '../../domain/sides.js';
 import { argInput, fail } from '../../kernel/args.js';
 import { type ChannelContext, defineCommand } from '../../kernel/command.js';
 import { UserError } from '../../kernel/errors.js';
 import { bold, context, ephemeral, paragraph, text } from '../../kernel/reply.js';
-import { ackRenotify } from './ack-renotify-job.js';
 import { teamName } from './escalation-actions.js';
 import { MAX_SUMMARY } from './escalation-args.js';
 import { cardMessageKey, isPlainWebAddress, loadEscalationCard } from './escalation-card.js';
+import { planNextStep } from './ladder-step-job.js';
 import { readPriorityPhrase, readPriorityWord } from './priority-words.js';
 
 export const MAX_TICKET_URL = 500;
@@ -25,6 +26,8 @@ interface EscalateArgs {
   ticket?: string;
   /** How a priority given in other words was read ("P0 read as P1 …"), to say so. */
   readAs: string[];
+  /** `to:internal|msp`: sent there whatever the matrix says. */
+  to?: Side;
 }
 
 /** A PSA/RMM ticket: a web address, or a reference such as 48213, #48213 or INC-0042. */
@@ -39,17 +42,18 @@ export const escalate = defineCommand({
   path: ['escalate'],
   shortcut: 'escalate',
   menu: 2,
-  usage: 'escalate <summary> [area:<area>] [p1|p2|p3|p4] [ticket:<number or URL>]',
+  usage: 'escalate <summary> [area:<area>] [p1|p2|p3|p4] [ticket:<number or URL>] [to:<internal|msp>]',
   summary: 'Hand something to the team that owns it now, with a card everyone can act on',
   examples: [
     'escalate VPN down for the Boston office p1',
     'escalate printer queue stuck on floor 3 area:"L1 support" ticket:48213',
     '/escalate suspicious sign-ins on the CFO account P2 ticket:https://psa.example.com/t/991',
+    'escalate ERP batch jobs failing area:"business applications" p1 to:internal',
   ],
   permission: 'anyone',
   postsToChannel: true,
   requiresSetup: true,
-  options: ['area', 'ticket', 'priority'],
+  options: ['area', 'ticket', 'priority', 'to'],
   args: argInput.transform((input, ctx): EscalateArgs => {
     let priority: Priority | undefined;
     const readAs: string[] = [];
@@ -106,6 +110,16 @@ export const escalate = defineCommand({
       }
       out.ticket = ticket;
     }
+    if (o.to !== undefined) {
+      const to = parseSide(o.to);
+      if (!to)
+        return fail(
+          ctx,
+          `\`to:\` is internal or msp (got “${o.to.slice(0, 20)}”): e.g. ` +
+            `\`escalate ${summary.slice(0, 40)} to:msp\`, or leave it out to follow the matrix.`,
+        );
+      out.to = to;
+    }
     return out;
   }),
   async run(ctx, args) {
@@ -113,7 +127,7 @@ export const escalate = defineCommand({
     const inHours = isBusinessTime(ctx.now, hoursOf(channel, await store.channels.holidays(channel.id)));
     const choice = chooseArea(await store.matrix.list(channel.id), args.summary, args.area);
     const area = resolveChoice(choice, args);
-    const route = routeEscalation(area, inHours);
+    const route = routeEscalation(area, inHours, args.to);
     const opener = await ctx.sideOf(ctx.actor);
     const escalation = await store.escalations.open({
       channelId: channel.id,
@@ -125,6 +139,9 @@ export const escalate = defineCommand({
       fromPersonId: ctx.actor.id,
       fromTeam: opener.side ?? 'unknown',
       toTeam: route.toTeam,
+      shared: route.shared,
+      routedBy: route.reason === 'chosen' ? 'choice' : 'matrix',
+      matrixOwner: route.matrixOwner,
       afterHours: !inHours,
       openedAt: ctx.now,
     });
@@ -133,29 +150,42 @@ export const escalate = defineCommand({
       idempotencyKey: `escalation:${escalation.id}:open`,
       messageKey: cardMessageKey(escalation),
     });
-    const timeout = await scheduleFirstRenotify(ctx, escalation);
+    await planNextStep(store, channel, escalation, ctx.now);
 
-    const why =
-      route.reason === 'after_hours'
-        ? 'it is after hours, so the MSP takes it'
-        : route.reason === 'no_area'
-          ? 'no area matched, so it goes to the MSP; add `area:` to route it differently'
-          : `${area!.name} is theirs in business hours`;
     const inferred = choice.kind === 'area' && choice.inferred ? ` (from “${choice.via}”)` : '';
+    const receiver = route.shared
+      ? `both ${teamName(ctx, 'internal')} and ${teamName(ctx, 'msp')}`
+      : teamName(ctx, route.toTeam);
     return ephemeral(
-      paragraph(bold(id), text(` is open and posted to the channel for ${teamName(ctx, route.toTeam)}: ${why}.`)),
+      paragraph(bold(id), text(` is open and posted to the channel for ${receiver}: ${why(ctx, route, area)}.`)),
       context(
         text(
-          `Area: ${area ? `${area.name}${inferred}` : 'none'} · ${args.priority}` +
-            (timeout
-              ? ` · re-notified every ${timeout / 60_000} min until acknowledged`
-              : ' · no re-notification for this priority'),
+          `Area: ${area ? `${area.name}${inferred}` : 'none'} · ${args.priority} · ladder ` +
+            `${ladderLine(channel.ladders[args.priority])} (minutes: whom), until acknowledged`,
         ),
       ),
       ...args.readAs.map((note) => context(text(note))),
     );
   },
 });
+
+/** Why it went where it went, in words. */
+function why(ctx: ChannelContext, route: Route, area: MatrixArea | null): string {
+  const period = route.inBusinessHours ? 'in business hours' : 'after hours';
+  const owner = (o: Route['matrixOwner']) => (o === 'shared' ? 'shared' : teamName(ctx, o));
+  switch (route.reason) {
+    case 'chosen':
+      return route.matrixOwner === route.toTeam
+        ? 'sent there by choice, as the matrix says'
+        : `sent there by choice; the matrix says ${owner(route.matrixOwner)}`;
+    case 'no_area':
+      return 'no area matched, so it goes to the MSP; add `area:` to route it differently, or `to:internal`';
+    case 'area_owner':
+      return route.shared
+        ? `${area!.name} is shared ${period}, so both sides are notified and whoever acknowledges takes it`
+        : `${area!.name} is theirs ${period}`;
+  }
+}
 
 function resolveChoice(choice: AreaChoice, args: EscalateArgs) {
   switch (choice.kind) {
@@ -179,19 +209,4 @@ function resolveChoice(choice: AreaChoice, args: EscalateArgs) {
       );
     }
   }
-}
-
-/** The first re-notification, at opened + the priority's timeout; returns the timeout in ms, or null when none. */
-async function scheduleFirstRenotify(ctx: ChannelContext, escalation: Escalation): Promise<number | null> {
-  const timeout = ackTimeoutMs(escalation, ctx.channel.ackTimeouts);
-  if (timeout === null) return null;
-  await ctx.store.jobs.schedule(
-    ackRenotify.newJob(ctx.channel.id, {
-      dueAt: renotifyDueAt(escalation.openedAt, timeout, 1),
-      payload: { escalationId: escalation.id, n: 1 },
-      occurrenceKey: renotifyKey(escalation.id, 1),
-    }),
-    ctx.now,
-  );
-  return timeout;
 }

@@ -5,6 +5,7 @@ import type { ChannelContext } from '../../kernel/command.js';
 import { UserError } from '../../kernel/errors.js';
 import { localTime } from '../../kernel/format.js';
 import { cardMessageKey, loadEscalationCard } from './escalation-card.js';
+import { stopLadder } from './ladder-plan.js';
 
 /** The channel's ESC-seq, or a refusal that says which ids exist. */
 export async function findEscalation(ctx: ChannelContext, seq: number): Promise<Escalation> {
@@ -35,14 +36,18 @@ export async function stepEscalation(
   const current = await findEscalation(ctx, seq);
   const result = applyStep(current, { action, by: ctx.actor.id, at: ctx.now, note });
   if (!result.ok) throw new UserError(await refusalMessage(ctx, current, result.refusal), 'refused_step');
-  const updated = await ctx.store.escalations.update(current.id, result.patch);
+  // A shared escalation belongs to whoever answers it first, when their side is known.
+  const side = current.shared ? (await ctx.sideOf(ctx.actor)).side : null;
+  const takes = side ? { toTeam: side, shared: false } : {};
+  const updated = await ctx.store.escalations.update(current.id, { ...result.patch, ...takes });
   await ctx.store.escalations.addEvent(current.id, {
     at: ctx.now,
     actorId: ctx.actor.id,
     kind: result.event.kind,
     note: result.event.note,
   });
-  // Every step is a response: nobody needs reminding any more.
+  // Every step is a response: the ladder stops (and any re-notification planned before ladders existed).
+  await stopLadder(ctx.store, current, ctx.now);
   await ctx.store.jobs.cancelPending(renotifyPrefix(current.id), ctx.now);
   await refreshCard(ctx, updated);
   return updated;

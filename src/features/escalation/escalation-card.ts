@@ -30,6 +30,7 @@ import {
   type Span,
   text,
 } from '../../kernel/reply.js';
+import { type LadderView, ladderView, nextLine } from './ladder-view.js';
 
 /** Older history is summarised in one line, and long notes are cut, so the card stays within platform limits. */
 const MAX_HISTORY = 10;
@@ -42,6 +43,8 @@ export interface EscalationCardInput {
   /** The escalation's area as it is in the matrix now (for its contact); null when none or removed. */
   area: MatrixArea | null;
   personOf(id: number | null): Person | null;
+  /** Where it stands on its priority's ladder; absent when not known. */
+  ladder?: LadderView | null;
 }
 
 /** The message key the card is posted under and updated in place by. */
@@ -71,6 +74,17 @@ export function teamSpans(team: Team, channel: Channel): Span[] {
   return handle ? [mention(handle), text(` (${name}, ${role})`)] : [bold(name), text(` (${role})`)];
 }
 
+/** The receiving side (both sides for a shared escalation). */
+export function receivingSpans(e: Pick<Escalation, 'toTeam' | 'shared'>, channel: Channel): Span[] {
+  return e.shared
+    ? [...teamSpans('internal', channel), text(' and '), ...teamSpans('msp', channel)]
+    : teamSpans(e.toTeam, channel);
+}
+
+function sideWord(side: Team, channel: Channel): string {
+  return side === 'internal' ? channel.orgName : channel.mspName;
+}
+
 export function personSpan(person: Person | null): Span {
   return person ? mention({ kind: 'user', id: person.externalId, label: person.name }) : text('someone');
 }
@@ -98,9 +112,11 @@ function cut(note: string): string {
 export function escalationCard(input: EscalationCardInput): Reply {
   const { escalation: e, channel } = input;
   const id = escalationLabel(e);
-  const contact = contactFor(input.area, e.toTeam);
-  const to: Span[] = [...teamSpans(e.toTeam, channel)];
-  if (contact) to.push(text(' · contact '), mention(contact));
+  // The contact is named, not mentioned: the ladder's contact step is what notifies them.
+  const contact = contactFor(input.area, e.toTeam, e.shared);
+  const to: Span[] = receivingSpans(e, channel);
+  if (contact) to.push(text(` · contact @${contact.label.replace(/^@/, '')}`));
+  if (e.shared) to.push(text(' · whoever acknowledges takes it'));
 
   const facts = [
     field('Area', e.areaName ?? `none given — routed to ${e.toTeam === 'msp' ? channel.mspName : channel.orgName}`),
@@ -113,6 +129,10 @@ export function escalationCard(input: EscalationCardInput): Reply {
     ),
     field('To', ...to),
   ];
+  if (e.routedBy === 'choice' && e.matrixOwner !== e.toTeam) {
+    const says = e.matrixOwner === 'shared' ? 'both sides (shared)' : sideWord(e.matrixOwner, channel);
+    facts.push(field('Routing', `sent to ${sideWord(e.toTeam, channel)} by choice; the matrix says ${says}`));
+  }
   if (e.ticket) facts.push(field('Ticket', ticketSpan(e.ticket)));
   facts.push(field('Opened', `${localTime(e.openedAt, channel)}${e.afterHours ? ' · after hours' : ''}`));
   facts.push(field('State', ...stateSpans(input)));
@@ -124,14 +144,20 @@ export function escalationCard(input: EscalationCardInput): Reply {
   ];
   const history = historyItems(input);
   if (history.length) blocks.push(list(history));
-  if (e.state === 'open') {
-    const minutes = channel.ackTimeouts[e.priority];
-    if (minutes !== null && minutes !== undefined)
-      blocks.push(
-        context(
-          text(`Acknowledge within ${minutes} min (${e.priority}); until then I re-notify every ${minutes} min.`),
+  const ladder = input.ladder;
+  if (ladder) {
+    const where = `step ${ladder.step} of ${ladder.of} (${ladder.current})`;
+    blocks.push(
+      context(
+        text(
+          e.state !== 'open'
+            ? `Ladder: stopped at ${where}.`
+            : ladder.next
+              ? `Ladder: ${where}; next: ${nextLine(channel, ladder.next)}, unless acknowledged.`
+              : `Ladder: ${where}, the last.`,
         ),
-      );
+      ),
+    );
   }
   const actions = availableActions(e);
   if (actions.length) {
@@ -203,6 +229,8 @@ function historyItem(input: EscalationCardInput, ev: EscalationEvent): Span[] {
       return [at, text('note by '), by, note];
     case 'renotified':
       return [at, text(`re-notified (not acknowledged${ev.note ? ` after ${ev.note}` : ''})`)];
+    case 'reopened':
+      return [at, text('reopened by '), by, note];
   }
 }
 
@@ -229,5 +257,6 @@ export async function loadEscalationCard(store: Store, channel: Channel, escalat
     ...events.map((ev) => ev.actorId),
   ]);
   const personOf = (id: number | null): Person | null => (id === null ? null : (people.get(id) ?? null));
-  return escalationCard({ escalation, events, channel, area, personOf });
+  const ladder = await ladderView(store, channel, escalation);
+  return escalationCard({ escalation, events, channel, area, personOf, ladder });
 }

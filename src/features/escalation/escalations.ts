@@ -1,4 +1,5 @@
-import { type Escalation, escalationLabel, otherTeam, UNRESOLVED_STATES } from '../../domain/escalation.js';
+import { type Escalation, escalationLabel, holderOf, otherTeam, UNRESOLVED_STATES } from '../../domain/escalation.js';
+import { ladderLine } from '../../domain/ladder.js';
 import { PRIORITIES, type Priority } from '../../domain/model.js';
 import { formatLocal } from '../../domain/zoned-time.js';
 import { argInput, fail } from '../../kernel/args.js';
@@ -27,7 +28,7 @@ function whereItIs(ctx: ChannelContext, e: Escalation): string {
     case 'open':
       return `open for ${teamName(ctx, e.toTeam)}`;
     case 'acknowledged':
-      return `acknowledged, with ${teamName(ctx, e.handedBackAt ? otherTeam(e.toTeam) : e.toTeam)}`;
+      return `acknowledged, with ${teamName(ctx, holderOf(e))}`;
     case 'handed_back':
       return `handed back to ${teamName(ctx, otherTeam(e.toTeam))}`;
     case 'resolved':
@@ -91,8 +92,9 @@ export const escalationsList = defineCommand({
     blocks.push(
       context(
         ...prose(
-          `Ack timeouts: ${timeoutsLine(channel.ackTimeouts)}. Managers change them with \`escalations timeouts ` +
-            `p1:5 p2:15 p3:60 p4:none\`.`,
+          `Ladders (minutes:whom): ${PRIORITIES.map((p) => `${p} ${ladderLine(channel.ladders[p])}`).join(' · ')}. ` +
+            `Managers change them with \`escalations ladder p1 0:team 5:contact 15:managers\`. Ack targets: ` +
+            `${timeoutsLine(channel.ackTimeouts)} (\`escalations timeouts\`).`,
         ),
       ),
     );
@@ -115,7 +117,7 @@ export const escalationsTimeouts = defineCommand({
   path: ['escalations', 'timeouts'],
   aliases: [['escalations', 'timeout']],
   usage: 'escalations timeouts [p1:<minutes|none>] [p2:…] [p3:…] [p4:…]',
-  summary: 'Set how long an escalation may wait for acknowledgement before I re-notify, per priority',
+  summary: 'Set how long an escalation may wait for acknowledgement, per priority (the agendas count the misses)',
   examples: ['escalations timeouts p1:5 p2:15 p3:60 p4:none', 'escalations timeouts p3:2h'],
   permission: 'manager',
   requiresSetup: true,
@@ -162,8 +164,8 @@ export const escalationsTimeouts = defineCommand({
       paragraph(text(`Ack timeouts are now ${timeoutsLine(after)} (were ${timeoutsLine(before)}).`)),
       context(
         text(
-          'Escalations already waiting keep the time of their next re-notification; later ones follow the new ' +
-            'timeouts, and a priority set to none stops re-notifying.',
+          'The monthly and quarterly agendas count escalations acknowledged later than this as missed. Whom an ' +
+            'escalation notifies, and when, is its ladder: `escalations ladder`.',
         ),
       ),
     );

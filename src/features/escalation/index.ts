@@ -3,13 +3,16 @@ import { ack } from './ack.js';
 import { ackRenotify } from './ack-renotify-job.js';
 import { escalate } from './escalate.js';
 import { escalationsList, escalationsTimeouts } from './escalations.js';
+import { escalationsLadder } from './escalations-ladder.js';
 import { handback } from './handback.js';
+import { ladderStep } from './ladder-step-job.js';
 import { note } from './note.js';
+import { reopen } from './reopen.js';
 import { resolve } from './resolve.js';
 
-/** Escalation handoffs: the card, its buttons and the re-notifications. */
+/** Escalation handoffs: the card, its buttons and the ladder that notifies until someone acknowledges. */
 export const escalationFeature: Feature = {
   name: 'escalation',
-  commands: [escalate, ack, resolve, handback, note, escalationsList, escalationsTimeouts],
-  jobKinds: [ackRenotify],
+  commands: [escalate, ack, resolve, reopen, handback, note, escalationsList, escalationsTimeouts, escalationsLadder],
+  jobKinds: [ladderStep, ackRenotify],
 };

@@ -1,4 +1,5 @@
 import { hoursOf, isBusinessTime } from '../../domain/business-hours.js';
+import { ownerAt } from '../../domain/escalation-routing.js';
 import type { MatrixArea } from '../../domain/model.js';
 import { namesNothing, subjectOf } from '../../domain/ownership.js';
 import { freeText } from '../../kernel/args.js';
@@ -55,8 +56,9 @@ export const whoOwns = defineCommand({
 async function answer(ctx: ChannelContext, area: MatrixArea, via: string | null) {
   const channel = ctx.channel;
   const inHours = isBusinessTime(ctx.now, hoursOf(channel, await ctx.store.channels.holidays(channel.id)));
-  const nowOwner = inHours ? area.businessOwner : area.afterHoursOwner;
-  const otherOwner = inHours ? area.afterHoursOwner : area.businessOwner;
+  // The same rule `escalate` routes by (src/domain/escalation-routing.ts).
+  const nowOwner = ownerAt(area, inHours);
+  const otherOwner = ownerAt(area, !inHours);
   const blocks = [
     paragraph(
       bold(area.name),

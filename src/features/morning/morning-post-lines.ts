@@ -76,6 +76,8 @@ export function escalationLine(
   pickedUp: (e: Escalation) => { by: number | null; at: Date } | null,
 ): Span[] {
   const spans: Span[] = [bold(escalationLabel(e)), text(` · ${e.priority} · ${cutText(e.summary, MAX_SUMMARY)}`)];
+  // The ticket reference, so the morning shift can open it in the PSA (a link's full address stays on the card).
+  if (e.ticket) spans.push(text(` · ticket ${/^https?:\/\//i.test(e.ticket) ? 'linked on the card' : e.ticket}`));
   if (d.openedEarlier.has(e.id)) spans.push(text(` (opened ${at(e.openedAt)})`));
   const quote = (note: string | null) => (note ? `: “${cutText(note, MAX_NOTE)}”` : '');
   switch (group) {

@@ -6,6 +6,9 @@ import { sideName } from '../../kernel/placement.js';
 import type { ChannelOrg } from '../../kernel/ports/sides.js';
 import { context, ephemeral, field, fields, prose } from '../../kernel/reply.js';
 
+/** Each side lists this many people, then how many more: the list stays one readable message. */
+const MAX_LISTED = 40;
+
 /** A person as `people` lists them: `@sam (organisation T0MSP)`. */
 function personLine(p: Person, placement: Placement, assignedBy: string | null): string {
   const why =
@@ -61,17 +64,24 @@ export const peopleList = defineCommand({
       rows.set(s.person.id, { person: s.person, placement, assignedBy: s.assignedBy });
     }
     const all = [...rows.values()];
-    const lineOf = (side: (typeof SIDES)[number] | null) =>
-      all
-        .filter((r) => r.placement.side === side)
-        .map((r) => personLine(r.person, r.placement, r.assignedBy))
-        .join(', ') || 'nobody';
+    const lineOf = (side: (typeof SIDES)[number] | null) => {
+      const of = all.filter((r) => r.placement.side === side);
+      const shown = of.slice(0, MAX_LISTED).map((r) => personLine(r.person, r.placement, r.assignedBy));
+      if (of.length > MAX_LISTED) shown.push(`and ${of.length - MAX_LISTED} more`);
+      return shown.join(', ') || 'nobody';
+    };
     const unmapped = orgs.filter((o) => !o.side);
     return ephemeral(
       fields(
         ...SIDES.map((side) => field(sideName(side, channel), lineOf(side))),
         field('Side unknown', lineOf(null)),
-        field('Organisations', orgs.map((o) => orgLine(o, channel)).join('\n') || 'none reported yet'),
+        field(
+          'Organisations',
+          [
+            ...orgs.slice(0, MAX_LISTED).map((o) => orgLine(o, channel)),
+            ...(orgs.length > MAX_LISTED ? [`and ${orgs.length - MAX_LISTED} more`] : []),
+          ].join('\n') || 'none reported yet',
+        ),
       ),
       context(
         ...prose(

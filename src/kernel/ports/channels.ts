@@ -1,7 +1,7 @@
 import type { Channel, Holiday } from '../../domain/model.js';
 import type { ConversationRef } from '../types.js';
 
-export type NewChannel = Omit<Channel, 'id'>;
+export type NewChannel = Omit<Channel, 'id' | 'ladders'> & Partial<Pick<Channel, 'ladders'>>;
 export type ChannelPatch = Partial<Omit<Channel, 'id' | 'platform' | 'externalId' | 'createdAt'>>;
 
 export interface ChannelRepo {

@@ -8,7 +8,9 @@ import type {
 } from '../../domain/escalation.js';
 
 /** What opening an escalation stores; the repository numbers it (ESC-n per channel). */
-export type NewEscalation = Omit<Escalation, 'id' | 'seq' | keyof EscalationPatch>;
+export type NewEscalation = Omit<Escalation, 'id' | 'seq' | 'routedBy' | 'matrixOwner' | keyof EscalationPatch> &
+  Pick<Escalation, 'toTeam'> &
+  Partial<Pick<Escalation, 'shared' | 'routedBy' | 'matrixOwner'>>;
 
 export interface NewEscalationEvent {
   at: Date;

@@ -10,6 +10,10 @@ export interface OutboxEntry {
   conversation: ConversationRef;
   op: 'post' | 'update';
   messageKey: string | null;
+  /** A post in the thread of the message posted under this key; null for a top-level post. */
+  replyTo: string | null;
+  /** A thread reply also shown in the channel. */
+  broadcast: boolean;
   reply: Reply;
   state: OutboxState;
   attempts: number;
@@ -22,6 +26,8 @@ export interface OutboxEntry {
 /** A claimed entry, ready to deliver; an update carries the platform id of the message it replaces. */
 export interface Delivery extends OutboxEntry {
   targetMessageId: string | null;
+  /** For a thread reply, the platform id of the message it replies to. */
+  threadMessageId: string | null;
 }
 
 /** The sender's rules that decide which rows may be claimed now. */

@@ -1,6 +1,13 @@
 import type { Reply } from '../reply.js';
 import type { ConversationRef } from '../types.js';
 
+/** The thread a post replies in: the message posted under `messageKey`. */
+export interface PostThread {
+  messageKey: string;
+  /** Also shown in the channel (Slack `reply_broadcast`), for the last step of a P1's ladder. */
+  broadcast?: boolean;
+}
+
 export interface OutgoingPost {
   conversation: ConversationRef;
   reply: Reply;
@@ -8,6 +15,8 @@ export interface OutgoingPost {
   idempotencyKey: string;
   /** A logical message that later updates replace in place, e.g. `escalation:12`. */
   messageKey?: string;
+  /** A reply in the thread of another post: waits until that post is delivered. */
+  thread?: PostThread;
 }
 
 /**

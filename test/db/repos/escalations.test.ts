@@ -96,21 +96,14 @@ describe('queries for the morning post', () => {
       ['note', 'bob', '2026-12-01T03:00:00.000Z'],
       ['handed_back', 'bob', '2026-12-01T03:00:00.000Z'],
     ]);
-    // The bot's own entries: a P2 re-notified every 15 min from 18:15 EST, six times (the cap), before bob handed it
-    // back at 22:00.
+    // The bot's own entries: a P2's ladder, the contact at 18:15 EST and the managers at 19:00, before bob handed
+    // it back at 22:00.
     const bot = events.filter((e) => e.actorId === null);
     expect(bot.every((e) => e.kind === 'renotified')).toBe(true);
     expect(bot.map((e) => e.at.toISOString())).toEqual(
-      [
-        '2026-11-30T23:15',
-        '2026-11-30T23:30',
-        '2026-11-30T23:45',
-        '2026-12-01T00:00',
-        '2026-12-01T00:15',
-        '2026-12-01T00:30',
-      ].map((t) => `${t}:00.000Z`),
+      ['2026-11-30T23:15', '2026-12-01T00:00'].map((t) => `${t}:00.000Z`),
     );
-    expect(esc3.renotifyCount).toBe(6);
+    expect(esc3.renotifyCount).toBe(2);
   });
 });
 

@@ -19,8 +19,9 @@ describe('escalate', () => {
       'escalate VPN down for the Boston office P1 ticket:https://psa.example.com/t/48213',
     );
     expect(reply).toBe(
-      'ESC-1 is open and posted to the channel for Northwind (MSP): it is after hours, so the MSP takes it.\n' +
-        '  Area: complex network issues (from “vpn”) · P1 · re-notified every 5 min until acknowledged',
+      'ESC-1 is open and posted to the channel for Northwind (MSP): complex network issues is theirs after hours.\n' +
+        '  Area: complex network issues (from “vpn”) · P1 · ladder 0:team 5:contact 15:managers (minutes: whom), ' +
+        'until acknowledged',
     );
     expect(h.cardText(1)).toBe(
       [
@@ -34,7 +35,7 @@ describe('escalate', () => {
         'Opened: Mon 30 Nov 2026 21:10 EST · after hours',
         'State: Open — waiting for @northwind-noc (Northwind, MSP) to acknowledge',
         '  • Mon 30 Nov 21:10 EST — opened by @alice',
-        '  Acknowledge within 5 min (P1); until then I re-notify every 5 min.',
+        '  Ladder: step 1 of 3 (team); next: contact at Mon 30 Nov 2026 21:15 EST, unless acknowledged.',
         '  [Acknowledge: ack ESC-1]  [Resolve: resolve ESC-1]  [Hand back: handback ESC-1]',
       ].join('\n'),
     );
@@ -67,12 +68,12 @@ describe('escalate', () => {
   it.each([
     ['a Saturday', '2026-12-05T16:00:00Z'],
     ['a holiday', '2026-12-25T16:00:00Z'],
-  ])('on %s even an internal area goes to the MSP', async (_name, at) => {
+  ])('on %s an internal area goes to its after-hours owner, the MSP by default', async (_name, at) => {
     h = await makeEscalationChannel({ start: DAY });
     await h.say('alice', 'holiday add 2026-12-25 Christmas Day');
     h.clock.set(new Date(at));
     expect(await h.sayText('alice', 'escalate printer jammed on floor 3')).toMatch(
-      /for Northwind \(MSP\): it is after hours/,
+      /for Northwind \(MSP\): printers and scanners is theirs after hours/,
     );
     expect(h.cardText(1)).toContain('To: @northwind-noc (Northwind, MSP)\n');
   });

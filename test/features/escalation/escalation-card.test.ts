@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderText } from '../../../adapters/console/render.js';
 import { renderMessages } from '../../../adapters/slack/render.js';
 import type { Escalation, EscalationEvent } from '../../../src/domain/escalation.js';
+import { DEFAULT_LADDERS } from '../../../src/domain/ladder.js';
 import type { Channel, MatrixArea, Person } from '../../../src/domain/model.js';
 import { DEFAULT_ACK_TIMEOUTS } from '../../../src/domain/model.js';
 import { escalationCard, ticketSpan } from '../../../src/features/escalation/escalation-card.js';
@@ -20,6 +21,7 @@ const channel: Channel = {
   mspHandle: { kind: 'group', id: 'SNOC', label: 'northwind-noc' },
   morningOffsetMinutes: 0,
   ackTimeouts: { ...DEFAULT_ACK_TIMEOUTS },
+  ladders: DEFAULT_LADDERS,
   createdAt: new Date('2026-11-01T00:00:00Z'),
 };
 const people: Record<number, Person> = {
@@ -51,6 +53,10 @@ const base: Escalation = {
   fromPersonId: 1,
   fromTeam: 'internal',
   toTeam: 'msp',
+  shared: false,
+  routedBy: 'matrix',
+  matrixOwner: 'msp',
+  duplicateOf: null,
   state: 'open',
   afterHours: true,
   openedAt: opened,
@@ -98,16 +104,15 @@ describe('the handoff card', () => {
         'Opened: Mon 30 Nov 2026 21:10 EST · after hours',
         'State: Open — waiting for @northwind-noc (Northwind, MSP) to acknowledge',
         '  • Mon 30 Nov 21:10 EST — opened by @alice',
-        '  Acknowledge within 5 min (P1); until then I re-notify every 5 min.',
         '  [Acknowledge: ack ESC-4]  [Resolve: resolve ESC-4]  [Hand back: handback ESC-4]',
       ].join('\n'),
     );
   });
 
-  it('in Slack, mentions the team and the contact for real, links the ticket and has three buttons', () => {
+  it('in Slack: the team mentioned for real, the contact named (its ladder step notifies), the ticket linked', () => {
     const [message] = renderMessages(openCard);
     const json = JSON.stringify(message!.blocks);
-    expect(json).toContain('<!subteam^SNOC> (Northwind, MSP) · contact <@UPAT>');
+    expect(json).toContain('<!subteam^SNOC> (Northwind, MSP) · contact @pat');
     expect(json).toContain('<@UALICE>');
     expect(json).toContain('<https://psa.example.com/tickets/48213>');
     const actions = message!.blocks.filter((b) => b.type === 'actions') as {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../../harness.js';
 import { sayConfirmed } from '../../helpers/confirm.js';
 import { makeMorningChannel, sayAt } from '../../helpers/morning-channel.js';
+import { joinPatterns } from '../../helpers/pattern.js';
 
 let open: Harness[] = [];
 afterEach(() => {
@@ -141,5 +142,22 @@ describe('changes to the calendar move the next morning post', () => {
     const t = await tandem('2026-11-30T10:00');
     await t.advanceTo('2026-12-01T09:00');
     expect(t.posts('Morning handoff').map((p) => p.at.toISOString())).toEqual(['2026-12-01T13:00:00.000Z']);
+  });
+});
+
+describe('the escalations in the morning post', () => {
+  it('are listed P1 first within each group, with their ticket references', async () => {
+    const t = await tandem('2026-11-30T22:00:00Z'); // Mon 17:00 EST
+    t.clock.set(new Date('2026-12-01T02:00:00Z')); // Mon 21:00 EST
+    await t.say('alice', 'escalate printer queue stuck p3 ticket:48213');
+    await t.say('alice', 'escalate VPN down for the Boston office p1 ticket:INC-0042');
+    await t.advanceTo('2026-12-01T13:01:00Z'); // Tue 08:01 EST
+    const morning = t.posts().find((p) => p.text.startsWith('== Morning handoff'))!;
+    expect(morning.text).toMatch(
+      joinPatterns([
+        /ESC-2 · P1 · VPN down for the Boston office · ticket INC-0042[^\n]*\n/,
+        /\s+• ESC-1 · P3 · printer queue stuck · ticket 48213/,
+      ]),
+    );
   });
 });

@@ -118,4 +118,18 @@ describe('a manager says which side a person is on', () => {
     expect(out).toContain(`${ACME} → not mapped`);
     expect(out).toContain(`${NORTHWIND} → Northwind (MSP), by alice`);
   });
+
+  it('a crowded channel lists forty people per side and forty organisations, then how many more', async () => {
+    await twoOrganisations();
+    for (let i = 1; i <= 42; i++) {
+      const n = String(i).padStart(2, '0');
+      await sayAsText(h, { who: `guest${n}`, orgId: `T0ORG${n}` }, 'help');
+    }
+    const out = await h.sayText('alice', 'people');
+    const unknown = out.split('\n').find((l) => l.startsWith('Side unknown:')) ?? '';
+    expect(unknown).toContain('@guest40 (organisation T0ORG40, not mapped), and 2 more');
+    expect(unknown).not.toContain('@guest41');
+    expect(out).toMatch(/T0ORG39 → not mapped\n\s*and 3 more\n/);
+    expect(out).not.toContain('T0ORG40 →');
+  });
 });
