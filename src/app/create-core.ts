@@ -1,7 +1,8 @@
-import { createJobKinds, createRegistry } from '../features/index.js';
+import { CoreHookInbox, createJobKinds, createRegistry } from '../features/index.js';
 import { Bot } from '../kernel/bot.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
+import type { IntegrationDirectory } from '../kernel/ports/integrations.js';
 import type { Store } from '../kernel/ports/store.js';
 import { plannerFor } from '../scheduler/planning.js';
 
@@ -14,6 +15,8 @@ export interface CoreDeps {
   busyPatienceMs?: number;
   /** The operators' administrators (TANDEM_ADMINS), as `platform:userId`. */
   admins?: ReadonlySet<string>;
+  /** The integrations the operator configured, without secrets. */
+  integrations?: IntegrationDirectory;
 }
 
 /** The platform-neutral core: every feature's commands and job kinds, and the bot that dispatches to them. */
@@ -21,5 +24,6 @@ export function createCore(deps: CoreDeps) {
   const registry = createRegistry();
   const jobKinds = createJobKinds();
   const bot = new Bot({ ...deps, registry, jobKinds, planner: plannerFor(jobKinds) });
-  return { registry, jobKinds, bot };
+  const hooks = new CoreHookInbox(deps);
+  return { registry, jobKinds, bot, hooks };
 }

@@ -11,6 +11,7 @@ import type { Channel, MatrixArea, Person } from '../../domain/model.js';
 import { formatLocal } from '../../domain/zoned-time.js';
 import { localTime } from '../../kernel/format.js';
 import { peopleById } from '../../kernel/people-lookup.js';
+import { HOOK_PLATFORM } from '../../kernel/ports/hook-inbox.js';
 import type { Store } from '../../kernel/ports/store.js';
 import {
   type Block,
@@ -72,6 +73,8 @@ export function teamSpans(team: Team, channel: Channel): Span[] {
 }
 
 export function personSpan(person: Person | null): Span {
+  // A tool acting through an inbound hook (`Jane Doe through PagerDuty`) is named, not mentioned.
+  if (person?.platform === HOOK_PLATFORM) return text(person.name);
   return person ? mention({ kind: 'user', id: person.externalId, label: person.name }) : text('someone');
 }
 
@@ -193,6 +196,8 @@ function historyItem(input: EscalationCardInput, ev: EscalationEvent): Span[] {
       return [at, text('note by '), by, note];
     case 'renotified':
       return [at, text(`re-notified (not acknowledged${ev.note ? ` after ${ev.note}` : ''})`)];
+    case 'paged':
+      return [at, text(`paged ${ev.note ?? 'a paging tool'}`)];
   }
 }
 
