@@ -1,5 +1,7 @@
 import type { RunningFace } from '../../adapters/face.js';
 import { HttpServer } from '../../adapters/http/server.js';
+import { integrationClients } from '../../adapters/integrations/clients.js';
+import { mountHooks } from '../../adapters/integrations/hooks.js';
 import type { Clock } from '../kernel/clock.js';
 import { StartError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
@@ -9,6 +11,7 @@ import type { Platform } from '../kernel/types.js';
 import { type Background, startBackground } from '../scheduler/background.js';
 import type { Config, WantedFace } from './config.js';
 import { createCore } from './create-core.js';
+import { directoryOf, type IntegrationsConfig, NO_INTEGRATION_SPECS } from './integrations-config.js';
 
 /** The wall clock: read here, in the composition root, and handed to everything else. */
 export const systemClock: Clock = { now: () => new Date() };
@@ -25,22 +28,27 @@ export interface ServeOptions {
   store: Store;
   log: Logger;
   clock?: Clock;
+  /** The integrations file, read and checked: clients for the outbox, secrets for the inbound hooks. */
+  integrations?: IntegrationsConfig;
 }
 
 /** Starts the wanted faces on one HTTP server, with the scheduler and the outbox delivering through them. */
 export async function serve(opts: ServeOptions): Promise<Running> {
   const { config, store, log } = opts;
+  const integrations = opts.integrations ?? NO_INTEGRATION_SPECS;
   const clock = opts.clock ?? systemClock;
   let background: Background | undefined;
   // The bot exists before the background, which needs the faces, which need the bot.
-  const { bot, registry, jobKinds } = createCore({
+  const { bot, registry, jobKinds, hooks } = createCore({
     store,
     clock,
     log,
     afterCommit: () => background?.wake(),
     admins: config.TANDEM_ADMINS,
+    integrations: directoryOf(integrations),
   });
   const http = new HttpServer(log);
+  mountHooks(http, { specs: integrations.specs, inbox: hooks, clock, log: log.child({ component: 'hooks' }) });
   const adapters = new Map<Platform, ChatAdapter>();
   const running: RunningFace[] = [];
   const stopFaces = () => Promise.allSettled(running.map((f) => f.stop()));
@@ -61,6 +69,7 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     adapters,
     kinds: jobKinds,
     tickSeconds: config.SCHEDULER_TICK_SECONDS,
+    sender: { integrations: integrationClients(integrations.specs, clock) },
   });
   let port: number;
   try {

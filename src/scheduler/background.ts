@@ -23,7 +23,9 @@ export interface BackgroundDeps {
   scheduler?: Partial<
     Pick<SchedulerOptions, 'leaseMs' | 'batchSize' | 'maxBatchesPerTick' | 'maxAttempts' | 'retryBaseMs'>
   >;
-  sender?: Partial<Pick<SenderOptions, 'random' | 'pacingMs' | 'retry' | 'leaseMs' | 'maxWaitForPostMs' | 'batchSize'>>;
+  sender?: Partial<
+    Pick<SenderOptions, 'random' | 'pacingMs' | 'retry' | 'leaseMs' | 'maxWaitForPostMs' | 'batchSize' | 'integrations'>
+  >;
 }
 
 /** The scheduler and the outbox sender of one process, sharing one lease owner id. */

@@ -8,6 +8,7 @@ import {
 import { contactFor } from '../../domain/escalation-routing.js';
 import { availableActions, type EscalationAction } from '../../domain/escalation-state.js';
 import type { Channel, MatrixArea, Person } from '../../domain/model.js';
+import { ticketLink } from '../../domain/ticket-url.js';
 import { formatLocal } from '../../domain/zoned-time.js';
 import { localTime } from '../../kernel/format.js';
 import { peopleById } from '../../kernel/people-lookup.js';
@@ -43,6 +44,8 @@ export interface EscalationCardInput {
   /** The escalation's area as it is in the matrix now (for its contact); null when none or removed. */
   area: MatrixArea | null;
   personOf(id: number | null): Person | null;
+  /** The channel's PSA link template (`ticket url`): a ticket number becomes a link. */
+  ticketUrl?: string | null;
 }
 
 /** The message key the card is posted under and updated in place by. */
@@ -78,9 +81,10 @@ export function personSpan(person: Person | null): Span {
   return person ? mention({ kind: 'user', id: person.externalId, label: person.name }) : text('someone');
 }
 
-/** The ticket as a link when it is a web address, else as typed. */
-export function ticketSpan(ticket: string): Span {
-  return /^https?:\/\//i.test(ticket) && URL.canParse(ticket) ? link(ticket, ticket) : text(ticket);
+/** The ticket as a link when it is a web address or the channel links ticket numbers, else as typed. */
+export function ticketSpan(ticket: string, template: string | null = null): Span {
+  const href = ticketLink(ticket, template);
+  return href ? link(href, ticket) : text(ticket);
 }
 
 function cut(note: string): string {
@@ -106,7 +110,7 @@ export function escalationCard(input: EscalationCardInput): Reply {
     ),
     field('To', ...to),
   ];
-  if (e.ticket) facts.push(field('Ticket', ticketSpan(e.ticket)));
+  if (e.ticket) facts.push(field('Ticket', ticketSpan(e.ticket, input.ticketUrl ?? null)));
   facts.push(field('Opened', `${localTime(e.openedAt, channel)}${e.afterHours ? ' · after hours' : ''}`));
   facts.push(field('State', ...stateSpans(input)));
 
@@ -224,5 +228,6 @@ export async function loadEscalationCard(store: Store, channel: Channel, escalat
     ...events.map((ev) => ev.actorId),
   ]);
   const personOf = (id: number | null): Person | null => (id === null ? null : (people.get(id) ?? null));
-  return escalationCard({ escalation, events, channel, area, personOf });
+  const { ticketUrl } = await store.integrations.get(channel.id);
+  return escalationCard({ escalation, events, channel, area, personOf, ticketUrl });
 }

@@ -6,7 +6,16 @@ import { UserError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
 import { HOOK_PLATFORM, type HookInbox, type HookRequest, type HookVerdict } from '../../kernel/ports/hook-inbox.js';
 import type { Store } from '../../kernel/ports/store.js';
-import { applyEscalationStep, type EscalateArgs, openEscalation, refreshCardIn } from '../escalation/index.js';
+import {
+  applyEscalationStep,
+  checkTicket,
+  type EscalateArgs,
+  MAX_SUMMARY,
+  openEscalation,
+  refreshCardIn,
+} from '../escalation/index.js';
+
+const MAX_NOTE = 1_000;
 
 export interface HookInboxDeps {
   store: Store;
@@ -26,6 +35,8 @@ export class CoreHookInbox implements HookInbox {
   constructor(private readonly deps: HookInboxDeps) {}
 
   async check(req: HookRequest): Promise<HookVerdict> {
+    const problem = requestProblem(req);
+    if (problem) return { ok: false, status: 422, error: problem };
     const found = await this.find(this.deps.store, req);
     return 'refused' in found ? found.refused : { ok: true };
   }
@@ -73,9 +84,9 @@ export class CoreHookInbox implements HookInbox {
     if (linked && linked.state !== 'resolved') return `already open as ${escalationLabel(linked)}`;
     const opener = (await tx.people.get(actorId))!;
     const args: EscalateArgs = {
-      summary: req.summary!,
+      summary: req.summary!.trim(),
       priority: req.priority ?? 'P3',
-      ...(req.ticket ? { ticket: req.ticket } : {}),
+      ...(req.ticket ? { ticket: checkTicket(req.ticket)! } : {}),
       ...(req.area ? { area: req.area } : {}),
     };
     const opening = { store: tx, channel, now, opener, openerSide: 'unknown' as const };
@@ -144,4 +155,18 @@ export class CoreHookInbox implements HookInbox {
     }
     return { channel, escalation };
   }
+}
+
+/** What is missing or wrong in a request's fields for its action, or null. */
+function requestProblem(req: HookRequest): string | null {
+  if (req.action === 'open') {
+    const summary = req.summary?.trim() ?? '';
+    if (!summary) return 'action open needs a summary';
+    if (summary.length > MAX_SUMMARY) return `summary is ${summary.length} characters; at most ${MAX_SUMMARY}`;
+    if (req.ticket !== undefined && !checkTicket(req.ticket))
+      return 'ticket must be a ticket number or reference (e.g. 48213, INC-0042) or an http(s) link';
+  }
+  if (req.action === 'note' && !req.note?.trim()) return 'action note needs a note';
+  if (req.note && req.note.length > MAX_NOTE) return `note is ${req.note.length} characters; at most ${MAX_NOTE}`;
+  return null;
 }
