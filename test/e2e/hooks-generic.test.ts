@@ -23,7 +23,7 @@ describe('the generic signed hook: POST /hooks/<name> from an RMM or PSA', () =>
     ticket: '48211',
   };
 
-  it('opens one escalation for three deliveries of one alert, then resolves it when the PSA closes the ticket', async () => {
+  it('opens one escalation for three deliveries of one alert; the PSA closing its ticket resolves it', async () => {
     for (let i = 0; i < 3; i++) {
       const res = await post(t, alert);
       expect(res.status).toBe(202);
