@@ -1,4 +1,4 @@
-import { type IntegrationMessage, KIND_LABELS } from '../../src/domain/integrations.js';
+import { type IntegrationMessage, KIND_LABELS, kindSends } from '../../src/domain/integrations.js';
 import type { IntegrationClient, IntegrationDirectory } from '../../src/kernel/ports/integrations.js';
 
 /** What the console prints instead of sending: the tool, the event and its facts. */
@@ -27,6 +27,7 @@ export function consoleIntegrationClients(
     clients.set(i.name, {
       name: i.name,
       async send(m) {
+        if (!kindSends(i.kind, m.event)) return;
         out(`[${await stamp()}] Tandem would send ${describeSend(i.name, KIND_LABELS[i.kind], m)}`);
       },
     });

@@ -1,5 +1,5 @@
 import { createTransport } from 'nodemailer';
-import type { IntegrationMessage } from '../../src/domain/integrations.js';
+import { type IntegrationMessage, kindSends } from '../../src/domain/integrations.js';
 import { PermanentDeliveryError } from '../../src/kernel/errors.js';
 import type { IntegrationClient } from '../../src/kernel/ports/integrations.js';
 
@@ -71,7 +71,7 @@ export function emailClient(name: string, smtp: SmtpSettings, from: string, to: 
   return {
     name,
     async send(m) {
-      if (m.event !== 'trigger') return;
+      if (!kindSends('email', m.event)) return;
       try {
         await transport.sendMail({ from, to, ...escalationEmail(m) });
       } catch (err) {

@@ -21,6 +21,11 @@ export const INTEGRATION_NAME = /^[a-z][a-z0-9-]{0,39}$/;
 /** What happened to the escalation, as sent to a paging tool. */
 export type IntegrationEvent = 'trigger' | 'acknowledge' | 'resolve';
 
+/** Whether a kind sends an event: e-mail goes out for the page only (the channel shows the rest). */
+export function kindSends(kind: IntegrationKind, event: IntegrationEvent): boolean {
+  return kind !== 'email' || event === 'trigger';
+}
+
 /** One link back from the paging tool (the ticket in the PSA, the channel). */
 export interface IntegrationLink {
   href: string;

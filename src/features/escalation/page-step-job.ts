@@ -50,7 +50,7 @@ export const pageStep = defineJobKind<PagePayload>({
           bold(`${id} (${e.priority})`),
           text(` ${waited}.`),
         ),
-        context(text(`Acknowledging ${id} here also acknowledges it in ${integration}.`)),
+        context(text(`Acknowledge ${id} here to stop the paging; the paging tools hear of it.`)),
       ),
     );
     await ctx.updatePost(cardMessageKey(e), await loadEscalationCard(store, channel, e));
