@@ -22,7 +22,8 @@ describe('examples/paging.txt through npm start -- --script, with examples/integ
   it('prints what each paging step would send, at its minute, and the acknowledgement PagerDuty would hear', () => {
     expect(out).toContain(
       '[Mon 30 Nov 2026 21:15 EST] Tandem would send → pagerduty-msp (PagerDuty): trigger ESC-1 (P1, critical) ' +
-        '“VPN down for the Boston office” — key tandem-1-ESC-1, step 5 min, links https://psa.example.com/tickets/48213',
+        '“VPN down for the Boston office” — key tandem-1-ESC-1, step 5 min, ' +
+        'links https://psa.example.com/tickets/48213',
     );
     expect(out).toContain('[Mon 30 Nov 2026 21:20 EST] Tandem would send → mail-noc (e-mail): trigger ESC-1');
     expect(out).toMatch(/would send → pagerduty-msp \(PagerDuty\): acknowledge ESC-1 .* by bob/);
