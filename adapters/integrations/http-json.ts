@@ -24,6 +24,8 @@ export interface JsonRequest {
   clock: Clock;
   /** The exact bytes to send, when they are signed. */
   raw?: string;
+  /** Values never to repeat in an error (a tool may echo the key it was sent). */
+  secrets?: readonly string[];
 }
 
 /**
@@ -46,7 +48,9 @@ export async function postJson(req: JsonRequest): Promise<void> {
     await res.body?.cancel();
     return;
   }
-  const detail = (await res.text().catch(() => '')).replace(/\s+/g, ' ').slice(0, 200);
+  let detail = (await res.text().catch(() => '')).replace(/\s+/g, ' ');
+  for (const s of req.secrets ?? []) if (s) detail = detail.split(s).join('[secret]');
+  detail = detail.slice(0, 200);
   const said = `${req.what} answered ${res.status}${detail ? `: ${detail}` : ''}`;
   if (res.status === 429) {
     const wait = retryAfterMs(res.headers.get('retry-after'), req.clock.now()) ?? DEFAULT_RETRY_AFTER_MS;

@@ -37,7 +37,8 @@ export function opsgenieClient(name: string, url: string, apiKey: string, clock:
     name,
     async send(m) {
       const req = opsgenieRequest(url, m);
-      await postJson({ ...req, headers: { authorization: `GenieKey ${apiKey}` }, what: `Opsgenie (${name})`, clock });
+      const headers = { authorization: `GenieKey ${apiKey}` };
+      await postJson({ ...req, headers, what: `Opsgenie (${name})`, clock, secrets: [apiKey] });
     },
   };
 }

@@ -41,6 +41,7 @@ export function pagerDutyEvent(routingKey: string, m: IntegrationMessage): Recor
 export function pagerDutyClient(name: string, url: string, routingKey: string, clock: Clock): IntegrationClient {
   return {
     name,
-    send: (m) => postJson({ url, body: pagerDutyEvent(routingKey, m), what: `PagerDuty (${name})`, clock }),
+    send: (m) =>
+      postJson({ url, body: pagerDutyEvent(routingKey, m), what: `PagerDuty (${name})`, clock, secrets: [routingKey] }),
   };
 }

@@ -28,6 +28,7 @@ export function webhookClient(name: string, url: string, secret: string, clock: 
         raw,
         headers: { [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signBody(secret, timestamp, raw) },
         what: `webhook ${name}`,
+        secrets: [secret],
         clock,
       });
     },
