@@ -1,11 +1,22 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from '../../db/client.js';
+import { directoryOf } from '../../src/app/integrations-config.js';
+import type { IntegrationSpec } from '../../src/domain/integration-spec.js';
 import type { Store, TransactionOptions } from '../../src/kernel/ports/store.js';
 import type { Reply } from '../../src/kernel/reply.js';
 import type { Platform } from '../../src/kernel/types.js';
 import { makeHarness } from '../harness.js';
 import { collectingLogger } from './collecting-logger.js';
 import { dumpTables } from './table-dump.js';
+
+const PAGERDUTY: IntegrationSpec = {
+  name: 'pagerduty-msp',
+  kind: 'pagerduty',
+  url: 'https://events.pagerduty.com/v2/enqueue',
+  routingKey: 'rk',
+  webhookSecret: null,
+  channels: [],
+};
 
 /** How the command's own transaction ended: committed, rolled back, or never started (the line did not parse). */
 export type Outcome = 'committed' | 'rolled back' | 'not run';
@@ -25,6 +36,8 @@ export async function makeObservedCore(
     channelId: 'C0FUZZ',
     ...rest,
     ...(admins ? { admins } : {}),
+    // One configured integration, so that `integrations page` has something to page.
+    integrations: { directory: directoryOf({ specs: [PAGERDUTY] }), clients: new Map() },
     log,
     runAfterCommand: false,
   });
