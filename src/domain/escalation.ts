@@ -47,7 +47,15 @@ export interface Escalation {
   renotifyCount: number;
 }
 
-export type EscalationEventKind = 'opened' | 'acknowledged' | 'handed_back' | 'resolved' | 'note' | 'renotified';
+export type EscalationEventKind =
+  | 'opened'
+  | 'acknowledged'
+  | 'handed_back'
+  | 'resolved'
+  | 'note'
+  | 'renotified'
+  /** A paging tool was paged (the note names the integration and the step). */
+  | 'paged';
 
 /** One line of an escalation's history: every transition and note, who and when. */
 export interface EscalationEvent {

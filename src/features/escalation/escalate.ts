@@ -1,34 +1,32 @@
-import { hoursOf, isBusinessTime } from '../../domain/business-hours.js';
-import { type Escalation, escalationLabel } from '../../domain/escalation.js';
-import { ackTimeoutMs, renotifyDueAt, renotifyKey } from '../../domain/escalation-renotify.js';
-import { type AreaChoice, chooseArea, routeEscalation } from '../../domain/escalation-routing.js';
+import { escalationLabel } from '../../domain/escalation.js';
 import { MAX_AREA_NAME } from '../../domain/matrix-limits.js';
 import { PRIORITIES, type Priority } from '../../domain/model.js';
 import { argInput, fail } from '../../kernel/args.js';
-import { type ChannelContext, defineCommand } from '../../kernel/command.js';
-import { UserError } from '../../kernel/errors.js';
+import { defineCommand } from '../../kernel/command.js';
 import { bold, context, ephemeral, paragraph, text } from '../../kernel/reply.js';
-import { ackRenotify } from './ack-renotify-job.js';
 import { teamName } from './escalation-actions.js';
 import { MAX_SUMMARY } from './escalation-args.js';
-import { cardMessageKey, isPlainWebAddress, loadEscalationCard } from './escalation-card.js';
+import { isPlainWebAddress } from './escalation-card.js';
+import { type EscalateArgs as Opened, openEscalation } from './open-escalation.js';
 import { readPriorityPhrase, readPriorityWord } from './priority-words.js';
 
 export const MAX_TICKET_URL = 500;
 export const MAX_TICKET_REF = 64;
 const DEFAULT_PRIORITY: Priority = 'P3';
 
-interface EscalateArgs {
-  summary: string;
-  area?: string;
-  priority: Priority;
-  ticket?: string;
+interface EscalateArgs extends Opened {
   /** How a priority given in other words was read ("P0 read as P1 …"), to say so. */
   readAs: string[];
 }
 
+/** `p1`…`p4` (any case), also as `priority:p1` or `priority:1`. */
+export function parsePriority(word: string): Priority | null {
+  const m = /^p?([1-4])$/i.exec(word.trim());
+  return m ? (`P${m[1]}` as Priority) : null;
+}
+
 /** A PSA/RMM ticket: a web address, or a reference such as 48213, #48213 or INC-0042. */
-function checkTicket(value: string): string | null {
+export function checkTicket(value: string): string | null {
   const v = value.trim();
   if (/^https?:\/\//i.test(v)) return v.length <= MAX_TICKET_URL && isPlainWebAddress(v) ? v : null;
   return v.length <= MAX_TICKET_REF && /^#?[\p{L}\p{N}][\p{L}\p{N}._/#-]*$/u.test(v) ? v : null;
@@ -109,31 +107,12 @@ export const escalate = defineCommand({
     return out;
   }),
   async run(ctx, args) {
-    const { channel, store } = ctx;
-    const inHours = isBusinessTime(ctx.now, hoursOf(channel, await store.channels.holidays(channel.id)));
-    const choice = chooseArea(await store.matrix.list(channel.id), args.summary, args.area);
-    const area = resolveChoice(choice, args);
-    const route = routeEscalation(area, inHours);
     const opener = await ctx.sideOf(ctx.actor);
-    const escalation = await store.escalations.open({
-      channelId: channel.id,
-      summary: args.summary,
-      areaId: area?.id ?? null,
-      areaName: area?.name ?? null,
-      priority: args.priority,
-      ticket: args.ticket ?? null,
-      fromPersonId: ctx.actor.id,
-      fromTeam: opener.side ?? 'unknown',
-      toTeam: route.toTeam,
-      afterHours: !inHours,
-      openedAt: ctx.now,
-    });
+    const { escalation, route, area, choice, timeout } = await openEscalation(
+      { store: ctx.store, channel: ctx.channel, now: ctx.now, opener: ctx.actor, openerSide: opener.side ?? 'unknown' },
+      args,
+    );
     const id = escalationLabel(escalation);
-    await ctx.post(await loadEscalationCard(store, channel, escalation), {
-      idempotencyKey: `escalation:${escalation.id}:open`,
-      messageKey: cardMessageKey(escalation),
-    });
-    const timeout = await scheduleFirstRenotify(ctx, escalation);
 
     const why =
       route.reason === 'after_hours'
@@ -156,42 +135,3 @@ export const escalate = defineCommand({
     );
   },
 });
-
-function resolveChoice(choice: AreaChoice, args: EscalateArgs) {
-  switch (choice.kind) {
-    case 'area':
-      return choice.area;
-    case 'none':
-      return null;
-    case 'unknown':
-      throw new UserError(
-        `No area in the matrix matches “${choice.given}”. Type \`matrix\` to see the areas, or leave out \`area:\` ` +
-          `and I will route by the summary.`,
-        'unknown_area',
-      );
-    case 'ambiguous': {
-      const names = choice.candidates.map((a) => `“${a.name}”`).join(', ');
-      const example = `escalate ${args.summary.slice(0, 60)} area:"${choice.candidates[0]!.name}"`;
-      const what = choice.given ? `\`area:${args.area}\` could be` : 'The summary could be about';
-      throw new UserError(
-        `${what} more than one area: ${names}. Say which with \`area:\`, e.g. \`${example}\`.`,
-        'ambiguous_area',
-      );
-    }
-  }
-}
-
-/** The first re-notification, at opened + the priority's timeout; returns the timeout in ms, or null when none. */
-async function scheduleFirstRenotify(ctx: ChannelContext, escalation: Escalation): Promise<number | null> {
-  const timeout = ackTimeoutMs(escalation, ctx.channel.ackTimeouts);
-  if (timeout === null) return null;
-  await ctx.store.jobs.schedule(
-    ackRenotify.newJob(ctx.channel.id, {
-      dueAt: renotifyDueAt(escalation.openedAt, timeout, 1),
-      payload: { escalationId: escalation.id, n: 1 },
-      occurrenceKey: renotifyKey(escalation.id, 1),
-    }),
-    ctx.now,
-  );
-  return timeout;
-}
