@@ -8,6 +8,8 @@ import { SqlConfirmationRepo } from './repos/confirmations.js';
 import { SqlConversationRepo } from './repos/conversations.js';
 import { SqlDeliveryRepo } from './repos/deliveries.js';
 import { SqlEscalationRepo } from './repos/escalations.js';
+import { SqlIntegrationOutboxRepo } from './repos/integration-outbox.js';
+import { SqlIntegrationSettingsRepo } from './repos/integration-settings.js';
 import { SqlJobRepo } from './repos/jobs.js';
 import { SqlMatrixRepo } from './repos/matrix.js';
 import { SqlHandoffNoteRepo } from './repos/notes.js';
@@ -53,6 +55,8 @@ export function createStore(db: Db): Store {
     conversations: repo(new SqlConversationRepo(ctx)),
     jobs: repo(new SqlJobRepo(ctx)),
     outbox: repo(new SqlOutboxRepo(ctx)),
+    integrationOutbox: repo(new SqlIntegrationOutboxRepo(ctx)),
+    integrations: repo(new SqlIntegrationSettingsRepo(ctx)),
     escalations: repo(new SqlEscalationRepo(ctx)),
     handoffNotes: repo(new SqlHandoffNoteRepo(ctx)),
     cadences: repo(new SqlCadenceRepo(ctx)),

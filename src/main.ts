@@ -4,6 +4,7 @@ import { openDb } from '../db/client.js';
 import { createStore } from '../db/store.js';
 import { type LoadedConfig, loadConfig } from './app/config.js';
 import { runConsoleFace } from './app/console.js';
+import { directoryOf } from './app/integrations-config.js';
 import { createLogger } from './app/logging.js';
 import { type Running, serve } from './app/serve.js';
 import { ConfigError, StartError } from './kernel/errors.js';
@@ -42,13 +43,14 @@ async function main(): Promise<number> {
       // The wall clock is read here, at the entry point: the console's simulated time starts now.
       start: new Date(),
       admins: config.base.TANDEM_ADMINS,
+      integrations: directoryOf(config.integrations),
     });
     db.$client.close();
     return 0;
   }
   let running: Running;
   try {
-    running = await serve({ config: config.base, faces: config.faces, store, log });
+    running = await serve({ config: config.base, faces: config.faces, store, log, integrations: config.integrations });
   } catch (err) {
     db.$client.close();
     if (err instanceof StartError || err instanceof ConfigError) {

@@ -12,15 +12,16 @@ import { renderText } from '../adapters/console/render.js';
 import { type Db, openDb } from '../db/client.js';
 import { createStore } from '../db/store.js';
 import { createCore } from '../src/app/create-core.js';
-import { type Channel, DEFAULT_ACK_TIMEOUTS } from '../src/domain/model.js';
+import type { Channel } from '../src/domain/model.js';
 import { localToInstant, parseIsoDate, parseMinuteOfDay } from '../src/domain/zoned-time.js';
-import { createJobKinds, createRegistry } from '../src/features/index.js';
+import { CoreHookInbox, createJobKinds, createRegistry } from '../src/features/index.js';
 import { Bot } from '../src/kernel/bot.js';
-import { type Clock, ManualClock } from '../src/kernel/clock.js';
+import { ManualClock } from '../src/kernel/clock.js';
 import type { AnyCommandSpec } from '../src/kernel/command.js';
 import { type AnyJobKind, JobKindRegistry } from '../src/kernel/job-kind.js';
 import { type Logger, silentLogger } from '../src/kernel/logger.js';
 import type { ChatAdapter } from '../src/kernel/ports/chat.js';
+import type { IntegrationClient, IntegrationDirectory } from '../src/kernel/ports/integrations.js';
 import type { Store } from '../src/kernel/ports/store.js';
 import type { PostingLimits } from '../src/kernel/posting-limits.js';
 import { CommandRegistry } from '../src/kernel/registry.js';
@@ -34,6 +35,10 @@ import type { JobRow } from './helpers/job-row.js';
 import { faceText, platformPacingMs, RecordingChat } from './helpers/recording-chat.js';
 
 export type { JobRow };
+
+import { addChannel } from './helpers/add-channel.js';
+
+export { addChannel };
 
 /** The set-up line most tests start from: Acme and its MSP Northwind, with both team handles. */
 export function setupLine(timezone = 'America/New_York'): string {
@@ -81,6 +86,8 @@ export interface HarnessOptions {
   runAfterCommand?: boolean;
   /** Tandem's administrators (TANDEM_ADMINS), as `platform:userId`. */
   admins?: readonly string[];
+  /** Configured integrations: what commands see, and the clients the sender delivers their events through. */
+  integrations?: { directory: IntegrationDirectory; clients: ReadonlyMap<string, IntegrationClient> };
 }
 
 /** One Tandem process over one database: the parts a restart replaces. */
@@ -93,13 +100,14 @@ function boot(o: HarnessOptions, path: string, clock: ManualClock, chat: Recordi
     ...(o.admins ? { admins: new Set(o.admins) } : {}),
     ...(o.postingLimits ? { postingLimits: o.postingLimits } : {}),
     pacingMs: () => (o.pacing ? platformPacingMs(chat.platform) : 0),
+    ...(o.integrations ? { integrations: o.integrations.directory } : {}),
   };
   let core: ReturnType<typeof createCore>;
   if (o.commands || o.kinds) {
     const registry = o.commands ? new CommandRegistry(o.commands) : createRegistry();
     const jobKinds = o.kinds ? new JobKindRegistry(o.kinds) : createJobKinds();
     const bot = new Bot({ store, clock, log, registry, jobKinds, planner: plannerFor(jobKinds), ...patience });
-    core = { registry, jobKinds, bot };
+    core = { registry, jobKinds, bot, hooks: new CoreHookInbox({ store, clock, log }) };
   } else core = createCore({ store, clock, log, ...patience });
   const scheduler = new Scheduler({ store, clock, log, kinds: core.jobKinds, ...o.scheduler });
   const face = o.face ?? chat;
@@ -109,6 +117,7 @@ function boot(o: HarnessOptions, path: string, clock: ManualClock, chat: Recordi
     log,
     adapters: new Map([[face.platform, face]]),
     random: () => 0.5,
+    ...(o.integrations ? { integrations: o.integrations.clients } : {}),
     ...o.sender,
   });
   return { db, store, ...core, scheduler, sender };
@@ -157,6 +166,10 @@ export async function makeHarness(options: HarnessOptions = {}) {
     },
     get bot(): Bot {
       return p.bot;
+    },
+    /** Inbound hooks into the core (what POST /hooks/<name> calls after its checks). */
+    get hooks(): CoreHookInbox {
+      return p.hooks;
     },
     get registry(): CommandRegistry {
       return p.registry;
@@ -267,28 +280,3 @@ export async function makeHarness(options: HarnessOptions = {}) {
 }
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>;
-
-/** A channel row as setup would leave it, made directly: for tests of the scheduler's own wiring. */
-export function addChannel(
-  store: Store,
-  clock: Clock,
-  platform: Platform,
-  externalId: string,
-  timezone = 'America/New_York',
-): Promise<Channel> {
-  return store.channels.create({
-    platform,
-    externalId,
-    orgName: 'Acme',
-    mspName: 'Northwind',
-    timezone,
-    workDays: [1, 2, 3, 4, 5],
-    dayStart: 8 * 60,
-    dayEnd: 17 * 60,
-    internalHandle: null,
-    mspHandle: null,
-    morningOffsetMinutes: 0,
-    ackTimeouts: DEFAULT_ACK_TIMEOUTS,
-    createdAt: clock.now(),
-  });
-}

@@ -10,6 +10,7 @@ export * from './cadences.js';
 export * from './channels.js';
 export * from './delivery.js';
 export * from './escalations.js';
+export * from './integrations.js';
 export * from './matrix.js';
 export * from './sides.js';
 export * from './usage.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AnyFace } from '../../adapters/face.js';
 import { ConfigError } from '../kernel/errors.js';
+import { type IntegrationsConfig, loadIntegrations } from './integrations-config.js';
 
 /** The variables of the process itself; each face reads its own section (adapters/<face>/face.ts). */
 export const baseConfig = z.object({
@@ -31,6 +32,8 @@ export const baseConfig = z.object({
   TANDEM_TERMS_URL: z
     .url({ protocol: /^https$/, error: 'must be an https address such as https://acme.example/it-terms' })
     .optional(),
+  /** The integrations file (JSON or YAML): paging tools, e-mail and signed webhooks; see integrations-config.ts. */
+  TANDEM_INTEGRATIONS: z.string().min(1).optional(),
   /**
    * The operators' administrators: `platform:userId`, comma-separated (`slack:U0123,teams:29:1abc`). They
    * may run any manager command in any channel, `setup claim` and `setup reset`.
@@ -69,10 +72,16 @@ export interface LoadedConfig {
   faces: WantedFace[];
   /** Every face's parsed section, wanted or not (tools such as the Teams package read theirs). */
   sections: ReadonlyMap<string, unknown>;
+  /** The integrations file, read and checked, with its secrets. */
+  integrations: IntegrationsConfig;
 }
 
 /** Parses the environment once; a bad value names the variable and what it accepts. */
-export function loadConfig(env: NodeJS.ProcessEnv, faces: readonly AnyFace[]): LoadedConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv,
+  faces: readonly AnyFace[],
+  readFile?: (path: string) => string,
+): LoadedConfig {
   // An empty value (as left by copying .env.example) means "not set".
   const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const problems: string[] = [];
@@ -97,5 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, faces: readonly AnyFace[]): L
   const wanted = faces.filter((f) => f.wanted(sections.get(f.platform)));
   const crossProblems = wanted.flatMap((f) => f.problems?.(sections.get(f.platform)) ?? []);
   if (crossProblems.length) throw new ConfigError(`Tandem cannot start: ${crossProblems.join(' ')}`);
-  return { base, faces: wanted.map((face) => ({ face, config: sections.get(face.platform) })), sections };
+  const integrations = loadIntegrations(base.TANDEM_INTEGRATIONS, set, {
+    requireSecrets: wanted.length > 0,
+    ...(readFile ? { readFile } : {}),
+  });
+  return { base, faces: wanted.map((face) => ({ face, config: sections.get(face.platform) })), sections, integrations };
 }

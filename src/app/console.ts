@@ -1,7 +1,9 @@
 import { CONSOLE_CONVERSATION, ConsoleChat, runConsole } from '../../adapters/console/index.js';
+import { consoleIntegrationClients } from '../../adapters/console/integrations.js';
 import { formatLocal } from '../domain/zoned-time.js';
 import { ManualClock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
+import { type IntegrationDirectory, NO_INTEGRATIONS } from '../kernel/ports/integrations.js';
 import type { Store } from '../kernel/ports/store.js';
 import { createSimulatedBackground } from '../scheduler/background.js';
 import { createCore } from './create-core.js';
@@ -18,13 +20,22 @@ export interface ConsoleRun {
   start: Date;
   /** The operators' administrators (TANDEM_ADMINS), e.g. `console:alice`. */
   admins?: ReadonlySet<string>;
+  /** The integrations configured: the console prints what it would send them. */
+  integrations?: IntegrationDirectory;
 }
 
 /** The console face: the same core on simulated time, which moves only by `:at` and `:advance`. */
 export async function runConsoleFace(opts: ConsoleRun): Promise<void> {
   const { store, log, out } = opts;
   const clock = new ManualClock(opts.start);
-  const { bot, jobKinds } = createCore({ store, clock, log, ...(opts.admins ? { admins: opts.admins } : {}) });
+  const integrations = opts.integrations ?? NO_INTEGRATIONS;
+  const { bot, jobKinds } = createCore({
+    store,
+    clock,
+    log,
+    integrations,
+    ...(opts.admins ? { admins: opts.admins } : {}),
+  });
   // Scheduled posts print with the simulated time at which they are delivered.
   const stamp = async () =>
     formatLocal(clock.now(), (await store.channels.find(CONSOLE_CONVERSATION))?.timezone ?? 'UTC');
@@ -35,6 +46,7 @@ export async function runConsoleFace(opts: ConsoleRun): Promise<void> {
     log,
     kinds: jobKinds,
     adapters: new Map([['console', chat]]),
+    sender: { integrations: consoleIntegrationClients(integrations, out, stamp) },
   });
   await runConsole({
     bot,

@@ -1,7 +1,8 @@
-import { createJobKinds, createRegistry } from '../features/index.js';
+import { CoreHookInbox, createJobKinds, createRegistry } from '../features/index.js';
 import { Bot } from '../kernel/bot.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
+import type { IntegrationDirectory } from '../kernel/ports/integrations.js';
 import type { Store } from '../kernel/ports/store.js';
 import type { PostingLimits } from '../kernel/posting-limits.js';
 import type { Platform } from '../kernel/types.js';
@@ -20,6 +21,8 @@ export interface CoreDeps {
   postingLimits?: PostingLimits;
   /** Each platform's pacing, from the faces (to say when a channel's backlog clears). */
   pacingMs?: (platform: Platform) => number;
+  /** The integrations the operator configured, without secrets. */
+  integrations?: IntegrationDirectory;
 }
 
 /** The platform-neutral core: every feature's commands and job kinds, and the bot that dispatches to them. */
@@ -27,5 +30,6 @@ export function createCore(deps: CoreDeps) {
   const registry = createRegistry();
   const jobKinds = createJobKinds();
   const bot = new Bot({ ...deps, registry, jobKinds, planner: plannerFor(jobKinds) });
-  return { registry, jobKinds, bot };
+  const hooks = new CoreHookInbox(deps);
+  return { registry, jobKinds, bot, hooks };
 }

@@ -1,5 +1,7 @@
 import type { RunningFace } from '../../adapters/face.js';
 import { HttpServer } from '../../adapters/http/server.js';
+import { integrationClients } from '../../adapters/integrations/clients.js';
+import { mountHooks } from '../../adapters/integrations/hooks.js';
 import type { Clock } from '../kernel/clock.js';
 import { StartError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
@@ -10,6 +12,7 @@ import { type Background, startBackground } from '../scheduler/background.js';
 import { DEFAULT_RETENTION, type RetentionPolicy } from '../scheduler/retention.js';
 import type { Config, WantedFace } from './config.js';
 import { createCore } from './create-core.js';
+import { directoryOf, type IntegrationsConfig, NO_INTEGRATION_SPECS } from './integrations-config.js';
 
 /** The wall clock: read here, in the composition root, and handed to everything else. */
 export const systemClock: Clock = { now: () => new Date() };
@@ -26,22 +29,26 @@ export interface ServeOptions {
   store: Store;
   log: Logger;
   clock?: Clock;
+  /** The integrations file, read and checked: clients for the outbox, secrets for the inbound hooks. */
+  integrations?: IntegrationsConfig;
 }
 
 /** Starts the wanted faces on one HTTP server, with the scheduler and the outbox delivering through them. */
 export async function serve(opts: ServeOptions): Promise<Running> {
   const { config, store, log } = opts;
+  const integrations = opts.integrations ?? NO_INTEGRATION_SPECS;
   const clock = opts.clock ?? systemClock;
   let background: Background | undefined;
   // The bot exists before the background, which needs the faces, which need the bot.
   const adapters = new Map<Platform, ChatAdapter>();
-  const { bot, registry, jobKinds } = createCore({
+  const { bot, registry, jobKinds, hooks } = createCore({
     store,
     clock,
     log,
     afterCommit: () => background?.wake(),
     admins: config.TANDEM_ADMINS,
     pacingMs: (platform) => adapters.get(platform)?.pacingMs ?? 0,
+    integrations: directoryOf(integrations),
   });
   const http = new HttpServer(log, {
     requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
@@ -49,6 +56,7 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     keepAliveTimeoutMs: config.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
     maxConnections: config.HTTP_MAX_CONNECTIONS,
   });
+  mountHooks(http, { specs: integrations.specs, inbox: hooks, clock, log: log.child({ component: 'hooks' }) });
   const running: RunningFace[] = [];
   const stopFaces = () => Promise.allSettled(running.map((f) => f.stop()));
   try {
@@ -69,6 +77,7 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     kinds: jobKinds,
     tickSeconds: config.SCHEDULER_TICK_SECONDS,
     scheduler: { retention: retentionOf(config) },
+    sender: { integrations: integrationClients(integrations.specs, clock) },
   });
   let port: number;
   try {

@@ -63,7 +63,9 @@ export type EscalationEventKind =
   | 'resolved'
   | 'note'
   | 'renotified'
-  | 'reopened';
+  | 'reopened'
+  /** A paging tool was paged (the note names the integration and the step). */
+  | 'paged';
 
 /** One line of an escalation's history: every transition and note, who and when. */
 export interface EscalationEvent {

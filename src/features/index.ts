@@ -5,6 +5,7 @@ import { CommandRegistry } from '../kernel/registry.js';
 import { cadenceFeature } from './cadence/index.js';
 import { channelFeature } from './channel/index.js';
 import { escalationFeature } from './escalation/index.js';
+import { integrationsFeature } from './integrations/index.js';
 import { matrixFeature } from './matrix/index.js';
 import { morningFeature } from './morning/index.js';
 import { peopleFeature } from './people/index.js';
@@ -13,6 +14,7 @@ import { peopleFeature } from './people/index.js';
 export const FEATURES: readonly Feature[] = [
   matrixFeature,
   escalationFeature,
+  integrationsFeature,
   morningFeature,
   cadenceFeature,
   channelFeature,
@@ -31,3 +33,5 @@ export function createRegistry(): CommandRegistry {
 export function createJobKinds(): JobKindRegistry {
   return new JobKindRegistry(FEATURES.flatMap((f) => f.jobKinds ?? []));
 }
+
+export { CoreHookInbox } from './integrations/index.js';

@@ -8,6 +8,7 @@ import { askToConfirm, takeConfirmation } from './confirmation.js';
 import { PermissionDenied, Refused, StoreBusy, UserError } from './errors.js';
 import type { JobKindRegistry } from './job-kind.js';
 import type { Logger } from './logger.js';
+import { type IntegrationDirectory, NO_INTEGRATIONS } from './ports/integrations.js';
 import type { Planner } from './ports/planner.js';
 import type { Store } from './ports/store.js';
 import { DEFAULT_POSTING_LIMITS, enforcePostingLimits, type PostingLimits } from './posting-limits.js';
@@ -36,6 +37,8 @@ export interface BotDeps {
   postingLimits?: PostingLimits;
   /** Each platform's pacing (the faces' `pacingMs`), to tell a refused command when a backlog clears. */
   pacingMs?: (platform: Platform) => number;
+  /** The integrations the operator configured (TANDEM_INTEGRATIONS); none by default. */
+  integrations?: IntegrationDirectory;
 }
 
 /**
@@ -159,6 +162,7 @@ export class Bot {
       registry: this.deps.registry,
       jobKinds: this.deps.jobKinds,
       planner: this.deps.planner,
+      integrations: this.deps.integrations ?? NO_INTEGRATIONS,
       log: this.deps.log.child({ command: spec.id }),
       confirm: async (code) => {
         if (!channel) throw new UserError(NOT_SET_UP, 'not_set_up');

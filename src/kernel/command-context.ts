@@ -6,6 +6,7 @@ import type { CommandContext } from './command.js';
 import type { JobKindRegistry } from './job-kind.js';
 import type { Logger } from './logger.js';
 import { placementOf, sideOrgName } from './placement.js';
+import type { IntegrationDirectory } from './ports/integrations.js';
 import type { Planner } from './ports/planner.js';
 import type { Store } from './ports/store.js';
 import { postingTo } from './posting.js';
@@ -26,6 +27,7 @@ export interface CommandContextParts {
   registry: CommandRegistry;
   jobKinds: JobKindRegistry;
   planner: Planner;
+  integrations: IntegrationDirectory;
   log: Logger;
   /** Runs the line a confirmation code stands for, in this transaction (the bot's pipeline). */
   confirm(code: string): Promise<Reply>;
@@ -84,5 +86,6 @@ export function commandContext(p: CommandContextParts): CommandContext {
       return target ? p.planner.channelTimesChanged(tx, target.id, now) : 0;
     },
     jobKinds: p.jobKinds,
+    integrations: p.integrations,
   };
 }

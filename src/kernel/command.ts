@@ -4,6 +4,7 @@ import type { Placement, Side } from '../domain/sides.js';
 import type { Clock } from './clock.js';
 import type { JobKindRegistry } from './job-kind.js';
 import type { Logger } from './logger.js';
+import type { IntegrationDirectory } from './ports/integrations.js';
 import type { Store } from './ports/store.js';
 import type { PostOptions } from './posting.js';
 import type { Block, Reply } from './reply.js';
@@ -82,6 +83,8 @@ export interface CommandContext {
   timesChanged(): Promise<number>;
   /** The registered job kinds (their labels, for `status`). */
   jobKinds: JobKindRegistry;
+  /** The integrations the operator configured (names, kinds, where they send; never secrets). */
+  integrations: IntegrationDirectory;
 }
 
 /** The channel is registered: commands that declare `requiresSetup` get this context. */

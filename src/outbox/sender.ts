@@ -3,10 +3,12 @@ import { NotSupported, PermanentDeliveryError, RateLimited, StoreBusy } from '..
 import { newLeaseOwner } from '../kernel/lease-owner.js';
 import type { Logger } from '../kernel/logger.js';
 import type { ChatAdapter } from '../kernel/ports/chat.js';
+import type { IntegrationClient } from '../kernel/ports/integrations.js';
 import type { Delivery, SendRules } from '../kernel/ports/outbox-queue.js';
 import { BRIEF_BUSY_TIMEOUT_MS, type Store } from '../kernel/ports/store.js';
 import { replySummary } from '../kernel/reply.js';
 import type { Platform } from '../kernel/types.js';
+import { IntegrationDelivery } from './integration-sender.js';
 
 export interface RetryPolicy {
   /** Delay after the first failure; doubled for each further one, up to maxDelayMs, with jitter. */
@@ -43,6 +45,8 @@ export interface SenderOptions {
   maxWaitForPostMs?: number;
   /** Conversations delivered to in parallel per round. */
   batchSize?: number;
+  /** The paging tools this process sends to, by integration name: the outbox's second kind of destination. */
+  integrations?: ReadonlyMap<string, IntegrationClient>;
 }
 
 const MAX_ROUNDS_PER_DRAIN = 10_000;
@@ -58,6 +62,7 @@ export class OutboxSender {
   readonly #retry: RetryPolicy;
   readonly #rules: SendRules;
   readonly #random: () => number;
+  readonly #integrations: IntegrationDelivery;
   #running: Promise<number> | null = null;
   #again = false;
   #stopped = false;
@@ -72,6 +77,18 @@ export class OutboxSender {
       minIntervalMs: (p) => options.pacingMs?.[p] ?? options.adapters.get(p)?.pacingMs ?? 0,
       maxWaitForPostMs: options.maxWaitForPostMs ?? this.#retry.maxAgeMs,
     };
+    this.#integrations = new IntegrationDelivery({
+      store: options.store,
+      clock: options.clock,
+      log: options.log,
+      clients: options.integrations ?? new Map(),
+      owner: this.owner,
+      retry: this.#retry,
+      backoffMs: (attempts) => this.backoffMs(attempts),
+      leaseMs: options.leaseMs ?? 120_000,
+      batchSize: options.batchSize ?? 20,
+      isStopped: () => this.#stopped,
+    });
   }
 
   /**
@@ -89,6 +106,7 @@ export class OutboxSender {
         do {
           this.#again = false;
           delivered += await this.rounds();
+          delivered += await this.#integrations.drain();
         } while (this.#again && !this.#stopped);
       } finally {
         this.#running = null;
@@ -100,8 +118,11 @@ export class OutboxSender {
   }
 
   /** The earliest instant a row may become sendable; null when nothing waits. */
-  nextWakeAt(): Promise<Date | null> {
-    return this.#o.store.outbox.nextWakeAt(this.#o.clock.now(), this.#rules);
+  async nextWakeAt(): Promise<Date | null> {
+    const posts = await this.#o.store.outbox.nextWakeAt(this.#o.clock.now(), this.#rules);
+    const events = await this.#integrations.nextWakeAt();
+    if (posts === null || events === null) return posts ?? events;
+    return posts.getTime() <= events.getTime() ? posts : events;
   }
 
   /** Stops claiming; a drain in progress finishes the rows it holds. */
@@ -115,8 +136,9 @@ export class OutboxSender {
   }
 
   /** Gives back rows this process holds (graceful shutdown). */
-  release(): Promise<number> {
-    return this.#o.store.transaction((tx) => tx.outbox.release(this.owner));
+  async release(): Promise<number> {
+    const posts = await this.#o.store.transaction((tx) => tx.outbox.release(this.owner));
+    return posts + (await this.#integrations.release());
   }
 
   /** The backoff before the next attempt after `attempts` failures: exponential, capped, with equal jitter. */

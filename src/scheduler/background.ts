@@ -23,7 +23,9 @@ export interface BackgroundDeps {
   scheduler?: Partial<
     Pick<SchedulerOptions, 'leaseMs' | 'batchSize' | 'maxBatchesPerTick' | 'maxAttempts' | 'retryBaseMs' | 'retention'>
   >;
-  sender?: Partial<Pick<SenderOptions, 'random' | 'pacingMs' | 'retry' | 'leaseMs' | 'maxWaitForPostMs' | 'batchSize'>>;
+  sender?: Partial<
+    Pick<SenderOptions, 'random' | 'pacingMs' | 'retry' | 'leaseMs' | 'maxWaitForPostMs' | 'batchSize' | 'integrations'>
+  >;
   /** How a delay is waited out: real timers by default; tests bring their own. */
   timers?: Timers;
 }

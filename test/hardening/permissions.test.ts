@@ -26,6 +26,8 @@ const MANAGER_LINES: Record<string, ManagerLine> = {
   'matrix.import': { line: `matrix import ${HEADER}\npatching,msp,msp,,"updates, patch tuesday",\nbackups,msp,msp,,,` },
   'escalations.timeouts': { line: 'escalations timeouts p1:10 p4:120' },
   'escalations.ladder': { line: 'escalations ladder p1 0:team 10:contact 20:managers' },
+  'integrations.page': { line: 'integrations page pagerduty-msp p1 after:5' },
+  'ticket.url': { line: 'ticket url https://psa.example.com/tickets/{id}' },
   'handoff.time': { line: 'handoff time +30m' },
   'cadence.set': { line: 'cadence set weekly wednesday 11:00' },
   'cadence.remind': { line: 'cadence remind weekly 2d,1h' },

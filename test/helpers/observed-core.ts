@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from '../../db/client.js';
+import { directoryOf } from '../../src/app/integrations-config.js';
+import type { IntegrationSpec } from '../../src/domain/integration-spec.js';
 import type { Store, TransactionOptions } from '../../src/kernel/ports/store.js';
 import type { PostingLimits } from '../../src/kernel/posting-limits.js';
 import type { Reply } from '../../src/kernel/reply.js';
@@ -10,6 +12,14 @@ import { dumpTables } from './table-dump.js';
 
 /** No limit on the commands that post. */
 export const NO_POSTING_LIMITS: PostingLimits = { perPerson: [], perChannel: [], maxPending: Number.POSITIVE_INFINITY };
+const PAGERDUTY: IntegrationSpec = {
+  name: 'pagerduty-msp',
+  kind: 'pagerduty',
+  url: 'https://events.pagerduty.com/v2/enqueue',
+  routingKey: 'rk',
+  webhookSecret: null,
+  channels: [],
+};
 
 /** How the command's own transaction ended: committed, rolled back, or never started (the line did not parse). */
 export type Outcome = 'committed' | 'rolled back' | 'not run';
@@ -29,6 +39,8 @@ export async function makeObservedCore(
     channelId: 'C0FUZZ',
     ...rest,
     ...(admins ? { admins } : {}),
+    // One configured integration, so that `integrations page` has something to page.
+    integrations: { directory: directoryOf({ specs: [PAGERDUTY] }), clients: new Map() },
     log,
     runAfterCommand: false,
     // Hundreds of commands at one instant: the posting limits (tested on their own) would refuse most.

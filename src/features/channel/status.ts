@@ -3,6 +3,7 @@ import { defineCommand } from '../../kernel/command.js';
 import { localTime } from '../../kernel/format.js';
 import { ephemeral, field, fields, paragraph, replySummary, text } from '../../kernel/reply.js';
 import { conversationOf } from '../../kernel/types.js';
+import { pagingFields } from './status-paging.js';
 
 const NEXT_JOBS = 5;
 const PROBLEMS = 5;
@@ -50,6 +51,7 @@ export const status = defineCommand({
           : 'none',
       ),
     ];
+    out.push(...(await pagingFields(ctx)));
     if (problems.length) {
       out.push(
         field(

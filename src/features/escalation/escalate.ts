@@ -1,37 +1,37 @@
-import { hoursOf, isBusinessTime } from '../../domain/business-hours.js';
 import { escalationLabel } from '../../domain/escalation.js';
-import { type AreaChoice, chooseArea, type Route, routeEscalation } from '../../domain/escalation-routing.js';
+import type { Route } from '../../domain/escalation-routing.js';
 import { ladderLine } from '../../domain/ladder.js';
 import { MAX_AREA_NAME } from '../../domain/matrix-limits.js';
 import { type MatrixArea, PRIORITIES, type Priority } from '../../domain/model.js';
 import { parseSide, type Side } from '../../domain/sides.js';
 import { argInput, fail } from '../../kernel/args.js';
 import { type ChannelContext, defineCommand } from '../../kernel/command.js';
-import { UserError } from '../../kernel/errors.js';
 import { bold, context, ephemeral, paragraph, text } from '../../kernel/reply.js';
 import { teamName } from './escalation-actions.js';
 import { MAX_SUMMARY } from './escalation-args.js';
-import { cardMessageKey, isPlainWebAddress, loadEscalationCard } from './escalation-card.js';
-import { planNextStep } from './ladder-step-job.js';
+import { isPlainWebAddress } from './escalation-card.js';
+import { type EscalateArgs as Opened, openEscalation } from './open-escalation.js';
 import { readPriorityPhrase, readPriorityWord } from './priority-words.js';
 
 export const MAX_TICKET_URL = 500;
 export const MAX_TICKET_REF = 64;
 const DEFAULT_PRIORITY: Priority = 'P3';
 
-interface EscalateArgs {
-  summary: string;
-  area?: string;
-  priority: Priority;
-  ticket?: string;
+interface EscalateArgs extends Opened {
   /** How a priority given in other words was read ("P0 read as P1 …"), to say so. */
   readAs: string[];
   /** `to:internal|msp`: sent there whatever the matrix says. */
   to?: Side;
 }
 
+/** `p1`…`p4` (any case), also as `priority:p1` or `priority:1`. */
+export function parsePriority(word: string): Priority | null {
+  const m = /^p?([1-4])$/i.exec(word.trim());
+  return m ? (`P${m[1]}` as Priority) : null;
+}
+
 /** A PSA/RMM ticket: a web address, or a reference such as 48213, #48213 or INC-0042. */
-function checkTicket(value: string): string | null {
+export function checkTicket(value: string): string | null {
   const v = value.trim();
   if (/^https?:\/\//i.test(v)) return v.length <= MAX_TICKET_URL && isPlainWebAddress(v) ? v : null;
   return v.length <= MAX_TICKET_REF && /^#?[\p{L}\p{N}][\p{L}\p{N}._/#-]*$/u.test(v) ? v : null;
@@ -123,34 +123,13 @@ export const escalate = defineCommand({
     return out;
   }),
   async run(ctx, args) {
-    const { channel, store } = ctx;
-    const inHours = isBusinessTime(ctx.now, hoursOf(channel, await store.channels.holidays(channel.id)));
-    const choice = chooseArea(await store.matrix.list(channel.id), args.summary, args.area);
-    const area = resolveChoice(choice, args);
-    const route = routeEscalation(area, inHours, args.to);
+    const { channel } = ctx;
     const opener = await ctx.sideOf(ctx.actor);
-    const escalation = await store.escalations.open({
-      channelId: channel.id,
-      summary: args.summary,
-      areaId: area?.id ?? null,
-      areaName: area?.name ?? null,
-      priority: args.priority,
-      ticket: args.ticket ?? null,
-      fromPersonId: ctx.actor.id,
-      fromTeam: opener.side ?? 'unknown',
-      toTeam: route.toTeam,
-      shared: route.shared,
-      routedBy: route.reason === 'chosen' ? 'choice' : 'matrix',
-      matrixOwner: route.matrixOwner,
-      afterHours: !inHours,
-      openedAt: ctx.now,
-    });
+    const { escalation, route, area, choice } = await openEscalation(
+      { store: ctx.store, channel, now: ctx.now, opener: ctx.actor, openerSide: opener.side ?? 'unknown' },
+      args,
+    );
     const id = escalationLabel(escalation);
-    await ctx.post(await loadEscalationCard(store, channel, escalation), {
-      idempotencyKey: `escalation:${escalation.id}:open`,
-      messageKey: cardMessageKey(escalation),
-    });
-    await planNextStep(store, channel, escalation, ctx.now);
 
     const inferred = choice.kind === 'area' && choice.inferred ? ` (from “${choice.via}”)` : '';
     const receiver = route.shared
@@ -184,29 +163,5 @@ function why(ctx: ChannelContext, route: Route, area: MatrixArea | null): string
       return route.shared
         ? `${area!.name} is shared ${period}, so both sides are notified and whoever acknowledges takes it`
         : `${area!.name} is theirs ${period}`;
-  }
-}
-
-function resolveChoice(choice: AreaChoice, args: EscalateArgs) {
-  switch (choice.kind) {
-    case 'area':
-      return choice.area;
-    case 'none':
-      return null;
-    case 'unknown':
-      throw new UserError(
-        `No area in the matrix matches “${choice.given}”. Type \`matrix\` to see the areas, or leave out \`area:\` ` +
-          `and I will route by the summary.`,
-        'unknown_area',
-      );
-    case 'ambiguous': {
-      const names = choice.candidates.map((a) => `“${a.name}”`).join(', ');
-      const example = `escalate ${args.summary.slice(0, 60)} area:"${choice.candidates[0]!.name}"`;
-      const what = choice.given ? `\`area:${args.area}\` could be` : 'The summary could be about';
-      throw new UserError(
-        `${what} more than one area: ${names}. Say which with \`area:\`, e.g. \`${example}\`.`,
-        'ambiguous_area',
-      );
-    }
   }
 }

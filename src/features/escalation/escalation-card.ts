@@ -8,9 +8,14 @@ import {
 import { contactFor } from '../../domain/escalation-routing.js';
 import { availableActions, type EscalationAction } from '../../domain/escalation-state.js';
 import type { Channel, MatrixArea, Person } from '../../domain/model.js';
+import { ticketLink } from '../../domain/ticket-url.js';
+
+export { isPlainWebAddress } from '../../domain/ticket-url.js';
+
 import { formatLocal } from '../../domain/zoned-time.js';
 import { localTime } from '../../kernel/format.js';
 import { peopleById } from '../../kernel/people-lookup.js';
+import { HOOK_PLATFORM } from '../../kernel/ports/hook-inbox.js';
 import type { Store } from '../../kernel/ports/store.js';
 import {
   type Block,
@@ -45,6 +50,8 @@ export interface EscalationCardInput {
   personOf(id: number | null): Person | null;
   /** Where it stands on its priority's ladder; absent when not known. */
   ladder?: LadderView | null;
+  /** The channel's PSA link template (`ticket url`): a ticket number becomes a link. */
+  ticketUrl?: string | null;
 }
 
 /** The message key the card is posted under and updated in place by. */
@@ -86,22 +93,15 @@ function sideWord(side: Team, channel: Channel): string {
 }
 
 export function personSpan(person: Person | null): Span {
+  // A tool acting through an inbound hook (`Jane Doe through PagerDuty`) is named, not mentioned.
+  if (person?.platform === HOOK_PLATFORM) return text(person.name);
   return person ? mention({ kind: 'user', id: person.externalId, label: person.name }) : text('someone');
 }
 
-/**
- * The ticket as a link when it is a plain web address, else as typed. An address with a user name
- * (`https://psa.example.com@evil.example/`) is not a link: what it shows first is not where it goes.
- */
-export function ticketSpan(ticket: string): Span {
-  return isPlainWebAddress(ticket) ? link(ticket, ticket) : text(ticket);
-}
-
-/** An http(s) address without a user name or password. */
-export function isPlainWebAddress(value: string): boolean {
-  if (!/^https?:\/\//i.test(value) || !URL.canParse(value)) return false;
-  const url = new URL(value);
-  return url.username === '' && url.password === '' && !/^https?:\/\/[^/?#]*@/i.test(value);
+/** The ticket as a link when it is a plain web address or the channel links ticket numbers, else as typed. */
+export function ticketSpan(ticket: string, template: string | null = null): Span {
+  const href = ticketLink(ticket, template);
+  return href ? link(href, ticket) : text(ticket);
 }
 
 function cut(note: string): string {
@@ -133,7 +133,7 @@ export function escalationCard(input: EscalationCardInput): Reply {
     const says = e.matrixOwner === 'shared' ? 'both sides (shared)' : sideWord(e.matrixOwner, channel);
     facts.push(field('Routing', `sent to ${sideWord(e.toTeam, channel)} by choice; the matrix says ${says}`));
   }
-  if (e.ticket) facts.push(field('Ticket', ticketSpan(e.ticket)));
+  if (e.ticket) facts.push(field('Ticket', ticketSpan(e.ticket, input.ticketUrl ?? null)));
   facts.push(field('Opened', `${localTime(e.openedAt, channel)}${e.afterHours ? ' · after hours' : ''}`));
   facts.push(field('State', ...stateSpans(input)));
 
@@ -231,6 +231,8 @@ function historyItem(input: EscalationCardInput, ev: EscalationEvent): Span[] {
       return [at, text(`re-notified (not acknowledged${ev.note ? ` after ${ev.note}` : ''})`)];
     case 'reopened':
       return [at, text('reopened by '), by, note];
+    case 'paged':
+      return [at, text(`paged ${ev.note ?? 'a paging tool'}`)];
   }
 }
 
@@ -258,5 +260,6 @@ export async function loadEscalationCard(store: Store, channel: Channel, escalat
   ]);
   const personOf = (id: number | null): Person | null => (id === null ? null : (people.get(id) ?? null));
   const ladder = await ladderView(store, channel, escalation);
-  return escalationCard({ escalation, events, channel, area, personOf, ladder });
+  const { ticketUrl } = await store.integrations.get(channel.id);
+  return escalationCard({ escalation, events, channel, area, personOf, ladder, ticketUrl });
 }

@@ -22,7 +22,7 @@ export function ladderWords(ladder: Ladder): string {
   return `${ladderLine(ladder)}${ladder.quiet ? ' · later steps wait for business hours' : ''}`;
 }
 
-function problemText(priority: string, p: LadderProblem): string {
+function problemText(priority: string, p: LadderProblem, pagers: readonly string[] = []): string {
   const eg = `e.g. \`escalations ladder ${priority} 0:team 5:contact 15:managers\``;
   switch (p.kind) {
     case 'empty':
@@ -32,7 +32,10 @@ function problemText(priority: string, p: LadderProblem): string {
     case 'bad_step':
       return `“${p.word.slice(0, 30)}” is not a step: write minutes:whom, ${eg}.`;
     case 'unknown_target':
-      return `“${p.word.slice(0, 30)}” names no target: a step notifies ${TARGETS}; ${eg}.`;
+      return (
+        `“${p.word.slice(0, 30)}” names no target: a step notifies ${TARGETS}` +
+        `${pagers.length ? `, or pages ${pagers.join(', ')}` : ''}; ${eg}.`
+      );
     case 'minutes_range':
       return `“${p.word.slice(0, 30)}”: a step comes at most ${MAX_LADDER_MINUTES} minutes (a week) after opening.`;
     case 'out_of_order':
@@ -50,7 +53,9 @@ function problemText(priority: string, p: LadderProblem): string {
 
 interface LadderArgs {
   priority: Priority;
-  ladder: Ladder;
+  /** The steps as typed: read in the command, which knows the integrations that can page. */
+  steps: string[];
+  quiet: boolean;
 }
 
 /**
@@ -71,8 +76,6 @@ export const escalationsLadder = defineCommand({
     const [first, ...rest] = input.words;
     const priority = first && /^p[1-4]$/i.test(first.text) ? (first.text.toUpperCase() as Priority) : null;
     if (!priority) return fail(ctx, `Start with the priority (p1, p2, p3 or p4), then the steps: e.g. \`${EXAMPLE}\`.`);
-    const parsed = parseLadderSteps(rest.map((w) => w.text));
-    if (!parsed.ok) return fail(ctx, problemText(priority.toLowerCase(), parsed.problem));
     let quiet = !NEVER_QUIET.includes(priority);
     const q = input.options.quiet?.toLowerCase();
     if (q !== undefined) {
@@ -81,9 +84,16 @@ export const escalationsLadder = defineCommand({
         return fail(ctx, `${priority} never waits for business hours; \`quiet:on\` is for p3 and p4.`);
       quiet = q === 'on';
     }
-    return { priority, ladder: { steps: parsed.steps, quiet } };
+    return { priority, steps: rest.map((w) => w.text), quiet };
   }),
-  async run(ctx, { priority, ladder }) {
+  async run(ctx, { priority, steps, quiet }) {
+    const pagers = ctx.integrations
+      .list()
+      .filter((i) => i.target !== null)
+      .map((i) => i.name);
+    const parsed = parseLadderSteps(steps, pagers);
+    if (!parsed.ok) throw new UserError(problemText(priority.toLowerCase(), parsed.problem, pagers), 'usage');
+    const ladder: Ladder = { steps: parsed.steps, quiet };
     const before = ctx.channel.ladders;
     if (JSON.stringify(before[priority]) === JSON.stringify(ladder))
       throw new UserError(`The ${priority} ladder is already ${ladderWords(ladder)}; nothing was changed.`);

@@ -6,6 +6,7 @@ import { type LadderTarget, ladderStepKey, nextStepIndex, stepDueAt, targetName 
 import { formatDuration } from '../../domain/metrics.js';
 import type { Channel } from '../../domain/model.js';
 import { defineJobKind } from '../../kernel/job-kind.js';
+import { pageIntegration } from '../../kernel/paging.js';
 import type { Store } from '../../kernel/ports/store.js';
 import {
   type Block,
@@ -83,6 +84,10 @@ export const ladderStep = defineJobKind<LadderStepPayload>({
 
     const waited = formatDuration(now.getTime() - e.openedAt.getTime());
     const { who, missing } = await targetSpans(store, channel, e, target);
+    if (target.kind === 'integration') {
+      const minutes = ladder.steps[step]!.after;
+      await pageIntegration(store, { channel, escalation: e, integration: target.name, step: minutes, now });
+    }
     const last = step === ladder.steps.length - 1;
     const updated = await store.escalations.update(e.id, { renotifyCount: step });
     const next = await planNextStep(store, channel, updated, now);

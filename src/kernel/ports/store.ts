@@ -6,6 +6,7 @@ import type { ConfirmationRepo } from './confirmations.js';
 import type { ConversationRepo } from './conversations.js';
 import type { DeliveryRepo } from './deliveries.js';
 import type { EscalationRepo } from './escalations.js';
+import type { IntegrationOutboxRepo, IntegrationSettingsRepo } from './integration-outbox.js';
 import type { JobQueue } from './job-queue.js';
 import type { JobRepo } from './jobs.js';
 import type { MatrixRepo } from './matrix.js';
@@ -51,6 +52,10 @@ export interface Store {
   jobs: JobRepo & JobQueue;
   /** Outgoing posts and updates; features use the OutboxRepo part (or ctx.post), the sender the OutboxQueue part. */
   outbox: OutboxRepo & OutboxQueue;
+  /** Events for paging tools (PagerDuty, Opsgenie, e-mail, webhooks): the outbox's second kind of destination. */
+  integrationOutbox: IntegrationOutboxRepo;
+  /** Per-channel ticket links and paging steps, and what inbound hooks opened. */
+  integrations: IntegrationSettingsRepo;
   escalations: EscalationRepo;
   /** The after-hours log (`handoff note`), read by the morning post. */
   handoffNotes: HandoffNoteRepo;
