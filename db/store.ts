@@ -11,6 +11,7 @@ import { SqlJobRepo } from './repos/jobs.js';
 import { SqlMatrixRepo } from './repos/matrix.js';
 import { SqlHandoffNoteRepo } from './repos/notes.js';
 import { SqlOutboxRepo } from './repos/outbox.js';
+import { SqlPageKeyRepo } from './repos/page-keys.js';
 import { SqlManagerRepo, SqlPeopleRepo } from './repos/people.js';
 import { SqlSideRepo } from './repos/sides.js';
 import * as schema from './schema/index.js';
@@ -58,6 +59,7 @@ export function createStore(db: Db): Store {
     deliveries: repo(new SqlDeliveryRepo(ctx)),
     sides: repo(new SqlSideRepo(ctx)),
     confirmations: repo(new SqlConfirmationRepo(ctx)),
+    pageKeys: repo(new SqlPageKeyRepo(ctx)),
   };
   return store;
 }

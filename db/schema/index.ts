@@ -11,4 +11,5 @@ export * from './channels.js';
 export * from './delivery.js';
 export * from './escalations.js';
 export * from './matrix.js';
+export * from './pages.js';
 export * from './sides.js';

@@ -14,6 +14,8 @@ export interface CoreDeps {
   busyPatienceMs?: number;
   /** The operators' administrators (TANDEM_ADMINS), as `platform:userId`. */
   admins?: ReadonlySet<string>;
+  /** Tandem's public address (TANDEM_PUBLIC_URL, no trailing slash): links to its pages; none when unset. */
+  publicUrl?: string | undefined;
 }
 
 /** The platform-neutral core: every feature's commands and job kinds, and the bot that dispatches to them. */

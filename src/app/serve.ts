@@ -9,6 +9,7 @@ import type { Platform } from '../kernel/types.js';
 import { type Background, startBackground } from '../scheduler/background.js';
 import type { Config, WantedFace } from './config.js';
 import { createCore } from './create-core.js';
+import { mountPage } from './page-routes.js';
 
 /** The wall clock: read here, in the composition root, and handed to everything else. */
 export const systemClock: Clock = { now: () => new Date() };
@@ -39,8 +40,10 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     log,
     afterCommit: () => background?.wake(),
     admins: config.TANDEM_ADMINS,
+    publicUrl: config.TANDEM_PUBLIC_URL,
   });
   const http = new HttpServer(log);
+  mountPage(http.app, store, clock, log);
   const adapters = new Map<Platform, ChatAdapter>();
   const running: RunningFace[] = [];
   const stopFaces = () => Promise.allSettled(running.map((f) => f.stop()));
@@ -60,6 +63,7 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     log,
     adapters,
     kinds: jobKinds,
+    publicUrl: config.TANDEM_PUBLIC_URL,
     tickSeconds: config.SCHEDULER_TICK_SECONDS,
   });
   let port: number;

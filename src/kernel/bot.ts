@@ -30,6 +30,8 @@ export interface BotDeps {
   busyPatienceMs?: number;
   /** The operators' administrators (TANDEM_ADMINS), as `platform:userId`: they may run any manager command. */
   admins?: ReadonlySet<string>;
+  /** Tandem's public address (TANDEM_PUBLIC_URL, no trailing slash): links to its pages; none when unset. */
+  publicUrl?: string | undefined;
 }
 
 /**
@@ -139,6 +141,7 @@ export class Bot {
       registry: this.deps.registry,
       jobKinds: this.deps.jobKinds,
       planner: this.deps.planner,
+      publicUrl: this.deps.publicUrl ?? null,
       log: this.deps.log.child({ command: spec.id }),
       confirm: async (code) => {
         if (!channel) throw new UserError(NOT_SET_UP, 'not_set_up');

@@ -11,6 +11,7 @@ import type { MatrixRepo } from './matrix.js';
 import type { HandoffNoteRepo } from './notes.js';
 import type { OutboxRepo } from './outbox.js';
 import type { OutboxQueue } from './outbox-queue.js';
+import type { PageKeyRepo } from './page-keys.js';
 import type { ManagerRepo, PeopleRepo } from './people.js';
 import type { SideRepo } from './sides.js';
 
@@ -61,4 +62,6 @@ export interface Store {
   sides: SideRepo;
   /** Destructive commands waiting for `confirm <code>`. */
   confirmations: ConfirmationRepo;
+  /** The secrets that sign each channel's page links. */
+  pageKeys: PageKeyRepo;
 }
