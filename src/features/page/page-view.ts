@@ -21,8 +21,7 @@ import { chartSvg } from './chart-render.js';
 /** How much the page shows: enough for a review, bounded so that a busy channel's page stays small. */
 const MAX_OPEN = 50;
 const RECENT_RESOLVED = 20;
-const NOTE_DAYS = 14;
-const DAY_MS = 86_400_000;
+const MAX_NOTES = 50;
 
 export interface ShownEscalation {
   escalation: Escalation;
@@ -52,8 +51,11 @@ export interface PageView {
   months: PeriodFigures[];
   chartPeriod: ReportPeriod;
   charts: Record<ReviewChartName, string>;
+  /** Handoff notes since the start of the last whole quarter, the latest 50. */
   notes: HandoffNote[];
   noteSince: Date;
+  /** Escalations opened out of business hours since then. */
+  afterHours: Escalation[];
   syncs: NextSync[];
 }
 
@@ -72,8 +74,9 @@ export async function loadPageView(store: Store, channel: Channel, now: Date): P
   const resolved = await store.escalations.recent(channel.id, RECENT_RESOLVED, ['resolved']);
   const open = await withTimelines(store, unresolved.slice(0, MAX_OPEN));
   const done = await withTimelines(store, resolved);
-  const noteSince = new Date(now.getTime() - NOTE_DAYS * DAY_MS);
-  const notes = await store.handoffNotes.between(channel.id, noteSince, now);
+  const noteSince = last.from;
+  const notes = (await store.handoffNotes.between(channel.id, noteSince, now)).slice(-MAX_NOTES);
+  const afterHours = (await store.escalations.openedBetween(channel.id, last.from, now)).filter((e) => e.afterHours);
   const ids = [...open, ...done].flatMap((s) => [s.escalation.fromPersonId, ...s.timeline.map((e) => e.actorId)]);
   const months: PeriodFigures[] = [];
   for (const m of monthsOf(chartPeriod, tz)) months.push(await periodFiguresFor(store, channel, m, now));
@@ -95,6 +98,7 @@ export async function loadPageView(store: Store, channel: Channel, now: Date): P
     charts,
     notes,
     noteSince,
+    afterHours,
     syncs: await nextSyncs(store, channel, now),
   };
 }

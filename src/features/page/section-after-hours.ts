@@ -1,18 +1,28 @@
+import { escalationLabel } from '../../domain/escalation.js';
 import { formatLocal } from '../../domain/zoned-time.js';
+import { sideName } from '../../kernel/placement.js';
 import { type Html, html } from './html.js';
 import type { PageView } from './page-view.js';
 
-/** What the after-hours team wrote down lately (`handoff note`), newest last. */
+/** What happened out of business hours: the escalations opened then, and the after-hours team's notes. */
 export function afterHoursSection(view: PageView): Html {
   const tz = view.channel.timezone;
-  const items = view.notes.map(
+  const when = (d: Date) => formatLocal(d, tz, 'EEE d MMM HH:mm zzz');
+  const escalations = view.afterHours.map(
+    (e) => html`<li><b>${escalationLabel(e)}</b> (${e.priority}) <time>${when(e.openedAt)}</time> · ${e.summary}
+      · handled by ${sideName(e.toTeam, view.channel)} · ${e.state.replace('_', ' ')}</li>`,
+  );
+  const notes = view.notes.map(
     (n) =>
-      html`<li><time>${formatLocal(n.at, tz, 'EEE d MMM HH:mm zzz')}</time> · ${
+      html`<li><time>${when(n.at)}</time> · ${
         (n.authorId === null ? null : view.people.get(n.authorId)?.name) ?? 'someone'
       }${n.overnight ? ' (overnight)' : ''}: <q>${n.text}</q></li>`,
   );
   return html`<section id="after-hours">
-  <h2>After-hours notes <small>since ${formatLocal(view.noteSince, tz, 'EEE d MMM')}</small></h2>
-  ${items.length ? html`<ul class="notes">${items}</ul>` : html`<p>No handoff notes in the last two weeks.</p>`}
+  <h2>After hours <small>since ${formatLocal(view.noteSince, tz, 'd MMM yyyy')}</small></h2>
+  <h3>Escalations opened after hours <small>(${escalations.length})</small></h3>
+  ${escalations.length ? html`<ul class="after-hours">${escalations}</ul>` : html`<p>None.</p>`}
+  <h3>Handoff notes <small>(${notes.length})</small></h3>
+  ${notes.length ? html`<ul class="notes">${notes}</ul>` : html`<p>No handoff notes.</p>`}
 </section>`;
 }
