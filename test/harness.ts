@@ -76,8 +76,7 @@ export interface HarnessOptions {
   runAfterCommand?: boolean;
   /** Tandem's administrators (TANDEM_ADMINS), as `platform:userId`. */
   admins?: readonly string[];
-  /** Tandem's public address (TANDEM_PUBLIC_URL): page links and the charts of reminders; none by default. */
-  publicUrl?: string;
+  /** TANDEM_PUBLIC_URL, for page links and the charts of reminders; none by default. */ publicUrl?: string;
 }
 
 /** A jobs row as the scheduler tests read it. */
@@ -108,14 +107,7 @@ function boot(o: HarnessOptions, path: string, clock: ManualClock, chat: Recordi
     const bot = new Bot({ store, clock, log, registry, jobKinds, planner: plannerFor(jobKinds), ...patience });
     core = { registry, jobKinds, bot };
   } else core = createCore({ store, clock, log, ...patience });
-  const scheduler = new Scheduler({
-    store,
-    clock,
-    log,
-    kinds: core.jobKinds,
-    ...(o.publicUrl ? { publicUrl: o.publicUrl } : {}),
-    ...o.scheduler,
-  });
+  const scheduler = new Scheduler({ store, clock, log, kinds: core.jobKinds, publicUrl: o.publicUrl, ...o.scheduler });
   const face = o.face ?? chat;
   const sender = new OutboxSender({
     store,

@@ -74,7 +74,7 @@ describe('the page and the quarterly agenda agree on a seeded quarter', () => {
     }
   });
 
-  it('the quarterly reminder carries its charts as pictures from the public address, with the expected series', async () => {
+  it('the quarterly reminder carries its charts as pictures from the public address, with their series', async () => {
     const t = await reviewQuarter();
     const [reminder] = t.posts(/^== Quarterly strategic review — in 1 day/);
     const images = reminder!.reply.blocks.filter((b): b is ImageBlock => b.kind === 'image');
