@@ -9,8 +9,9 @@ header.page h1 { margin: 0 0 4px; font-size: 1.35rem; }
 header.page p { margin: 0; color: var(--muted); }
 nav.toc { display: flex; flex-wrap: wrap; gap: 4px 14px; margin-top: 8px; }
 nav.toc a { color: var(--accent); }
-main { padding: 8px 20px 40px; max-width: 1200px; }
-section { margin-top: 22px; }
+main { padding: 8px 20px 40px; max-width: 1200px; overflow-wrap: anywhere; }
+section { margin-top: 22px; min-width: 0; }
+header.page { overflow-wrap: anywhere; }
 h2 { font-size: 1.15rem; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
 h3 { font-size: 1rem; margin-top: 18px; }
 small, .muted { color: var(--muted); font-weight: normal; }

@@ -75,8 +75,10 @@ export async function loadPageView(store: Store, channel: Channel, now: Date): P
   const open = await withTimelines(store, unresolved.slice(0, MAX_OPEN));
   const done = await withTimelines(store, resolved);
   const noteSince = last.from;
-  const notes = (await store.handoffNotes.between(channel.id, noteSince, now)).slice(-MAX_NOTES);
-  const afterHours = (await store.escalations.openedBetween(channel.id, last.from, now)).filter((e) => e.afterHours);
+  // Windows are half-open: what was written at this very instant is in.
+  const until = new Date(now.getTime() + 1);
+  const notes = (await store.handoffNotes.between(channel.id, noteSince, until)).slice(-MAX_NOTES);
+  const afterHours = (await store.escalations.openedBetween(channel.id, last.from, until)).filter((e) => e.afterHours);
   const ids = [...open, ...done].flatMap((s) => [s.escalation.fromPersonId, ...s.timeline.map((e) => e.actorId)]);
   const months: PeriodFigures[] = [];
   for (const m of monthsOf(chartPeriod, tz)) months.push(await periodFiguresFor(store, channel, m, now));

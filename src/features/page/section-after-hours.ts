@@ -9,7 +9,9 @@ export function afterHoursSection(view: PageView): Html {
   const tz = view.channel.timezone;
   const when = (d: Date) => formatLocal(d, tz, 'EEE d MMM HH:mm zzz');
   const escalations = view.afterHours.map(
-    (e) => html`<li><b>${escalationLabel(e)}</b> (${e.priority}) <time>${when(e.openedAt)}</time> · ${e.summary}
+    (
+      e,
+    ) => html`<li><strong>${escalationLabel(e)}</strong> (${e.priority}) <time>${when(e.openedAt)}</time> · ${e.summary}
       · handled by ${sideName(e.toTeam, view.channel)} · ${e.state.replace('_', ' ')}</li>`,
   );
   const notes = view.notes.map(

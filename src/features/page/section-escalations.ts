@@ -27,14 +27,14 @@ export function escalationsSection(view: PageView): Html {
   const more = view.openTotal - view.open.length;
   return html`<section id="escalations">
   <h2>Open escalations <small>(${view.openTotal})</small></h2>
-  ${view.open.length ? escalationTable(view.open, view) : html`<p>Nothing open.</p>`}
+  ${view.open.length ? escalationTable('open', view.open, view) : html`<p>Nothing open.</p>`}
   ${more > 0 ? html`<p class="muted">…and ${more} more, oldest shown first.</p>` : ''}
   <h2>Recently resolved <small>(latest ${view.resolved.length})</small></h2>
-  ${view.resolved.length ? escalationTable(view.resolved, view) : html`<p>None resolved yet.</p>`}
+  ${view.resolved.length ? escalationTable('resolved', view.resolved, view) : html`<p>None resolved yet.</p>`}
 </section>`;
 }
 
-function escalationTable(items: readonly ShownEscalation[], view: PageView): Html {
+function escalationTable(id: string, items: readonly ShownEscalation[], view: PageView): Html {
   const { channel, people, now } = view;
   const rows = items.map(({ escalation: e, timeline }) => {
     const age = formatDuration((e.resolvedAt ?? now).getTime() - e.openedAt.getTime());
@@ -50,7 +50,7 @@ function escalationTable(items: readonly ShownEscalation[], view: PageView): Htm
       <td>${timelineList(timeline, people, channel)}</td>
     </tr>`;
   });
-  return html`<div class="scroll"><table class="escalations">
+  return html`<div class="scroll"><table class="escalations" id="${id}-escalations">
     <thead><tr><th scope="col">Id</th><th scope="col">Priority</th><th scope="col">Summary</th><th scope="col">Area</th>
       <th scope="col">Opened by</th><th scope="col">Handled by</th><th scope="col">State</th><th scope="col">Opened</th>
       <th scope="col">Timeline</th></tr></thead>

@@ -57,12 +57,12 @@ function topAreas(view: PageView): Html {
   const shown = trend.byArea.slice(0, MAX_AREAS);
   if (shown.length === 0) return html`<h3>Top areas</h3><p>No escalations in either quarter.</p>`;
   return html`<h3>Top areas</h3>
-  <table class="areas"><thead><tr><th scope="col">Area</th>
+  <div class="scroll"><table class="areas"><thead><tr><th scope="col">Area</th>
     <th scope="col">${view.lastQuarter.quarter.period.label}</th>
     <th scope="col">${view.lastQuarter.previous.period.label}</th>
   </tr></thead><tbody>${shown.map(
     (a) => html`<tr><th scope="row">${a.area}</th><td>${a.current}</td><td>${a.previous}</td></tr>`,
-  )}</tbody></table>`;
+  )}</tbody></table></div>`;
 }
 
 function matrixChanges(view: PageView): Html {

@@ -12,9 +12,9 @@ export function syncsSection(view: PageView): Html {
   );
   return html`<section id="syncs">
   <h2>Syncs</h2>
-  <table class="syncs"><thead><tr>
+  <div class="scroll"><table class="syncs"><thead><tr>
     <th scope="col">Sync</th><th scope="col">When</th><th scope="col">Next</th>
   </tr></thead>
-  <tbody>${rows}</tbody></table>
+  <tbody>${rows}</tbody></table></div>
 </section>`;
 }
