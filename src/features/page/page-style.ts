@@ -9,7 +9,7 @@ header.page h1 { margin: 0 0 4px; font-size: 1.35rem; }
 header.page p { margin: 0; color: var(--muted); }
 nav.toc { display: flex; flex-wrap: wrap; gap: 4px 14px; margin-top: 8px; }
 nav.toc a { color: var(--accent); }
-main { padding: 8px 20px 40px; max-width: 1200px; overflow-wrap: anywhere; }
+main { padding: 8px 20px 40px; max-width: 1200px; overflow-wrap: break-word; }
 section { margin-top: 22px; min-width: 0; }
 header.page { overflow-wrap: anywhere; }
 h2 { font-size: 1.15rem; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
@@ -17,6 +17,8 @@ h3 { font-size: 1rem; margin-top: 18px; }
 small, .muted { color: var(--muted); font-weight: normal; }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
+table.escalations, table.matrix { min-width: 760px; }
+table.figures, table.months { min-width: 520px; }
 caption { text-align: left; color: var(--muted); padding: 4px 0; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
 thead th { background: var(--band); white-space: nowrap; }
