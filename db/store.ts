@@ -14,6 +14,7 @@ import { SqlJobRepo } from './repos/jobs.js';
 import { SqlMatrixRepo } from './repos/matrix.js';
 import { SqlHandoffNoteRepo } from './repos/notes.js';
 import { SqlOutboxRepo } from './repos/outbox.js';
+import { SqlPageKeyRepo } from './repos/page-keys.js';
 import { SqlManagerRepo, SqlPeopleRepo } from './repos/people.js';
 import { SqlSideRepo } from './repos/sides.js';
 import * as schema from './schema/index.js';
@@ -64,6 +65,7 @@ export function createStore(db: Db): Store {
     sides: repo(new SqlSideRepo(ctx)),
     confirmations: repo(new SqlConfirmationRepo(ctx)),
     commandUses: repo(new SqlCommandUseRepo(ctx)),
+    pageKeys: repo(new SqlPageKeyRepo(ctx)),
   };
   return store;
 }

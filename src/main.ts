@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { FACES } from '../adapters/faces.js';
 import { openDb } from '../db/client.js';
 import { createStore } from '../db/store.js';
@@ -44,6 +45,8 @@ async function main(): Promise<number> {
       start: new Date(),
       admins: config.base.TANDEM_ADMINS,
       integrations: directoryOf(config.integrations),
+      publicUrl: config.base.TANDEM_PUBLIC_URL ?? `http://localhost:${config.base.PORT}`,
+      chartDir: join(dirname(config.base.DATABASE_PATH), 'charts'),
     });
     db.$client.close();
     return 0;

@@ -88,6 +88,8 @@ export interface HarnessOptions {
   admins?: readonly string[];
   /** Configured integrations: what commands see, and the clients the sender delivers their events through. */
   integrations?: { directory: IntegrationDirectory; clients: ReadonlyMap<string, IntegrationClient> };
+  /** TANDEM_PUBLIC_URL, for page links and the charts of reminders; none by default. */
+  publicUrl?: string;
 }
 
 /** One Tandem process over one database: the parts a restart replaces. */
@@ -101,6 +103,7 @@ function boot(o: HarnessOptions, path: string, clock: ManualClock, chat: Recordi
     ...(o.postingLimits ? { postingLimits: o.postingLimits } : {}),
     pacingMs: () => (o.pacing ? platformPacingMs(chat.platform) : 0),
     ...(o.integrations ? { integrations: o.integrations.directory } : {}),
+    ...(o.publicUrl ? { publicUrl: o.publicUrl } : {}),
   };
   let core: ReturnType<typeof createCore>;
   if (o.commands || o.kinds) {
@@ -109,7 +112,7 @@ function boot(o: HarnessOptions, path: string, clock: ManualClock, chat: Recordi
     const bot = new Bot({ store, clock, log, registry, jobKinds, planner: plannerFor(jobKinds), ...patience });
     core = { registry, jobKinds, bot, hooks: new CoreHookInbox({ store, clock, log }) };
   } else core = createCore({ store, clock, log, ...patience });
-  const scheduler = new Scheduler({ store, clock, log, kinds: core.jobKinds, ...o.scheduler });
+  const scheduler = new Scheduler({ store, clock, log, kinds: core.jobKinds, publicUrl: o.publicUrl, ...o.scheduler });
   const face = o.face ?? chat;
   const sender = new OutboxSender({
     store,

@@ -4,7 +4,7 @@ import type { Bot } from '../../src/kernel/bot.js';
 import type { ManualClock } from '../../src/kernel/clock.js';
 import type { ChatAdapter, PostedMessage, ThreadTarget } from '../../src/kernel/ports/chat.js';
 import type { Store } from '../../src/kernel/ports/store.js';
-import type { Reply } from '../../src/kernel/reply.js';
+import type { ImageBlock, Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
 import { renderText } from './render.js';
 import { ConsoleSession, indent } from './session.js';
@@ -21,6 +21,8 @@ export class ConsoleChat implements ChatAdapter {
   constructor(
     private readonly out: (text: string) => void,
     private readonly stamp: () => Promise<string>,
+    /** Writes a chart as a PNG file and gives its path (the console has no address to serve it from). */
+    private readonly writePicture?: (block: ImageBlock) => Promise<string>,
   ) {}
 
   async post(_conversation: ConversationRef, reply: Reply, thread?: ThreadTarget): Promise<PostedMessage> {
@@ -33,7 +35,11 @@ export class ConsoleChat implements ChatAdapter {
     }
     const title = /^== (.+?) ==/.exec(renderText(reply))?.[1];
     if (title) this.#labels.set(id, title.split(' · ')[0]!);
-    this.out(`[${await this.stamp()}] Tandem posted:\n${indent(renderText(reply))}`);
+    const pictures = new Map<ImageBlock, string>();
+    for (const b of reply.blocks) {
+      if (b.kind === 'image' && this.writePicture) pictures.set(b, await this.writePicture(b));
+    }
+    this.out(`[${await this.stamp()}] Tandem posted:\n${indent(renderText(reply, pictures))}`);
     return { platformMessageId: id };
   }
 

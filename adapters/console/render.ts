@@ -1,11 +1,16 @@
-import { type Block, type Reply, spansToPlain } from '../../src/kernel/reply.js';
+import { type Block, type ImageBlock, type Reply, spansToPlain } from '../../src/kernel/reply.js';
 
 /** A reply as readable terminal text. */
-export function renderText(reply: Reply): string {
+export function renderText(reply: Reply, pictures: ReadonlyMap<ImageBlock, string> = new Map()): string {
   return reply.blocks
-    .map(renderBlock)
+    .map((b) => (b.kind === 'image' ? picture(b, pictures.get(b)) : renderBlock(b)))
     .filter((s) => s !== '')
     .join('\n');
+}
+
+/** A chart: where its PNG was written, when it was. */
+function picture(block: ImageBlock, path: string | undefined): string {
+  return path ? `  [chart: ${block.title} — PNG ${path}]` : `  [chart: ${block.title}]`;
 }
 
 function renderBlock(block: Block): string {
@@ -29,5 +34,7 @@ function renderBlock(block: Block): string {
       return `  ${block.buttons.map((b) => `[${b.label}: ${b.command}]`).join('  ')}`;
     case 'divider':
       return '  ────';
+    case 'image':
+      return `  [chart: ${block.title}]`;
   }
 }

@@ -82,6 +82,16 @@ export function renderBlock(block: Block, nextActionId: () => string = counter()
       return renderButtons(block.buttons, nextActionId);
     case 'divider':
       return [{ type: 'divider' }];
+    case 'image':
+      // Slack fetches the picture from Tandem's public address; the figures are in the text too.
+      return [
+        {
+          type: 'image',
+          image_url: block.url,
+          alt_text: cut(block.alt, 2000),
+          title: { type: 'plain_text', text: cut(block.title, 2000) },
+        },
+      ];
   }
 }
 

@@ -63,6 +63,11 @@ function blockUnits(block: Exclude<Block, { kind: 'divider' }>): Unit[] {
       return rows(block.buttons, BUTTONS_PER_ROW).map((row) =>
         plain({ type: 'ActionSet', actions: row.map(submitAction) }),
       );
+    case 'image': {
+      // Teams fetches the picture from Tandem's public address; the figures are in the text too.
+      const url = safeUrl(block.url);
+      return url ? [plain({ type: 'Image', url, altText: block.alt, size: 'Stretch' })] : [];
+    }
   }
 }
 

@@ -12,5 +12,6 @@ export * from './delivery.js';
 export * from './escalations.js';
 export * from './integrations.js';
 export * from './matrix.js';
+export * from './pages.js';
 export * from './sides.js';
 export * from './usage.js';

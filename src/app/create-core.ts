@@ -23,6 +23,8 @@ export interface CoreDeps {
   pacingMs?: (platform: Platform) => number;
   /** The integrations the operator configured, without secrets. */
   integrations?: IntegrationDirectory;
+  /** Tandem's public address (TANDEM_PUBLIC_URL, no trailing slash): links to its pages; none when unset. */
+  publicUrl?: string | undefined;
 }
 
 /** The platform-neutral core: every feature's commands and job kinds, and the bot that dispatches to them. */

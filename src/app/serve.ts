@@ -13,6 +13,7 @@ import { DEFAULT_RETENTION, type RetentionPolicy } from '../scheduler/retention.
 import type { Config, WantedFace } from './config.js';
 import { createCore } from './create-core.js';
 import { directoryOf, type IntegrationsConfig, NO_INTEGRATION_SPECS } from './integrations-config.js';
+import { mountPage } from './page-routes.js';
 
 /** The wall clock: read here, in the composition root, and handed to everything else. */
 export const systemClock: Clock = { now: () => new Date() };
@@ -49,6 +50,7 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     admins: config.TANDEM_ADMINS,
     pacingMs: (platform) => adapters.get(platform)?.pacingMs ?? 0,
     integrations: directoryOf(integrations),
+    publicUrl: config.TANDEM_PUBLIC_URL,
   });
   const http = new HttpServer(log, {
     requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
@@ -57,6 +59,7 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     maxConnections: config.HTTP_MAX_CONNECTIONS,
   });
   mountHooks(http, { specs: integrations.specs, inbox: hooks, clock, log: log.child({ component: 'hooks' }) });
+  mountPage(http.app, store, clock, log);
   const running: RunningFace[] = [];
   const stopFaces = () => Promise.allSettled(running.map((f) => f.stop()));
   try {
@@ -75,6 +78,7 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     log,
     adapters,
     kinds: jobKinds,
+    publicUrl: config.TANDEM_PUBLIC_URL,
     tickSeconds: config.SCHEDULER_TICK_SECONDS,
     scheduler: { retention: retentionOf(config) },
     sender: { integrations: integrationClients(integrations.specs, clock) },

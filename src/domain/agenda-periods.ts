@@ -88,3 +88,28 @@ function quarterAt(startIndex: number, timeZone: string): ReportPeriod {
   const q = (month - 1) / 3 + 1;
   return period(startIndex, 3, `Q${q} ${year} (${SHORT[month - 1]}–${SHORT[month + 1]})`, timeZone);
 }
+
+/** `count` whole months from the start of the month `localDate` is in, e.g. the six a review's charts show. */
+export function monthsFrom(localDate: string, count: number, timeZone: string): ReportPeriod {
+  const d = parse(localDate);
+  const start = monthIndex(d.year, d.month);
+  const a = fromIndex(start);
+  const b = fromIndex(start + count - 1);
+  const label =
+    count === 1
+      ? `${MONTHS[a.month - 1]} ${a.year}`
+      : `${SHORT[a.month - 1]} ${a.year}–${SHORT[b.month - 1]} ${b.year}`;
+  return period(start, count, label, timeZone);
+}
+
+/** Each calendar month of a period made of whole months, in order. */
+export function monthsOf(p: ReportPeriod, timeZone: string): ReportPeriod[] {
+  const a = parse(p.fromDate);
+  const b = parse(p.toDate);
+  const months: ReportPeriod[] = [];
+  for (let i = monthIndex(a.year, a.month); i < monthIndex(b.year, b.month); i++) {
+    const { year, month } = fromIndex(i);
+    months.push(period(i, 1, `${MONTHS[month - 1]} ${year}`, timeZone));
+  }
+  return months;
+}

@@ -8,6 +8,7 @@ import { escalationFeature } from './escalation/index.js';
 import { integrationsFeature } from './integrations/index.js';
 import { matrixFeature } from './matrix/index.js';
 import { morningFeature } from './morning/index.js';
+import { pageFeature } from './page/index.js';
 import { peopleFeature } from './people/index.js';
 
 /** Every capability Tandem has, in the order `help` lists their commands. A new feature is one line here. */
@@ -19,6 +20,7 @@ export const FEATURES: readonly Feature[] = [
   cadenceFeature,
   channelFeature,
   peopleFeature,
+  pageFeature,
 ];
 
 /** Every command of every feature. */

@@ -39,6 +39,8 @@ export interface BotDeps {
   pacingMs?: (platform: Platform) => number;
   /** The integrations the operator configured (TANDEM_INTEGRATIONS); none by default. */
   integrations?: IntegrationDirectory;
+  /** Tandem's public address (TANDEM_PUBLIC_URL, no trailing slash): links to its pages; none when unset. */
+  publicUrl?: string | undefined;
 }
 
 /**
@@ -163,6 +165,7 @@ export class Bot {
       jobKinds: this.deps.jobKinds,
       planner: this.deps.planner,
       integrations: this.deps.integrations ?? NO_INTEGRATIONS,
+      publicUrl: this.deps.publicUrl ?? null,
       log: this.deps.log.child({ command: spec.id }),
       confirm: async (code) => {
         if (!channel) throw new UserError(NOT_SET_UP, 'not_set_up');

@@ -28,6 +28,8 @@ export interface CommandContextParts {
   jobKinds: JobKindRegistry;
   planner: Planner;
   integrations: IntegrationDirectory;
+  /** Tandem's public address (TANDEM_PUBLIC_URL, no trailing slash): links to its pages; null when unset. */
+  publicUrl: string | null;
   log: Logger;
   /** Runs the line a confirmation code stands for, in this transaction (the bot's pipeline). */
   confirm(code: string): Promise<Reply>;
@@ -51,6 +53,7 @@ export function commandContext(p: CommandContextParts): CommandContext {
     platformAdmin: inbound.actor.platformAdmin === true,
     store: tx,
     log: p.log,
+    publicUrl: p.publicUrl,
     commands: p.registry.all,
     async audit(change) {
       const target = await registered();

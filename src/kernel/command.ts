@@ -61,6 +61,8 @@ export interface CommandContext {
   platformAdmin: boolean;
   store: Store;
   log: Logger;
+  /** Tandem's public address (TANDEM_PUBLIC_URL, no trailing slash): links to its pages; null when unset. */
+  publicUrl: string | null;
   /** Help needs to see every command. */
   commands: readonly AnyCommandSpec[];
   /** Records a change in the audit log as the actor, now, and announces it in the channel. */

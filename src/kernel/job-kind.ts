@@ -84,6 +84,8 @@ export interface JobContext<P> {
   /** Found after its due time (see MisfirePolicy): say so in the post. */
   late: boolean;
   log: Logger;
+  /** Tandem's public address (TANDEM_PUBLIC_URL, no trailing slash): links to its pages; null when unset. */
+  publicUrl: string | null;
   /**
    * Queues a post to the channel. The idempotency key defaults to `job:<occurrence key>` (and
    * `…:2`, `…:3` for further posts of the same run); give one when the post has a meaning of its own.

@@ -30,7 +30,21 @@ export type Block =
   | { kind: 'code'; text: string }
   | { kind: 'context'; spans: Span[] }
   | { kind: 'buttons'; buttons: Button[] }
-  | { kind: 'divider' };
+  | { kind: 'divider' }
+  | ImageBlock;
+
+/**
+ * A chart as a picture: `url` is where Tandem serves it as PNG (signed, for the platform to fetch),
+ * `chart` its Vega-Lite specification (a face without a public address renders it itself), `alt`
+ * the words for screen readers. The figures it shows are always in the post's text as well.
+ */
+export interface ImageBlock {
+  kind: 'image';
+  title: string;
+  alt: string;
+  url: string;
+  chart: Record<string, unknown>;
+}
 
 export interface Reply {
   /** `ephemeral`: only the asker sees it where the platform allows; `channel`: everyone does. */

@@ -18,6 +18,8 @@ export interface BackgroundDeps {
   adapters: ReadonlyMap<Platform, ChatAdapter>;
   /** The job kinds to run (the composition root passes every feature's). */
   kinds: JobKindRegistry;
+  /** Tandem's public address (TANDEM_PUBLIC_URL, no trailing slash): links to its pages; none when unset. */
+  publicUrl?: string | undefined;
   /** Seconds between ticks (a divisor of 60). */
   tickSeconds?: number;
   scheduler?: Partial<
@@ -52,6 +54,7 @@ export function createBackgroundParts(deps: BackgroundDeps): { scheduler: Schedu
     clock: deps.clock,
     log,
     kinds: deps.kinds,
+    publicUrl: deps.publicUrl,
     owner,
     ...deps.scheduler,
   });

@@ -15,6 +15,7 @@ export function jobContext<P>(
   now: Date,
   late: boolean,
   log: Logger,
+  publicUrl: string | null = null,
 ): JobContext<P> {
   const posting = postingTo(store, () => conversationOf(channel), now);
   let defaultKeys = 0;
@@ -26,6 +27,7 @@ export function jobContext<P>(
     dueAt: job.dueAt,
     late,
     log,
+    publicUrl,
     post(reply, options = {}) {
       let key = options.idempotencyKey;
       if (key === undefined) {

@@ -16,6 +16,8 @@ export interface SchedulerOptions {
   clock: Clock;
   log: Logger;
   kinds: JobKindRegistry;
+  /** Tandem's public address (TANDEM_PUBLIC_URL, no trailing slash): links to its pages; none when unset. */
+  publicUrl?: string | undefined;
   /** Lease holder id; unique per process by default. */
   owner?: string;
   /** How long a claim is held before another process may take the job over (the holder died). */
@@ -53,8 +55,9 @@ type Outcome = 'done' | 'late' | 'dropped' | 'failed' | 'retried' | 'lost' | 'bu
  */
 export class Scheduler {
   readonly owner: string;
-  readonly #o: Required<Omit<SchedulerOptions, 'owner' | 'retention'>>;
+  readonly #o: Required<Omit<SchedulerOptions, 'owner' | 'retention' | 'publicUrl'>>;
   readonly #retention: Retention;
+  readonly #publicUrl: string | null;
   #stopped = false;
 
   constructor(options: SchedulerOptions) {
@@ -68,6 +71,7 @@ export class Scheduler {
       ...options,
     };
     this.#retention = new Retention(options.store, options.log, { ...DEFAULT_RETENTION, ...options.retention });
+    this.#publicUrl = options.publicUrl ?? null;
   }
 
   /** Runs every job due at `now`. */
@@ -183,7 +187,15 @@ export class Scheduler {
       await this.planNext(store, kind, channel, now);
       return 'dropped';
     }
-    const ctx = jobContext(scheduled, channel, store, now, decision.late, log.child({ job: job.id, kind: job.kind }));
+    const ctx = jobContext(
+      scheduled,
+      channel,
+      store,
+      now,
+      decision.late,
+      log.child({ job: job.id, kind: job.kind }),
+      this.#publicUrl,
+    );
     const result: unknown = await kind.run(ctx, parsed.data);
     const recorded = typeof result === 'string' && result ? result : 'done';
     await store.jobs.finish(job.id, this.owner, 'done', decision.late ? `${recorded} (late)` : recorded, now);

@@ -45,6 +45,7 @@ const MANAGER_LINES: Record<string, ManagerLine> = {
   'matrix.restore': { line: 'matrix restore 1' },
   // Bob has spoken in the channel (his escalations), so he can be placed.
   'people.set': { line: 'people set <user:UBOB|ubob> msp' },
+  'page.revoke': { line: 'page revoke' },
   'people.org': { line: 'people org T0MSP msp', arrange: [{ who: 'UCAROL', line: 'help', org: 'T0MSP' }] },
 };
 

@@ -66,29 +66,43 @@ export async function loadAgenda(
       return weeklyAgenda(await store.escalations.unresolved(ch), notes, since);
     }
     case 'monthly':
-      return monthlyAgenda(await figures(store, channel, previousMonth(date, tz), now));
-    case 'quarterly': {
-      const quarter = previousQuarter(date, tz);
-      const before = quarterBefore(quarter, tz);
-      const changes = (await store.audit.between(ch, quarter.from, quarter.to, 'matrix.'))
-        .filter((e) => e.outcome === 'ok')
-        .map((e) => ({
-          at: e.at,
-          actorName: e.actorName,
-          action: e.action,
-          subject: e.subject,
-          detail: describeChange(e),
-        }));
-      return quarterlyAgenda(
-        await figures(store, channel, quarter, now),
-        await figures(store, channel, before, now),
-        changes,
-      );
-    }
+      return monthlyAgenda(await periodFiguresFor(store, channel, previousMonth(date, tz), now));
+    case 'quarterly':
+      return quarterlyAgendaFor(store, channel, previousQuarter(date, tz), now);
   }
 }
 
-async function figures(store: Store, channel: Channel, period: ReportPeriod, now: Date): Promise<PeriodFigures> {
+/** The quarterly review of `quarter` against the quarter before, with its matrix changes, as of `now`. */
+export async function quarterlyAgendaFor(
+  store: Store,
+  channel: Channel,
+  quarter: ReportPeriod,
+  now: Date,
+): Promise<QuarterlyAgenda> {
+  const before = quarterBefore(quarter, channel.timezone);
+  const changes = (await store.audit.between(channel.id, quarter.from, quarter.to, 'matrix.'))
+    .filter((e) => e.outcome === 'ok')
+    .map((e) => ({
+      at: e.at,
+      actorName: e.actorName,
+      action: e.action,
+      subject: e.subject,
+      detail: describeChange(e),
+    }));
+  return quarterlyAgenda(
+    await periodFiguresFor(store, channel, quarter, now),
+    await periodFiguresFor(store, channel, before, now),
+    changes,
+  );
+}
+
+/** The figures of the escalations opened in `period`, as the monthly and quarterly agendas count them. */
+export async function periodFiguresFor(
+  store: Store,
+  channel: Channel,
+  period: ReportPeriod,
+  now: Date,
+): Promise<PeriodFigures> {
   return periodFigures(
     period,
     await store.escalations.openedBetween(channel.id, period.from, period.to),

@@ -23,6 +23,7 @@ import {
 } from '../../kernel/reply.js';
 import { agendaBlocks, loadAgenda } from './cadence-agenda.js';
 import { cadencesOf, skipsOf } from './cadence-queries.js';
+import { reviewImages } from './review-images.js';
 
 export interface CadenceReminderPayload {
   kind: (typeof CADENCE_KINDS)[number];
@@ -72,7 +73,16 @@ export const cadenceReminder = defineJobKind<CadenceReminderPayload>({
     const stale = await whyNotHeld(store, channel, cadence, payload);
     if (stale) return `not sent: ${stale}`;
     const startsAt = new Date(payload.startsAt);
-    const reply = await reminderReply(store, channel, cadence, payload.date, startsAt, now, ctx.lateNotice());
+    const reply = await reminderReply(
+      store,
+      channel,
+      cadence,
+      payload.date,
+      startsAt,
+      now,
+      ctx.lateNotice(),
+      ctx.publicUrl,
+    );
     await ctx.post(reply);
     return `reminded: ${CADENCE_TITLES[cadence.kind]} ${payload.date}, ${leadText(leadOf(payload))} before`;
   },
@@ -126,6 +136,7 @@ export async function reminderReply(
   startsAt: Date,
   now: Date,
   late: Block | null,
+  publicUrl: string | null = null,
 ): Promise<Reply> {
   const tz = channel.timezone;
   const title = CADENCE_TITLES[cadence.kind];
@@ -151,5 +162,6 @@ export async function reminderReply(
   }
   if (late) blocks.push(late);
   blocks.push(...agendaBlocks(await loadAgenda(store, channel, cadence, date, startsAt, now), channel));
+  blocks.push(...(await reviewImages(store, channel, cadence, date, now, publicUrl)));
   return inChannel(...blocks);
 }

@@ -93,7 +93,16 @@ export const cadenceAgenda = defineCommand({
     const c = await cadenceOf(ctx, kind);
     const [next] = upcomingMeetings(c, ctx.channel.timezone, ctx.now, 1, await skipsOf(ctx.store, c)).meetings;
     if (!next) throw new UserError(`The ${kind} sync has no upcoming date.`);
-    const reply = await reminderReply(ctx.store, ctx.channel, c, next.localDate, next.instant, ctx.now, null);
+    const reply = await reminderReply(
+      ctx.store,
+      ctx.channel,
+      c,
+      next.localDate,
+      next.instant,
+      ctx.now,
+      null,
+      ctx.publicUrl,
+    );
     const notice = c.enabled
       ? 'Preview: the reminders will carry the agenda as the data stands when they are sent.'
       : `Preview only: the ${kind} sync is off, so no reminder will be sent.`;

@@ -11,5 +11,8 @@ export const cadenceFeature: Feature = {
   jobKinds: [cadenceReminder],
 };
 
+export { periodFiguresFor, quarterlyAgendaFor } from './cadence-agenda.js';
+export { figureBlocks } from './cadence-agenda-figures.js';
 // What other features may use.
-export { cadencesOf, type SyncDue, syncsDueOn } from './cadence-queries.js';
+export { cadencesOf, type SyncDue, skipsOf, syncsDueOn } from './cadence-queries.js';
+export { chartName, parseChartName, REVIEW_CHARTS, type ReviewChartName, reviewCharts } from './review-charts.js';

@@ -13,6 +13,7 @@ import type { MatrixRepo } from './matrix.js';
 import type { HandoffNoteRepo } from './notes.js';
 import type { OutboxRepo } from './outbox.js';
 import type { OutboxQueue } from './outbox-queue.js';
+import type { PageKeyRepo } from './page-keys.js';
 import type { ManagerRepo, PeopleRepo } from './people.js';
 import type { SideRepo } from './sides.js';
 
@@ -69,4 +70,6 @@ export interface Store {
   confirmations: ConfirmationRepo;
   /** Uses of the commands that post, for the posting limits per person and per channel. */
   commandUses: CommandUseRepo;
+  /** The secrets that sign each channel's page links. */
+  pageKeys: PageKeyRepo;
 }
