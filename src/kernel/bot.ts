@@ -284,8 +284,7 @@ interface Turn {
 
 const NOT_SET_UP =
   'This channel is not set up yet. A manager starts with `setup org:<your organisation> msp:<your MSP> tz:<IANA ' +
-  'zone>`, ' +
-  'for example `setup org:Acme msp:Northwind tz:America/New_York`.';
+  'zone>`, for example `setup org:Acme msp:Northwind tz:America/New_York`.';
 
 /** A command's patience with another process's write lock, in all; each synchronous try; the pauses between. */
 const BUSY_PATIENCE_MS = 5_000;

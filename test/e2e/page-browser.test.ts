@@ -21,7 +21,8 @@ const FLAGS = [
 const OUTPUT = join(import.meta.dirname, '..', '..', 'test-output');
 
 const INJECTED = {
-  summary: '<img src=x onerror="document.title=\'pwned\'"> printer javascript:alert(1)',
+  // The link-like word quoted: escalate refuses an unknown key:value, and quotes keep it in the summary.
+  summary: '<img src=x onerror="document.title=\'pwned\'"> printer "javascript:alert(1)"',
   note: '<script>document.title="pwned"</script> rebooted the switch',
   areaNote: "'><b>bold</b><a href=https://evil.example>click</a>",
 };
@@ -52,9 +53,9 @@ describe('the page in headless Chromium', () => {
       const response = await page.goto(server.local(linkIn(await t.sayText('bob', 'page'))));
       expect(response!.status()).toBe(200);
 
-      // The matrix: the 17 default areas, patching with its note as typed.
+      // The matrix: the 26 default areas, patching with its note as typed.
       const areas = await page.$$eval('#matrix tbody tr', (rows) => rows.map((r) => r.textContent ?? ''));
-      expect(areas).toHaveLength(17);
+      expect(areas).toHaveLength(26);
       const patching = areas.find((a) => a.includes('patching'))!;
       expect(patching).toContain('Acme (internal IT)');
       expect(patching).toContain(INJECTED.areaNote);
@@ -64,6 +65,7 @@ describe('the page in headless Chromium', () => {
       // As stored (the command line's quoting aside), and shown exactly so.
       const summary = (await t.store.escalations.bySeq(1, 5))!.summary;
       expect(summary).toContain('<img src=x onerror=');
+      expect(summary).toContain('javascript:alert(1)');
       expect(await page.textContent('#escalations')).toContain(summary);
       const [note] = (await t.store.handoffNotes.between(1, new Date(0), new Date(t.clock.now().getTime() + 1))).slice(
         -1,

@@ -20,7 +20,7 @@ function agendaLine(agenda: string, label: string): string {
 describe('the page and the quarterly agenda agree on a seeded quarter', () => {
   it('every review figure of Q3 on the page is the one the quarterly reminder gave', async () => {
     const t = await reviewQuarter();
-    const [reminder] = t.posts(/^== Quarterly strategic review — in 1 day/);
+    const [reminder] = t.posts(/^== Quarterly strategic review — tomorrow/);
     const agenda = reminder!.text;
     const server = await startPageServer(t.store, t.clock);
     try {
@@ -76,7 +76,7 @@ describe('the page and the quarterly agenda agree on a seeded quarter', () => {
 
   it('the quarterly reminder carries its charts as pictures from the public address, with their series', async () => {
     const t = await reviewQuarter();
-    const [reminder] = t.posts(/^== Quarterly strategic review — in 1 day/);
+    const [reminder] = t.posts(/^== Quarterly strategic review — tomorrow/);
     const images = reminder!.reply.blocks.filter((b): b is ImageBlock => b.kind === 'image');
     expect(images.map((i) => i.url.split('?')[0])).toEqual([
       `${PUBLIC_URL}/page/1/weeks-side-2026-07-01-2026-10-01.png`,
@@ -108,7 +108,7 @@ describe('the page and the quarterly agenda agree on a seeded quarter', () => {
 
   it('without a public address the reminder has no pictures, only the written figures', async () => {
     const t = await reviewQuarter({ publicUrl: undefined as unknown as string });
-    const [reminder] = t.posts(/^== Quarterly strategic review — in 1 day/);
+    const [reminder] = t.posts(/^== Quarterly strategic review — tomorrow/);
     expect(reminder!.reply.blocks.some((b) => b.kind === 'image')).toBe(false);
     expect(reminder!.text).toContain('MTTA (time to acknowledge): median 12 min');
   });
