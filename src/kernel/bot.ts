@@ -290,8 +290,7 @@ const NOT_SET_UP =
 const BUSY_PATIENCE_MS = 5_000;
 const BUSY_TRY_MS = 100;
 const BUSY_TRY = { busyTimeoutMs: BUSY_TRY_MS };
-const BUSY_PAUSE_MS = 50;
-const BUSY_PAUSE_MAX_MS = 400;
+const [BUSY_PAUSE_MS, BUSY_PAUSE_MAX_MS] = [50, 400];
 
 /** Thrown inside the transaction of a delivery that was already handled, so that nothing is written. */
 class AlreadyHandled extends TandemError {

@@ -31,9 +31,7 @@ export const setup = defineUnboundCommand({
   path: ['setup'],
   menu: 9,
   usage: 'setup org:<name> msp:<name> tz:<IANA zone> [internal:<@handle>] [msp-team:<@handle>] [as:<internal|msp>]',
-  summary:
-    'Register this channel: the two organisations, the timezone and the team handles; you become a manager of ' +
-    'your side (as:, internal by default)',
+  summary: 'Register this channel: both organisations, the timezone, the team handles; you manage your side (as:)',
   examples: [
     'setup org:Acme msp:Northwind tz:America/New_York',
     'setup org:"Acme Corp" msp:Northwind tz:Europe/London internal:@it-team msp-team:@northwind-noc',
