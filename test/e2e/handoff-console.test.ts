@@ -43,7 +43,8 @@ describe('examples/weekend-handoff.txt through npm start -- --script', () => {
       expect(mornings.map((p) => p.at)).toEqual(['Mon 30 Nov 2026 08:00 EST']);
       const post = mornings[0]!.text;
       expect(post).toContain(
-        '@it-team: here is what happened from Fri 27 Nov 17:00 EST to Mon 30 Nov 08:00 EST (the weekend, 63 hours).',
+        '@it-team: here is what happened over the weekend, from Fri 27 Nov 17:00 EST to Mon 30 Nov 08:00 EST ' +
+          '(63 hours).',
       );
       expect(post).toMatch(
         joinPatterns([

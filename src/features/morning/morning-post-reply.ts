@@ -87,7 +87,7 @@ export function morningPostBlocks(
     blocks.push(
       paragraph(
         teamSpan('internal', channel),
-        text(`: here is what happened ${span} (${windowScope(d)}, ${hoursLong(d)}).`),
+        text(`: here is what happened ${overWords(windowScope(d))}, ${span} (${hoursLong(d)}).`),
       ),
     );
     if (lateNotice) blocks.push(lateNotice);
@@ -159,4 +159,9 @@ async function pickedUpBy(store: Store, e: Escalation): Promise<{ by: number | n
     .filter((ev) => ev.kind === 'acknowledged' && ev.at.getTime() >= e.handedBackAt!.getTime())
     .at(-1);
   return ack ? { by: ack.actorId, at: ack.at } : null;
+}
+
+/** `overnight`, or `over the weekend`, `over Thanksgiving Day (Thu 26 Nov) and the weekend`. */
+function overWords(scope: string): string {
+  return scope === 'overnight' ? scope : `over ${scope}`;
 }

@@ -33,7 +33,7 @@ describe('a morning post due while Tandem was down', () => {
     expect(post!.at.toISOString()).toBe('2026-11-30T15:15:00.000Z');
     expect(post!.text.split('\n').slice(0, 3)).toEqual([
       '== Morning handoff — Mon 30 Nov ==',
-      '@it-team: here is what happened from Fri 27 Nov 17:00 EST to Mon 30 Nov 08:00 EST (the weekend, 63 hours).',
+      '@it-team: here is what happened over the weekend, from Fri 27 Nov 17:00 EST to Mon 30 Nov 08:00 EST (63 hours).',
       '  Posted late: Tandem was not running at 08:00 EST, when this was due. It covers the same window.',
     ]);
     expect(post!.text).toContain('@nina: restarted the mail relay');
@@ -133,7 +133,7 @@ describe('changes to the calendar move the next morning post', () => {
     const [post, ...others] = t.posts('Morning handoff');
     expect(others).toEqual([]);
     expect(post!.text).toContain(
-      'from Fri 27 Nov 17:00 EST to Tue 1 Dec 08:00 EST (Company day (Mon 30 Nov) and the weekend, 87 hours)',
+      'over Company day (Mon 30 Nov) and the weekend, from Fri 27 Nov 17:00 EST to Tue 1 Dec 08:00 EST (87 hours)',
     );
     expect(post!.text).toContain('@nina: swapped the core switch PSU');
   });

@@ -62,7 +62,8 @@ describe('what the morning post says', () => {
     expect(post!.text).toBe(
       [
         '== Morning handoff — Mon 30 Nov ==',
-        '@it-team: here is what happened from Fri 27 Nov 17:00 EST to Mon 30 Nov 08:00 EST (the weekend, 63 hours).',
+        '@it-team: here is what happened over the weekend, from Fri 27 Nov 17:00 EST to Mon 30 Nov 08:00 EST ' +
+          '(63 hours).',
         'Handed back for internal follow-up (2)',
         '  • ESC-3 · P4 · backup job failing (opened Fri 27 Nov 16:45 EST) — handed back by @nina, Sat 28 Nov 10:00 ' +
           'EST: “disk full on the backup target; please order a new disk”; nobody has picked it up yet',
