@@ -72,6 +72,29 @@ export const ladderStep = defineJobKind<LadderStepPayload>({
   label: 'escalation ladder step',
   payload: z.object({ escalationId: z.number().int().positive(), step: z.number().int().min(0) }),
   misfire: { kind: 'once' },
+  /**
+   * The next step of every escalation waiting for acknowledgement. Planned again when the channel's
+   * hours, holidays or timezone change, so a step waiting for business hours follows the new ones;
+   * a step the change puts in the past comes now.
+   */
+  async plan(channel, store, after) {
+    const hours = await businessHoursOf(store, channel);
+    const planned = [];
+    for (const e of await store.escalations.unresolved(channel.id)) {
+      if (!awaitingAcknowledgement(e)) continue;
+      const ladder = ladderFor(channel, e);
+      const index = nextStepIndex(ladder, e.renotifyCount);
+      if (index === null) continue;
+      const due = stepDueAt(ladder, index, e.openedAt, hours);
+      const dueAt = due.getTime() < after.getTime() ? after : due;
+      planned.push({
+        dueAt,
+        payload: { escalationId: e.id, step: index },
+        occurrenceKey: ladderStepKey(e.id, index, dueAt),
+      });
+    }
+    return planned;
+  },
   async run(ctx, { escalationId, step }) {
     const { store, channel, now } = ctx;
     const e = await store.escalations.get(escalationId);

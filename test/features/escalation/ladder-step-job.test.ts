@@ -123,6 +123,25 @@ describe('the escalation ladder', () => {
     expect(topLevel(h)).toHaveLength(1);
   });
 
+  it('a step waiting for business hours follows a change of hours, and of holidays', async () => {
+    const h = await channel({ start: '2026-12-06T03:00:00Z' }); // Sat 5 Dec 22:00 EST
+    await h.say('alice', 'escalate VPN flapping p3');
+    await h.say('alice', 'hours set mon-fri 07:00-17:00');
+    expect(
+      h
+        .jobs('ladder-step')
+        .filter((j) => j.state === 'pending')
+        .map((j) => j.dueAt),
+    ).toEqual([
+      Date.parse('2026-12-07T12:00:00Z'), // Mon 07:00 EST, the new start of business
+    ]);
+    expect(await h.sayText('alice', 'holiday add 2026-12-07 Plant shutdown')).toContain('is a holiday');
+    await h.advance(33 * 60); // to Monday 07:00, the holiday
+    expect(times(h)).toEqual([]);
+    await h.advance(24 * 60); // to Tuesday 07:00
+    expect(times(h)).toEqual(['07:00']);
+  });
+
   it('a P1 never waits for business hours, even on a Saturday night', async () => {
     const h = await channel({ start: '2026-12-06T03:00:00Z' });
     await h.say('alice', 'escalate VPN down p1');
