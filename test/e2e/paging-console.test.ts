@@ -25,6 +25,9 @@ describe('examples/paging.txt through npm start -- --script, with examples/integ
         '“VPN down for the Boston office” — key tandem-1-ESC-1, step 5 min, ' +
         'links https://psa.example.com/tickets/48213',
     );
+    // The page comes from the P1 ladder's second step, said in the card's thread.
+    expect(out).toContain('The P1 ladder is now 0:team 5:pagerduty-msp 15:managers');
+    expect(out).toMatch(/Step 2 of 3 \(pagerduty-msp\)/);
     expect(out).toContain('[Mon 30 Nov 2026 21:20 EST] Tandem would send → mail-noc (e-mail): trigger ESC-1');
     expect(out).toMatch(/would send → pagerduty-msp \(PagerDuty\): acknowledge ESC-1 .* by bob/);
     expect(out).toMatch(/would send → pagerduty-msp \(PagerDuty\): resolve ESC-1/);
