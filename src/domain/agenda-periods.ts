@@ -1,4 +1,4 @@
-import { isoDate, localToInstant, parseIsoDate } from './zoned-time.js';
+import { isoDate, localToInstant, MONTHS, parseIsoDate } from './zoned-time.js';
 
 /** A span of whole local days that an agenda reports on: `from` inclusive, `to` exclusive. */
 export interface ReportPeriod {
@@ -14,20 +14,6 @@ export interface ReportPeriod {
   to: Date;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const SHORT = MONTHS.map((m) => m.slice(0, 3));
 
 /** `YYYY-MM` arithmetic: months since year 0, so adding and subtracting months is plain integer math. */

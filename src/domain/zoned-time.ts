@@ -143,7 +143,8 @@ function zoneLongName(instant: Date, timeZone: string): string {
   return '';
 }
 
-const MONTHS = [
+/** The months' names, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',
