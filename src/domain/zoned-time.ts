@@ -68,7 +68,10 @@ const MAX_CACHED_HOURS = 50_000;
  */
 function cachedOffsetMs(instant: number, timeZone: string): number {
   let hours = hourOffsets.get(timeZone);
-  if (!hours) hourOffsets.set(timeZone, (hours = new Map()));
+  if (!hours) {
+    hours = new Map();
+    hourOffsets.set(timeZone, hours);
+  }
   const hour = Math.floor(instant / HOUR_MS);
   let offset = hours.get(hour);
   if (offset === undefined) {
