@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { JobOutcome, JobQueue } from '../../src/kernel/ports/job-queue.js';
 import type { Job, JobRepo, NewJob } from '../../src/kernel/ports/jobs.js';
 import { greatest, type Tables } from '../sql-context.js';
@@ -196,15 +196,27 @@ export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
 
   async nextWakeAt(): Promise<Date | null> {
     const { jobs } = this.t;
-    // A pending job's retry hold is kept in the lease-expiry column: it is due at the later of the two.
-    const pendingAt = greatest(this.ctx, jobs.dueAt, sql`coalesce(${jobs.leaseExpiresAt}, 0)`);
-    const wakeAt = sql`case when ${jobs.state} = 'pending' then ${pendingAt} else ${jobs.leaseExpiresAt} end`;
-    const at = sql<number | null>`min(${wakeAt})`.mapWith(Number);
-    const [r] = await this.db
-      .select({ at })
+    // Three index seeks on jobs_state_lease_due rather than a scan of every pending job: the
+    // earliest pending job without a hold; the pending ones with a retry hold (kept in the
+    // lease-expiry column: due at the later of the two; few); the earliest lease of a running job.
+    const [free] = await this.db
+      .select({ at: jobs.dueAt })
       .from(jobs)
-      .where(inArray(jobs.state, ['pending', 'running']));
-    return r?.at == null ? null : new Date(r.at);
+      .where(and(eq(jobs.state, 'pending'), isNull(jobs.leaseExpiresAt)))
+      .orderBy(asc(jobs.dueAt))
+      .limit(1);
+    const [held] = await this.db
+      .select({ at: sql<number | null>`min(${greatest(this.ctx, jobs.dueAt, jobs.leaseExpiresAt)})`.mapWith(Number) })
+      .from(jobs)
+      .where(and(eq(jobs.state, 'pending'), isNotNull(jobs.leaseExpiresAt)));
+    const [running] = await this.db
+      .select({ at: jobs.leaseExpiresAt })
+      .from(jobs)
+      .where(and(eq(jobs.state, 'running'), isNotNull(jobs.leaseExpiresAt)))
+      .orderBy(asc(jobs.leaseExpiresAt))
+      .limit(1);
+    const at = [free?.at, held?.at, running?.at].filter((t): t is number => t != null && !Number.isNaN(t));
+    return at.length === 0 ? null : new Date(Math.min(...at));
   }
 
   async recentProblems(channelId: number, limit: number): Promise<Job[]> {
