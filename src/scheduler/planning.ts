@@ -81,12 +81,14 @@ export async function planAll(
   kinds: JobKindRegistry,
   now: Date,
   log: Logger,
-  options: { catchUp?: boolean } = {},
+  options: { catchUp?: boolean; stopped?: () => boolean } = {},
 ): Promise<number> {
   let created = 0;
   const channels = await store.channels.all();
   for (let from = 0; from < channels.length; from += PLAN_ALL_BATCH) {
     await turn();
+    // Shutting down: what is not planned yet is planned at the next start.
+    if (options.stopped?.()) break;
     const batch = channels.slice(from, from + PLAN_ALL_BATCH);
     try {
       created += await store.transaction((tx) => planBatch(tx, kinds, batch, now, log, options));
@@ -97,8 +99,8 @@ export async function planAll(
   return created;
 }
 
-/** Channels planned in one transaction by planAll. */
-const PLAN_ALL_BATCH = 100;
+/** Channels planned in one transaction by planAll: small enough that a batch holds the event loop briefly. */
+const PLAN_ALL_BATCH = 50;
 
 /** Lets I/O and timers in before the next batch. */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));

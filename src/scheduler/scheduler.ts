@@ -113,7 +113,7 @@ export class Scheduler {
 
   /** Plans every planned kind for every channel: call at startup. */
   planAll(now: Date = this.#o.clock.now()): Promise<number> {
-    return planAll(this.#o.store, this.#o.kinds, now, this.#o.log);
+    return planAll(this.#o.store, this.#o.kinds, now, this.#o.log, { stopped: () => this.#stopped });
   }
 
   /** Plans every channel again from `now`, dropping what was planned before a clock jump. */
