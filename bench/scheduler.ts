@@ -186,11 +186,8 @@ export const run: CaseRun = async () => {
     if (ran < dueCount) throw new Error(`only ${ran} of ${dueCount} due jobs ran`);
     return { label, dueAt, due, ran, ticks, dueMs, jobsPerS, ackP99, maxBlockMs, acks: acks.length };
   };
-  // synchronous = FULL (what Tandem runs with), then the next morning's burst with NORMAL, side by side.
+  // synchronous = FULL (what Tandem runs with), then the next burst due with NORMAL, side by side.
   const full = await burst('full');
-  const outboxRows = (
-    db.$client.prepare("select count(*) as n from outbox where state = 'pending'").get() as { n: number }
-  ).n;
   const { ran, ticks, dueMs, jobsPerS } = full;
   const outcomes = db.$client
     .prepare(
