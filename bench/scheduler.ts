@@ -178,7 +178,8 @@ export const run: CaseRun = async () => {
     const ackP99 = quantile(acks, 0.99);
     const maxBlockMs = loop.max / 1e6;
     note(
-      `[${label}] due at ${dueAt.toISOString()}: ${dueCount} jobs (${due.map((k) => `${k.n} ${k.kind}`).join(', ')}); ` +
+      `[${label}] due at ${dueAt.toISOString()}: ${dueCount} jobs ` +
+        `(${due.map((k) => `${k.n} ${k.kind}`).join(', ')}); ` +
         `ran ${ran} in ${ticks} ticks, ${dueMs.toFixed(0)} ms: ${jobsPerS.toFixed(0)} jobs/s; acks meanwhile ` +
         `${acks.length}, p50 ${quantile(acks, 0.5).toFixed(1)} p99 ${ackP99.toFixed(1)} ms; event loop blocked at ` +
         `most ${maxBlockMs.toFixed(1)} ms`,
@@ -260,7 +261,8 @@ export const run: CaseRun = async () => {
         what: `${ran.toLocaleString('en')} morning posts due at once: claim, run, outbox, next occurrence`,
         result:
           `${Math.round(jobsPerS).toLocaleString('en')} jobs/s with synchronous=FULL (Tandem's setting); ` +
-          `${Math.round(normal.jobsPerS).toLocaleString('en')} jobs/s with NORMAL (the next burst due; its kinds in results.json)`,
+          `${Math.round(normal.jobsPerS).toLocaleString('en')} jobs/s with NORMAL ` +
+          '(the next burst due; its kinds in results.json)',
         target: '≥ 2,000 jobs/s',
         met: jobsPerS >= 2000,
       },

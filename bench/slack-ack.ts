@@ -15,11 +15,11 @@
 import { execFileSync } from 'node:child_process';
 import { Agent } from 'node:http';
 import { join } from 'node:path';
-import { signature } from '../test/helpers/slack-requests.js';
 import { type CaseRun, caseMain } from './lib/case.js';
 import { fixedRateLoad, type Sample } from './lib/load.js';
 import { cpuMs, forkHelper, freePort, ROOT, rssMb, startTandem } from './lib/processes.js';
-import { slashRequests } from './lib/slash-requests.js';
+import { agentFor, coldAndSaturated, saturatedPhase } from './lib/saturated.js';
+import { setupRequest, slashRequests } from './lib/slash-requests.js';
 import { median, note, quantile, round, sleep } from './lib/stats.js';
 import { tempDir } from './lib/tandem-core.js';
 
@@ -91,20 +91,11 @@ export const run: CaseRun = async () => {
   };
 
   try {
-    const [setup] = slashRequests(1, 'setup', fake.port, SECRET);
-    setup!.body = setup!.body.replace(
-      /command=[^&]*&text=[^&]*/,
-      `command=%2Ftandem&text=${encodeURIComponent('setup org:Acme msp:Northwind tz:America/New_York')}`,
-    );
-    setup!.headers['x-slack-signature'] = signature(
-      SECRET,
-      Number(setup!.headers['x-slack-request-timestamp']),
-      setup!.body,
-    );
+    const setup = setupRequest(fake.port, SECRET);
     await fixedRateLoad({
       port: tandemPort,
       path: '/slack/events',
-      requests: [setup!],
+      requests: [setup],
       rate: 1,
       concurrency: 1,
       agent: agents.tandem,
@@ -115,34 +106,21 @@ export const run: CaseRun = async () => {
 
     // Cold start: the first COLD commands after start against the next COLD, then bare Bolt's two
     // the same way; saturated throughput is each one's second phase (req/s at SATURATED in flight).
-    const satAgents = {
-      tandem: new Agent({ keepAlive: true, maxSockets: SATURATED }),
-      bare: new Agent({ keepAlive: true, maxSockets: SATURATED }),
-    };
-    const saturated = async (target: Segment['target'], prefix: string) => {
-      const requests = slashRequests(COLD, prefix, fake.port, SECRET);
-      const r = await fixedRateLoad({
+    const satAgents = { tandem: agentFor(SATURATED), bare: agentFor(SATURATED) };
+    const saturated = (target: Segment['target'], prefix: string) =>
+      saturatedPhase({
         port: ports[target],
-        path: '/slack/events',
-        requests,
-        rate: 1_000_000,
-        concurrency: SATURATED,
+        count: COLD,
+        inFlight: SATURATED,
+        prefix,
+        fakePort: fake.port,
+        secret: SECRET,
         agent: satAgents[target],
+        ...(target === 'tandem' ? { settle: repliesTo } : {}),
       });
-      if (target === 'tandem') await repliesTo(requests.map((q) => q.id));
-      return { p50: pct(r.samples, 0.5), p99: pct(r.samples, 0.99), rps: (r.samples.length / r.wallMs) * 1000 };
-    };
     const cold = { tandem1: await saturated('tandem', 'cold1-'), tandem2: await saturated('tandem', 'cold2-') };
     const bareCold = { bare1: await saturated('bare', 'bcold1-'), bare2: await saturated('bare', 'bcold2-') };
-    const coldRatio = cold.tandem1.p50 / cold.tandem2.p50;
-    const satRatio = cold.tandem2.rps / bareCold.bare2.rps;
-    note(
-      `at ${SATURATED} in flight: Tandem first ${COLD} p50 ${cold.tandem1.p50.toFixed(1)} ms ` +
-        `${cold.tandem1.rps.toFixed(0)} req/s, next ${COLD} p50 ${cold.tandem2.p50.toFixed(1)} ms ` +
-        `${cold.tandem2.rps.toFixed(0)} req/s (cold ratio ${coldRatio.toFixed(2)}); bare Bolt ` +
-        `${bareCold.bare1.p50.toFixed(1)} / ${bareCold.bare2.p50.toFixed(1)} ms, ${bareCold.bare2.rps.toFixed(0)} ` +
-        `req/s; Tandem ÷ bare ${satRatio.toFixed(2)}`,
-    );
+    const coldFigures = coldAndSaturated(cold, bareCold, COLD, SATURATED);
 
     for (const target of ['tandem', 'bare'] as const) {
       const requests = slashRequests(WARMUP, `warm-${target}-`, fake.port, SECRET);
@@ -260,10 +238,7 @@ export const run: CaseRun = async () => {
         slack_concurrency: CONCURRENCY,
         slack_rss_idle_mb: round(rssIdle),
         rss_after_load_mb: round(rssAfter),
-        cold_ratio_p50: round(coldRatio),
-        saturated_throughput_ratio: round(satRatio),
-        saturated_tandem_rps: round(cold.tandem2.rps),
-        saturated_bare_rps: round(bareCold.bare2.rps),
+        ...coldFigures.fields,
       },
       rows: [
         {
@@ -279,22 +254,7 @@ export const run: CaseRun = async () => {
           target: 'ratio ≤ 1.2 at p50 and p99',
           met: ratioP50 <= 1.2 && ratioP99 <= 1.2,
         },
-        {
-          case: '1a',
-          what: `the first ${COLD.toLocaleString('en')} commands after start vs the next, at ${SATURATED} in flight`,
-          result:
-            `p50 ${round(cold.tandem1.p50)} vs ${round(cold.tandem2.p50)} ms (×${round(coldRatio)}); bare Bolt ` +
-            `${round(bareCold.bare1.p50)} vs ${round(bareCold.bare2.p50)} ms`,
-          target: '≤ 1.5',
-          met: coldRatio <= 1.5,
-        },
-        {
-          case: '1b',
-          what: `saturated: req/s at ${SATURATED} in flight, Tandem ÷ bare Bolt (each one's second phase)`,
-          result: `${round(cold.tandem2.rps)} vs ${round(bareCold.bare2.rps)} req/s (×${round(satRatio)})`,
-          target: '≥ 0.8',
-          met: satRatio >= 0.8,
-        },
+        ...coldFigures.rows,
       ],
       detail: {
         tandem: t,
