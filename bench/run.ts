@@ -59,15 +59,7 @@ async function main(): Promise<void> {
     process.stderr.write(`\n[${name}]\n`);
     const r = await runCase(name);
     results.push(r);
-    const fields = Object.assign({}, ...results.map((x) => x.fields)) as Record<string, number>;
     for (const row of r.rows) {
-      // Case 5's memory target covers the Tandem process of case 1 after its load.
-      if (row.case === '5' && fields.rss_after_load_mb !== undefined) {
-        row.result +=
-          `; case 1's Tandem process: RSS ${fields.rss_idle_mb} MB idle after setup, ` +
-          `${fields.rss_after_load_mb} MB after its load`;
-        row.met = row.met === true && fields.rss_idle_mb! < 120 && fields.rss_after_load_mb < 120;
-      }
       process.stdout.write(`${line(row)}\n`);
     }
   }

@@ -2,9 +2,9 @@
  * Case 1 — a slash command's round trip through the real Bolt HTTP receiver, Tandem against its floor.
  *
  * Three processes on loopback besides this one (the load generator): the fake Slack Web API
- * (auth.test, response_urls), Tandem itself started as production starts it (`node --import tsx
- * src/main.ts` with Slack variables: the shared HTTP server, Bolt's ExpressReceiver, the core, SQLite
- * on disk), and a bare Bolt App (default receiver) whose only listener acks. Both get the same
+ * (auth.test, response_urls), Tandem itself started as production starts it (`node dist/src/main.js`,
+ * what `npm start` runs, with Slack variables: the shared HTTP server, Bolt's ExpressReceiver, the
+ * core, SQLite on disk), and a bare Bolt App (default receiver) whose only listener acks. Both get the same
  * signed `/tandem who owns …` and `/whoowns …` requests at the same fixed rate and concurrency, in
  * alternating rounds (Tandem first, then bare first) so machine noise hits both alike. What is
  * measured is the ack: the HTTP answer. Tandem acks, then answers through the response_url; those
@@ -12,13 +12,14 @@
  *
  * Tandem's RSS is read from /proc before the load (idle, after setup) and after it.
  */
+import { execFileSync } from 'node:child_process';
 import { Agent } from 'node:http';
 import { join } from 'node:path';
-import { signature } from '../test/helpers/slack-requests.js';
 import { type CaseRun, caseMain } from './lib/case.js';
 import { fixedRateLoad, type Sample } from './lib/load.js';
-import { cpuMs, forkHelper, freePort, rssMb, startTandem } from './lib/processes.js';
-import { slashRequests } from './lib/slash-requests.js';
+import { cpuMs, forkHelper, freePort, ROOT, rssMb, startTandem } from './lib/processes.js';
+import { agentFor, coldAndSaturated, saturatedPhase } from './lib/saturated.js';
+import { setupRequest, slashRequests } from './lib/slash-requests.js';
 import { median, note, quantile, round, sleep } from './lib/stats.js';
 import { tempDir } from './lib/tandem-core.js';
 
@@ -27,6 +28,9 @@ const CONCURRENCY = 16;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 500);
 const WARMUP = 300;
+/** The cold-start and saturation phases: this many commands each, at most SATURATED in flight, as fast as answered. */
+const COLD = Number(process.env.BENCH_COLD ?? 2000);
+const SATURATED = 20;
 const SECRET = 'bench-signing-secret';
 interface Segment {
   target: 'tandem' | 'bare';
@@ -47,8 +51,11 @@ export const run: CaseRun = async () => {
   const fake = await forkHelper('./fake-slack-process.ts');
   const bare = await forkHelper('./bare-bolt-process.ts', { BENCH_SIGNING_SECRET: SECRET });
   const tandemPort = await freePort();
+  // As `npm start` runs it: the compiled JavaScript in dist/, built here first, with plain node.
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'ignore' });
   const tandem = await startTandem({
     via: 'node',
+    entry: join(ROOT, 'dist/src/main.js'),
     env: {
       PORT: String(tandemPort),
       DATABASE_PATH: join(tmp.dir, 'tandem.db'),
@@ -84,20 +91,11 @@ export const run: CaseRun = async () => {
   };
 
   try {
-    const [setup] = slashRequests(1, 'setup', fake.port, SECRET);
-    setup!.body = setup!.body.replace(
-      /command=[^&]*&text=[^&]*/,
-      `command=%2Ftandem&text=${encodeURIComponent('setup org:Acme msp:Northwind tz:America/New_York')}`,
-    );
-    setup!.headers['x-slack-signature'] = signature(
-      SECRET,
-      Number(setup!.headers['x-slack-request-timestamp']),
-      setup!.body,
-    );
+    const setup = setupRequest(fake.port, SECRET);
     await fixedRateLoad({
       port: tandemPort,
       path: '/slack/events',
-      requests: [setup!],
+      requests: [setup],
       rate: 1,
       concurrency: 1,
       agent: agents.tandem,
@@ -105,6 +103,24 @@ export const run: CaseRun = async () => {
     await repliesTo(['setup0']);
     await sleep(1000);
     const rssIdle = rssMb(tandem.appPid);
+
+    // Cold start: the first COLD commands after start against the next COLD, then bare Bolt's two
+    // the same way; saturated throughput is each one's second phase (req/s at SATURATED in flight).
+    const satAgents = { tandem: agentFor(SATURATED), bare: agentFor(SATURATED) };
+    const saturated = (target: Segment['target'], prefix: string) =>
+      saturatedPhase({
+        port: ports[target],
+        count: COLD,
+        inFlight: SATURATED,
+        prefix,
+        fakePort: fake.port,
+        secret: SECRET,
+        agent: satAgents[target],
+        ...(target === 'tandem' ? { settle: repliesTo } : {}),
+      });
+    const cold = { tandem1: await saturated('tandem', 'cold1-'), tandem2: await saturated('tandem', 'cold2-') };
+    const bareCold = { bare1: await saturated('bare', 'bcold1-'), bare2: await saturated('bare', 'bcold2-') };
+    const coldFigures = coldAndSaturated(cold, bareCold, COLD, SATURATED);
 
     for (const target of ['tandem', 'bare'] as const) {
       const requests = slashRequests(WARMUP, `warm-${target}-`, fake.port, SECRET);
@@ -220,8 +236,9 @@ export const run: CaseRun = async () => {
         slack_requests: tandemSamples.length,
         slack_rate_rps: RATE,
         slack_concurrency: CONCURRENCY,
-        rss_idle_mb: round(rssIdle),
+        slack_rss_idle_mb: round(rssIdle),
         rss_after_load_mb: round(rssAfter),
+        ...coldFigures.fields,
       },
       rows: [
         {
@@ -237,6 +254,7 @@ export const run: CaseRun = async () => {
           target: 'ratio ≤ 1.2 at p50 and p99',
           met: ratioP50 <= 1.2 && ratioP99 <= 1.2,
         },
+        ...coldFigures.rows,
       ],
       detail: {
         tandem: t,
@@ -245,7 +263,9 @@ export const run: CaseRun = async () => {
         rounds: ROUNDS,
         perRound_requests: PER_ROUND,
         tandemPid: tandem.appPid,
-        rssMeasured: 'the Tandem process (node --import tsx src/main.ts), VmRSS from /proc',
+        rssMeasured: 'the Tandem process (node dist/src/main.js, as npm start runs it), VmRSS from /proc',
+        cold,
+        bareCold,
       },
     };
   } catch (err) {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { optionalSecret } from '../../src/kernel/config-values.js';
 import { defineFace } from '../face.js';
-import { startSlack } from './index.js';
 
 /** The Slack face's environment variables. */
 export const slackConfig = z.object({
@@ -31,6 +30,9 @@ export const slackFace = defineFace<SlackConfig>({
             'is. Set one of them.',
         ]
       : [],
-  start: (config, core) =>
-    startSlack({ config, bot: core.bot, registry: core.registry, log: core.log, http: core.http }),
+  // Bolt (with its Socket Mode client, express receiver and OAuth installer) loads only when Slack is wanted.
+  start: async (config, core) => {
+    const { startSlack } = await import('./index.js');
+    return startSlack({ config, bot: core.bot, registry: core.registry, log: core.log, http: core.http });
+  },
 });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { flag, optionalSecret } from '../../src/kernel/config-values.js';
 import { defineFace } from '../face.js';
-import { startTeams } from './index.js';
 
 /** The Teams face's environment variables. */
 export const teamsConfig = z.object({
@@ -40,6 +39,9 @@ export const teamsFace = defineFace<TeamsConfig>({
     }
     return problems;
   },
-  start: (config, core) =>
-    startTeams({ config, bot: core.bot, store: core.store, log: core.log, http: core.http, clock: core.clock }),
+  // botbuilder loads only when Teams is wanted.
+  start: async (config, core) => {
+    const { startTeams } = await import('./index.js');
+    return startTeams({ config, bot: core.bot, store: core.store, log: core.log, http: core.http, clock: core.clock });
+  },
 });

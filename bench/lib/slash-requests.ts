@@ -60,3 +60,14 @@ export function slashRequests(count: number, prefix: string, fakePort: number, s
     };
   });
 }
+
+/** `/tandem setup …` for the channel the other requests use, signed: the first request of a run. */
+export function setupRequest(fakePort: number, secret: string): Prepared {
+  const [setup] = slashRequests(1, 'setup', fakePort, secret);
+  const body = setup!.body.replace(
+    /command=[^&]*&text=[^&]*/,
+    `command=%2Ftandem&text=${encodeURIComponent('setup org:Acme msp:Northwind tz:America/New_York')}`,
+  );
+  const ts = Number(setup!.headers['x-slack-request-timestamp']);
+  return { ...setup!, body, headers: { ...setup!.headers, 'x-slack-signature': signature(secret, ts, body) } };
+}

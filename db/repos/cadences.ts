@@ -1,10 +1,10 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { CADENCE_KINDS, type Cadence, type CadenceKind, type CadenceSettings } from '../../src/domain/cadence.js';
 import type { IsoWeekday } from '../../src/domain/model.js';
 import type { Ordinal } from '../../src/domain/recurrence.js';
 import type { CadencePatch, CadenceRepo } from '../../src/kernel/ports/cadences.js';
 import type { Tables } from '../sql-context.js';
-import { SqlRepo } from './repo.js';
+import { groupBy, SqlRepo } from './repo.js';
 
 type Row = Tables['cadences']['$inferSelect'];
 
@@ -30,6 +30,17 @@ export class SqlCadenceRepo extends SqlRepo implements CadenceRepo {
     const { cadences } = this.t;
     const rows = await this.db.select().from(cadences).where(eq(cadences.channelId, channelId));
     return rows.map(toCadence).sort(byKind);
+  }
+
+  async listOf(channelIds: readonly number[]): Promise<Map<number, Cadence[]>> {
+    const { cadences } = this.t;
+    const rows = await this.db
+      .select()
+      .from(cadences)
+      .where(inArray(cadences.channelId, [...channelIds]));
+    const byChannel = groupBy(channelIds, rows, (r) => r.channelId, toCadence);
+    for (const list of byChannel.values()) list.sort(byKind);
+    return byChannel;
   }
 
   async get(channelId: number, kind: CadenceKind): Promise<Cadence | null> {
@@ -73,6 +84,21 @@ export class SqlCadenceRepo extends SqlRepo implements CadenceRepo {
       .where(eq(cadenceSkips.cadenceId, cadenceId))
       .orderBy(asc(cadenceSkips.date));
     return rows.map((r) => r.date);
+  }
+
+  async skipsOf(cadenceIds: readonly number[]): Promise<Map<number, string[]>> {
+    const { cadenceSkips } = this.t;
+    const rows = await this.db
+      .select({ cadenceId: cadenceSkips.cadenceId, date: cadenceSkips.date })
+      .from(cadenceSkips)
+      .where(inArray(cadenceSkips.cadenceId, [...cadenceIds]))
+      .orderBy(asc(cadenceSkips.date));
+    return groupBy(
+      cadenceIds,
+      rows,
+      (r) => r.cadenceId,
+      (r) => r.date,
+    );
   }
 
   async addSkip(cadenceId: number, date: string): Promise<boolean> {

@@ -1,10 +1,10 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { type Ladders, laddersOf } from '../../src/domain/ladder.js';
 import type { Channel, Holiday, IsoWeekday, Mention, Priority } from '../../src/domain/model.js';
 import type { ChannelPatch, ChannelRepo, NewChannel } from '../../src/kernel/ports/channels.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
 import type { Tables } from '../sql-context.js';
-import { SqlRepo } from './repo.js';
+import { groupBy, SqlRepo } from './repo.js';
 
 type Row = Tables['channels']['$inferSelect'];
 
@@ -104,6 +104,21 @@ export class SqlChannelRepo extends SqlRepo implements ChannelRepo {
       .from(holidays)
       .where(eq(holidays.channelId, channelId))
       .orderBy(asc(holidays.date));
+  }
+
+  async holidaysOf(channelIds: readonly number[]): Promise<Map<number, Holiday[]>> {
+    const { holidays } = this.t;
+    const rows = await this.db
+      .select({ channelId: holidays.channelId, date: holidays.date, name: holidays.name })
+      .from(holidays)
+      .where(inArray(holidays.channelId, [...channelIds]))
+      .orderBy(asc(holidays.date));
+    return groupBy(
+      channelIds,
+      rows,
+      (r) => r.channelId,
+      ({ date, name }) => ({ date, name }),
+    );
   }
 
   async putHoliday(channelId: number, holiday: Holiday): Promise<void> {

@@ -10,7 +10,7 @@ import type {
 import { UNRESOLVED_STATES } from '../../src/domain/escalation.js';
 import type { EscalationRepo, NewEscalation, NewEscalationEvent } from '../../src/kernel/ports/escalations.js';
 import type { Tables } from '../sql-context.js';
-import { SqlRepo } from './repo.js';
+import { groupBy, SqlRepo } from './repo.js';
 
 type Row = Tables['escalations']['$inferSelect'];
 type EventRow = Tables['escalationEvents']['$inferSelect'];
@@ -175,6 +175,16 @@ export class SqlEscalationRepo extends SqlRepo implements EscalationRepo {
       .where(this.inChannel(channelId, UNRESOLVED_STATES))
       .orderBy(asc(escalations.openedAt), asc(escalations.seq));
     return rows.map(toEscalation);
+  }
+
+  async unresolvedOf(channelIds: readonly number[]): Promise<Map<number, Escalation[]>> {
+    const { escalations } = this.t;
+    const rows = await this.db
+      .select()
+      .from(escalations)
+      .where(and(inArray(escalations.channelId, [...channelIds]), inArray(escalations.state, [...UNRESOLVED_STATES])))
+      .orderBy(asc(escalations.openedAt), asc(escalations.seq));
+    return groupBy(channelIds, rows, (r) => r.channelId, toEscalation);
   }
 
   async notesBetween(

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { JobOutcome, JobQueue } from '../../src/kernel/ports/job-queue.js';
 import type { Job, JobRepo, NewJob } from '../../src/kernel/ports/jobs.js';
 import { greatest, type Tables } from '../sql-context.js';
@@ -22,42 +22,68 @@ function toJob(r: Row): Job {
   };
 }
 
+/** Rows per insert when scheduling many: 7 parameters a row stays far below any driver's limit. */
+const SCHEDULE_CHUNK = 500;
+/** Occurrence keys per `in (…)` list. */
+const KEYS_CHUNK = 900;
+
 /** Jobs: the features' JobRepo and the scheduler's JobQueue over the `jobs` table. */
 export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
   async schedule(job: NewJob, now: Date): Promise<boolean> {
+    return (await this.scheduleMany([job], now)) > 0;
+  }
+
+  async scheduleMany(batch: readonly NewJob[], now: Date): Promise<number> {
     const { jobs } = this.t;
-    const values = {
-      kind: job.kind,
-      channelId: job.channelId,
-      dueAt: job.dueAt.getTime(),
-      payload: job.payload,
-      occurrenceKey: job.occurrenceKey,
-      state: 'pending' as const,
-      createdAt: now.getTime(),
-    };
-    // An occurrence that exists is left alone, unless it was cancelled: a replan that puts the
-    // same occurrence back (at the same or a new time) revives it.
-    const written = await this.db
-      .insert(jobs)
-      .values(values)
-      .onConflictDoUpdate({
-        target: jobs.occurrenceKey,
-        set: {
-          kind: values.kind,
-          channelId: values.channelId,
-          dueAt: values.dueAt,
-          payload: sql`excluded.payload`,
-          state: 'pending',
-          attempts: 0,
-          leaseOwner: null,
-          leaseExpiresAt: null,
-          result: null,
-          finishedAt: null,
-        },
-        setWhere: eq(jobs.state, 'cancelled'),
-      })
-      .returning({ id: jobs.id });
-    return written.length > 0;
+    let created = 0;
+    for (let from = 0; from < batch.length; from += SCHEDULE_CHUNK) {
+      const values = batch.slice(from, from + SCHEDULE_CHUNK).map((job) => ({
+        kind: job.kind,
+        channelId: job.channelId,
+        dueAt: job.dueAt.getTime(),
+        payload: job.payload,
+        occurrenceKey: job.occurrenceKey,
+        state: 'pending' as const,
+        createdAt: now.getTime(),
+      }));
+      // An occurrence that exists is left alone, unless it was cancelled: a replan that puts the
+      // same occurrence back (at the same or a new time) revives it.
+      const written = await this.db
+        .insert(jobs)
+        .values(values)
+        .onConflictDoUpdate({
+          target: jobs.occurrenceKey,
+          set: {
+            kind: sql`excluded.kind`,
+            channelId: sql`excluded.channel_id`,
+            dueAt: sql`excluded.due_at`,
+            payload: sql`excluded.payload`,
+            state: 'pending',
+            attempts: 0,
+            leaseOwner: null,
+            leaseExpiresAt: null,
+            result: null,
+            finishedAt: null,
+          },
+          setWhere: eq(jobs.state, 'cancelled'),
+        })
+        .returning({ id: jobs.id });
+      created += written.length;
+    }
+    return created;
+  }
+
+  async pendingAmong(keys: readonly string[]): Promise<Set<string>> {
+    const { jobs } = this.t;
+    const pending = new Set<string>();
+    for (let from = 0; from < keys.length; from += KEYS_CHUNK) {
+      const rows = await this.db
+        .select({ key: jobs.occurrenceKey })
+        .from(jobs)
+        .where(and(inArray(jobs.occurrenceKey, keys.slice(from, from + KEYS_CHUNK)), eq(jobs.state, 'pending')));
+      for (const r of rows) pending.add(r.key);
+    }
+    return pending;
   }
 
   async cancelPending(prefix: string, now: Date): Promise<number> {
@@ -170,15 +196,27 @@ export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
 
   async nextWakeAt(): Promise<Date | null> {
     const { jobs } = this.t;
-    // A pending job's retry hold is kept in the lease-expiry column: it is due at the later of the two.
-    const pendingAt = greatest(this.ctx, jobs.dueAt, sql`coalesce(${jobs.leaseExpiresAt}, 0)`);
-    const wakeAt = sql`case when ${jobs.state} = 'pending' then ${pendingAt} else ${jobs.leaseExpiresAt} end`;
-    const at = sql<number | null>`min(${wakeAt})`.mapWith(Number);
-    const [r] = await this.db
-      .select({ at })
+    // Three index seeks on jobs_state_lease_due rather than a scan of every pending job: the
+    // earliest pending job without a hold; the pending ones with a retry hold (kept in the
+    // lease-expiry column: due at the later of the two; few); the earliest lease of a running job.
+    const [free] = await this.db
+      .select({ at: jobs.dueAt })
       .from(jobs)
-      .where(inArray(jobs.state, ['pending', 'running']));
-    return r?.at == null ? null : new Date(r.at);
+      .where(and(eq(jobs.state, 'pending'), isNull(jobs.leaseExpiresAt)))
+      .orderBy(asc(jobs.dueAt))
+      .limit(1);
+    const [held] = await this.db
+      .select({ at: sql<number | null>`min(${greatest(this.ctx, jobs.dueAt, jobs.leaseExpiresAt)})`.mapWith(Number) })
+      .from(jobs)
+      .where(and(eq(jobs.state, 'pending'), isNotNull(jobs.leaseExpiresAt)));
+    const [running] = await this.db
+      .select({ at: jobs.leaseExpiresAt })
+      .from(jobs)
+      .where(and(eq(jobs.state, 'running'), isNotNull(jobs.leaseExpiresAt)))
+      .orderBy(asc(jobs.leaseExpiresAt))
+      .limit(1);
+    const at = [free?.at, held?.at, running?.at].filter((t): t is number => t != null && !Number.isNaN(t));
+    return at.length === 0 ? null : new Date(Math.min(...at));
   }
 
   async recentProblems(channelId: number, limit: number): Promise<Job[]> {

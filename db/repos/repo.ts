@@ -12,3 +12,18 @@ export abstract class SqlRepo {
     return this.ctx.t;
   }
 }
+
+/** Rows grouped by an id, in their order, with an empty list for every id asked for that has none. */
+export function groupBy<R, T>(
+  ids: readonly number[],
+  rows: readonly R[],
+  idOf: (row: R) => number | null,
+  map: (row: R) => T,
+): Map<number, T[]> {
+  const out = new Map<number, T[]>(ids.map((id) => [id, []]));
+  for (const r of rows) {
+    const id = idOf(r);
+    if (id !== null) out.get(id)?.push(map(r));
+  }
+  return out;
+}

@@ -25,11 +25,13 @@ export const jobs = sqliteTable(
     finishedAt: integer('finished_at'),
   },
   // jobs_channel_kind: a channel's pending jobs of a kind (planning after every run, replanning) without reading
-  // every pending job.
+  // every pending job. jobs_state_lease_due: the next wake-up (the earliest pending job without a
+  // retry hold, the held ones, the running ones' lease expiries) by index seeks, not a scan of every pending job.
   (t) => [
     uniqueIndex('jobs_occurrence_key').on(t.occurrenceKey),
     index('jobs_state_due').on(t.state, t.dueAt),
     index('jobs_channel_kind').on(t.channelId, t.kind, t.state, t.dueAt),
+    index('jobs_state_lease_due').on(t.state, t.leaseExpiresAt, t.dueAt),
   ],
 );
 

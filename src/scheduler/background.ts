@@ -79,8 +79,10 @@ export interface Background {
 }
 
 /**
- * Production wiring: plans every channel, then ticks every `tickSeconds` (node-cron drives; the
- * database decides), running due jobs and delivering the outbox.
+ * Production wiring: plans every channel in the background, in batches that let requests and ticks
+ * in between (a restart with thousands of channels answers at once, and jobs already due run on
+ * time), and ticks every `tickSeconds` (node-cron drives; the database decides), running due jobs
+ * and delivering the outbox.
  *
  *   const background = startBackground({ store, clock, log, adapters: new Map([['slack', slackChat]]) });
  *   const { bot } = createCore({ store, clock, log, afterCommit: () => background.wake() });

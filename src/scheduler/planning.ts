@@ -3,6 +3,7 @@ import type { AnyJobKind, JobKindRegistry } from '../kernel/job-kind.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Planner } from '../kernel/ports/planner.js';
 import type { Store } from '../kernel/ports/store.js';
+import { prefetchedForPlanning } from './planning-reads.js';
 
 /** Rounds of planning past occurrences that already ran, before giving up. */
 const MAX_PLAN_ROUNDS = 10;
@@ -69,33 +70,28 @@ export function plannerFor(kinds: JobKindRegistry): Planner {
   return { channelTimesChanged: (store, channelId, now) => replanChannel(store, kinds, channelId, now) };
 }
 
-/** Plans every planned kind for every channel (at startup). A channel whose planning throws is logged and skipped. */
+/**
+ * Plans every planned kind for every channel (at startup). A channel whose planning throws is
+ * logged and skipped. Channels go PLAN_ALL_BATCH to a transaction, and the event loop gets a turn
+ * between batches: requests are answered and due jobs run while a large installation plans. A
+ * batch's occurrences are written by a few multi-row inserts and checked by one query.
+ */
 export async function planAll(
   store: Store,
   kinds: JobKindRegistry,
   now: Date,
   log: Logger,
-  options: { catchUp?: boolean } = {},
+  options: { catchUp?: boolean; stopped?: () => boolean } = {},
 ): Promise<number> {
   let created = 0;
   const channels = await store.channels.all();
-  // Channels are planned PLAN_ALL_BATCH to a transaction: a commit per channel and kind (each a
-  // disk sync) made a startup with thousands of channels take minutes.
   for (let from = 0; from < channels.length; from += PLAN_ALL_BATCH) {
+    await turn();
+    // Shutting down: what is not planned yet is planned at the next start.
+    if (options.stopped?.()) break;
+    const batch = channels.slice(from, from + PLAN_ALL_BATCH);
     try {
-      created += await store.transaction(async (tx) => {
-        let n = 0;
-        for (const channel of channels.slice(from, from + PLAN_ALL_BATCH)) {
-          for (const kind of kinds.planned) {
-            try {
-              n += await planKind(tx, kind, channel, now, now, options);
-            } catch (err) {
-              log.error({ err, channel: channel.id, kind: kind.kind }, 'planning failed');
-            }
-          }
-        }
-        return n;
-      });
+      created += await store.transaction((tx) => planBatch(tx, kinds, batch, now, log, options));
     } catch (err) {
       log.error({ err, channels: channels.length, from }, 'planning failed');
     }
@@ -103,8 +99,53 @@ export async function planAll(
   return created;
 }
 
-/** Channels planned in one transaction by planAll. */
-const PLAN_ALL_BATCH = 100;
+/** Channels planned in one transaction by planAll: small enough that a batch holds the event loop briefly. */
+const PLAN_ALL_BATCH = 50;
+
+/** Lets I/O and timers in before the next batch. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** planKind for each channel and kind of a batch: its first round in bulk, further rounds one by one. */
+async function planBatch(
+  tx: Store,
+  kinds: JobKindRegistry,
+  batch: readonly Channel[],
+  now: Date,
+  log: Logger,
+  options: { catchUp?: boolean },
+): Promise<number> {
+  const rounds: { channel: Channel; kind: AnyJobKind; keys: string[]; last: number }[] = [];
+  const jobs = [];
+  const reads = await prefetchedForPlanning(tx, batch);
+  for (const channel of batch) {
+    for (const kind of kinds.planned) {
+      try {
+        const planned = (await kind.plan?.(channel, reads, now)) ?? [];
+        if (planned.length === 0) continue;
+        for (const p of planned) {
+          if (options.catchUp === false && p.dueAt.getTime() < now.getTime()) continue;
+          jobs.push(kind.newJob(channel.id, p));
+        }
+        const last = Math.max(...planned.map((p) => p.dueAt.getTime()));
+        rounds.push({ channel, kind, keys: planned.map((p) => p.occurrenceKey), last });
+      } catch (err) {
+        log.error({ err, channel: channel.id, kind: kind.kind }, 'planning failed');
+      }
+    }
+  }
+  let created = await tx.jobs.scheduleMany(jobs, now);
+  const pending = await tx.jobs.pendingAmong(rounds.flatMap((r) => r.keys));
+  // Every occurrence planned already ran: plan on after them, as planKind does.
+  for (const r of rounds) {
+    if (r.keys.some((k) => pending.has(k)) || r.last <= now.getTime()) continue;
+    try {
+      created += await planKind(reads, r.kind, r.channel, new Date(r.last), now, options);
+    } catch (err) {
+      log.error({ err, channel: r.channel.id, kind: r.kind.kind }, 'planning failed');
+    }
+  }
+  return created;
+}
 
 /**
  * After the clock jumped (the console's `:at`): nothing that fell due in between runs, and nothing is

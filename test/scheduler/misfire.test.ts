@@ -159,6 +159,20 @@ describe('misfire policies, declared with the kind', () => {
     },
   );
 
+  it('a throwing job among others due at once: the others post once, only the thrower is retried', async () => {
+    const h = await harness('2026-12-01T12:00:00Z');
+    const due = h.clock.now();
+    const note = (key: string) =>
+      notePost.newJob(h.seeded.id, { dueAt: due, payload: { text: key }, occurrenceKey: key });
+    await h.store.jobs.schedule(note('first'), due);
+    await h.store.jobs.schedule(broken.newJob(h.seeded.id, { dueAt: due, payload: {}, occurrenceKey: 'b' }), due);
+    await h.store.jobs.schedule(note('last'), due);
+    expect(await h.scheduler.tick()).toMatchObject({ done: 2, retried: 1 });
+    await h.advance(1);
+    expect(h.chat.texts()).toEqual(['first', 'last']);
+    expect(h.jobByKey('b')).toMatchObject({ state: 'pending', attempts: 2 });
+  });
+
   it(
     'a job kind that reports a mistake in how it is written is failed at once, not retried, and ' + 'posts nothing',
     async () => {

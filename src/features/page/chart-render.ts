@@ -1,9 +1,11 @@
-import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Loader } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 import type { ChartSpec } from '../../domain/review-charts.js';
 
 /*
+ * Vega, Vega-Lite and resvg (tens of megabytes) are imported on the first chart, not at start:
+ * a process that never draws one never loads them.
+ *
  * Charts drawn on the server with Vega-Lite (5.x: its 6.x needs Node 22): SVG for the page, PNG
  * (through resvg, which draws SVG without a browser) for the pictures in posts. A spec carries its
  * data inline; the loader refuses any URL, so drawing never reaches the network or the disk.
@@ -17,10 +19,11 @@ const noLoading = {
 };
 
 export async function chartSvg(spec: ChartSpec): Promise<string> {
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const compiled = compile(spec as unknown as TopLevelSpec).spec;
   const view = new vega.View(vega.parse(compiled), {
     renderer: 'none',
-    loader: noLoading as unknown as vega.Loader,
+    loader: noLoading as unknown as Loader,
   });
   try {
     return await view.toSVG();
@@ -31,7 +34,7 @@ export async function chartSvg(spec: ChartSpec): Promise<string> {
 
 /** The chart as PNG, at twice its size so that it stays sharp on high-density screens. */
 export async function chartPng(spec: ChartSpec): Promise<Buffer> {
-  const svg = await chartSvg(spec);
+  const [svg, { Resvg }] = await Promise.all([chartSvg(spec), import('@resvg/resvg-js')]);
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: 2 },
     font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans' },

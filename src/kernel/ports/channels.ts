@@ -12,6 +12,8 @@ export interface ChannelRepo {
   create(input: NewChannel): Promise<Channel>;
   update(id: number, patch: ChannelPatch): Promise<Channel>;
   holidays(channelId: number): Promise<Holiday[]>;
+  /** `holidays` of many channels in one read (planning), every one asked for present. */
+  holidaysOf(channelIds: readonly number[]): Promise<Map<number, Holiday[]>>;
   /** Adds or renames the holiday on that date. */
   putHoliday(channelId: number, holiday: Holiday): Promise<void>;
   removeHoliday(channelId: number, date: string): Promise<boolean>;

@@ -45,6 +45,8 @@ export interface EscalationRepo {
   resolvedBetween(channelId: number, from: Date, to: Date): Promise<Escalation[]>;
   /** Not resolved yet (open, acknowledged or handed back), oldest first. */
   unresolved(channelId: number): Promise<Escalation[]>;
+  /** `unresolved` of many channels in one read (planning), every one asked for present. */
+  unresolvedOf(channelIds: readonly number[]): Promise<Map<number, Escalation[]>>;
   /** Notes added in the window, with their escalation, oldest first. */
   notesBetween(channelId: number, from: Date, to: Date): Promise<{ escalation: Escalation; event: EscalationEvent }[]>;
   /** Opened, handed back or resolved in the window, each once, as facts (for the morning post). */

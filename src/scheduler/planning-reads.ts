@@ -1,0 +1,42 @@
+import type { Channel } from '../domain/model.js';
+import type { Store } from '../kernel/ports/store.js';
+
+/**
+ * The store a batch of channels is planned through: what the planned kinds read per channel (holidays,
+ * cadences with their skips, unresolved escalations) is read for the whole batch in four queries
+ * beforehand and answered from memory; everything else, and any other channel, goes to `tx`.
+ * Valid while nothing but jobs is written: planning's own transaction.
+ */
+export async function prefetchedForPlanning(tx: Store, batch: readonly Channel[]): Promise<Store> {
+  const ids = batch.map((c) => c.id);
+  const [holidays, cadences, unresolved] = await Promise.all([
+    tx.channels.holidaysOf(ids),
+    tx.cadences.listOf(ids),
+    tx.escalations.unresolvedOf(ids),
+  ]);
+  const skips = await tx.cadences.skipsOf([...cadences.values()].flat().map((c) => c.id));
+  return {
+    ...tx,
+    channels: answering(tx.channels, { holidays: (id: number) => holidays.get(id) }),
+    cadences: answering(tx.cadences, { list: (id: number) => cadences.get(id), skips: (id: number) => skips.get(id) }),
+    escalations: answering(tx.escalations, { unresolved: (id: number) => unresolved.get(id) }),
+  };
+}
+
+/** `repo` with some one-id reads answered from memory when known; copies, so callers may change what they get. */
+function answering<R extends object>(repo: R, known: Record<string, (id: number) => unknown[] | undefined>): R {
+  // A proxy of an empty object: the store's repositories are frozen, so a proxy of one could not answer differently.
+  return new Proxy({} as R, {
+    get(_, prop) {
+      const value = Reflect.get(repo, prop) as unknown;
+      if (typeof value !== 'function') return value;
+      const call = (value as (...args: unknown[]) => unknown).bind(repo);
+      const fromMemory = typeof prop === 'string' ? known[prop] : undefined;
+      if (!fromMemory) return call;
+      return (id: number, ...rest: unknown[]) => {
+        const hit = fromMemory(id);
+        return hit ? Promise.resolve([...hit]) : call(id, ...rest);
+      };
+    },
+  });
+}
