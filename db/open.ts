@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import type { Logger } from '../src/kernel/logger.js';
+import type { Store } from '../src/kernel/ports/store.js';
+import { openDb } from './client.js';
+import { isPostgresUrl, openPg } from './pg/client.js';
+import { createPgStore } from './pg/store.js';
+import { createStore } from './store.js';
+
+/** Tandem's database as the process uses it, whichever the dialect. */
+export interface OpenDatabase {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly store: Store;
+  /** Resolves when the database answers a query; rejects with the reason otherwise (for /readyz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseSettings {
+  /** `postgres://…`: PostgreSQL; otherwise SQLite at `path`. */
+  url?: string | undefined;
+  path: string;
+  log?: Logger;
+}
+
+/** Opens the database the settings name and applies its migrations. */
+export async function openDatabase(settings: DatabaseSettings): Promise<OpenDatabase> {
+  if (settings.url !== undefined && isPostgresUrl(settings.url)) {
+    const db = await openPg(settings.url);
+    let closed: Promise<void> | null = null;
+    return {
+      dialect: 'postgres',
+      store: createPgStore(db),
+      ping: async () => {
+        await db.execute(sql`select 1`);
+      },
+      close: () => {
+        closed ??= db.$client.end();
+        return closed;
+      },
+    };
+  }
+  const db = openDb(settings.path, settings.log ? { log: settings.log } : {});
+  return {
+    dialect: 'sqlite',
+    store: createStore(db),
+    ping: async () => {
+      db.$client.prepare('select 1').get();
+    },
+    close: async () => {
+      if (db.$client.open) db.$client.close();
+    },
+  };
+}
