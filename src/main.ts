@@ -60,7 +60,14 @@ async function main(): Promise<number> {
   }
   let running: Running;
   try {
-    running = await serve({ config: config.base, faces: config.faces, store, log, integrations: config.integrations });
+    running = await serve({
+      config: config.base,
+      faces: config.faces,
+      store,
+      log,
+      integrations: config.integrations,
+      pingDatabase: db.ping,
+    });
   } catch (err) {
     await db.close();
     if (err instanceof StartError || err instanceof ConfigError) {

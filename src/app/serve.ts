@@ -32,6 +32,8 @@ export interface ServeOptions {
   clock?: Clock;
   /** The integrations file, read and checked: clients for the outbox, secrets for the inbound hooks. */
   integrations?: IntegrationsConfig;
+  /** Resolves when the database answers: /readyz asks it. */
+  pingDatabase?: () => Promise<void>;
 }
 
 /** Starts the wanted faces on one HTTP server, with the scheduler and the outbox delivering through them. */
@@ -58,6 +60,7 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     keepAliveTimeoutMs: config.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
     maxConnections: config.HTTP_MAX_CONNECTIONS,
   });
+  if (opts.pingDatabase) http.addDependency('database', opts.pingDatabase);
   mountHooks(http, { specs: integrations.specs, inbox: hooks, clock, log: log.child({ component: 'hooks' }) });
   mountPage(http.app, store, clock, log);
   const running: RunningFace[] = [];
