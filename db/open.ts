@@ -1,15 +1,19 @@
 import { sql } from 'drizzle-orm';
 import type { Logger } from '../src/kernel/logger.js';
 import type { Store } from '../src/kernel/ports/store.js';
+import type { Wakeups } from '../src/kernel/ports/wakeups.js';
 import { openDb } from './client.js';
 import { isPostgresUrl, openPg } from './pg/client.js';
 import { createPgStore } from './pg/store.js';
+import { PgWakeups } from './pg/wakeups.js';
 import { createStore } from './store.js';
 
 /** Tandem's database as the process uses it, whichever the dialect. */
 export interface OpenDatabase {
   readonly dialect: 'sqlite' | 'postgres';
   readonly store: Store;
+  /** Between instances on one PostgreSQL database; none on SQLite (one process). */
+  readonly wakeups?: Wakeups;
   /** Resolves when the database answers a query; rejects with the reason otherwise (for /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -30,6 +34,7 @@ export async function openDatabase(settings: DatabaseSettings): Promise<OpenData
     return {
       dialect: 'postgres',
       store: createPgStore(db),
+      wakeups: new PgWakeups(db, settings.url),
       ping: async () => {
         await db.execute(sql`select 1`);
       },

@@ -67,6 +67,7 @@ async function main(): Promise<number> {
       log,
       integrations: config.integrations,
       pingDatabase: db.ping,
+      ...(db.wakeups ? { wakeups: db.wakeups } : {}),
     });
   } catch (err) {
     await db.close();

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPg, PG_MIGRATIONS_FOLDER } from '../../db/pg/client.js';
+import { PgWakeups } from '../../db/pg/wakeups.js';
 import { StoreBusy } from '../../src/kernel/errors.js';
 import { createPgDatabase } from '../helpers/dialects.js';
 import { another, closeOpened, fresh, setUp } from '../helpers/store-fixture.js';
@@ -124,5 +125,42 @@ describe('PostgreSQL: several instances on one database', () => {
       await tx.transaction(async (inner) => inner.handoffNotes.add(note('inner')));
     });
     expect(await db.rows('select text from handoff_notes order by id')).toEqual([{ text: 'outer' }, { text: 'inner' }]);
+  });
+
+  it('an instance that queues work wakes the others (LISTEN/NOTIFY), not itself', async () => {
+    const url = await createPgDatabase();
+    const [dbA, dbB] = await Promise.all([openPg(url, { max: 2 }), openPg(url, { max: 2 })]);
+    const a = new PgWakeups(dbA, url);
+    const b = new PgWakeups(dbB, url);
+    const woken: string[] = [];
+    const waiters: { who: string; n: number; resolve: () => void }[] = [];
+    const wake = (who: string) => () => {
+      woken.push(who);
+      for (const w of waiters) if (woken.filter((x) => x === w.who).length >= w.n) w.resolve();
+    };
+    const until = (who: string, n: number) => new Promise<void>((resolve) => waiters.push({ who, n, resolve }));
+    const stopA = await a.listen(wake('a'));
+    const stopB = await b.listen(wake('b'));
+    a.notify();
+    await until('b', 1);
+    b.notify();
+    await until('a', 1);
+    a.notify();
+    // Each listener gets notifications in commit order: b's own came before a's second, and was ignored.
+    await until('b', 2);
+    expect(woken).toEqual(['b', 'a', 'b']);
+    await Promise.all([stopA(), stopB()]);
+    await Promise.all([dbA.$client.end(), dbB.$client.end()]);
+  });
+
+  it('a delivery id is acted on once whichever instance sees it first (a Slack retry to the other)', async () => {
+    const db = await fresh('postgres');
+    const other = await another(db);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 ? other : db).store.transaction((tx) => tx.deliveries.markSeen('slack:Ev123', AT)),
+      ),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
   });
 });
