@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { notePost } from '../fixtures/scheduler-kinds.js';
+import { makeHarness, SETUP } from '../harness.js';
 import { makeSchedulerChannel } from '../helpers/scheduler-channel.js';
 
 /*
@@ -60,5 +61,24 @@ describe('two instances on PostgreSQL: one dies holding work, the other takes it
     const rows = await b.rows<{ state: string; n: number }>('select state, count(*) as n from jobs group by state');
     expect(rows).toEqual([{ state: 'done', n: 500 }]);
     await b.close();
+  });
+
+  it('a slash command Slack retries to the other instance acts once', async () => {
+    const a = await makeHarness({ dialect: 'postgres', platform: 'slack', setup: SETUP });
+    const b = await a.otherProcess();
+    const inbound = {
+      conversation: a.conversation,
+      actor: { platform: 'slack' as const, userId: 'U1', name: 'alice' },
+      text: 'escalate printer queue stuck p3',
+    };
+    // The first delivery and Slack's retry arrive at the two instances at once.
+    const replies = await Promise.all([
+      a.bot.handleOnce(inbound, 'slack:command:T1:trigger-1'),
+      b.bot.handleOnce(inbound, 'slack:command:T1:trigger-1'),
+    ]);
+    expect(replies.filter((r) => r !== null)).toHaveLength(1);
+    expect(await a.rows('select seq, summary from escalations')).toEqual([{ seq: 1, summary: 'printer queue stuck' }]);
+    await b.close();
+    await a.close();
   });
 });
