@@ -39,8 +39,6 @@ let fileDatabase: Promise<string> | null = null;
 const openPools = new Set<PgDb>();
 let current: Dialect = 'sqlite';
 
-afterAll(() => closePools());
-
 async function closePools(): Promise<void> {
   const pools = [...openPools];
   openPools.clear();
@@ -58,8 +56,9 @@ export function describeEachDialect(name: string, fn: (dialect: Dialect) => void
     beforeAll(() => {
       current = dialect;
     });
-    afterAll(() => {
+    afterAll(async () => {
       current = 'sqlite';
+      await closePools();
     });
     fn(dialect);
   });
