@@ -21,17 +21,25 @@ import * as schema from './schema/index.js';
 import type { SqlContext } from './sql-context.js';
 import { SqliteTransactions } from './transactions.js';
 
+/** How a Store runs its repositories' calls and its transactions, per dialect. */
+export interface StoreRunner {
+  call<T>(fn: () => Promise<T>): Promise<T>;
+  transaction<T>(fn: () => Promise<T>, options?: TransactionOptions): Promise<T>;
+}
+
 /**
- * The repository with each of its methods run through `txs.call`. The methods run on the repository
+ * The repository with each of its methods run through `runner.call`. The methods run on the repository
  * itself, so that one calling another does not queue behind its own caller.
  */
-function guarded<R extends object>(repo: R, txs: SqliteTransactions): R {
+function guarded<R extends object>(repo: R, runner: StoreRunner): R {
   const wrapper = Object.create(repo) as R;
   for (let proto = Object.getPrototypeOf(repo); proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
     for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
       if (name === 'constructor' || typeof d.value !== 'function' || Object.hasOwn(wrapper, name)) continue;
       const method = d.value as (...args: unknown[]) => Promise<unknown>;
-      Object.defineProperty(wrapper, name, { value: (...args: unknown[]) => txs.call(() => method.apply(repo, args)) });
+      Object.defineProperty(wrapper, name, {
+        value: (...args: unknown[]) => runner.call(() => method.apply(repo, args)),
+      });
     }
   }
   return wrapper;
@@ -39,14 +47,17 @@ function guarded<R extends object>(repo: R, txs: SqliteTransactions): R {
 
 /** The Store over one SQLite database. */
 export function createStore(db: Db): Store {
-  const txs = SqliteTransactions.of(db.$client);
   // Always the connection itself: a transaction is open on it, not on an object of its own.
-  const ctx: SqlContext = { db, t: schema, dialect: 'sqlite' };
-  const repo = <R extends object>(r: R) => guarded(r, txs);
+  return assembleStore({ db, t: schema, dialect: 'sqlite' }, SqliteTransactions.of(db.$client));
+}
+
+/** The repositories over `ctx`, their calls and transactions run by `runner`: the same for both dialects. */
+export function assembleStore(ctx: SqlContext, runner: StoreRunner): Store {
+  const repo = <R extends object>(r: R) => guarded(r, runner);
   const store: Store = {
     // `tx` is the store itself: inside the transaction its calls run in the transaction.
     transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T> {
-      return txs.transaction(() => fn(store), options);
+      return runner.transaction(() => fn(store), options);
     },
     channels: repo(new SqlChannelRepo(ctx)),
     people: repo(new SqlPeopleRepo(ctx)),

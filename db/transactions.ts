@@ -2,32 +2,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
 import { StoreBusy } from '../src/kernel/errors.js';
 import type { TransactionOptions } from '../src/kernel/ports/store.js';
+import { Lock } from './lock.js';
 
 /** Marks the async context of a transaction; cleared when it ends, so that work it left running is outside it. */
 interface Open {
   open: boolean;
-}
-
-/**
- * A first-come first-served async mutex. A waiter is handed the lock in a later turn of the event
- * loop (setImmediate), not in the same chain of promises: with the database synchronous, a queue of
- * transactions would otherwise run back to back without letting I/O in, and hold every Slack ack.
- */
-class Lock {
-  #held = false;
-  readonly #waiting: (() => void)[] = [];
-
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.#held) await new Promise<void>((resolve) => this.#waiting.push(resolve));
-    else this.#held = true;
-    try {
-      return await fn();
-    } finally {
-      const next = this.#waiting.shift();
-      if (next) setImmediate(next);
-      else this.#held = false;
-    }
-  }
 }
 
 const BUSY_CODES = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_BUSY_SNAPSHOT']);

@@ -1,6 +1,6 @@
 // Compiles Tandem to plain JavaScript in dist/ (`npm run build`, and `prepare` on `npm ci`), so that
 // `npm start` runs it with plain node. It is JavaScript, not TypeScript, because it runs before
-// anything can compile TypeScript. The files the app reads at run time beside its code (the SQLite
+// anything can compile TypeScript. The files the app reads at run time beside its code (the SQLite and PostgreSQL
 // migrations, the Teams app's manifest and icons) are copied next to the compiled modules that read them.
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
@@ -11,6 +11,7 @@ const ROOT = join(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
 const ASSETS = [
   'db/migrations',
+  'db/pg/migrations',
   'adapters/teams/app/manifest.json',
   'adapters/teams/app/color.png',
   'adapters/teams/app/outline.png',

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { FACES } from '../adapters/faces.js';
-import { openDb } from '../db/client.js';
-import { createStore } from '../db/store.js';
+import { type OpenDatabase, openDatabase } from '../db/open.js';
 import { type LoadedConfig, loadConfig } from './app/config.js';
 import { runConsoleFace } from './app/console.js';
 import { directoryOf } from './app/integrations-config.js';
@@ -30,8 +29,16 @@ async function main(): Promise<number> {
   const consoleMode = config.faces.length === 0;
   // In the console, logs would interleave with the chat: only warnings unless asked for more.
   const log = createLogger(config.base.LOG_LEVEL ?? (consoleMode ? 'warn' : 'info'));
-  const db = openDb(config.base.DATABASE_PATH, { log });
-  const store = createStore(db);
+  let db: OpenDatabase;
+  try {
+    db = await openDatabase({ url: config.base.DATABASE_URL, path: config.base.DATABASE_PATH, log });
+  } catch (err) {
+    if (config.base.DATABASE_URL === undefined) throw err;
+    // The driver's reason (refused, unknown host, authentication failed) never carries the password.
+    process.stderr.write(`Tandem cannot open its database: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+  const { store } = db;
 
   if (consoleMode) {
     const scriptPath = argValue('--script');
@@ -48,14 +55,22 @@ async function main(): Promise<number> {
       publicUrl: config.base.TANDEM_PUBLIC_URL ?? `http://localhost:${config.base.PORT}`,
       chartDir: join(dirname(config.base.DATABASE_PATH), 'charts'),
     });
-    db.$client.close();
+    await db.close();
     return 0;
   }
   let running: Running;
   try {
-    running = await serve({ config: config.base, faces: config.faces, store, log, integrations: config.integrations });
+    running = await serve({
+      config: config.base,
+      faces: config.faces,
+      store,
+      log,
+      integrations: config.integrations,
+      pingDatabase: db.ping,
+      ...(db.wakeups ? { wakeups: db.wakeups } : {}),
+    });
   } catch (err) {
-    db.$client.close();
+    await db.close();
     if (err instanceof StartError || err instanceof ConfigError) {
       process.stderr.write(`Tandem cannot start: ${err.message}\n`);
       return 2;
@@ -71,7 +86,7 @@ async function main(): Promise<number> {
     process.once('SIGINT', () => shutdown('SIGINT'));
   });
   await running.stop();
-  db.$client.close();
+  await db.close();
   return 0;
 }
 

@@ -9,8 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderText } from '../adapters/console/render.js';
-import { type Db, openDb } from '../db/client.js';
-import { createStore } from '../db/store.js';
+import type { Db } from '../db/client.js';
 import { createCore } from '../src/app/create-core.js';
 import type { Channel } from '../src/domain/model.js';
 import { localToInstant, parseIsoDate, parseMinuteOfDay } from '../src/domain/zoned-time.js';
@@ -31,6 +30,7 @@ import { OutboxSender, type SenderOptions } from '../src/outbox/sender.js';
 import { plannerFor } from '../src/scheduler/planning.js';
 import { runUntil } from '../src/scheduler/run-until.js';
 import { Scheduler, type SchedulerOptions } from '../src/scheduler/scheduler.js';
+import { type Dialect, harnessDatabase, type TestDb } from './helpers/dialects.js';
 import type { JobRow } from './helpers/job-row.js';
 import { faceText, platformPacingMs, RecordingChat } from './helpers/recording-chat.js';
 
@@ -61,6 +61,11 @@ export interface HarnessOptions {
   dbPath?: string;
   /** An open database to use instead (the test closes it). */
   db?: Db;
+  /**
+   * The database's dialect: that of the describeEachDialect block, else SQLite. PostgreSQL is this test file's
+   * database, emptied first.
+   */
+  dialect?: Dialect;
   /** The clock of another harness: a second process on the same machine. */
   clock?: ManualClock;
   /** The face of another harness: what the channel saw stays in one place across processes. */
@@ -93,9 +98,8 @@ export interface HarnessOptions {
 }
 
 /** One Tandem process over one database: the parts a restart replaces. */
-function boot(o: HarnessOptions, path: string, clock: ManualClock, chat: RecordingChat) {
-  const db = o.db ?? openDb(path);
-  const store = createStore(db);
+function boot(o: HarnessOptions, conn: TestDb, clock: ManualClock, chat: RecordingChat) {
+  const { store } = conn;
   const log = o.log ?? silentLogger;
   const patience = {
     ...(o.busyPatienceMs === undefined ? {} : { busyPatienceMs: o.busyPatienceMs }),
@@ -123,7 +127,7 @@ function boot(o: HarnessOptions, path: string, clock: ManualClock, chat: Recordi
     ...(o.integrations ? { integrations: o.integrations.clients } : {}),
     ...o.sender,
   });
-  return { db, store, ...core, scheduler, sender };
+  return { conn, store, ...core, scheduler, sender };
 }
 
 /** Tandem on simulated time, as the options ask; see HarnessOptions. Close it when done. */
@@ -131,8 +135,7 @@ export async function makeHarness(options: HarnessOptions = {}) {
   const o = options;
   const platform = o.chat?.platform ?? o.platform ?? 'console';
   const timezone = o.timezone ?? 'America/New_York';
-  const path =
-    o.dbPath === 'temp' ? join(mkdtempSync(join(tmpdir(), 'tandem-')), 'tandem.db') : (o.dbPath ?? ':memory:');
+  let path = o.dbPath === 'temp' ? join(mkdtempSync(join(tmpdir(), 'tandem-')), 'tandem.db') : (o.dbPath ?? ':memory:');
   /** An instant from `…Z` (or an offset), or from a local `YYYY-MM-DDTHH:MM` in the harness's zone. */
   const instant = (at: string | Date): Date => {
     if (at instanceof Date) return at;
@@ -145,7 +148,10 @@ export async function makeHarness(options: HarnessOptions = {}) {
   chat.clock = clock;
   const conversation: ConversationRef = { platform, channelId: o.channelId ?? 'C1' };
   const log = o.log ?? silentLogger;
-  let p = boot(o, path, clock, chat);
+  // A PostgreSQL URL as dbPath: another process on that database (otherProcess), not a fresh one.
+  const first = await harnessDatabase(o, path, !path.startsWith('postgres'));
+  path = first.location;
+  let p = boot(o, first, clock, chat);
   const runDue = () => runUntil({ clock, scheduler: p.scheduler, sender: p.sender }, clock.now());
   const handle = (who: string, text: string): Promise<Reply> =>
     p.bot.handle({ conversation, actor: { platform, userId: who, name: who }, text });
@@ -158,12 +164,16 @@ export async function makeHarness(options: HarnessOptions = {}) {
     platform,
     conversation,
     timezone,
-    /** The database file, or `:memory:`. */
+    /** The database file, or `:memory:`, or the PostgreSQL database's URL. */
     path,
+    dialect: first.dialect,
     instant,
+    /** The SQLite database (throws on PostgreSQL: use `rows`). */
     get db(): Db {
-      return p.db;
+      return p.conn.sqlite;
     },
+    /** Raw SQL with `?` placeholders, on either dialect. */
+    rows: <T = Record<string, unknown>>(text: string, ...params: unknown[]) => p.conn.rows<T>(text, ...params),
     get store(): Store {
       return p.store;
     },
@@ -249,29 +259,27 @@ export async function makeHarness(options: HarnessOptions = {}) {
       return c ? faceText(platform, c.reply) : null;
     },
     /** The jobs of a kind, soonest first. */
-    jobs(kind: string) {
-      return p.db.$client
-        .prepare(
-          'select occurrence_key as key, state, due_at as dueAt, result from jobs where kind = ? order by due_at, id',
-        )
-        .all(kind) as { key: string; state: string; dueAt: number; result: string | null }[];
-    },
-    jobByKey: (key: string) =>
-      p.db.$client.prepare('select * from jobs where occurrence_key = ?').get(key) as JobRow | undefined,
+    jobs: (kind: string) =>
+      p.conn.rows<{ key: string; state: string; dueAt: number; result: string | null }>(
+        'select occurrence_key as key, state, due_at as "dueAt", result from jobs where kind = ? order by due_at, id',
+        kind,
+      ),
+    jobByKey: async (key: string) => (await p.conn.rows<JobRow>('select * from jobs where occurrence_key = ?', key))[0],
     /** Another process on the same database file, clock and channel face, for races between two. */
     otherProcess: () => makeHarness({ ...o, dbPath: path, db: undefined, clock, chat, seed: false, setup: undefined }),
     /** Stops this process and starts another on the same file (at `at`, down meanwhile), which plans and runs. */
     async restart(at?: string | Date): Promise<void> {
-      h.close();
+      await h.close();
       if (at !== undefined) clock.set(instant(at));
-      p = boot({ ...o, db: undefined }, path, clock, chat);
+      p = boot({ ...o, db: undefined }, await harnessDatabase({ ...o, db: undefined }, path, false), clock, chat);
       await p.scheduler.planAll();
       await runDue();
     },
-    close(): void {
+    /** Stops this process; its database connection is closed (synchronously on SQLite) unless the test's own. */
+    close(): Promise<void> {
       p.scheduler.stop();
       p.sender.stop();
-      if (!o.db && p.db.$client.open) p.db.$client.close();
+      return o.db ? Promise.resolve() : p.conn.close();
     },
   };
   if (o.seed) {

@@ -43,14 +43,34 @@ export function errorBody(status: number): { error: string } {
 
 /**
  * The one HTTP server of the process: Slack mounts `/slack/events`, Teams `/api/messages`, and
- * `/healthz` answers 200 once every face that registered a readiness check is ready. Errors are
+ * `/healthz` answers 200 once every face that registered a readiness check is ready (liveness: it reads
+ * no dependency); `/readyz` also asks each dependency (the database) and is 503 while one does not
+ * answer, so that a load balancer sends nothing to an instance that cannot act. Errors are
  * answered with a status and a short JSON body; timeouts and a connection cap bound what one
  * client can hold.
  */
+/** Whether `check` resolves within READY_CHECK_MS; its reason is not shown (it may name hosts). */
+async function answers(check: () => Promise<void>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), READY_CHECK_MS);
+  });
+  try {
+    return await Promise.race([check().then(() => true), late]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const READY_CHECK_MS = 3000;
+
 export class HttpServer {
   readonly app: Express = express();
   #server: Server | null = null;
   readonly #ready = new Map<string, () => boolean>();
+  readonly #dependencies = new Map<string, () => Promise<void>>();
   readonly #limits: HttpLimits;
 
   constructor(
@@ -64,6 +84,18 @@ export class HttpServer {
       if (pending.length) res.status(503).json({ ok: false, waiting_for: pending });
       else res.json({ ok: true });
     });
+    this.app.get('/readyz', async (_req, res) => {
+      const pending = [...this.#ready].filter(([, ok]) => !ok()).map(([name]) => name);
+      const checks = [...this.#dependencies].map(async ([name, check]) => ((await answers(check)) ? null : name));
+      const unreachable = (await Promise.all(checks)).filter((name) => name !== null);
+      if (pending.length || unreachable.length) res.status(503).json({ ok: false, waiting_for: pending, unreachable });
+      else res.json({ ok: true });
+    });
+  }
+
+  /** A dependency /readyz asks on each request: ready while `check` resolves within a few seconds. */
+  addDependency(name: string, check: () => Promise<void>): void {
+    this.#dependencies.set(name, check);
   }
 
   /** A face reports readiness through this check; /healthz is 503 until every check passes. */

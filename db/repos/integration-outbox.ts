@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, lt, lte, min, or, sql } from 'd
 import type { IntegrationMessage } from '../../src/domain/integrations.js';
 import type { Dispatch, IntegrationOutboxRepo, NewDispatch } from '../../src/kernel/ports/integration-outbox.js';
 import type { OutboxBacklog } from '../../src/kernel/ports/outbox-queue.js';
-import { greatest } from '../sql-context.js';
+import { forClaim, greatest } from '../sql-context.js';
 import { SqlRepo } from './repo.js';
 
 const CANDIDATES = 200;
@@ -61,20 +61,20 @@ export class SqlIntegrationOutboxRepo extends SqlRepo implements IntegrationOutb
     const { integrationOutbox: o } = this.t;
     if (integrations.length === 0 || limit <= 0) return [];
     const t = now.getTime();
-    const candidates = await this.db
-      .select()
-      .from(o)
-      .where(
-        and(
-          inArray(o.integration, [...integrations]),
-          or(
-            and(eq(o.state, 'pending'), lte(o.nextAttemptAt, t)),
-            and(eq(o.state, 'sending'), lte(o.leaseExpiresAt, t)),
-          ),
-        ),
-      )
-      .orderBy(asc(o.id))
-      .limit(CANDIDATES);
+    const claimable = or(
+      and(eq(o.state, 'pending'), lte(o.nextAttemptAt, t)),
+      and(eq(o.state, 'sending'), lte(o.leaseExpiresAt, t)),
+    );
+    // On PostgreSQL the candidates are locked, and those another instance's claim holds are skipped.
+    const candidates = await forClaim(
+      this.ctx,
+      this.db
+        .select()
+        .from(o)
+        .where(and(inArray(o.integration, [...integrations]), claimable))
+        .orderBy(asc(o.id))
+        .limit(CANDIDATES),
+    );
     const chosen: Dispatch[] = [];
     const taken = new Set<string>();
     for (const r of candidates) {
@@ -94,7 +94,8 @@ export class SqlIntegrationOutboxRepo extends SqlRepo implements IntegrationOutb
         )
         .limit(1);
       if (older.length > 0) continue;
-      await this.db
+      // Still claimable: a row another instance took meanwhile is left to it.
+      const claimed = await this.db
         .update(o)
         .set({
           state: 'sending',
@@ -102,7 +103,9 @@ export class SqlIntegrationOutboxRepo extends SqlRepo implements IntegrationOutb
           leaseExpiresAt: leaseUntil.getTime(),
           attempts: sql`${o.attempts} + 1`,
         })
-        .where(eq(o.id, r.id));
+        .where(and(eq(o.id, r.id), claimable))
+        .returning({ id: o.id });
+      if (claimed.length === 0) continue;
       chosen.push({ ...toDispatch(r), state: 'sending', attempts: r.attempts + 1 });
       if (chosen.length >= limit) break;
     }

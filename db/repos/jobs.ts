@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { JobOutcome, JobQueue } from '../../src/kernel/ports/job-queue.js';
 import type { Job, JobRepo, NewJob } from '../../src/kernel/ports/jobs.js';
-import { greatest, type Tables } from '../sql-context.js';
+import { forClaim, greatest, type Tables } from '../sql-context.js';
 import { SqlRepo } from './repo.js';
 
 type Row = Tables['jobs']['$inferSelect'];
@@ -124,12 +124,11 @@ export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
       and(eq(jobs.state, 'pending'), lte(jobs.dueAt, t), or(isNull(jobs.leaseExpiresAt), lte(jobs.leaseExpiresAt, t))),
       and(eq(jobs.state, 'running'), lte(jobs.leaseExpiresAt, t)),
     );
-    const ids = this.db
-      .select({ id: jobs.id })
-      .from(jobs)
-      .where(due)
-      .orderBy(asc(jobs.dueAt), asc(jobs.id))
-      .limit(limit);
+    // On PostgreSQL the rows are locked and rows another instance's claim holds are skipped.
+    const ids = forClaim(
+      this.ctx,
+      this.db.select({ id: jobs.id }).from(jobs).where(due).orderBy(asc(jobs.dueAt), asc(jobs.id)).limit(limit),
+    );
     const attempts = sql`${jobs.attempts} + 1`;
     const rows = await this.db
       .update(jobs)

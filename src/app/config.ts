@@ -6,6 +6,11 @@ import { type IntegrationsConfig, loadIntegrations } from './integrations-config
 /** The variables of the process itself; each face reads its own section (adapters/<face>/face.ts). */
 export const baseConfig = z.object({
   DATABASE_PATH: z.string().min(1).default('./data/tandem.db'),
+  /** `postgres://user:password@host:5432/tandem`: PostgreSQL instead of SQLite at DATABASE_PATH (several instances). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/i, 'must be a PostgreSQL address such as postgres://tandem@db.example:5432/tandem')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),

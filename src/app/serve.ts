@@ -7,6 +7,7 @@ import { StartError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
 import type { ChatAdapter } from '../kernel/ports/chat.js';
 import type { Store } from '../kernel/ports/store.js';
+import type { Wakeups } from '../kernel/ports/wakeups.js';
 import type { Platform } from '../kernel/types.js';
 import { type Background, startBackground } from '../scheduler/background.js';
 import { DEFAULT_RETENTION, type RetentionPolicy } from '../scheduler/retention.js';
@@ -32,6 +33,10 @@ export interface ServeOptions {
   clock?: Clock;
   /** The integrations file, read and checked: clients for the outbox, secrets for the inbound hooks. */
   integrations?: IntegrationsConfig;
+  /** Resolves when the database answers: /readyz asks it. */
+  pingDatabase?: () => Promise<void>;
+  /** Wake-ups between the instances on one database (PostgreSQL). */
+  wakeups?: Wakeups;
 }
 
 /** Starts the wanted faces on one HTTP server, with the scheduler and the outbox delivering through them. */
@@ -46,7 +51,10 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     store,
     clock,
     log,
-    afterCommit: () => background?.wake(),
+    afterCommit: () => {
+      background?.wake();
+      opts.wakeups?.notify();
+    },
     admins: config.TANDEM_ADMINS,
     pacingMs: (platform) => adapters.get(platform)?.pacingMs ?? 0,
     integrations: directoryOf(integrations),
@@ -58,6 +66,7 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     keepAliveTimeoutMs: config.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
     maxConnections: config.HTTP_MAX_CONNECTIONS,
   });
+  if (opts.pingDatabase) http.addDependency('database', opts.pingDatabase);
   mountHooks(http, { specs: integrations.specs, inbox: hooks, clock, log: log.child({ component: 'hooks' }) });
   mountPage(http.app, store, clock, log);
   const running: RunningFace[] = [];
@@ -83,10 +92,18 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     scheduler: { retention: retentionOf(config) },
     sender: { integrations: integrationClients(integrations.specs, clock) },
   });
+  // Another instance queued posts: deliver them now rather than at the next tick.
+  let stopListening = async () => {};
+  try {
+    if (opts.wakeups) stopListening = await opts.wakeups.listen(() => background?.wake());
+  } catch (err) {
+    log.warn({ err }, 'cannot listen for other instances: their posts go out at the next tick');
+  }
   let port: number;
   try {
     port = await http.listen(config.PORT, config.HOST);
   } catch (err) {
+    await stopListening();
     await background.stop();
     await stopFaces();
     const why = `Cannot listen on ${config.HOST}:${config.PORT}: ${(err as Error).message}. Set PORT to a free port.`;
@@ -97,6 +114,7 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     port,
     async stop() {
       for (const f of running) await f.stop();
+      await stopListening();
       await background?.stop();
       await http.close();
     },

@@ -15,7 +15,7 @@ export async function busyChannel(
   around: <T>(command: () => Promise<T>) => Promise<T> = (command) => command(),
 ): Promise<void> {
   let delivery = 0;
-  let seq = (h.db.$client.prepare('select count(*) as n from escalations').get() as { n: number }).n;
+  let seq = Number((await h.rows<{ n: number }>('select count(*) as n from escalations'))[0]!.n);
   const say = (who: string, text: string) =>
     around(() =>
       h.bot.handleOnce(

@@ -5,6 +5,7 @@ import { type Db, openDb } from '../../db/client.js';
 import { createStore } from '../../db/store.js';
 import { DEFAULT_ACK_TIMEOUTS, type MatrixAreaInput } from '../../src/domain/model.js';
 import type { Store } from '../../src/kernel/ports/store.js';
+import { type Dialect, openTestDb, type TestDb } from './dialects.js';
 
 /*
  * Stores over SQLite for the storage tests, without the core: connections opened here are closed
@@ -16,10 +17,26 @@ export const CONVERSATION = { platform: 'console' as const, channelId: 'c1' };
 
 const opened: Db[] = [];
 const dirs: string[] = [];
+const testDbs: TestDb[] = [];
 
-export function closeOpened(): void {
+export async function closeOpened(): Promise<void> {
   for (const db of opened.splice(0)) db.$client.close();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  await Promise.all(testDbs.splice(0).map((t) => t.close()));
+}
+
+/** A fresh test database of the dialect (a SQLite file with `file`, for a second connection); closeOpened closes it. */
+export async function fresh(dialect: Dialect, options: { file?: boolean } = {}): Promise<TestDb> {
+  const t = await openTestDb(dialect, options);
+  testDbs.push(t);
+  return t;
+}
+
+/** Another connection to the test database, as a second process has; closeOpened closes it. */
+export async function another(t: TestDb): Promise<TestDb> {
+  const other = await t.another();
+  testDbs.push(other);
+  return other;
 }
 
 export function open(path = ':memory:'): Db {
@@ -36,8 +53,10 @@ export function tempFile(): string {
 }
 
 /** A store with one channel (the one already on the database, for a second connection). */
-export async function setUp(db = open()): Promise<{ db: Db; store: Store; channelId: number }> {
-  const store = createStore(db);
+export async function setUp(db?: Db): Promise<{ db: Db; store: Store; channelId: number }>;
+export async function setUp(db: TestDb): Promise<{ db: null; store: Store; channelId: number }>;
+export async function setUp(db: Db | TestDb = open()): Promise<{ db: Db | null; store: Store; channelId: number }> {
+  const store = 'store' in db ? db.store : createStore(db);
   const existing = await store.channels.find(CONVERSATION);
   const channel =
     existing ??
@@ -56,7 +75,7 @@ export async function setUp(db = open()): Promise<{ db: Db; store: Store; channe
       ackTimeouts: DEFAULT_ACK_TIMEOUTS,
       createdAt: AT,
     }));
-  return { db, store, channelId: channel.id };
+  return { db: 'store' in db ? null : db, store, channelId: channel.id };
 }
 
 export const area = (name: string, aliases: string[] = []): MatrixAreaInput => ({

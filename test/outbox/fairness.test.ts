@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inChannel, paragraph } from '../../src/kernel/reply.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
 import { makeHarness, SETUP } from '../harness.js';
+import { describeEachDialect } from '../helpers/dialects.js';
 
 const FLOOD: ConversationRef = { platform: 'slack', channelId: 'C-FLOOD' };
 const SLACK_PACING_MS = 1_000;
@@ -16,7 +17,7 @@ async function flood(h: Awaited<ReturnType<typeof makeHarness>>, n: number) {
   });
 }
 
-describe('fair delivery: no conversation starves another', () => {
+describeEachDialect('fair delivery: no conversation starves another', () => {
   it("a channel with 2,000 queued posts delays another channel's P1 card by at most one pacing interval", async () => {
     const h = await makeHarness({ platform: 'slack', pacing: true, setup: SETUP });
     await flood(h, 2_000);

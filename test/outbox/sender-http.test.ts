@@ -3,6 +3,7 @@ import { renderText } from '../../adapters/console/render.js';
 import { inChannel, paragraph } from '../../src/kernel/reply.js';
 import { conversationOf } from '../../src/kernel/types.js';
 import type { RetryPolicy } from '../../src/outbox/sender.js';
+import { describeEachDialect } from '../helpers/dialects.js';
 import { makeSchedulerChannel } from '../helpers/scheduler-channel.js';
 import { FakePlatformServer, LoopbackChat } from '../helpers/scheduler-fake-platform.js';
 
@@ -31,7 +32,7 @@ async function setup(retry: Partial<RetryPolicy> = {}) {
   return { ...h, server, sender, conversation, advanceTo, status };
 }
 
-describe('outbox against a fake platform on loopback', () => {
+describeEachDialect('outbox against a fake platform on loopback', () => {
   it(
     'waits out a 429 Retry-After, retries a 500 with backoff, delivers, and later updates the ' + 'message it posted',
     async () => {

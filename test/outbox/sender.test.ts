@@ -7,6 +7,7 @@ import { PermanentDeliveryError, RateLimited, UserError } from '../../src/kernel
 import { ephemeral, inChannel, paragraph } from '../../src/kernel/reply.js';
 import { conversationOf } from '../../src/kernel/types.js';
 import type { HarnessOptions } from '../harness.js';
+import { describeEachDialect } from '../helpers/dialects.js';
 import { makeSchedulerChannel } from '../helpers/scheduler-channel.js';
 
 const T0 = '2026-12-01T15:00:00.000Z';
@@ -52,15 +53,13 @@ async function harness(options: HarnessOptions = {}) {
         h.clock.now(),
       ),
     );
-  const row = (key: string) =>
-    h.db.$client
-      .prepare('select state, attempts, last_error as lastError from outbox where idempotency_key = ?')
-      .get(key);
+  const row = async (key: string) =>
+    (await h.rows('select state, attempts, last_error as "lastError" from outbox where idempotency_key = ?', key))[0];
   const times = () => h.chat.delivered.map((d) => `${d.at.toISOString()} ${d.op} ${d.text}`);
   return { ...h, conversation, say, queue, row, times };
 }
 
-describe('outbox: posts written with the change, delivered after it', () => {
+describeEachDialect('outbox: posts written with the change, delivered after it', () => {
   it(
     'a command’s post is delivered after its reply; a failed command queues nothing; a reused idempotency key ' +
       'posts once',
@@ -84,7 +83,7 @@ describe('outbox: posts written with the change, delivered after it', () => {
     // 1st retry: 2 s × (½ + ½·0) = 1 s later; 2nd: 4 s × (½ + ½·0.75) = 3.5 s after that.
     expect(h.chat.tried.map((t) => t.at.toISOString())).toEqual([iso(0), iso(1_000), iso(4_500)]);
     expect(h.times()).toEqual([`${iso(4_500)} post hello`]);
-    expect(h.row('hello')).toEqual({ state: 'sent', attempts: 3, lastError: null });
+    expect(await h.row('hello')).toEqual({ state: 'sent', attempts: 3, lastError: null });
   });
 
   it('honours Retry-After: neither that post nor the next one to the conversation goes before it', async () => {
@@ -104,7 +103,7 @@ describe('outbox: posts written with the change, delivered after it', () => {
     h.chat.failures.push(new PermanentDeliveryError('channel_not_found'));
     await h.advanceTo(plus(3_600_000));
     expect(h.chat.tried).toHaveLength(1);
-    expect(h.row('Morning handoff for Tue')).toMatchObject({ state: 'failed', lastError: 'channel_not_found' });
+    expect(await h.row('Morning handoff for Tue')).toMatchObject({ state: 'failed', lastError: 'channel_not_found' });
     expect(await h.say('status')).toContain(
       'Failed posts: “Morning handoff for Tue” (queued Tue 1 Dec 2026 10:00 EST, 1 attempt) — channel_not_found',
     );
@@ -116,7 +115,7 @@ describe('outbox: posts written with the change, delivered after it', () => {
     h.chat.failures.push(new Error('HTTP 500'), new Error('HTTP 500'), new Error('HTTP 500'));
     await h.advanceTo(plus(60_000));
     expect(h.chat.tried).toHaveLength(3);
-    expect(h.row('doomed')).toMatchObject({ state: 'failed', lastError: 'gave up after 3 attempts: HTTP 500' });
+    expect(await h.row('doomed')).toMatchObject({ state: 'failed', lastError: 'gave up after 3 attempts: HTTP 500' });
     const status = await h.say('status');
     expect(status).toContain('Outbox: every post has been delivered');
     expect(status).toContain(
@@ -134,7 +133,7 @@ describe('outbox: posts written with the change, delivered after it', () => {
     await h.advanceTo(plus(10 * 60_000));
     // Delays 15 s, 30 s, 60 s (jitter ½): the failure at 105 s is past the one-minute limit.
     expect(h.chat.tried.map((t) => t.at.getTime() - Date.parse(T0))).toEqual([0, 15_000, 45_000, 105_000]);
-    expect(h.row('slow')).toMatchObject({
+    expect(await h.row('slow')).toMatchObject({
       state: 'failed',
       attempts: 4,
       lastError: 'gave up after 4 attempts: HTTP 503',
@@ -168,7 +167,7 @@ describe('outbox: posts written with the change, delivered after it', () => {
     h.chat.failures.push(new PermanentDeliveryError('not_in_channel'));
     await h.advanceTo(plus(60_000));
     expect(h.chat.delivered).toEqual([]);
-    const rows = h.db.$client.prepare('select op, state, last_error as lastError from outbox order by id').all();
+    const rows = await h.rows('select op, state, last_error as "lastError" from outbox order by id');
     expect(rows).toEqual([
       { op: 'post', state: 'failed', lastError: 'not_in_channel' },
       { op: 'update', state: 'failed', lastError: 'the post it updates could not be delivered' },

@@ -1,6 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { openDb } from '../../db/client.js';
-import { createStore } from '../../db/store.js';
+import { expect, it } from 'vitest';
 import { type Clock, ManualClock } from '../../src/kernel/clock.js';
 import { JobKindRegistry } from '../../src/kernel/job-kind.js';
 import { silentLogger } from '../../src/kernel/logger.js';
@@ -8,16 +6,17 @@ import { inChannel, paragraph } from '../../src/kernel/reply.js';
 import { startBackground, type Timers } from '../../src/scheduler/background.js';
 import { notePost } from '../fixtures/scheduler-kinds.js';
 import { addChannel } from '../harness.js';
+import { describeEachDialect, openTestDb } from '../helpers/dialects.js';
 import { platformPacingMs, RecordingChat } from '../helpers/recording-chat.js';
 
 const systemClock: Clock = { now: () => new Date() };
 
-describe('startBackground: the production wiring on the real clock', () => {
+describeEachDialect('startBackground: the production wiring on the real clock', (dialect) => {
   it(
     'runs a due job and delivers its post; stop() lets the delivery in hand finish and leaves no ' + 'lease behind',
     async () => {
-      const db = openDb(':memory:');
-      const store = createStore(db);
+      const db = await openTestDb(dialect);
+      const { store } = db;
       const channel = await addChannel(store, systemClock, 'slack', 'C1');
       await store.jobs.schedule(
         notePost.newJob(channel.id, {
@@ -50,19 +49,15 @@ describe('startBackground: the production wiring on the real clock', () => {
       await stopped;
 
       expect(chat.texts()).toEqual(['ESC-1 needs an ack']);
-      expect(db.$client.prepare('select state, lease_owner as owner from jobs').all()).toEqual([
-        { state: 'done', owner: null },
-      ]);
-      expect(db.$client.prepare('select state, lease_owner as owner from outbox').all()).toEqual([
-        { state: 'sent', owner: null },
-      ]);
-      db.$client.close();
+      expect(await db.rows('select state, lease_owner as owner from jobs')).toEqual([{ state: 'done', owner: null }]);
+      expect(await db.rows('select state, lease_owner as owner from outbox')).toEqual([{ state: 'sent', owner: null }]);
+      await db.close();
     },
   );
 
   it('a delivery that fails while shutting down stays pending for the next process, held by nobody', async () => {
-    const db = openDb(':memory:');
-    const store = createStore(db);
+    const db = await openTestDb(dialect);
+    const { store } = db;
     const channel = await addChannel(store, systemClock, 'slack', 'C1');
     await store.jobs.schedule(
       notePost.newJob(channel.id, {
@@ -94,17 +89,17 @@ describe('startBackground: the production wiring on the real clock', () => {
     release();
     await stopped;
     // Not delivered, not lost: pending for the next process, nobody's lease on it.
-    expect(db.$client.prepare('select state, lease_owner as owner from outbox').all()).toEqual([
+    expect(await db.rows('select state, lease_owner as owner from outbox')).toEqual([
       { state: 'pending', owner: null },
     ]);
-    db.$client.close();
+    await db.close();
   });
 
   it('delivers a paced backlog at the platform’s rate: each post when its turn comes, not at a tick', async () => {
     const t0 = new Date('2026-12-01T15:00:00Z');
     const clock = new ManualClock(t0);
-    const db = openDb(':memory:');
-    const store = createStore(db);
+    const db = await openTestDb(dialect);
+    const { store } = db;
     await store.transaction(async (tx) => {
       for (const [channelId, text] of [
         ['C1', 'a1'],
@@ -138,7 +133,8 @@ describe('startBackground: the production wiring on the real clock', () => {
     });
     background.wake();
     for (let fired = 0; chat.delivered.length < 5 && fired < 10; fired++) {
-      for (let i = 0; i < 1000 && waiting.length === 0; i++) await new Promise((r) => setImmediate(r));
+      // Until the background waits on a timer (PostgreSQL answers over a socket: turns of the loop are not enough).
+      for (let i = 0; i < 5000 && waiting.length === 0; i++) await new Promise((r) => setTimeout(r, 1));
       const next = waiting.sort((a, b) => a.at - b.at).shift();
       if (!next) break;
       clock.set(new Date(next.at));
@@ -153,6 +149,6 @@ describe('startBackground: the production wiring on the real clock', () => {
       'a3 +2000ms',
       'a4 +3000ms',
     ]);
-    db.$client.close();
+    await db.close();
   });
 });

@@ -4,6 +4,7 @@ import { JobKindError } from '../../src/kernel/errors.js';
 import { defineJobKind, JobKindRegistry } from '../../src/kernel/job-kind.js';
 import { inChannel, paragraph } from '../../src/kernel/reply.js';
 import { broken, dailyPost, notePost, reminder, TEST_KINDS } from '../fixtures/scheduler-kinds.js';
+import { describeEachDialect } from '../helpers/dialects.js';
 import { makeSchedulerChannel } from '../helpers/scheduler-channel.js';
 
 const at = (iso: string) => new Date(iso);
@@ -26,7 +27,7 @@ async function harness(start: string) {
   return Object.assign(h, { daily });
 }
 
-describe('misfire policies, declared with the kind', () => {
+describeEachDialect('misfire policies, declared with the kind', () => {
   it('on time: the post goes out at its due time and is not marked late', async () => {
     const h = await harness('2026-12-01T12:00:00Z');
     await h.daily('2026-12-01', '2026-12-01T13:00:00Z'); // 08:00 EST
@@ -47,7 +48,10 @@ describe('misfire policies, declared with the kind', () => {
       expect(h.chat.texts()).toEqual([
         'Good morning: daily post for 2026-12-01\n  Posted late: this was due Tue 1 Dec 2026 08:00 EST.',
       ]);
-      expect(h.jobByKey(`daily:${h.seeded.id}:2026-12-01`)).toMatchObject({ state: 'done', result: 'done (late)' });
+      expect(await h.jobByKey(`daily:${h.seeded.id}:2026-12-01`)).toMatchObject({
+        state: 'done',
+        result: 'done (late)',
+      });
       await h.scheduler.tick();
       await h.sender.drain();
       expect(h.chat.delivered).toHaveLength(1);
@@ -60,7 +64,7 @@ describe('misfire policies, declared with the kind', () => {
     expect(await h.scheduler.tick()).toMatchObject({ done: 0, dropped: 1 });
     await h.sender.drain();
     expect(h.chat.delivered).toEqual([]);
-    expect(h.jobByKey(`daily:${h.seeded.id}:2026-12-01`)).toMatchObject({
+    expect(await h.jobByKey(`daily:${h.seeded.id}:2026-12-01`)).toMatchObject({
       state: 'dropped',
       result:
         'not sent: the business day was over (due Tue 1 Dec 2026 08:00 EST, found Tue 1 Dec 2026 17:05 EST, after ' +
@@ -83,7 +87,7 @@ describe('misfire policies, declared with the kind', () => {
       await h.scheduler.tick();
       await h.sender.drain();
       expect(h.chat.texts()).toEqual(['Reminder: weekly sync starts soon']);
-      expect(h.jobByKey('monthly review')!.result).toBe(
+      expect((await h.jobByKey('monthly review'))!.result).toBe(
         'not sent: the meeting had already started (due Tue 1 Dec 2026 09:45 EST, found Tue 1 Dec 2026 10:08 EST, ' +
           'more than 10 min late)',
       );
@@ -126,9 +130,9 @@ describe('misfire policies, declared with the kind', () => {
       expect(await h.scheduler.tick()).toMatchObject({ done: 1, failed: 2 });
       await h.sender.drain();
       expect(h.chat.texts()).toEqual(['fine']);
-      expect(h.jobByKey('old')).toMatchObject({ state: 'failed', result: 'unknown job kind "retired-kind"' });
-      expect(h.jobByKey('bad')!.state).toBe('failed');
-      expect(h.jobByKey('bad')!.result).toMatch(/^payload does not fit the note-post schema: text /);
+      expect(await h.jobByKey('old')).toMatchObject({ state: 'failed', result: 'unknown job kind "retired-kind"' });
+      expect((await h.jobByKey('bad'))!.state).toBe('failed');
+      expect((await h.jobByKey('bad'))!.result).toMatch(/^payload does not fit the note-post schema: text /);
       // Nothing left to retry: no crash loop.
       expect(await h.scheduler.tick()).toMatchObject({ done: 0, failed: 0, retried: 0 });
     },
@@ -148,7 +152,7 @@ describe('misfire policies, declared with the kind', () => {
       expect(await h.scheduler.tick(at('2026-12-01T12:01:00Z'))).toMatchObject({ retried: 1 });
       expect((await h.scheduler.nextDueAt())?.toISOString()).toBe('2026-12-01T12:03:00.000Z');
       expect(await h.scheduler.tick(at('2026-12-01T12:03:00Z'))).toMatchObject({ failed: 1 });
-      expect(h.jobByKey('b')).toMatchObject({
+      expect(await h.jobByKey('b')).toMatchObject({
         state: 'failed',
         attempts: 3,
         result: 'failed after 3 attempts: the agenda service is down',
@@ -192,7 +196,7 @@ describe('misfire policies, declared with the kind', () => {
         due,
       );
       expect(await h.scheduler.tick()).toMatchObject({ failed: 1, retried: 0 });
-      expect(h.jobByKey('a')).toMatchObject({
+      expect(await h.jobByKey('a')).toMatchObject({
         state: 'failed',
         result: expect.stringMatching(/needs a channel with cadences/),
       });

@@ -5,6 +5,7 @@ import { defineCommand } from '../../src/kernel/command.js';
 import { UserError } from '../../src/kernel/errors.js';
 import { ephemeral, paragraph } from '../../src/kernel/reply.js';
 import { dailyPost, TEST_KINDS } from '../fixtures/scheduler-kinds.js';
+import { describeEachDialect } from '../helpers/dialects.js';
 import { makeSchedulerChannel } from '../helpers/scheduler-channel.js';
 
 /** A stand-in for `hours set`: moves the start of business and re-plans, as features will. */
@@ -39,7 +40,7 @@ async function harness(start: string) {
   return { ...h, say, pending, deliveries };
 }
 
-describe('planning: each kind keeps its next occurrence scheduled', () => {
+describeEachDialect('planning: each kind keeps its next occurrence scheduled', () => {
   it('plans every channel at startup, in its own timezone, and planning again adds nothing', async () => {
     const h = await harness('2026-11-30T12:00:00Z'); // Mon 07:00 New York, 12:00 London
     const london = await h.addChannel('C2', 'Europe/London');

@@ -10,6 +10,7 @@ import { ephemeral, inChannel, paragraph } from '../../src/kernel/reply.js';
 import { createSimulatedBackground } from '../../src/scheduler/background.js';
 import { notePost, TEST_KINDS } from '../fixtures/scheduler-kinds.js';
 import { makeHarness } from '../harness.js';
+import { describeEachDialect } from '../helpers/dialects.js';
 
 /** A stand-in for `escalate`: replies to the asker, posts a card, and schedules a one-off re-notification. */
 const open = defineCommand({
@@ -69,7 +70,7 @@ async function consoleWith(start: string) {
   return { session, lines };
 }
 
-describe('console: simulated time runs the scheduler', () => {
+describeEachDialect('console: simulated time runs the scheduler', () => {
   it(
     'prints a command’s post right after its reply, and each scheduled post at its own time during ' + ':advance',
     async () => {

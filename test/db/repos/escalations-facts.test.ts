@@ -1,8 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Db, openDb } from '../../../db/client.js';
-import { createStore } from '../../../db/store.js';
+import { afterEach, expect, it } from 'vitest';
 import type { Escalation, EscalationFacts } from '../../../src/domain/escalation.js';
 import { DEFAULT_ACK_TIMEOUTS } from '../../../src/domain/model.js';
+import { type Dialect, describeEachDialect, openTestDb, type TestDb } from '../../helpers/dialects.js';
 
 const facts = (e: Escalation): EscalationFacts => ({
   id: e.id,
@@ -14,13 +13,13 @@ const facts = (e: Escalation): EscalationFacts => ({
   openedAt: e.openedAt,
 });
 
-let db: Db | undefined;
-afterEach(() => db?.$client.close());
+let db: TestDb | undefined;
+afterEach(() => db?.close());
 
-/** A store over an in-memory database with the real migrations, and one channel (Acme / Northwind, New York). */
-async function setUp() {
-  db = openDb(':memory:');
-  const store = createStore(db);
+/** A store over a fresh database with the real migrations, and one channel (Acme / Northwind, New York). */
+async function setUp(dialect: Dialect) {
+  db = await openTestDb(dialect);
+  const { store } = db;
   const channel = await store.channels.create({
     platform: 'console',
     externalId: 'c1',
@@ -40,9 +39,9 @@ async function setUp() {
 }
 
 /** The morning post's bulk reads give the same escalations as the full queries, in the documented order. */
-describe('escalation facts for the morning post', () => {
+describeEachDialect('escalation facts for the morning post', (dialect) => {
   it('match the full queries over a mixed history', async () => {
-    const { store, channelId } = await setUp();
+    const { store, channelId } = await setUp(dialect);
     const person = (await store.people.upsert('console', 'u1', 'ann')).id;
     const t0 = Date.parse('2026-11-28T00:00:00Z');
     const hour = 3_600_000;

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { area, closeOpened, open, setUp, tempFile } from '../../helpers/store-fixture.js';
+import { describeEachDialect } from '../../helpers/dialects.js';
+import { another, area, closeOpened, fresh, setUp } from '../../helpers/store-fixture.js';
 
 afterEach(closeOpened);
 
-describe('matrix version', () => {
+describeEachDialect('matrix version', (dialect) => {
   it('changes on put, remove and replaceAll, and not on reads', async () => {
-    const { store, channelId } = await setUp();
+    const { store, channelId } = await setUp(await fresh(dialect));
     const versions = [await store.matrix.version(channelId)];
     const changedBy = async (write: () => Promise<unknown>) => {
       await write();
@@ -25,9 +26,9 @@ describe('matrix version', () => {
   });
 
   it('is seen by a second connection', async () => {
-    const path = tempFile();
-    const { store, channelId } = await setUp(open(path));
-    const { store: other } = await setUp(open(path));
+    const first = await fresh(dialect, { file: true });
+    const { store, channelId } = await setUp(first);
+    const { store: other } = await setUp(await another(first));
     await store.matrix.put(channelId, area('Patching'));
     const v1 = await store.matrix.version(channelId);
     expect(await other.matrix.version(channelId)).toBe(v1);
@@ -38,7 +39,7 @@ describe('matrix version', () => {
   });
 
   it('goes back with a rolled-back write, and what that write saw never comes back', async () => {
-    const { store, channelId } = await setUp();
+    const { store, channelId } = await setUp(await fresh(dialect));
     await store.matrix.put(channelId, area('Patching'));
     const committed = await store.matrix.version(channelId);
     let uncommitted = '';

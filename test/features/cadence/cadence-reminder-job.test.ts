@@ -178,15 +178,14 @@ describe('when the bot was down', () => {
     expect(weeklyOf(log, 'Tue 1 Dec 2026').map((r) => r.text.split('\n')[0])).toEqual([
       '== Weekly tactical sync — tomorrow at 10:00 ==',
     ]);
-    const job = second.jobs('cadence-reminder').find((j) => j.key.endsWith(':weekly:2026-12-01:15'))!;
+    const job = (await second.jobs('cadence-reminder')).find((j) => j.key.endsWith(':weekly:2026-12-01:15'))!;
     expect(job.state).toBe('dropped');
     expect(job.result).toMatch(
       /^not sent: the meeting had already started \(due Tue 1 Dec 2026 09:45 EST, found Tue 1 Dec 2026 10:05 EST/,
     );
     // The next meeting is planned as usual.
     expect(
-      second
-        .jobs('cadence-reminder')
+      (await second.jobs('cadence-reminder'))
         .filter((j) => j.state === 'pending')
         .map((j) => j.key.replace(/^cadence:\d+:/, '')),
     ).toContain('weekly:2026-12-08:1440');
@@ -237,7 +236,7 @@ describe('when the bot was down', () => {
       ['2026-11-30T15:00:30.000Z', '== Weekly tactical sync — tomorrow at 10:00 =='],
       ['2026-12-01T14:45:00.000Z', '== Weekly tactical sync — in 15 min =='],
     ]);
-    const keys = a.jobs('cadence-reminder').map((j) => j.key);
+    const keys = (await a.jobs('cadence-reminder')).map((j) => j.key);
     expect(new Set(keys).size).toBe(keys.length);
     a.close();
     b.close();

@@ -19,13 +19,12 @@ async function snapshot(t: Harness) {
   return JSON.stringify({
     cadences,
     skips: await Promise.all(cadences.map((c) => t.store.cadences.skips(c.id))),
-    jobs: t.jobs('cadence-reminder').filter((j) => j.state === 'pending'),
+    jobs: (await t.jobs('cadence-reminder')).filter((j) => j.state === 'pending'),
   });
 }
 
-const pendingKeys = (t: Harness) =>
-  t
-    .jobs('cadence-reminder')
+const pendingKeys = async (t: Harness) =>
+  (await t.jobs('cadence-reminder'))
     .filter((j) => j.state === 'pending')
     .map((j) => j.key.replace(/^cadence:\d+:/, ''));
 
@@ -58,7 +57,7 @@ describe('cadence', () => {
 
   it('plans the reminders of each sync at setup', async () => {
     const t = await setUp();
-    expect(pendingKeys(t)).toEqual([
+    expect(await pendingKeys(t)).toEqual([
       'weekly:2026-12-01:1440',
       'weekly:2026-12-01:15',
       'monthly:2026-12-02:1440',
@@ -77,7 +76,7 @@ describe('cadence set', () => {
     expect(out).toMatch(
       /Fri 25 Dec 2026 15:00–16:00 EST\n\s+• Fri 29 Jan 2027 15:00–16:00 EST\n\s+• Fri 26 Feb 2027 15:00–16:00 EST/,
     );
-    expect(pendingKeys(t).filter((k) => k.startsWith('monthly'))).toEqual([
+    expect((await pendingKeys(t)).filter((k) => k.startsWith('monthly'))).toEqual([
       'monthly:2026-12-25:1440',
       'monthly:2026-12-25:15',
     ]);
@@ -153,7 +152,7 @@ describe('cadence remind', () => {
     expect(await t.sayText('alice', 'cadence remind weekly 30m, 2h')).toContain(
       'Reminders for the weekly tactical sync now come 2 h and 30 min before',
     );
-    expect(pendingKeys(t).filter((k) => k.startsWith('weekly'))).toEqual([
+    expect((await pendingKeys(t)).filter((k) => k.startsWith('weekly'))).toEqual([
       'weekly:2026-12-01:120',
       'weekly:2026-12-01:30',
     ]);
@@ -173,7 +172,7 @@ describe('cadence skip and unskip', () => {
         /\s+Skipped: Tue 1 Dec 2026\./,
       ]),
     );
-    expect(pendingKeys(t).filter((k) => k.startsWith('weekly'))).toEqual([
+    expect((await pendingKeys(t)).filter((k) => k.startsWith('weekly'))).toEqual([
       'weekly:2026-12-08:1440',
       'weekly:2026-12-08:15',
     ]);
@@ -182,7 +181,7 @@ describe('cadence skip and unskip', () => {
     expect(await t.sayText('alice', 'cadence unskip weekly 2026-12-01')).toContain(
       'The weekly tactical sync of 2026-12-01 is on again.',
     );
-    expect(pendingKeys(t).filter((k) => k.startsWith('weekly'))).toEqual([
+    expect((await pendingKeys(t)).filter((k) => k.startsWith('weekly'))).toEqual([
       'weekly:2026-12-01:1440',
       'weekly:2026-12-01:15',
     ]);
@@ -213,18 +212,18 @@ describe('cadence off and on', () => {
     const asked = await t.sayText('alice', 'cadence off quarterly');
     expect(asked).toContain('This turns the quarterly strategic review off: no reminders and no agenda');
     // Asked, not done: the reminders are still planned until the manager confirms.
-    expect(pendingKeys(t).some((k) => k.startsWith('quarterly'))).toBe(true);
+    expect((await pendingKeys(t)).some((k) => k.startsWith('quarterly'))).toBe(true);
     expect(await t.sayText('alice', `confirm ${codeIn(asked)}`)).toContain(
       'The quarterly strategic review is off: no reminders until a manager types `cadence on quarterly`.',
     );
-    expect(pendingKeys(t).some((k) => k.startsWith('quarterly'))).toBe(false);
+    expect((await pendingKeys(t)).some((k) => k.startsWith('quarterly'))).toBe(false);
     expect(await t.sayText('bob', 'cadence')).toMatch(/Quarterly strategic review — [^\n]*\n\s+Off: no reminders/);
     expect(await t.sayText('alice', 'cadence off quarterly')).toContain('already off');
 
     expect(await t.sayText('alice', 'cadence on quarterly')).toMatch(
       /is on again[\s\S]*Thu 7 Jan 2027 14:00–15:00 EST/,
     );
-    expect(pendingKeys(t).filter((k) => k.startsWith('quarterly'))).toEqual([
+    expect((await pendingKeys(t)).filter((k) => k.startsWith('quarterly'))).toEqual([
       'quarterly:2027-01-07:1440',
       'quarterly:2027-01-07:15',
     ]);

@@ -66,7 +66,7 @@ describe('setup reset', () => {
     h = await makeHarness({ admins: ['console:ops'] });
     await h.say('mallory', squatted);
     const old = await h.channel();
-    expect(h.jobs('morning-post').some((j) => j.state === 'pending')).toBe(true);
+    expect((await h.jobs('morning-post')).some((j) => j.state === 'pending')).toBe(true);
 
     const asked = await h.sayText('ops', 'setup reset');
     expect(asked).toContain('This resets Tandem in this channel (set up for Squat and Nobody)');
@@ -74,7 +74,7 @@ describe('setup reset', () => {
     const done = await h.sayText('ops', `confirm ${codeIn(asked)}`);
     expect(done).toMatch(/Tandem is reset here \(\d+ scheduled posts? cancelled\)/);
     expect(await h.findChannel()).toBeNull();
-    expect(h.jobs('morning-post').filter((j) => j.state === 'pending')).toEqual([]);
+    expect((await h.jobs('morning-post')).filter((j) => j.state === 'pending')).toEqual([]);
     expect(announcements(h)).toContain(
       'ops reset Tandem in this channel as a Tandem administrator: anyone can now run `setup` again',
     );

@@ -127,12 +127,7 @@ describe('the escalation ladder', () => {
     const h = await channel({ start: '2026-12-06T03:00:00Z' }); // Sat 5 Dec 22:00 EST
     await h.say('alice', 'escalate VPN flapping p3');
     await h.say('alice', 'hours set mon-fri 07:00-17:00');
-    expect(
-      h
-        .jobs('ladder-step')
-        .filter((j) => j.state === 'pending')
-        .map((j) => j.dueAt),
-    ).toEqual([
+    expect((await h.jobs('ladder-step')).filter((j) => j.state === 'pending').map((j) => j.dueAt)).toEqual([
       Date.parse('2026-12-07T12:00:00Z'), // Mon 07:00 EST, the new start of business
     ]);
     expect(await h.sayText('alice', 'holiday add 2026-12-07 Plant shutdown')).toContain('is a holiday');
@@ -206,6 +201,6 @@ describe('the escalation ladder', () => {
     );
     await h.advance(2);
     expect(times(h)).toEqual([]);
-    expect(h.jobByKey('renotify:1:1')?.result).toMatch(/now the steps of the escalation ladder/);
+    expect((await h.jobByKey('renotify:1:1'))?.result).toMatch(/now the steps of the escalation ladder/);
   });
 });

@@ -39,10 +39,7 @@ describe('handoff time: when the post goes out (managers)', () => {
     expect(await t.sayText('alice', 'handoff time 17:30')).toMatch(/after the end of business \(17:00\)/);
     expect(await t.sayText('bob', 'handoff time +1h')).toMatch(/Only managers of this channel can run `handoff time`/);
     expect(
-      t
-        .jobs('morning-post')
-        .filter((j) => j.state === 'pending')
-        .map((j) => new Date(j.dueAt).toISOString()),
+      (await t.jobs('morning-post')).filter((j) => j.state === 'pending').map((j) => new Date(j.dueAt).toISOString()),
     ).toEqual(['2026-11-30T13:15:00.000Z']);
   });
 });

@@ -49,7 +49,7 @@ describe('a morning post due while Tandem was down', () => {
       const t = await tandem('2026-11-27T16:30');
       await t.restart('2026-11-30T17:30');
       expect(t.posts('Morning handoff')).toEqual([]);
-      const monday = t.jobs('morning-post').find((j) => j.key === 'morning:1:2026-11-30')!;
+      const monday = (await t.jobs('morning-post')).find((j) => j.key === 'morning:1:2026-11-30')!;
       expect(monday.state).toBe('dropped');
       expect(monday.result).toMatch(/^not sent: the business day it was for was over/);
       await t.advanceTo('2026-12-01T09:00');
@@ -109,20 +109,19 @@ describe('exactly one morning post per business day', () => {
 describe('changes to the calendar move the next morning post', () => {
   it('hours set, hours tz, holiday add and remove each replan the pending post', async () => {
     const t = await tandem('2026-11-27T16:30');
-    const pending = () =>
-      t
-        .jobs('morning-post')
+    const pending = async () =>
+      (await t.jobs('morning-post'))
         .filter((j) => j.state === 'pending')
         .map((j) => `${j.key} ${new Date(j.dueAt).toISOString()}`);
-    expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T13:00:00.000Z']);
+    expect(await pending()).toEqual(['morning:1:2026-11-30 2026-11-30T13:00:00.000Z']);
     await t.sayText('alice', 'hours set mon-fri 09:00-18:00');
-    expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T14:00:00.000Z']);
+    expect(await pending()).toEqual(['morning:1:2026-11-30 2026-11-30T14:00:00.000Z']);
     await t.sayText('alice', 'holiday add 2026-11-30 Company day');
-    expect(pending()).toEqual(['morning:1:2026-12-01 2026-12-01T14:00:00.000Z']);
+    expect(await pending()).toEqual(['morning:1:2026-12-01 2026-12-01T14:00:00.000Z']);
     await t.sayText('alice', 'holiday remove 2026-11-30');
-    expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T14:00:00.000Z']);
+    expect(await pending()).toEqual(['morning:1:2026-11-30 2026-11-30T14:00:00.000Z']);
     await sayConfirmed(t, 'alice', 'hours tz Europe/London');
-    expect(pending()).toEqual(['morning:1:2026-11-30 2026-11-30T09:00:00.000Z']);
+    expect(await pending()).toEqual(['morning:1:2026-11-30 2026-11-30T09:00:00.000Z']);
   });
 
   it('a holiday added for Monday makes Tuesday’s post cover the whole long weekend', async () => {

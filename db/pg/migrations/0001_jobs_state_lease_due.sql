@@ -1,0 +1,1 @@
+CREATE INDEX "jobs_state_lease_due" ON "jobs" USING btree ("state","lease_expires_at","due_at");
