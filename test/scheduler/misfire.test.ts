@@ -174,7 +174,7 @@ describeEachDialect('misfire policies, declared with the kind', () => {
     expect(await h.scheduler.tick()).toMatchObject({ done: 2, retried: 1 });
     await h.advance(1);
     expect(h.chat.texts()).toEqual(['first', 'last']);
-    expect(h.jobByKey('b')).toMatchObject({ state: 'pending', attempts: 2 });
+    expect(await h.jobByKey('b')).toMatchObject({ state: 'pending', attempts: 2 });
   });
 
   it(
