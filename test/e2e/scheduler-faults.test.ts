@@ -51,8 +51,8 @@ function workspace() {
   return { ...paths, run, start, delivered, query };
 }
 
-/** The text of a delivered line: `<pid> <channel> <text>`. */
-const textOf = (line: string) => line.split(' ').slice(2).join(' ');
+/** The text of a delivered line: `<pid> <clock instant> <channel> <text>`. */
+const textOf = (line: string) => line.split(' ').slice(3).join(' ');
 
 // Each worker is a real tsx process: slow on a busy machine, hence the generous timeouts.
 describe('scheduler faults with real processes on one database file', { timeout: 300_000 }, () => {
