@@ -19,7 +19,7 @@ import { Scheduler } from '../src/scheduler/scheduler.js';
 import { type CaseRun, caseMain } from './lib/case.js';
 import { COMMANDS, type CommandName, type CommandSide, commandSide } from './lib/command-mix.js';
 import { type BenchPg, startBenchPg } from './lib/pg-server.js';
-import { forkHelper } from './lib/processes.js';
+import { cpuMs, forkHelper } from './lib/processes.js';
 import { median, note, quantile, round } from './lib/stats.js';
 import { tempDir } from './lib/tandem-core.js';
 
@@ -97,6 +97,8 @@ interface Burst {
   ms: number;
   jobsPerS: number;
   perInstance: number[];
+  /** CPU time of the instances' processes per job run (the server's own not counted), ms. */
+  cpuMsPerJob: number;
 }
 
 /** One burst: a fresh database, seeded, then `instances` processes run what is due. */
@@ -120,11 +122,13 @@ async function burst(setup: Setup, server: BenchPg): Promise<Burst> {
         forkHelper('./due-instance-process.ts', { ...env, BENCH_OWNER: `bench-${i + 1}` }),
       ),
     );
+    const cpuBefore = instances.map((x) => cpuMs(x.child.pid!));
     const start = performance.now();
     const reports = await Promise.all(
       instances.map((x) => x.request<{ ran: number; ms: number }>({ type: 'go' }, 'done')),
     );
     const ms = performance.now() - start;
+    const cpu = instances.reduce((n, x, i) => n + cpuMs(x.child.pid!) - cpuBefore[i]!, 0);
     await Promise.all(instances.map((x) => x.stop()));
     const ran = reports.reduce((n, r) => n + r.ran, 0);
     const left = await rows<{ state: string; n: number }>(
@@ -139,9 +143,17 @@ async function burst(setup: Setup, server: BenchPg): Promise<Burst> {
     const split = reports.map((r) => r.ran);
     note(
       `[${setup}] ${ran} of ${due} due jobs in ${ms.toFixed(0)} ms: ${jobsPerS.toFixed(0)} jobs/s ` +
-        `(per instance ${split}; ${states})`,
+        `(per instance ${split}; ${states}); instances' CPU ${(cpu / ran).toFixed(2)} ms a job`,
     );
-    return { setup, due: Number(due), ran, ms: round(ms), jobsPerS: round(jobsPerS), perInstance: split };
+    return {
+      setup,
+      due: Number(due),
+      ran,
+      ms: round(ms),
+      jobsPerS: round(jobsPerS),
+      perInstance: split,
+      cpuMsPerJob: round(cpu / ran),
+    };
   } finally {
     tmp.remove();
   }
@@ -191,6 +203,8 @@ export const run: CaseRun = async () => {
     }
     const rate = (s: Setup) => median(bursts.filter((b) => b.setup === s).map((b) => b.jobsPerS));
     const [sqliteRate, pg1Rate, pg2Rate] = setups.map(rate) as [number, number, number];
+    const cpuOf = (s: Setup) => median(bursts.filter((b) => b.setup === s).map((b) => b.cpuMsPerJob));
+    const [sqliteCpu, pg1Cpu] = setups.map(cpuOf) as [number, number];
 
     const per = (x: ReturnType<typeof latencies>) => COMMANDS.map((c) => `${c} ${x.per[c].p50}`).join(', ');
     const where =
@@ -222,7 +236,8 @@ export const run: CaseRun = async () => {
             `command p50 ${round(pq.p50)} vs ${round(sq.p50)} ms (×${round(ratioP50)}), p99 ${round(pq.p99)} vs ` +
             `${round(sq.p99)} ms (×${round(ratioP99)}) [p50 PostgreSQL: ${per(pq)}; SQLite: ${per(sq)}]; ` +
             `due jobs/s: SQLite ${Math.round(sqliteRate)}, PostgreSQL one instance ${Math.round(pg1Rate)}, ` +
-            `two instances ${Math.round(pg2Rate)}`,
+            `two instances ${Math.round(pg2Rate)} (CPU a job in the instance: SQLite ${round(sqliteCpu)} ms, ` +
+            `PostgreSQL ${round(pg1Cpu)} ms)`,
           target: '—',
           met: null,
         },
