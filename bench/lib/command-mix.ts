@@ -25,11 +25,20 @@ export interface CommandSide {
 
 const AREAS = 50;
 
-/** A core over `database` with its channel and a 50-area matrix (a client's size), ready to take commands. */
+/**
+ * Escalations a channel takes before the next: nothing delivers its posts here, and Tandem queues at most
+ * 100 waiting posts for one channel (an escalation and its acknowledgement post two).
+ */
+const PER_CHANNEL = 25;
+
+/**
+ * A core over `database` taking commands in channels set up in turn, each with a 50-area matrix (a
+ * client's size); setting a channel up is not timed.
+ */
 export async function commandSide(label: string, database: OpenDatabase): Promise<CommandSide> {
   const clock = new ManualClock(new Date('2026-11-30T15:00:00Z'));
   const { bot } = createCore({ store: database.store, clock, log: silentLogger });
-  const conversation: ConversationRef = { platform: 'slack', channelId: 'CBENCH' };
+  let conversation: ConversationRef = { platform: 'slack', channelId: 'C0' };
   const say = async (text: string, who: string) =>
     renderText(
       await bot.handle({
@@ -38,13 +47,16 @@ export async function commandSide(label: string, database: OpenDatabase): Promis
         text,
       }),
     );
-  await say('setup org:Acme msp:Northwind tz:America/New_York', 'alice');
-  const channel = await database.store.channels.find(conversation);
-  if (!channel) throw new Error(`${label}: the bench channel is not set up`);
   const { areas, queries } = generateMatrix(AREAS, 5, 1000, 11);
-  await database.store.transaction((tx) => tx.matrix.replaceAll(channel.id, areas));
+  const newChannel = async (index: number) => {
+    conversation = { platform: 'slack', channelId: `C${index}` };
+    await say('setup org:Acme msp:Northwind tz:America/New_York', 'alice');
+    const channel = await database.store.channels.find(conversation);
+    if (!channel) throw new Error(`${label}: the bench channel is not set up`);
+    await database.store.transaction((tx) => tx.matrix.replaceAll(channel.id, areas));
+  };
   const times: Record<CommandName, number[]> = { escalate: [], 'who owns': [], ack: [] };
-  let seq = 0;
+  let taken = 0;
   const timed = async (name: CommandName, record: boolean, text: string, who: string) => {
     const start = process.hrtime.bigint();
     const reply = await say(text, who);
@@ -57,16 +69,18 @@ export async function commandSide(label: string, database: OpenDatabase): Promis
     times,
     async take(count, record = true) {
       for (let i = 0; i < count; i++) {
-        const n = ++seq;
-        const area = areas[(n * 13) % areas.length]!;
+        if (taken % PER_CHANNEL === 0) await newChannel(taken / PER_CHANNEL);
+        const n = (taken % PER_CHANNEL) + 1;
+        taken++;
+        const area = areas[(taken * 13) % areas.length]!;
         const escalated = await timed(
           'escalate',
           record,
-          `escalate ${area.name} down for site ${n} p3 area:"${area.name}"`,
-          `user${n % 7}`,
+          `escalate ${area.name} down for site ${taken} p3 area:"${area.name}"`,
+          `user${taken % 7}`,
         );
         if (!escalated.includes(`ESC-${n}`)) throw new Error(`${label}: escalate did not open ESC-${n}: ${escalated}`);
-        await timed('who owns', record, `who owns ${queries[n % queries.length]!.text}`, `user${n % 5}`);
+        await timed('who owns', record, `who owns ${queries[taken % queries.length]!.text}`, `user${taken % 5}`);
         const acked = await timed('ack', record, `ack ESC-${n}`, 'bob');
         if (!/acknowledged/i.test(acked)) throw new Error(`${label}: ack ESC-${n} was not taken: ${acked}`);
         clock.set(new Date(clock.now().getTime() + 60_000));
