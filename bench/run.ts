@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { CaseResult, Row } from './lib/case.js';
 import { machine } from './lib/stats.js';
 
-const CASES = ['slack-ack', 'who-owns', 'morning-post', 'scheduler', 'process-start', 'retention'] as const;
+const CASES = ['slack-ack', 'who-owns', 'morning-post', 'scheduler', 'process-start', 'retention', 'postgres'] as const;
 /** A case that takes longer than this has hung: the suite stops rather than waiting forever. */
 const CASE_TIMEOUT_MS = 10 * 60_000;
 

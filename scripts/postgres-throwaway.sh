@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server for the tests: a new cluster in a temporary folder, listening on a unix
-# socket in that folder and on 127.0.0.1 at a free port, tuned for speed over durability (fsync off).
+# socket in that folder and on 127.0.0.1 at a free port, tuned for speed over durability (fsync off); with
+# PG_THROWAWAY_DURABLE=1, with PostgreSQL's durable defaults instead (the bench compares it with SQLite's FULL sync).
 #
 #   scripts/postgres-throwaway.sh [DIR]     starts it (in DIR, or a new temporary folder) and prints its URL
 #   scripts/postgres-throwaway.sh stop DIR  stops it and deletes DIR
@@ -53,8 +54,10 @@ as_owner "$INITDB" -D "$dir/data" -U tandem --auth=trust --encoding=UTF8 --local
   exit 1
 }
 port=$(node -e "const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
-opts="-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
-opts="$opts -c full_page_writes=off -c max_connections=300"
+opts="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300"
+if [ "${PG_THROWAWAY_DURABLE:-}" != 1 ]; then
+  opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+fi
 as_owner "$PG_CTL" -D "$dir/data" -o "$opts" -l "$dir/server.log" -w -t 60 start >/dev/null || {
   cat "$dir/server.log" >&2
   exit 1
