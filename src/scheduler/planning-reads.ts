@@ -9,11 +9,10 @@ import type { Store } from '../kernel/ports/store.js';
  */
 export async function prefetchedForPlanning(tx: Store, batch: readonly Channel[]): Promise<Store> {
   const ids = batch.map((c) => c.id);
-  const [holidays, cadences, unresolved] = await Promise.all([
-    tx.channels.holidaysOf(ids),
-    tx.cadences.listOf(ids),
-    tx.escalations.unresolvedOf(ids),
-  ]);
+  // One after another: a transaction is one connection, and PostgreSQL's driver wants one query at a time on it.
+  const holidays = await tx.channels.holidaysOf(ids);
+  const cadences = await tx.cadences.listOf(ids);
+  const unresolved = await tx.escalations.unresolvedOf(ids);
   const skips = await tx.cadences.skipsOf([...cadences.values()].flat().map((c) => c.id));
   return {
     ...tx,
