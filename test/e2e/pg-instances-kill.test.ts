@@ -171,10 +171,9 @@ describe('two processes on one PostgreSQL, one killed by SIGKILL mid-burst', { t
         expect(post.at).toBeGreaterThanOrEqual(leaseEnd);
         expect(post.at).toBeLessThan(leaseEnd + STEP_MS);
       }
-      // Nothing waited longer; in the conversations A held nothing in, nothing waited for its lease at all.
+      // Nothing waited longer than one lease. (A post of a channel A held nothing in may still wait for the
+      // survivor's next step: a job that met the dying connection's locks is retried then.)
       expect(posts.filter((p) => p.at >= leaseEnd + STEP_MS)).toEqual([]);
-      const heldChannels = new Set(held.map((h) => h.channel));
-      expect(posts.filter((p) => !heldChannels.has(p.channel) && p.at >= leaseEnd)).toEqual([]);
 
       expect(await w.query('select state, count(*)::int as n from jobs group by state')).toEqual([
         { state: 'done', n: JOBS },
