@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { JobOutcome, JobQueue } from '../../src/kernel/ports/job-queue.js';
 import type { Job, JobRepo, NewJob } from '../../src/kernel/ports/jobs.js';
+import { given, p, prepared } from '../prepared.js';
 import { forClaim, greatest, type Tables } from '../sql-context.js';
 import { SqlRepo } from './repo.js';
 
@@ -138,30 +139,42 @@ export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
     return rows.sort((a, b) => a.dueAt - b.dueAt || a.id - b.id).map(toJob);
   }
 
+  private readonly holding = prepared(this.ctx, (db, { jobs }) =>
+    db.select({ id: jobs.id }).from(jobs).where(this.held()).limit(1),
+  );
+
   async holds(id: number, owner: string): Promise<boolean> {
-    const { jobs } = this.t;
-    const rows = await this.db.select({ id: jobs.id }).from(jobs).where(this.held(id, owner)).limit(1);
-    return rows.length > 0;
+    return (await this.holding({ id, owner })).length > 0;
   }
+
+  private readonly finishing = prepared(this.ctx, (db, { jobs }) =>
+    db
+      .update(jobs)
+      .set({
+        state: given('outcome'),
+        result: given('result'),
+        finishedAt: given('now'),
+        leaseOwner: null,
+        leaseExpiresAt: null,
+      })
+      .where(this.held())
+      .returning({ id: jobs.id }),
+  );
 
   async finish(id: number, owner: string, outcome: JobOutcome, result: string, now: Date): Promise<boolean> {
-    const { jobs } = this.t;
-    const finished = await this.db
-      .update(jobs)
-      .set({ state: outcome, result, finishedAt: now.getTime(), leaseOwner: null, leaseExpiresAt: null })
-      .where(this.held(id, owner))
-      .returning({ id: jobs.id });
-    return finished.length > 0;
+    return (await this.finishing({ id, owner, outcome, result, now: now.getTime() })).length > 0;
   }
 
-  async retryLater(id: number, owner: string, at: Date, error: string): Promise<boolean> {
-    const { jobs } = this.t;
-    const held = await this.db
+  private readonly retrying = prepared(this.ctx, (db, { jobs }) =>
+    db
       .update(jobs)
-      .set({ state: 'pending', result: error, leaseOwner: null, leaseExpiresAt: at.getTime() })
-      .where(this.held(id, owner))
-      .returning({ id: jobs.id });
-    return held.length > 0;
+      .set({ state: 'pending', result: given('error'), leaseOwner: null, leaseExpiresAt: given('at') })
+      .where(this.held())
+      .returning({ id: jobs.id }),
+  );
+
+  async retryLater(id: number, owner: string, at: Date, error: string): Promise<boolean> {
+    return (await this.retrying({ id, owner, error, at: at.getTime() })).length > 0;
   }
 
   async release(owner: string): Promise<number> {
@@ -247,8 +260,9 @@ export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
     return old.length;
   }
 
-  private held(id: number, owner: string) {
+  /** The job `id` while `owner`'s lease holds it: placeholders `id` and `owner`. */
+  private held() {
     const { jobs } = this.t;
-    return and(eq(jobs.id, id), eq(jobs.state, 'running'), eq(jobs.leaseOwner, owner));
+    return and(eq(jobs.id, p('id')), eq(jobs.state, 'running'), eq(jobs.leaseOwner, p('owner')));
   }
 }

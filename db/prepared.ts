@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import type { SqlContext, Tables } from './sql-context.js';
+
+/** A drizzle query builder that can be prepared (select, insert, update, delete). */
+interface Preparable extends PromiseLike<unknown> {
+  prepare(): { execute(values?: Record<string, unknown>): unknown };
+}
+
+/** What awaiting the builder gives: its rows, or the driver's run result. */
+type ResultOf<B> = B extends PromiseLike<infer R> ? R : never;
+
+/** A value given at each call of a prepared query, by `name`: `sql.placeholder`, shorter. */
+export const p = (name: string) => sql.placeholder(name);
+
+/** The same, where drizzle's types take SQL but no placeholder (an update's `set`); passed to the driver as given. */
+export const given = (name: string) => sql`${sql.placeholder(name)}`;
+
+/**
+ * A query of one shape whose values are given at each call, by name (`p('now')` in the builder,
+ * `{ now }` at the call). On SQLite, where a repository's connection is always the same object (a
+ * transaction is open on it, not on one of its own), it is built and prepared once: drizzle
+ * building the same SQL again at every call was over half of a due job's time. On PostgreSQL it is
+ * built at each call on the connection of the moment (the pool, or the open transaction's client),
+ * since a statement belongs to one connection.
+ *
+ * Only for queries whose SQL never changes between calls: an `in (…)` list of varying length, or
+ * a condition added when a value is present, stays an ordinary builder.
+ */
+export function prepared<B extends Preparable>(
+  ctx: SqlContext,
+  build: (db: SqlContext['db'], t: Tables) => B,
+): (values?: Record<string, unknown>) => Promise<ResultOf<B>> {
+  if (ctx.dialect === 'postgres') {
+    return async (values = {}) => {
+      const query = build(ctx.db, ctx.t) as unknown as {
+        execute(values: Record<string, unknown>): Promise<ResultOf<B>>;
+      };
+      return query.execute(values);
+    };
+  }
+  let statement: ReturnType<B['prepare']> | undefined;
+  return async (values = {}) => {
+    statement ??= build(ctx.db, ctx.t).prepare() as ReturnType<B['prepare']>;
+    return statement.execute(values) as ResultOf<B>;
+  };
+}
