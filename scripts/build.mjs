@@ -1,11 +1,18 @@
-// Compiles Tandem to plain JavaScript in dist/ (`npm run build`, and `prepare` on `npm ci`), so that
-// `npm start` runs it with plain node. It is JavaScript, not TypeScript, because it runs before
-// anything can compile TypeScript. The files the app reads at run time beside its code (the SQLite and PostgreSQL
-// migrations, the Teams app's manifest and icons) are copied next to the compiled modules that read them.
-import { execFileSync } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+// Builds Tandem to plain JavaScript in dist/ (`npm run build`, and `prepare` on `npm ci`), so that `npm start`
+// runs it with plain node. It is JavaScript, not TypeScript, because it runs before anything can compile
+// TypeScript; `npm run typecheck` checks the types.
+//
+// The code and its dependencies are bundled (esbuild) into dist/src/main.js and a few chunks in dist/chunks/:
+// loading one file instead of a thousand is most of a quick start. What a face or feature loads only when
+// configured (`await import(…)`: Bolt, botbuilder, the PostgreSQL store, the charts) is a chunk of its own,
+// read only then. Native modules and the PostgreSQL driver stay in node_modules. The files the app reads at run
+// time beside its code (the SQLite and PostgreSQL migrations, the Teams app's manifest and icons) are copied to
+// where the modules that read them would be (dist/db/…), and those modules' `import.meta.url` points there.
+// Source maps (`node --enable-source-maps`, as `npm start` runs) make stack traces name the files in src/.
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { build } from 'esbuild';
+import { keepOwnMappings } from './source-maps.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -16,8 +23,92 @@ const ASSETS = [
   'adapters/teams/app/color.png',
   'adapters/teams/app/outline.png',
 ];
+/** Tandem's own source folders: the ones the source maps keep. */
+const SOURCES = ['src', 'adapters', 'db'];
+/**
+ * Left in node_modules, loaded by node itself: native modules and the PostgreSQL driver; `open`, which finds a
+ * file of its own beside its code; and the packages loaded with `await import(…)` (see `lazyPackagesExternal`).
+ */
+const EXTERNAL = ['better-sqlite3', '@resvg/resvg-js', 'pg', 'pg-native', 'open', 'botbuilder', 'vega', 'vega-lite'];
+
+/**
+ * Tandem's own modules that locate files beside themselves: `import.meta.url` there becomes the address
+ * the module would have in dist/ unbundled. Every output file is one folder below dist/ (dist/src/main.js,
+ * dist/chunks/…), so `../` from it is dist/.
+ */
+const ownFileUrls = {
+  name: 'own-file-urls',
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, (args) => {
+      const rel = relative(ROOT, args.path).split('\\').join('/');
+      if (rel.startsWith('node_modules/')) return undefined;
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('import.meta.')) return { contents: source, loader: 'ts' };
+      const url = `new URL(${JSON.stringify(`../${rel.replace(/\.ts$/, '.js')}`)}, import.meta.url)`;
+      const contents = source
+        .replaceAll('import.meta.url', `${url}.href`)
+        .replaceAll('import.meta.dirname', `require('node:path').dirname(require('node:url').fileURLToPath(${url}))`);
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+/**
+ * A package loaded with `await import(…)` must stay external: in a split bundle, the chunk of a CommonJS package
+ * exposes only `default` (so `const { compile } = await import('vega-lite')` would find nothing), where node itself
+ * gives its named exports. Fails the build for one that is not in EXTERNAL.
+ */
+const lazyPackagesExternal = {
+  name: 'lazy-packages-external',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.kind !== 'dynamic-import' || args.path.startsWith('node:')) return undefined;
+      const name = args.path
+        .split('/')
+        .slice(0, args.path.startsWith('@') ? 2 : 1)
+        .join('/');
+      if (EXTERNAL.includes(name)) return undefined;
+      return { errors: [{ text: `${name} is loaded with import(): add it to EXTERNAL in scripts/build.mjs` }] };
+    });
+  },
+};
 
 rmSync(DIST, { recursive: true, force: true });
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit', cwd: ROOT });
+const result = await build({
+  absWorkingDir: ROOT,
+  entryPoints: ['src/main.ts'],
+  outdir: DIST,
+  outbase: ROOT,
+  entryNames: '[dir]/[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL,
+  // The bundled CommonJS packages call require() for Node's own modules and the externals.
+  banner: {
+    js:
+      "import { createRequire as __tandemRequire } from 'node:module';\n" +
+      'const require = __tandemRequire(import.meta.url);',
+  },
+  sourcemap: 'linked',
+  sourcesContent: false,
+  plugins: [ownFileUrls, lazyPackagesExternal],
+  metafile: true,
+  logLevel: 'warning',
+});
+// Keep the maps' mappings into Tandem's own files only: node reads a chunk's whole map when it loads the chunk.
+for (const out of Object.keys(result.metafile.outputs)) {
+  if (!out.endsWith('.map')) continue;
+  const path = join(ROOT, out);
+  const own = (source) => {
+    const rel = relative(ROOT, resolve(dirname(path), source)).split(sep);
+    return SOURCES.includes(rel[0]) && !rel.includes('node_modules');
+  };
+  writeFileSync(path, JSON.stringify(keepOwnMappings(JSON.parse(readFileSync(path, 'utf8')), own)));
+}
 for (const asset of ASSETS) cpSync(join(ROOT, asset), join(DIST, asset), { recursive: true });
+// BUILD_META=file writes esbuild's account of what went where (which package in which chunk, and its size).
+if (process.env.BUILD_META) writeFileSync(process.env.BUILD_META, JSON.stringify(result.metafile));
