@@ -73,6 +73,47 @@ const lazyPackagesExternal = {
   },
 };
 
+/**
+ * Packages that Bolt requires when it loads but that Tandem needs only in some configurations: Socket Mode's
+ * client (with undici, a megabyte of code) only when SLACK_APP_TOKEN is set, the OAuth installer never. Bolt's
+ * require() of one gets a stand-in that loads the package from node_modules the first time one of its exports is
+ * used.
+ */
+const LAZY_REQUIRES = ['@slack/socket-mode', '@slack/oauth'];
+const lazyRequires = {
+  name: 'lazy-requires',
+  setup(b) {
+    b.onResolve({ filter: /^@slack\/(socket-mode|oauth)$/ }, async (args) => {
+      if (!LAZY_REQUIRES.includes(args.path) || args.pluginData === 'real') return undefined;
+      const real = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'real' });
+      if (real.errors.length) return { errors: real.errors };
+      return { path: real.path, namespace: 'lazy-require' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-require' }, (args) => {
+      // Every output file is one folder below dist/, so ../../ from it is the project's root.
+      const path = `../../${relative(ROOT, args.path).split(sep).join('/')}`;
+      const esModule = /Object\.defineProperty\(exports, "__esModule"/.test(readFileSync(args.path, 'utf8'));
+      return {
+        contents: `let real;
+const load = () => (real ??= require(${JSON.stringify(path)}));
+module.exports = new Proxy({}, {
+  get: (_, key) => (key === '__esModule' ? ${esModule} : load()[key]),
+  has: (_, key) => key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_, key) => {
+    const d = Reflect.getOwnPropertyDescriptor(load(), key);
+    return d && { ...d, configurable: true };
+  },
+});`,
+        loader: 'js',
+      };
+    });
+    b.onResolve({ filter: /^\.\.\/\.\.\/node_modules\// }, (args) =>
+      args.namespace === 'lazy-require' ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+
 rmSync(DIST, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: ROOT,
@@ -95,7 +136,7 @@ const result = await build({
   },
   sourcemap: 'linked',
   sourcesContent: false,
-  plugins: [ownFileUrls, lazyPackagesExternal],
+  plugins: [ownFileUrls, lazyPackagesExternal, lazyRequires],
   metafile: true,
   logLevel: 'warning',
 });
