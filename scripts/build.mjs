@@ -29,7 +29,17 @@ const SOURCES = ['src', 'adapters', 'db'];
  * Left in node_modules, loaded by node itself: native modules and the PostgreSQL driver; `open`, which finds a
  * file of its own beside its code; and the packages loaded with `await import(…)` (see `lazyPackagesExternal`).
  */
-const EXTERNAL = ['better-sqlite3', '@resvg/resvg-js', 'pg', 'pg-native', 'open', 'botbuilder', 'vega', 'vega-lite'];
+const EXTERNAL = [
+  'better-sqlite3',
+  '@resvg/resvg-js',
+  'pg',
+  'pg-native',
+  'open',
+  'botbuilder',
+  'vega',
+  'vega-lite',
+  'nodemailer',
+];
 
 /**
  * Tandem's own modules that locate files beside themselves: `import.meta.url` there becomes the address

@@ -1,4 +1,4 @@
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { type IntegrationMessage, kindSends } from '../../src/domain/integrations.js';
 import { PermanentDeliveryError } from '../../src/kernel/errors.js';
 import type { IntegrationClient } from '../../src/kernel/ports/integrations.js';
@@ -59,21 +59,26 @@ export function escalationEmail(m: IntegrationMessage): { subject: string; text:
  * connection failures are retried.
  */
 export function emailClient(name: string, smtp: SmtpSettings, from: string, to: string[]): IntegrationClient {
-  const transport = createTransport({
-    host: smtp.host,
-    port: smtp.port,
-    secure: smtp.secure,
-    ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 15_000,
-  });
+  // nodemailer loads with the first e-mail, not with every Tandem that has no e-mail integration.
+  let transport: Promise<Transporter> | undefined;
+  const transportOf = () =>
+    (transport ??= import('nodemailer').then(({ createTransport }) =>
+      createTransport({
+        host: smtp.host,
+        port: smtp.port,
+        secure: smtp.secure,
+        ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 15_000,
+      }),
+    ));
   return {
     name,
     async send(m) {
       if (!kindSends('email', m.event)) return;
       try {
-        await transport.sendMail({ from, to, ...escalationEmail(m) });
+        await (await transportOf()).sendMail({ from, to, ...escalationEmail(m) });
       } catch (err) {
         const code = (err as { responseCode?: number }).responseCode;
         const why = `e-mail ${name} via ${smtp.host}:${smtp.port} failed: ${(err as Error).message.slice(0, 200)}`;

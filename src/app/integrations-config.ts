@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { z } from 'zod';
 import type { IntegrationSpec } from '../domain/integration-spec.js';
 import { INTEGRATION_NAME } from '../domain/integrations.js';
@@ -81,6 +81,10 @@ export interface LoadIntegrationsOptions {
   requireSecrets: boolean;
   readFile?: (path: string) => string;
 }
+
+/** YAML is parsed by the yaml package, loaded only for a YAML integrations file. */
+const parseYaml = (text: string): unknown =>
+  (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text);
 
 /** Reads and checks the integrations file; a problem stops the start with a ConfigError naming the field. */
 export function loadIntegrations(

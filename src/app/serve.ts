@@ -81,6 +81,16 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     await stopFaces();
     throw err;
   }
+  let port: number;
+  try {
+    port = await http.listen(config.PORT, config.HOST);
+  } catch (err) {
+    await stopFaces();
+    const why = `Cannot listen on ${config.HOST}:${config.PORT}: ${(err as Error).message}. Set PORT to a free port.`;
+    throw new StartError(why, { cause: err });
+  }
+  // Ready first: the scheduler and the outbox start once the server listens (before it handles a request), so
+  // that neither reading every channel to plan it nor the first tick's set-up holds up /healthz.
   background = startBackground({
     store,
     clock,
@@ -98,16 +108,6 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     if (opts.wakeups) stopListening = await opts.wakeups.listen(() => background?.wake());
   } catch (err) {
     log.warn({ err }, 'cannot listen for other instances: their posts go out at the next tick');
-  }
-  let port: number;
-  try {
-    port = await http.listen(config.PORT, config.HOST);
-  } catch (err) {
-    await stopListening();
-    await background.stop();
-    await stopFaces();
-    const why = `Cannot listen on ${config.HOST}:${config.PORT}: ${(err as Error).message}. Set PORT to a free port.`;
-    throw new StartError(why, { cause: err });
   }
   log.info({ faces: opts.faces.map((f) => f.face.platform), port }, 'Tandem is ready');
   return {
