@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Bot } from '../src/kernel/bot.js';
 import type { Clock } from '../src/kernel/clock.js';
 import type { Logger } from '../src/kernel/logger.js';

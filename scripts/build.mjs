@@ -90,22 +90,29 @@ const lazyPackagesExternal = {
  * used.
  */
 const LAZY_REQUIRES = ['@slack/socket-mode', '@slack/oauth'];
+/**
+ * Modules that their package requires only when first needed, left in node_modules rather than read at every
+ * start: iconv-lite's character sets (0.5 MB of tables), for the first body in a charset other than UTF-8.
+ */
+const LEFT_IN_NODE_MODULES = ['node_modules/iconv-lite/encodings/index.js'];
+/** From any output file (one folder below dist/), the path of a file in the project. */
+const fromOutput = (path) => `../../${relative(ROOT, path).split(sep).join('/')}`;
 const lazyRequires = {
   name: 'lazy-requires',
   setup(b) {
-    b.onResolve({ filter: /^@slack\/(socket-mode|oauth)$/ }, async (args) => {
-      if (!LAZY_REQUIRES.includes(args.path) || args.pluginData === 'real') return undefined;
+    b.onResolve({ filter: /^@slack\/(socket-mode|oauth)$|^\.\.\/encodings$/ }, async (args) => {
+      if (args.pluginData === 'real' || args.namespace === 'lazy-require') return undefined;
       const real = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'real' });
       if (real.errors.length) return { errors: real.errors };
-      return { path: real.path, namespace: 'lazy-require' };
+      if (LAZY_REQUIRES.includes(args.path)) return { path: real.path, namespace: 'lazy-require' };
+      const rel = relative(ROOT, real.path).split(sep).join('/');
+      return LEFT_IN_NODE_MODULES.includes(rel) ? { path: fromOutput(real.path), external: true } : undefined;
     });
     b.onLoad({ filter: /.*/, namespace: 'lazy-require' }, (args) => {
-      // Every output file is one folder below dist/, so ../../ from it is the project's root.
-      const path = `../../${relative(ROOT, args.path).split(sep).join('/')}`;
       const esModule = /Object\.defineProperty\(exports, "__esModule"/.test(readFileSync(args.path, 'utf8'));
       return {
         contents: `let real;
-const load = () => (real ??= require(${JSON.stringify(path)}));
+const load = () => (real ??= require(${JSON.stringify(fromOutput(args.path))}));
 module.exports = new Proxy({}, {
   get: (_, key) => (key === '__esModule' ? ${esModule} : load()[key]),
   has: (_, key) => key in load(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { HOOK_ACTIONS } from '../../src/domain/integrations.js';
 import type { Priority } from '../../src/domain/model.js';
 

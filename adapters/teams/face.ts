@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { flag, optionalSecret } from '../../src/kernel/config-values.js';
 import { defineFace } from '../face.js';
 

@@ -1,5 +1,5 @@
 import type { Activity, ConversationReference } from 'botbuilder';
-import { z } from 'zod';
+import * as z from 'zod';
 import { baseConversationId } from './parse.js';
 
 /**

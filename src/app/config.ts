@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AnyFace } from '../../adapters/face.js';
 import { ConfigError } from '../kernel/errors.js';
 import { type IntegrationsConfig, loadIntegrations } from './integrations-config.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IntegrationSpec } from '../domain/integration-spec.js';
 import { INTEGRATION_NAME } from '../domain/integrations.js';
 import { ConfigError } from '../kernel/errors.js';

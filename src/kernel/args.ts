@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { mentionsToPlain } from '../domain/mention-codec.js';
 import { type Mention, OWNERS, type Owner } from '../domain/model.js';
 import { readTimeZone } from '../domain/time-zones.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Channel, Mention, Person } from '../domain/model.js';
 import type { Placement, Side } from '../domain/sides.js';
 import type { Clock } from './clock.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A secret or id from the environment; empty means "not set". */
 export const optionalSecret = z

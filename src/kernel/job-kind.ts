@@ -35,7 +35,7 @@
  *   calls `ctx.timesChanged()`: every kind with a `plan` has its pending future jobs cancelled and
  *   planned again, in the command's transaction. Commands never name the kinds.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Channel } from '../domain/model.js';
 import type { Logger } from './logger.js';
 import type { Job, NewJob } from './ports/jobs.js';

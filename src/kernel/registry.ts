@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { closest } from '../domain/edit-distance.js';
 import { stripChatter } from './chatter.js';
 import type { AnyCommandSpec, ArgInput } from './command.js';

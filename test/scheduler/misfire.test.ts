@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { JobKindError } from '../../src/kernel/errors.js';
 import { defineJobKind, JobKindRegistry } from '../../src/kernel/job-kind.js';
 import { inChannel, paragraph } from '../../src/kernel/reply.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { hoursOf } from '../../domain/business-hours.js';
 import { CADENCE_KINDS, CADENCE_TITLES, type Cadence, ruleOf } from '../../domain/cadence.js';
 import { type Lead, leadText, sameLead } from '../../domain/cadence-leads.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RenotifyPayload } from '../../domain/escalation-renotify.js';
 import { defineJobKind } from '../../kernel/job-kind.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Escalation, escalationLabel, type Team } from '../../domain/escalation.js';
 import { contactFor } from '../../domain/escalation-routing.js';
 import { awaitingAcknowledgement } from '../../domain/escalation-state.js';

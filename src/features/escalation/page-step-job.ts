@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Escalation, escalationLabel } from '../../domain/escalation.js';
 import { awaitingAcknowledgement } from '../../domain/escalation-state.js';
 import type { Channel } from '../../domain/model.js';

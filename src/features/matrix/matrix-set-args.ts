@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { MAX_ALIAS, MAX_ALIASES, MAX_AREA_NAME, MAX_AREA_NOTE } from '../../domain/matrix-limits.js';
 import type { Mention, Owner } from '../../domain/model.js';
 import { areaKey } from '../../domain/normalize.js';

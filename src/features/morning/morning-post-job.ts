@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { hoursOf } from '../../domain/business-hours.js';
 import type { Channel } from '../../domain/model.js';
 import {
