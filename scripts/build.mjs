@@ -8,7 +8,7 @@
 // read only then. Native modules and the PostgreSQL driver stay in node_modules. The files the app reads at run
 // time beside its code (the SQLite and PostgreSQL migrations, the Teams app's manifest and icons) are copied to
 // where the modules that read them would be (dist/db/…), and those modules' `import.meta.url` points there.
-// Source maps (`node --enable-source-maps`, as `npm start` runs) make stack traces name the files in src/.
+// Source maps, read when a stack trace is formatted (src/app/stack-traces.ts), make it name the files in src/.
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
@@ -131,10 +131,30 @@ module.exports = new Proxy({}, {
   },
 };
 
+/**
+ * The entry: stack traces mapped to the source files (src/app/stack-traces.ts) before Tandem's own modules run.
+ * A module's imports run in order, and the first one here installs the mapping.
+ */
+const entry = {
+  name: 'entry',
+  setup(b) {
+    b.onResolve({ filter: /^tandem:/ }, (args) => ({ path: args.path, namespace: 'tandem' }));
+    b.onLoad({ filter: /.*/, namespace: 'tandem' }, (args) => ({
+      resolveDir: ROOT,
+      loader: 'js',
+      contents:
+        args.path === 'tandem:main'
+          ? "import 'tandem:stack-traces';\nimport './src/main.ts';\n"
+          : "import { mapStackTraces } from './src/app/stack-traces.ts';\n" +
+            "mapStackTraces(new URL('../', import.meta.url).href);\n",
+    }));
+  },
+};
+
 rmSync(DIST, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: ROOT,
-  entryPoints: ['src/main.ts'],
+  entryPoints: [{ in: 'tandem:main', out: 'src/main' }],
   outdir: DIST,
   outbase: ROOT,
   entryNames: '[dir]/[name]',
@@ -153,11 +173,11 @@ const result = await build({
   },
   sourcemap: 'linked',
   sourcesContent: false,
-  plugins: [ownFileUrls, lazyPackagesExternal, lazyRequires],
+  plugins: [entry, ownFileUrls, lazyPackagesExternal, lazyRequires],
   metafile: true,
   logLevel: 'warning',
 });
-// Keep the maps' mappings into Tandem's own files only: node reads a chunk's whole map when it loads the chunk.
+// Keep the maps' mappings into Tandem's own files only: smaller maps, and a frame in a dependency is left as it is.
 for (const out of Object.keys(result.metafile.outputs)) {
   if (!out.endsWith('.map')) continue;
   const path = join(ROOT, out);

@@ -1,5 +1,5 @@
 // Trims a source map to the mappings into Tandem's own files: a bundle's map is mostly about its
-// dependencies, and node parses a chunk's whole map when it loads the chunk (with --enable-source-maps).
+// dependencies, and src/app/stack-traces.ts parses a chunk's whole map the first time a stack passes through it.
 // Stack traces still name src/, adapters/ and db/ files and lines; a frame in a dependency shows the bundle.
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
