@@ -29,7 +29,7 @@ export class JobScheduling {
     if (this.ctx.dialect === 'sqlite') {
       const createdAt = now.getTime();
       for (const job of batch) {
-        const [row] = await this.upsertOne({
+        const written = await this.upsertOne({
           kind: job.kind,
           channelId: job.channelId,
           dueAt: job.dueAt.getTime(),
@@ -37,7 +37,7 @@ export class JobScheduling {
           key: job.occurrenceKey,
           createdAt,
         });
-        if (row) created.add(row.key);
+        if (written.changes > 0) created.add(job.occurrenceKey);
       }
       return created;
     }
@@ -52,7 +52,9 @@ export class JobScheduling {
         createdAt: now.getTime(),
       }));
       const { jobs } = this.ctx.t;
-      const written = await upserting(this.ctx.db.insert(jobs).values(values), jobs);
+      const written = await upserting(this.ctx.db.insert(jobs).values(values), jobs).returning({
+        key: jobs.occurrenceKey,
+      });
       for (const r of written) created.add(r.key);
     }
     return created;
@@ -75,7 +77,10 @@ export class JobScheduling {
   }
 }
 
-/** One job, by placeholders; prepared on first use (a store on PostgreSQL never builds it). */
+/**
+ * One job, by placeholders; prepared on first use (a store on PostgreSQL never builds it). Without
+ * `returning`: the driver's count of changed rows says whether it was created, without a row to map.
+ */
 function upsertOneJob(ctx: SqlContext) {
   return prepared(ctx, (db, { jobs }) =>
     upserting(
@@ -95,26 +100,24 @@ function upsertOneJob(ctx: SqlContext) {
 
 /**
  * The insert made an upsert: an occurrence that exists is left alone, unless it was cancelled: a
- * replan that puts the same occurrence back (at the same or a new time) revives it. Returns the
- * keys of the rows inserted or revived.
+ * replan that puts the same occurrence back (at the same or a new time) revives it. A row
+ * inserted or revived is changed; one left alone is not.
  */
 function upserting(insert: SQLiteInsertBase<Tables['jobs'], 'sync', RunResult>, jobs: Tables['jobs']) {
-  return insert
-    .onConflictDoUpdate({
-      target: jobs.occurrenceKey,
-      set: {
-        kind: sql`excluded.kind`,
-        channelId: sql`excluded.channel_id`,
-        dueAt: sql`excluded.due_at`,
-        payload: sql`excluded.payload`,
-        state: 'pending',
-        attempts: 0,
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        result: null,
-        finishedAt: null,
-      },
-      setWhere: eq(jobs.state, 'cancelled'),
-    })
-    .returning({ key: jobs.occurrenceKey });
+  return insert.onConflictDoUpdate({
+    target: jobs.occurrenceKey,
+    set: {
+      kind: sql`excluded.kind`,
+      channelId: sql`excluded.channel_id`,
+      dueAt: sql`excluded.due_at`,
+      payload: sql`excluded.payload`,
+      state: 'pending',
+      attempts: 0,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      result: null,
+      finishedAt: null,
+    },
+    setWhere: eq(jobs.state, 'cancelled'),
+  });
 }
