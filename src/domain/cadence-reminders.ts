@@ -66,7 +66,8 @@ function reminderInputs(
   const leads = c.leads.map(leadKey).join(',');
   const days = calendar.days.join(',');
   const holidays = calendar.holidays.join(',');
-  return `${rule}|${leads}|${calendar.timezone}|${days}|${holidays}|${after.getTime()}|${[...skips].join(',')}|${limit}`;
+  const skipped = [...skips].join(',');
+  return `${rule}|${leads}|${calendar.timezone}|${days}|${holidays}|${after.getTime()}|${skipped}|${limit}`;
 }
 
 function computeReminders(
