@@ -3,6 +3,7 @@ import type { JobOutcome, JobQueue } from '../../src/kernel/ports/job-queue.js';
 import type { Job, JobRepo, NewJob } from '../../src/kernel/ports/jobs.js';
 import { given, p, prepared } from '../prepared.js';
 import { forClaim, greatest, type Tables } from '../sql-context.js';
+import { JobScheduling } from './job-scheduling.js';
 import { SqlRepo } from './repo.js';
 
 type Row = Tables['jobs']['$inferSelect'];
@@ -23,68 +24,20 @@ function toJob(r: Row): Job {
   };
 }
 
-/** Rows per insert when scheduling many: 7 parameters a row stays far below any driver's limit. */
-const SCHEDULE_CHUNK = 500;
-/** Occurrence keys per `in (…)` list. */
-const KEYS_CHUNK = 900;
-
 /** Jobs: the features' JobRepo and the scheduler's JobQueue over the `jobs` table. */
 export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
   async schedule(job: NewJob, now: Date): Promise<boolean> {
-    return (await this.scheduleMany([job], now)) > 0;
+    return (await this.scheduleMany([job], now)).size > 0;
   }
 
-  async scheduleMany(batch: readonly NewJob[], now: Date): Promise<number> {
-    const { jobs } = this.t;
-    let created = 0;
-    for (let from = 0; from < batch.length; from += SCHEDULE_CHUNK) {
-      const values = batch.slice(from, from + SCHEDULE_CHUNK).map((job) => ({
-        kind: job.kind,
-        channelId: job.channelId,
-        dueAt: job.dueAt.getTime(),
-        payload: job.payload,
-        occurrenceKey: job.occurrenceKey,
-        state: 'pending' as const,
-        createdAt: now.getTime(),
-      }));
-      // An occurrence that exists is left alone, unless it was cancelled: a replan that puts the
-      // same occurrence back (at the same or a new time) revives it.
-      const written = await this.db
-        .insert(jobs)
-        .values(values)
-        .onConflictDoUpdate({
-          target: jobs.occurrenceKey,
-          set: {
-            kind: sql`excluded.kind`,
-            channelId: sql`excluded.channel_id`,
-            dueAt: sql`excluded.due_at`,
-            payload: sql`excluded.payload`,
-            state: 'pending',
-            attempts: 0,
-            leaseOwner: null,
-            leaseExpiresAt: null,
-            result: null,
-            finishedAt: null,
-          },
-          setWhere: eq(jobs.state, 'cancelled'),
-        })
-        .returning({ id: jobs.id });
-      created += written.length;
-    }
-    return created;
+  private readonly scheduling = new JobScheduling(this.ctx);
+
+  scheduleMany(batch: readonly NewJob[], now: Date): Promise<Set<string>> {
+    return this.scheduling.scheduleMany(batch, now);
   }
 
-  async pendingAmong(keys: readonly string[]): Promise<Set<string>> {
-    const { jobs } = this.t;
-    const pending = new Set<string>();
-    for (let from = 0; from < keys.length; from += KEYS_CHUNK) {
-      const rows = await this.db
-        .select({ key: jobs.occurrenceKey })
-        .from(jobs)
-        .where(and(inArray(jobs.occurrenceKey, keys.slice(from, from + KEYS_CHUNK)), eq(jobs.state, 'pending')));
-      for (const r of rows) pending.add(r.key);
-    }
-    return pending;
+  pendingAmong(keys: readonly string[]): Promise<Set<string>> {
+    return this.scheduling.pendingAmong(keys);
   }
 
   async cancelPending(prefix: string, now: Date): Promise<number> {

@@ -32,6 +32,51 @@ export function plannedReminders(
   limit = Math.max(2, c.leads.length),
 ): PlannedReminder[] {
   if (!c.enabled || c.leads.length === 0) return [];
+  const key = reminderInputs(c, calendar, after, skips, limit);
+  let known = remembered.get(key);
+  if (!known) {
+    known = computeReminders(c, calendar, after, skips, limit);
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(key, known);
+  }
+  // Copies: a caller may keep or change what it gets.
+  return known.map(({ dueAt, meeting, lead }) => ({
+    dueAt: new Date(dueAt.getTime()),
+    meeting: { ...meeting, instant: new Date(meeting.instant.getTime()), endsAt: new Date(meeting.endsAt.getTime()) },
+    lead: typeof lead === 'number' ? lead : { ...lead },
+  }));
+}
+
+/**
+ * Reminders computed, by everything they depend on: planning every channel at startup asks the same
+ * question for every channel with the same cadence, zone, working days and holidays, from the same instant.
+ */
+const remembered = new Map<string, readonly PlannedReminder[]>();
+/** Answers remembered before the cache starts again. */
+const MAX_REMEMBERED = 10_000;
+
+function reminderInputs(
+  c: Cadence,
+  calendar: WorkCalendar,
+  after: Date,
+  skips: ReadonlySet<string>,
+  limit: number,
+): string {
+  const rule = `${c.kind}|${c.weekday}|${c.ordinal}|${c.quarterMonth}|${c.time}|${c.durationMinutes}`;
+  const leads = c.leads.map(leadKey).join(',');
+  const days = calendar.days.join(',');
+  const holidays = calendar.holidays.join(',');
+  const skipped = [...skips].join(',');
+  return `${rule}|${leads}|${calendar.timezone}|${days}|${holidays}|${after.getTime()}|${skipped}|${limit}`;
+}
+
+function computeReminders(
+  c: Cadence,
+  calendar: WorkCalendar,
+  after: Date,
+  skips: ReadonlySet<string>,
+  limit: number,
+): PlannedReminder[] {
   // Leads are at most two weeks and meetings at least a week apart: the soonest reminders belong
   // to the next three meetings.
   const { meetings } = upcomingMeetings(c, calendar.timezone, after, 3, skips);

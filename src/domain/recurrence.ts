@@ -49,8 +49,35 @@ export function upcomingOccurrences(rule: RecurrenceRule, timeZone: string, afte
   const afterMs = after.getTime();
   if (Number.isNaN(afterMs)) throw new RangeError('after is an invalid Date');
 
+  if (count === 0) return [];
+  const key = cacheKey(rule, timeZone, afterMs, count);
+  let known = computed.get(key);
+  if (!known) {
+    known = compute(rule, timeZone, after, count);
+    if (computed.size >= MAX_COMPUTED) computed.clear();
+    computed.set(key, known);
+  }
+  // Copies: a caller may keep or change what it gets.
+  return known.map((o) => ({ instant: new Date(o.instant.getTime()), localDate: o.localDate }));
+}
+
+/**
+ * Occurrences computed, by rule, zone, start and count: planning every channel at startup asks the
+ * same question for every channel with the same cadence in the same zone, from the same instant.
+ */
+const computed = new Map<string, readonly Occurrence[]>();
+/** Answers remembered before the cache starts again. */
+const MAX_COMPUTED = 10_000;
+
+function cacheKey(rule: RecurrenceRule, timeZone: string, afterMs: number, count: number): string {
+  const ordinal = rule.kind === 'weekly' ? '' : rule.ordinal;
+  const quarterMonth = rule.kind === 'quarterly' ? rule.quarterMonth : 0;
+  return `${timeZone}|${rule.kind}|${rule.weekday}|${ordinal}|${quarterMonth}|${rule.time}|${afterMs}|${count}`;
+}
+
+function compute(rule: RecurrenceRule, timeZone: string, after: Date, count: number): Occurrence[] {
+  const afterMs = after.getTime();
   const out: Occurrence[] = [];
-  if (count === 0) return out;
   const today = localParts(after, timeZone);
   // Start a day early: a time in a gap that straddles midnight can push yesterday's occurrence
   // into today. Dates come ascending and a later local date is always a later instant, so the

@@ -128,11 +128,13 @@ export function localToInstant(
   const day = 86_400_000;
   const before = offsetMs(wall - day, timeZone);
   const after = offsetMs(wall + day, timeZone);
-  const candidates = [...new Set([wall - before, wall - after])]
-    .filter((t) => t + offsetMs(t, timeZone) === wall)
-    .sort((a, b) => a - b);
-  // Repeated: the earlier. Normal: the only one. Gap: the offset in force before the change.
-  return new Date(candidates[0] ?? wall - before);
+  // The candidates earlier first: repeated, the earlier; normal, the only one. Gap: the offset in
+  // force before the change. (Without arrays: this runs for every occurrence planned.)
+  const first = wall - Math.max(before, after);
+  const second = wall - Math.min(before, after);
+  if (first + offsetMs(first, timeZone) === wall) return new Date(first);
+  if (second !== first && second + offsetMs(second, timeZone) === wall) return new Date(second);
+  return new Date(wall - before);
 }
 
 /** `YYYY-MM-DD` of an instant in a zone. */
@@ -142,15 +144,25 @@ export function localDate(instant: Date, timeZone: string): string {
 }
 
 export function isoDate(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  // Two digits by hand: this runs for every occurrence planned, and padStart was a visible part of it.
+  const y = year >= 1000 && year <= 9999 ? String(year) : String(year).padStart(4, '0');
+  return `${y}-${two(month)}-${two(day)}`;
 }
 
+const two = (n: number) => (n >= 0 && n < 10 ? `0${n}` : String(n));
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 export function parseIsoDate(s: string): { year: number; month: number; day: number } | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  const m = ISO_DATE.exec(s);
   if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  // Date.UTC reads years 0–99 as 1900–1999: those dates are not taken, as before.
+  if (year < 100) return null;
+  // The day exists in that month (Date.UTC(y, m, 0) is the month's last day), leap years included.
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
   return { year, month, day };
 }
 

@@ -25,17 +25,23 @@ export async function prefetchedForPlanning(tx: Store, batch: readonly Channel[]
 /** `repo` with some one-id reads answered from memory when known; copies, so callers may change what they get. */
 function answering<R extends object>(repo: R, known: Record<string, (id: number) => unknown[] | undefined>): R {
   // A proxy of an empty object: the store's repositories are frozen, so a proxy of one could not answer differently.
+  // Each method is wrapped once: planning reads them for every channel and kind.
+  const wrapped = new Map<string | symbol, unknown>();
   return new Proxy({} as R, {
     get(_, prop) {
+      if (wrapped.has(prop)) return wrapped.get(prop);
       const value = Reflect.get(repo, prop) as unknown;
       if (typeof value !== 'function') return value;
       const call = (value as (...args: unknown[]) => unknown).bind(repo);
       const fromMemory = typeof prop === 'string' ? known[prop] : undefined;
-      if (!fromMemory) return call;
-      return (id: number, ...rest: unknown[]) => {
-        const hit = fromMemory(id);
-        return hit ? Promise.resolve([...hit]) : call(id, ...rest);
-      };
+      const method = fromMemory
+        ? (id: number, ...rest: unknown[]) => {
+            const hit = fromMemory(id);
+            return hit ? Promise.resolve([...hit]) : call(id, ...rest);
+          }
+        : call;
+      wrapped.set(prop, method);
+      return method;
     },
   });
 }

@@ -133,11 +133,14 @@ async function planBatch(
       }
     }
   }
-  let created = await tx.jobs.scheduleMany(jobs, now);
-  const pending = await tx.jobs.pendingAmong(rounds.flatMap((r) => r.keys));
+  const scheduled = await tx.jobs.scheduleMany(jobs, now);
+  let created = scheduled.size;
+  // A round with an occurrence just created has one pending; only the others are looked up.
+  const unsure = rounds.filter((r) => r.last > now.getTime() && !r.keys.some((k) => scheduled.has(k)));
+  const pending = unsure.length === 0 ? new Set() : await tx.jobs.pendingAmong(unsure.flatMap((r) => r.keys));
   // Every occurrence planned already ran: plan on after them, as planKind does.
-  for (const r of rounds) {
-    if (r.keys.some((k) => pending.has(k)) || r.last <= now.getTime()) continue;
+  for (const r of unsure) {
+    if (r.keys.some((k) => pending.has(k))) continue;
     try {
       created += await planKind(reads, r.kind, r.channel, new Date(r.last), now, options);
     } catch (err) {

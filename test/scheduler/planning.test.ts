@@ -102,6 +102,25 @@ describeEachDialect('planning: each kind keeps its next occurrence scheduled', (
     },
   );
 
+  it('a restart after the start moved past a post already sent plans the next day’s, sent once', async () => {
+    const h = await harness('2026-12-01T12:00:00Z'); // Tue 07:00 New York
+    await h.scheduler.planAll();
+    await h.advanceTo('2026-12-01T14:00:00Z');
+    expect(h.deliveries()).toEqual(['2026-12-01T13:00:00.000Z Good morning: daily post for 2026-12-01']);
+    // While Tandem was down the hours changed and nothing was planned again (tomorrow's post was
+    // cancelled, the next one not planned): today's start is now 10:00, after the post that went
+    // out. The restart at 09:00 finds today's already sent and plans on past it.
+    await h.store.channels.update(h.seeded.id, { dayStart: 10 * 60 });
+    expect(await h.store.jobs.cancelPending(`daily:${h.seeded.id}:`, h.clock.now())).toBe(1);
+    expect(await h.scheduler.planAll()).toBe(1);
+    expect(await h.pending()).toEqual([`daily:${h.seeded.id}:2026-12-02 2026-12-02T15:00:00.000Z`]);
+    await h.advanceTo('2026-12-02T16:00:00Z');
+    expect(h.deliveries()).toEqual([
+      '2026-12-01T13:00:00.000Z Good morning: daily post for 2026-12-01',
+      '2026-12-02T15:00:00.000Z Good morning: daily post for 2026-12-02',
+    ]);
+  });
+
   it('replan names no kind: every kind with a plan is planned again for the channel', async () => {
     const h = await harness('2026-12-01T12:00:00Z');
     await h.scheduler.planAll();

@@ -24,8 +24,8 @@ export interface Job extends NewJob {
 export interface JobRepo {
   /** Creates the job unless a job with its occurrence key exists; true when created. */
   schedule(job: NewJob, now: Date): Promise<boolean>;
-  /** `schedule` for many at once (a few statements, not one per job); returns how many were created. */
-  scheduleMany(jobs: readonly NewJob[], now: Date): Promise<number>;
+  /** `schedule` for many at once, without a round trip per job; returns the occurrence keys created. */
+  scheduleMany(jobs: readonly NewJob[], now: Date): Promise<Set<string>>;
   /** Of these occurrence keys, the ones whose job is pending. */
   pendingAmong(keys: readonly string[]): Promise<Set<string>>;
   /** Cancels the pending jobs whose occurrence key starts with `prefix`; returns how many. */
