@@ -3,6 +3,7 @@ import { CADENCE_KINDS, type Cadence, type CadenceKind, type CadenceSettings } f
 import type { IsoWeekday } from '../../src/domain/model.js';
 import type { Ordinal } from '../../src/domain/recurrence.js';
 import type { CadencePatch, CadenceRepo } from '../../src/kernel/ports/cadences.js';
+import { p, prepared } from '../prepared.js';
 import type { Tables } from '../sql-context.js';
 import { groupBy, SqlRepo } from './repo.js';
 
@@ -26,9 +27,15 @@ function toCadence(r: Row): Cadence {
 const byKind = (a: Cadence, b: Cadence) => CADENCE_KINDS.indexOf(a.kind) - CADENCE_KINDS.indexOf(b.kind);
 
 export class SqlCadenceRepo extends SqlRepo implements CadenceRepo {
+  private readonly ofChannel = prepared(this.ctx, (db, { cadences }) =>
+    db
+      .select()
+      .from(cadences)
+      .where(eq(cadences.channelId, p('channelId'))),
+  );
+
   async list(channelId: number): Promise<Cadence[]> {
-    const { cadences } = this.t;
-    const rows = await this.db.select().from(cadences).where(eq(cadences.channelId, channelId));
+    const rows = await this.ofChannel({ channelId });
     return rows.map(toCadence).sort(byKind);
   }
 
@@ -76,13 +83,16 @@ export class SqlCadenceRepo extends SqlRepo implements CadenceRepo {
     return toCadence(r);
   }
 
-  async skips(cadenceId: number): Promise<string[]> {
-    const { cadenceSkips } = this.t;
-    const rows = await this.db
+  private readonly skipsById = prepared(this.ctx, (db, { cadenceSkips }) =>
+    db
       .select({ date: cadenceSkips.date })
       .from(cadenceSkips)
-      .where(eq(cadenceSkips.cadenceId, cadenceId))
-      .orderBy(asc(cadenceSkips.date));
+      .where(eq(cadenceSkips.cadenceId, p('cadenceId')))
+      .orderBy(asc(cadenceSkips.date)),
+  );
+
+  async skips(cadenceId: number): Promise<string[]> {
+    const rows = await this.skipsById({ cadenceId });
     return rows.map((r) => r.date);
   }
 

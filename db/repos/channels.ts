@@ -3,6 +3,7 @@ import { type Ladders, laddersOf } from '../../src/domain/ladder.js';
 import type { Channel, Holiday, IsoWeekday, Mention, Priority } from '../../src/domain/model.js';
 import type { ChannelPatch, ChannelRepo, NewChannel } from '../../src/kernel/ports/channels.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
+import { p, prepared } from '../prepared.js';
 import type { Tables } from '../sql-context.js';
 import { groupBy, SqlRepo } from './repo.js';
 
@@ -55,9 +56,16 @@ export class SqlChannelRepo extends SqlRepo implements ChannelRepo {
     return r ? toChannel(r) : null;
   }
 
+  private readonly byId = prepared(this.ctx, (db, { channels }) =>
+    db
+      .select()
+      .from(channels)
+      .where(eq(channels.id, p('id')))
+      .limit(1),
+  );
+
   async get(id: number): Promise<Channel> {
-    const { channels } = this.t;
-    const [r] = await this.db.select().from(channels).where(eq(channels.id, id)).limit(1);
+    const [r] = await this.byId({ id });
     if (!r) throw new Error(`channel ${id} does not exist`);
     return toChannel(r);
   }
@@ -97,13 +105,16 @@ export class SqlChannelRepo extends SqlRepo implements ChannelRepo {
       .where(eq(channels.id, id));
   }
 
-  async holidays(channelId: number): Promise<Holiday[]> {
-    const { holidays } = this.t;
-    return this.db
+  private readonly holidaysById = prepared(this.ctx, (db, { holidays }) =>
+    db
       .select({ date: holidays.date, name: holidays.name })
       .from(holidays)
-      .where(eq(holidays.channelId, channelId))
-      .orderBy(asc(holidays.date));
+      .where(eq(holidays.channelId, p('channelId')))
+      .orderBy(asc(holidays.date)),
+  );
+
+  holidays(channelId: number): Promise<Holiday[]> {
+    return this.holidaysById({ channelId });
   }
 
   async holidaysOf(channelIds: readonly number[]): Promise<Map<number, Holiday[]>> {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type {
   Escalation,
   EscalationEvent,
@@ -9,13 +9,13 @@ import type {
 } from '../../src/domain/escalation.js';
 import { UNRESOLVED_STATES } from '../../src/domain/escalation.js';
 import type { EscalationRepo, NewEscalation, NewEscalationEvent } from '../../src/kernel/ports/escalations.js';
+import { p, prepared } from '../prepared.js';
 import type { Tables } from '../sql-context.js';
+import { factQueries, type InstantColumn, toFacts } from './escalation-facts.js';
 import { groupBy, SqlRepo } from './repo.js';
 
 type Row = Tables['escalations']['$inferSelect'];
 type EventRow = Tables['escalationEvents']['$inferSelect'];
-type InstantColumn = Tables['escalations']['openedAt' | 'handedBackAt' | 'resolvedAt'];
-type FactsRow = Pick<Row, 'id' | 'seq' | 'priority' | 'state' | 'toTeam' | 'handedBackAt' | 'openedAt'>;
 
 const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 const ms = (d: Date | null | undefined): number | null | undefined =>
@@ -53,21 +53,13 @@ function toEscalation(r: Row): Escalation {
   };
 }
 
-/** The columns of EscalationFacts: bulk reads (the morning post) select only these, not whole rows. */
-function factColumns(t: Tables) {
-  const { id, seq, priority, state, toTeam, handedBackAt, openedAt } = t.escalations;
-  return { id, seq, priority, state, toTeam, handedBackAt, openedAt };
-}
-
-function toFacts(r: FactsRow): EscalationFacts {
-  return { ...r, handedBackAt: date(r.handedBackAt), openedAt: new Date(r.openedAt) };
-}
-
 function toEvent(r: EventRow): EscalationEvent {
   return { ...r, at: new Date(r.at), kind: r.kind as EscalationEventKind };
 }
 
 export class SqlEscalationRepo extends SqlRepo implements EscalationRepo {
+  private readonly facts = factQueries(this.ctx);
+
   async open(input: NewEscalation): Promise<Escalation> {
     const { channels, escalations } = this.t;
     // The counter lives on the channel row: numbers are never reused, even if an escalation is deleted.
@@ -85,9 +77,16 @@ export class SqlEscalationRepo extends SqlRepo implements EscalationRepo {
     return toEscalation(row!);
   }
 
+  private readonly byId = prepared(this.ctx, (db, { escalations }) =>
+    db
+      .select()
+      .from(escalations)
+      .where(eq(escalations.id, p('id')))
+      .limit(1),
+  );
+
   async get(id: number): Promise<Escalation | null> {
-    const { escalations } = this.t;
-    const [r] = await this.db.select().from(escalations).where(eq(escalations.id, id)).limit(1);
+    const [r] = await this.byId({ id });
     return r ? toEscalation(r) : null;
   }
 
@@ -203,28 +202,12 @@ export class SqlEscalationRepo extends SqlRepo implements EscalationRepo {
   }
 
   async factsInWindow(channelId: number, from: Date, to: Date): Promise<EscalationFacts[]> {
-    const { escalations } = this.t;
-    const inWindow = (column: InstantColumn) => and(gte(column, from.getTime()), lt(column, to.getTime()));
-    const rows = await this.db
-      .select(factColumns(this.t))
-      .from(escalations)
-      .where(
-        and(
-          eq(escalations.channelId, channelId),
-          or(inWindow(escalations.openedAt), inWindow(escalations.handedBackAt), inWindow(escalations.resolvedAt)),
-        ),
-      )
-      .orderBy(asc(escalations.seq));
+    const rows = await this.facts.factsWithin({ channelId, from: from.getTime(), to: to.getTime() });
     return rows.map(toFacts);
   }
 
   async unresolvedFacts(channelId: number, openedBefore: Date): Promise<EscalationFacts[]> {
-    const { escalations } = this.t;
-    const rows = await this.db
-      .select(factColumns(this.t))
-      .from(escalations)
-      .where(and(this.inChannel(channelId, UNRESOLVED_STATES), lt(escalations.openedAt, openedBefore.getTime())))
-      .orderBy(asc(escalations.openedAt), asc(escalations.seq));
+    const rows = await this.facts.unresolvedBefore({ channelId, before: openedBefore.getTime() });
     return rows.map(toFacts);
   }
 
@@ -233,13 +216,7 @@ export class SqlEscalationRepo extends SqlRepo implements EscalationRepo {
     from: Date,
     to: Date,
   ): Promise<{ escalation: EscalationFacts; event: EscalationEvent }[]> {
-    const { escalations, escalationEvents: ev } = this.t;
-    const rows = await this.db
-      .select({ escalation: factColumns(this.t), event: { id: ev.id, at: ev.at, actorId: ev.actorId, note: ev.note } })
-      .from(ev)
-      .innerJoin(escalations, eq(ev.escalationId, escalations.id))
-      .where(this.notesInWindow(channelId, from, to))
-      .orderBy(asc(ev.at), asc(ev.id));
+    const rows = await this.facts.notesWithin({ channelId, from: from.getTime(), to: to.getTime() });
     return rows.map(({ escalation, event }) => ({
       escalation: toFacts(escalation),
       event: { ...event, escalationId: escalation.id, at: new Date(event.at), kind: 'note' as const },

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { JobOutcome, JobQueue } from '../../src/kernel/ports/job-queue.js';
 import type { Job, JobRepo, NewJob } from '../../src/kernel/ports/jobs.js';
-import { given, p, prepared } from '../prepared.js';
-import { forClaim, greatest, type Tables } from '../sql-context.js';
+import { given, prepared } from '../prepared.js';
+import { greatest, type Tables } from '../sql-context.js';
+import { held, jobQueries } from './job-queries.js';
 import { JobScheduling } from './job-scheduling.js';
 import { SqlRepo } from './repo.js';
 
@@ -26,6 +27,8 @@ function toJob(r: Row): Job {
 
 /** Jobs: the features' JobRepo and the scheduler's JobQueue over the `jobs` table. */
 export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
+  private readonly q = jobQueries(this.ctx);
+
   async schedule(job: NewJob, now: Date): Promise<boolean> {
     return (await this.scheduleMany([job], now)).size > 0;
   }
@@ -61,39 +64,19 @@ export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
   }
 
   async pendingFor(channelId: number, kind?: string): Promise<Job[]> {
-    const { jobs } = this.t;
-    const where = kind
-      ? and(eq(jobs.channelId, channelId), eq(jobs.state, 'pending'), eq(jobs.kind, kind))
-      : and(eq(jobs.channelId, channelId), eq(jobs.state, 'pending'));
-    const rows = await this.db.select().from(jobs).where(where).orderBy(asc(jobs.dueAt), asc(jobs.id));
+    const rows = kind ? await this.q.pendingOfKind({ channelId, kind }) : await this.q.pendingOfChannel({ channelId });
     return rows.map(toJob);
   }
 
   // ---- the scheduler's side -------------------------------------------------------------------
 
   async claimDue(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<Job[]> {
-    const { jobs } = this.t;
-    const t = now.getTime();
-    const due = or(
-      and(eq(jobs.state, 'pending'), lte(jobs.dueAt, t), or(isNull(jobs.leaseExpiresAt), lte(jobs.leaseExpiresAt, t))),
-      and(eq(jobs.state, 'running'), lte(jobs.leaseExpiresAt, t)),
-    );
-    // On PostgreSQL the rows are locked and rows another instance's claim holds are skipped.
-    const ids = forClaim(
-      this.ctx,
-      this.db.select({ id: jobs.id }).from(jobs).where(due).orderBy(asc(jobs.dueAt), asc(jobs.id)).limit(limit),
-    );
-    const attempts = sql`${jobs.attempts} + 1`;
-    const rows = await this.db
-      .update(jobs)
-      .set({ state: 'running', leaseOwner: owner, leaseExpiresAt: leaseUntil.getTime(), attempts })
-      .where(inArray(jobs.id, ids))
-      .returning();
+    const rows = await this.q.claiming({ now: now.getTime(), owner, leaseUntil: leaseUntil.getTime(), limit });
     return rows.sort((a, b) => a.dueAt - b.dueAt || a.id - b.id).map(toJob);
   }
 
   private readonly holding = prepared(this.ctx, (db, { jobs }) =>
-    db.select({ id: jobs.id }).from(jobs).where(this.held()).limit(1),
+    db.select({ id: jobs.id }).from(jobs).where(held(this.t)).limit(1),
   );
 
   async holds(id: number, owner: string): Promise<boolean> {
@@ -110,7 +93,7 @@ export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
         leaseOwner: null,
         leaseExpiresAt: null,
       })
-      .where(this.held())
+      .where(held(this.t))
       .returning({ id: jobs.id }),
   );
 
@@ -122,7 +105,7 @@ export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
     db
       .update(jobs)
       .set({ state: 'pending', result: given('error'), leaseOwner: null, leaseExpiresAt: given('at') })
-      .where(this.held())
+      .where(held(this.t))
       .returning({ id: jobs.id }),
   );
 
@@ -211,11 +194,5 @@ export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
         ),
       );
     return old.length;
-  }
-
-  /** The job `id` while `owner`'s lease holds it: placeholders `id` and `owner`. */
-  private held() {
-    const { jobs } = this.t;
-    return and(eq(jobs.id, p('id')), eq(jobs.state, 'running'), eq(jobs.leaseOwner, p('owner')));
   }
 }

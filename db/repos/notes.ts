@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { HandoffNote } from '../../src/domain/model.js';
 import type { HandoffNoteRepo, NewHandoffNote } from '../../src/kernel/ports/notes.js';
+import { p, prepared } from '../prepared.js';
 import type { Tables } from '../sql-context.js';
 import { SqlRepo } from './repo.js';
 
@@ -25,19 +26,18 @@ export class SqlHandoffNoteRepo extends SqlRepo implements HandoffNoteRepo {
     return toNote(row!);
   }
 
-  async between(channelId: number, from: Date, to: Date): Promise<HandoffNote[]> {
-    const { handoffNotes } = this.t;
-    const rows = await this.db
+  private readonly inWindow = prepared(this.ctx, (db, { handoffNotes }) =>
+    db
       .select()
       .from(handoffNotes)
       .where(
-        and(
-          eq(handoffNotes.channelId, channelId),
-          gte(handoffNotes.at, from.getTime()),
-          lt(handoffNotes.at, to.getTime()),
-        ),
+        and(eq(handoffNotes.channelId, p('channelId')), gte(handoffNotes.at, p('from')), lt(handoffNotes.at, p('to'))),
       )
-      .orderBy(asc(handoffNotes.at), asc(handoffNotes.id));
+      .orderBy(asc(handoffNotes.at), asc(handoffNotes.id)),
+  );
+
+  async between(channelId: number, from: Date, to: Date): Promise<HandoffNote[]> {
+    const rows = await this.inWindow({ channelId, from: from.getTime(), to: to.getTime() });
     return rows.map(toNote);
   }
 

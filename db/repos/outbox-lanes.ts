@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { SendRules } from '../../src/kernel/ports/outbox-queue.js';
+import { given, p, prepared } from '../prepared.js';
 import { forClaim, greatest, least, type Tables } from '../sql-context.js';
 import { SqlRepo } from './repo.js';
 
@@ -19,15 +20,18 @@ export type LaneRow = Tables['outboxLanes']['$inferSelect'];
 export class SqlOutboxLanes extends SqlRepo {
   /** A row of the lane is pending from `at`: the lane exists and is ready no later than that. */
   async due(lane: LaneKey, at: number): Promise<void> {
-    const { outboxLanes: l } = this.t;
-    await this.db
+    await this.making({ platform: lane.platform, conversationId: lane.conversationId, at });
+  }
+
+  private readonly making = prepared(this.ctx, (db, { outboxLanes: l }) =>
+    db
       .insert(l)
-      .values({ platform: lane.platform, conversationId: lane.conversationId, nextAt: at })
+      .values({ platform: p('platform'), conversationId: p('conversationId'), nextAt: p('at') })
       .onConflictDoUpdate({
         target: [l.platform, l.conversationId],
-        set: { nextAt: sql`coalesce(${least(this.ctx, l.nextAt, at)}, ${at})` },
-      });
-  }
+        set: { nextAt: sql`coalesce(${least(this.ctx, l.nextAt, given('at'))}, ${given('at')})` },
+      }),
+  );
 
   /** Sets `next_at` from the lane's pending rows; with `t`, also drops a lease that expired by then. */
   async refresh(lane: LaneKey, t?: number): Promise<void> {

@@ -10,6 +10,7 @@ import type {
 } from '../../src/kernel/ports/outbox-queue.js';
 import type { Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
+import { p, prepared } from '../prepared.js';
 import { greatest, type SqlContext } from '../sql-context.js';
 import { SqlMessageRepo } from './messages.js';
 import { SqlOutboxClaims } from './outbox-claims.js';
@@ -29,25 +30,38 @@ export class SqlOutboxRepo extends SqlRepo implements OutboxRepo, OutboxQueue {
     this.claims = new SqlOutboxClaims(ctx);
   }
 
-  async enqueuePost(post: OutgoingPost, now: Date): Promise<boolean> {
-    const { outbox } = this.t;
-    const queued = await this.db
+  /** A post, unless one with its idempotency key was queued before: placeholders of its columns. */
+  private readonly posting = prepared(this.ctx, (db, { outbox }) =>
+    db
       .insert(outbox)
       .values({
-        idempotencyKey: post.idempotencyKey,
-        platform: post.conversation.platform,
-        conversationId: post.conversation.channelId,
+        idempotencyKey: p('idempotencyKey'),
+        platform: p('platform'),
+        conversationId: p('conversationId'),
         op: 'post',
-        messageKey: post.messageKey ?? null,
-        replyTo: post.thread?.messageKey ?? null,
-        broadcast: post.thread?.broadcast ?? false,
-        reply: post.reply,
+        messageKey: p('messageKey'),
+        replyTo: p('replyTo'),
+        broadcast: p('broadcast'),
+        reply: p('reply'),
         state: 'pending',
-        nextAttemptAt: now.getTime(),
-        createdAt: now.getTime(),
+        nextAttemptAt: p('now'),
+        createdAt: p('now'),
       })
       .onConflictDoNothing({ target: outbox.idempotencyKey })
-      .returning({ id: outbox.id });
+      .returning({ id: outbox.id }),
+  );
+
+  async enqueuePost(post: OutgoingPost, now: Date): Promise<boolean> {
+    const queued = await this.posting({
+      idempotencyKey: post.idempotencyKey,
+      platform: post.conversation.platform,
+      conversationId: post.conversation.channelId,
+      messageKey: post.messageKey ?? null,
+      replyTo: post.thread?.messageKey ?? null,
+      broadcast: post.thread?.broadcast ?? false,
+      reply: post.reply,
+      now: now.getTime(),
+    });
     if (queued.length === 0) return false;
     await this.claims.lanes.due(laneOf(post.conversation), now.getTime());
     return true;

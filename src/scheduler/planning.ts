@@ -27,12 +27,16 @@ export async function planKind(
   for (let round = 0; round < MAX_PLAN_ROUNDS; round++) {
     const planned = await kind.plan(channel, store, from);
     if (planned.length === 0) break;
+    // What is pending already is left alone: only the others are written (most plans repeat what is pending).
+    const pending = new Set((await store.jobs.pendingFor(channel.id, kind.kind)).map((j) => j.occurrenceKey));
     for (const p of planned) {
       // Without catching up, an occurrence whose time has passed (a morning post due earlier today) is not planned.
-      if (options.catchUp === false && p.dueAt.getTime() < now.getTime()) continue;
-      if (await store.jobs.schedule(kind.newJob(channel.id, p), now)) created++;
+      if (pending.has(p.occurrenceKey) || (options.catchUp === false && p.dueAt.getTime() < now.getTime())) continue;
+      if (await store.jobs.schedule(kind.newJob(channel.id, p), now)) {
+        created++;
+        pending.add(p.occurrenceKey);
+      }
     }
-    const pending = new Set((await store.jobs.pendingFor(channel.id, kind.kind)).map((j) => j.occurrenceKey));
     if (planned.some((p) => pending.has(p.occurrenceKey))) break;
     const last = Math.max(...planned.map((p) => p.dueAt.getTime()));
     if (last <= from.getTime()) break;

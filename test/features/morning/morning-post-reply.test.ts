@@ -118,11 +118,11 @@ describe('what the morning post says', () => {
 
   it('still goes out when the syncs cannot be read, and says so instead of claiming there are none', async () => {
     const t = await tandem('2026-11-30T16:30');
-    stubRepo(t.store, 'cadences', {
-      list: async () => {
-        throw new Error('cadence table unreadable');
-      },
-    });
+    // Unreadable whichever way it is read: one channel's cadences, or those of a slice of due jobs' channels.
+    const unreadable = async () => {
+      throw new Error('cadence table unreadable');
+    };
+    stubRepo(t.store, 'cadences', { list: unreadable, listOf: unreadable });
     await t.advanceTo('2026-12-01T09:00');
     const [post] = t.posts('Morning handoff');
     expect(post!.text).toContain("Today's syncs could not be listed (a fault on my side); type `cadence` to see them.");
