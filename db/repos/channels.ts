@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { type Ladders, laddersOf } from '../../src/domain/ladder.js';
 import type { Channel, Holiday, IsoWeekday, Mention, Priority } from '../../src/domain/model.js';
 import type { ChannelPatch, ChannelRepo, NewChannel } from '../../src/kernel/ports/channels.js';
@@ -74,6 +74,19 @@ export class SqlChannelRepo extends SqlRepo implements ChannelRepo {
     const { channels } = this.t;
     const rows = await this.db.select().from(channels).where(isNull(channels.retiredAt)).orderBy(asc(channels.id));
     return rows.map(toChannel);
+  }
+
+  private readonly paging = prepared(this.ctx, (db, { channels }) =>
+    db
+      .select()
+      .from(channels)
+      .where(and(isNull(channels.retiredAt), gt(channels.id, p('afterId'))))
+      .orderBy(asc(channels.id))
+      .limit(p('limit')),
+  );
+
+  async page(afterId: number, limit: number): Promise<Channel[]> {
+    return (await this.paging({ afterId, limit })).map(toChannel);
   }
 
   async create(input: NewChannel): Promise<Channel> {

@@ -88,16 +88,28 @@ export async function planAll(
   options: { catchUp?: boolean; stopped?: () => boolean } = {},
 ): Promise<number> {
   let created = 0;
-  const channels = await store.channels.all();
-  for (let from = 0; from < channels.length; from += PLAN_ALL_BATCH) {
+  let planned = 0;
+  // A page of channels at a time, read in the batch's transaction: reading 10,000 at once held the
+  // event loop before the first batch, while a restarted Tandem should already be answering.
+  for (let after = 0; ; ) {
     await turn();
     // Shutting down: what is not planned yet is planned at the next start.
     if (options.stopped?.()) break;
-    const batch = channels.slice(from, from + PLAN_ALL_BATCH);
     try {
-      created += await store.transaction((tx) => planBatch(tx, kinds, batch, now, log, options));
+      const [batch, n] = await store.transaction(async (tx) => {
+        const page = await tx.channels.page(after, PLAN_ALL_BATCH);
+        return [page, await planBatch(tx, kinds, page, now, log, options)] as const;
+      });
+      if (batch.length === 0) break;
+      created += n;
+      planned += batch.length;
+      after = batch[batch.length - 1]!.id;
     } catch (err) {
-      log.error({ err, channels: channels.length, from }, 'planning failed');
+      log.error({ err, planned }, 'planning failed');
+      // Skip the page that failed, read again outside the failed transaction.
+      const skipped = await store.channels.page(after, PLAN_ALL_BATCH);
+      if (skipped.length === 0) break;
+      after = skipped[skipped.length - 1]!.id;
     }
   }
   return created;

@@ -9,6 +9,8 @@ export interface ChannelRepo {
   get(id: number): Promise<Channel>;
   /** Every channel in use (not retired by `setup reset`). */
   all(): Promise<Channel[]>;
+  /** `all()` a page at a time: up to `limit` channels in use with an id above `afterId`, by id. */
+  page(afterId: number, limit: number): Promise<Channel[]>;
   create(input: NewChannel): Promise<Channel>;
   update(id: number, patch: ChannelPatch): Promise<Channel>;
   holidays(channelId: number): Promise<Holiday[]>;
