@@ -3,6 +3,7 @@ import { type Ladders, laddersOf } from '../../src/domain/ladder.js';
 import type { Channel, Holiday, IsoWeekday, Mention, Priority } from '../../src/domain/model.js';
 import type { ChannelPatch, ChannelRepo, NewChannel } from '../../src/kernel/ports/channels.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
+import { p, prepared } from '../prepared.js';
 import type { Tables } from '../sql-context.js';
 import { groupBy, SqlRepo } from './repo.js';
 
@@ -45,13 +46,25 @@ function toRow(c: ChannelPatch): Partial<Row> {
 }
 
 export class SqlChannelRepo extends SqlRepo implements ChannelRepo {
-  async find(ref: ConversationRef): Promise<Channel | null> {
-    const { channels } = this.t;
-    const [r] = await this.db
+  // Every command looks its channel up, and `who owns` its holidays: prepared once.
+  private readonly byRef = prepared(this.ctx, (db, { channels }) =>
+    db
       .select()
       .from(channels)
-      .where(and(eq(channels.platform, ref.platform), eq(channels.externalId, ref.channelId)))
-      .limit(1);
+      .where(and(eq(channels.platform, p('platform')), eq(channels.externalId, p('externalId'))))
+      .limit(1),
+  );
+
+  private readonly holidaysOfChannel = prepared(this.ctx, (db, { holidays }) =>
+    db
+      .select({ date: holidays.date, name: holidays.name })
+      .from(holidays)
+      .where(eq(holidays.channelId, p('channelId')))
+      .orderBy(asc(holidays.date)),
+  );
+
+  async find(ref: ConversationRef): Promise<Channel | null> {
+    const [r] = await this.byRef({ platform: ref.platform, externalId: ref.channelId });
     return r ? toChannel(r) : null;
   }
 
@@ -98,12 +111,7 @@ export class SqlChannelRepo extends SqlRepo implements ChannelRepo {
   }
 
   async holidays(channelId: number): Promise<Holiday[]> {
-    const { holidays } = this.t;
-    return this.db
-      .select({ date: holidays.date, name: holidays.name })
-      .from(holidays)
-      .where(eq(holidays.channelId, channelId))
-      .orderBy(asc(holidays.date));
+    return this.holidaysOfChannel({ channelId });
   }
 
   async holidaysOf(channelIds: readonly number[]): Promise<Map<number, Holiday[]>> {
