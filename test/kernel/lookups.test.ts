@@ -5,6 +5,7 @@ import { noArgs } from '../../src/kernel/args.js';
 import { defineCommand } from '../../src/kernel/command.js';
 import { ephemeral, paragraph, text } from '../../src/kernel/reply.js';
 import { type Harness, makeHarness, SETUP } from '../harness.js';
+import { describeEachDialect } from '../helpers/dialects.js';
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -35,7 +36,7 @@ const sneaky = defineCommand({
   },
 });
 
-describe('lookups', () => {
+describe('lookups on SQLite', () => {
   it('a lookup by someone who spoke before writes only its delivery, and a repeat of it is answered once', async () => {
     h = await makeHarness({ setup: SETUP, runAfterCommand: false });
     await h.say('bob', 'who owns backups');
@@ -45,7 +46,9 @@ describe('lookups', () => {
     expect(changes()).toBe(before + 1);
     expect(await h.bot.handleOnce(asBob('who owns backups'), 'slack:trigger:1')).toBeNull();
   });
+});
 
+describeEachDialect('lookups', () => {
   it('a newcomer’s lookup still records them as seen in the channel', async () => {
     h = await makeHarness({ setup: SETUP, runAfterCommand: false });
     await h.say('carol', 'matrix');
