@@ -28,6 +28,7 @@ export class SqliteTransactions {
   static readonly #byConnection = new WeakMap<Database.Database, SqliteTransactions>();
   readonly #lock = new Lock();
   readonly #current = new AsyncLocalStorage<Open>();
+  readonly #pragmas = new Map<string, Database.Statement>();
 
   private constructor(private readonly sqlite: Database.Database) {}
 
@@ -65,8 +66,13 @@ export class SqliteTransactions {
   async #immediate<T>(fn: () => Promise<T>, options: TransactionOptions): Promise<T> {
     const { sqlite } = this;
     const brief = options.busyTimeoutMs;
-    const usual = brief === undefined ? null : (sqlite.pragma('busy_timeout', { simple: true }) as number);
-    if (brief !== undefined) sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(brief))}`);
+    const usual = brief === undefined ? null : (this.#pragma('busy_timeout') as number);
+    if (brief !== undefined) this.#pragma(`busy_timeout = ${Math.max(0, Math.round(brief))}`);
+    // NORMAL in WAL mode: the commit is written to the log but not synced; a later sync (the next
+    // durable commit, a checkpoint) takes it along. FULL (1 is NORMAL, 0 OFF) syncs every commit.
+    const level = options.durable === false ? (this.#pragma('synchronous') as number) : null;
+    const relaxed = level !== null && level > 1;
+    if (relaxed) this.#pragma('synchronous = NORMAL');
     try {
       sqlite.exec('BEGIN IMMEDIATE');
       try {
@@ -81,7 +87,22 @@ export class SqliteTransactions {
     } catch (err) {
       throw isBusy(err) ? new StoreBusy(err) : err;
     } finally {
-      if (usual !== null) sqlite.pragma(`busy_timeout = ${usual}`);
+      if (usual !== null) this.#pragma(`busy_timeout = ${usual}`);
+      if (relaxed) this.#pragma(`synchronous = ${level}`);
     }
+  }
+
+  /**
+   * Runs a pragma through a statement prepared once per text (better-sqlite3's `pragma()` compiles
+   * it again at every call, three times a transaction); its value, when it gives one.
+   */
+  #pragma(source: string): unknown {
+    let stmt = this.#pragmas.get(source);
+    if (!stmt) {
+      stmt = this.sqlite.prepare(`PRAGMA ${source}`);
+      if (stmt.reader) stmt.pluck();
+      this.#pragmas.set(source, stmt);
+    }
+    return stmt.reader ? stmt.get() : stmt.run();
   }
 }

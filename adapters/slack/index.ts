@@ -88,6 +88,9 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackFace> {
     logger,
     clientOptions: clientOptions(),
     tokenVerificationEnabled: false,
+    // No conversation store: nothing reads context.conversation, and its lookup per event (a rejected promise
+    // with a fresh Error and stack trace when nothing is stored) was paid by every request.
+    convoStore: false,
     ...(identity.botId ? { botId: identity.botId } : {}),
     ...(identity.userId ? { botUserId: identity.userId } : {}),
   });

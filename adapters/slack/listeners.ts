@@ -5,6 +5,7 @@ import type { Inbound } from '../../src/kernel/types.js';
 import type { SlackChat } from './chat.js';
 import { inboundFromAction, inboundFromMention, inboundFromSlash, stripBotMention } from './parse.js';
 import { ACTION_PREFIX, renderMessages } from './render.js';
+import { postToResponseUrl } from './response-url.js';
 import type { UserDirectory } from './users.js';
 
 /** What the Slack face needs of the core: the one error boundary that turns a line into a reply. */
@@ -48,7 +49,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     await guard(log, 'slash command', async () => {
       const inbound = inboundFromSlash(command, deps.shortcuts, await users.labelsFor(command.text ?? ''));
       const reply = await run(inbound, command.trigger_id ? `slack:trigger:${command.trigger_id}` : undefined);
-      if (reply) await respondWith(respond, reply);
+      if (reply) await respondWith(answerer(command.response_url, respond), reply);
     });
   });
 
@@ -94,7 +95,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         // escalation's state ("already acknowledged"); only a repeated delivery of one click is dropped.
         const reply = await run(inbound, body.trigger_id ? `slack:trigger:${body.trigger_id}` : undefined);
         // The card itself is updated by the core through the outbox (chat.update); this answers the clicker.
-        if (reply) await respondWith(respond, reply);
+        if (reply) await respondWith(answerer(body.response_url, respond), reply);
       });
     },
   );
@@ -104,11 +105,18 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   });
 }
 
+/** How a reply reaches the response_url: posted by Tandem when the payload names one, else Bolt's `respond`. */
+type Answer = (message: Parameters<RespondFn>[0] & object) => Promise<unknown>;
+
+function answerer(responseUrl: string | undefined, respond: RespondFn): Answer {
+  return responseUrl ? (message) => postToResponseUrl(responseUrl, message) : respond;
+}
+
 /** Answers through the response_url: ephemeral to the asker or in the channel, as the reply says. */
-async function respondWith(respond: RespondFn, reply: Reply): Promise<void> {
+async function respondWith(answer: Answer, reply: Reply): Promise<void> {
   const response_type = reply.visibility === 'channel' ? 'in_channel' : 'ephemeral';
   for (const m of renderMessages(reply)) {
-    await respond({
+    await answer({
       response_type,
       replace_original: false,
       text: m.text,

@@ -67,6 +67,8 @@ export class PgTransactions {
             const ms = Math.max(0, Math.round(options.busyTimeoutMs));
             await tx.execute(sql.raw(`set local lock_timeout = ${ms}`));
           }
+          // The commit answers before its log record is flushed: a crash of the server may lose it.
+          if (options.durable === false) await tx.execute(sql.raw('set local synchronous_commit = off'));
           const current: Open = { open: true, tx };
           try {
             return await this.#current.run(current, fn);

@@ -46,13 +46,25 @@ function toRow(c: ChannelPatch): Partial<Row> {
 }
 
 export class SqlChannelRepo extends SqlRepo implements ChannelRepo {
-  async find(ref: ConversationRef): Promise<Channel | null> {
-    const { channels } = this.t;
-    const [r] = await this.db
+  // Every command looks its channel up, and `who owns` its holidays: prepared once.
+  private readonly byRef = prepared(this.ctx, (db, { channels }) =>
+    db
       .select()
       .from(channels)
-      .where(and(eq(channels.platform, ref.platform), eq(channels.externalId, ref.channelId)))
-      .limit(1);
+      .where(and(eq(channels.platform, p('platform')), eq(channels.externalId, p('externalId'))))
+      .limit(1),
+  );
+
+  private readonly holidaysOfChannel = prepared(this.ctx, (db, { holidays }) =>
+    db
+      .select({ date: holidays.date, name: holidays.name })
+      .from(holidays)
+      .where(eq(holidays.channelId, p('channelId')))
+      .orderBy(asc(holidays.date)),
+  );
+
+  async find(ref: ConversationRef): Promise<Channel | null> {
+    const [r] = await this.byRef({ platform: ref.platform, externalId: ref.channelId });
     return r ? toChannel(r) : null;
   }
 
@@ -118,16 +130,8 @@ export class SqlChannelRepo extends SqlRepo implements ChannelRepo {
       .where(eq(channels.id, id));
   }
 
-  private readonly holidaysById = prepared(this.ctx, (db, { holidays }) =>
-    db
-      .select({ date: holidays.date, name: holidays.name })
-      .from(holidays)
-      .where(eq(holidays.channelId, p('channelId')))
-      .orderBy(asc(holidays.date)),
-  );
-
-  holidays(channelId: number): Promise<Holiday[]> {
-    return this.holidaysById({ channelId });
+  async holidays(channelId: number): Promise<Holiday[]> {
+    return this.holidaysOfChannel({ channelId });
   }
 
   async holidaysOf(channelIds: readonly number[]): Promise<Map<number, Holiday[]>> {

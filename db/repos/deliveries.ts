@@ -1,26 +1,32 @@
 import { eq, inArray, lt } from 'drizzle-orm';
 import type { DeliveryRepo } from '../../src/kernel/ports/deliveries.js';
+import { p, prepared } from '../prepared.js';
 import { SqlRepo } from './repo.js';
 
 export class SqlDeliveryRepo extends SqlRepo implements DeliveryRepo {
-  async markSeen(key: string, at: Date): Promise<boolean> {
-    const { inboundSeen } = this.t;
-    const added = await this.db
+  // Both run for every platform delivery: prepared once.
+  private readonly marking = prepared(this.ctx, (db, { inboundSeen }) =>
+    db
       .insert(inboundSeen)
-      .values({ key, at: at.getTime() })
+      .values({ key: p('key'), at: p('at') })
       .onConflictDoNothing()
-      .returning({ key: inboundSeen.key });
-    return added.length > 0;
+      .returning({ key: inboundSeen.key }),
+  );
+
+  private readonly finding = prepared(this.ctx, (db, { inboundSeen }) =>
+    db
+      .select({ key: inboundSeen.key })
+      .from(inboundSeen)
+      .where(eq(inboundSeen.key, p('key')))
+      .limit(1),
+  );
+
+  async markSeen(key: string, at: Date): Promise<boolean> {
+    return (await this.marking({ key, at: at.getTime() })).length > 0;
   }
 
   async seen(key: string): Promise<boolean> {
-    const { inboundSeen } = this.t;
-    const rows = await this.db
-      .select({ key: inboundSeen.key })
-      .from(inboundSeen)
-      .where(eq(inboundSeen.key, key))
-      .limit(1);
-    return rows.length > 0;
+    return (await this.finding({ key })).length > 0;
   }
 
   async prune(before: Date, limit: number): Promise<number> {

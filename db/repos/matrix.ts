@@ -3,16 +3,21 @@ import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { MatrixArea, MatrixAreaInput, Mention } from '../../src/domain/model.js';
 import { areaKey } from '../../src/domain/normalize.js';
 import type { MatrixRepo } from '../../src/kernel/ports/matrix.js';
+import { p, prepared } from '../prepared.js';
 import { SqlRepo } from './repo.js';
 
 export class SqlMatrixRepo extends SqlRepo implements MatrixRepo {
-  async version(channelId: number): Promise<string> {
-    const { channels } = this.t;
-    const [r] = await this.db
+  // Read by every lookup, to know whether the cached index is still good: prepared once.
+  private readonly versionOf = prepared(this.ctx, (db, { channels }) =>
+    db
       .select({ version: channels.matrixVersion })
       .from(channels)
-      .where(eq(channels.id, channelId))
-      .limit(1);
+      .where(eq(channels.id, p('channelId')))
+      .limit(1),
+  );
+
+  async version(channelId: number): Promise<string> {
+    const [r] = await this.versionOf({ channelId });
     return r?.version ?? '';
   }
 

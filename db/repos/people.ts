@@ -3,10 +3,23 @@ import type { Person } from '../../src/domain/model.js';
 import type { Side } from '../../src/domain/sides.js';
 import type { Manager, ManagerRepo, PeopleRepo } from '../../src/kernel/ports/people.js';
 import type { Platform } from '../../src/kernel/types.js';
+import { p, prepared } from '../prepared.js';
 import { SqlRepo } from './repo.js';
 
 export class SqlPeopleRepo extends SqlRepo implements PeopleRepo {
+  private readonly byExternalId = prepared(this.ctx, (db, { people }) =>
+    db
+      .select()
+      .from(people)
+      .where(and(eq(people.platform, p('platform')), eq(people.externalId, p('externalId'))))
+      .limit(1),
+  );
+
   async upsert(platform: Platform, externalId: string, name: string, orgId?: string): Promise<Person> {
+    // Every command names its author: read first, and write only a new person or a changed name or
+    // organisation, so that a command that changes nothing writes nothing here.
+    const [known] = await this.byExternalId({ platform, externalId });
+    if (known && known.name === name && (orgId === undefined || known.orgId === orgId)) return known;
     const { people } = this.t;
     const [person] = await this.db
       .insert(people)
@@ -44,13 +57,16 @@ export class SqlManagerRepo extends SqlRepo implements ManagerRepo {
       .orderBy(asc(managers.addedAt), asc(people.id));
   }
 
-  async sideOf(channelId: number, personId: number): Promise<Side | null> {
-    const { managers } = this.t;
-    const [row] = await this.db
+  private readonly sideOfPerson = prepared(this.ctx, (db, { managers }) =>
+    db
       .select({ side: managers.side })
       .from(managers)
-      .where(this.membership(channelId, personId))
-      .limit(1);
+      .where(and(eq(managers.channelId, p('channelId')), eq(managers.personId, p('personId'))))
+      .limit(1),
+  );
+
+  async sideOf(channelId: number, personId: number): Promise<Side | null> {
+    const [row] = await this.sideOfPerson({ channelId, personId });
     return row?.side ?? null;
   }
 

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Side } from '../../src/domain/sides.js';
 import type { ChannelOrg, ChannelPerson, SideRepo } from '../../src/kernel/ports/sides.js';
+import { p, prepared } from '../prepared.js';
 import type { Tables } from '../sql-context.js';
 import { SqlRepo } from './repo.js';
 
@@ -30,14 +31,25 @@ function toOrg(r: OrgRow): ChannelOrg {
 }
 
 export class SqlSideRepo extends SqlRepo implements SideRepo {
-  async seen(channelId: number, personId: number, at: Date): Promise<boolean> {
-    const { channelPeople } = this.t;
-    const added = await this.db
+  // Both run after every command in a channel: prepared once.
+  private readonly personSeen = prepared(this.ctx, (db, { channelPeople }) =>
+    db
       .insert(channelPeople)
-      .values({ channelId, personId, firstSeenAt: at.getTime() })
+      .values({ channelId: p('channelId'), personId: p('personId'), firstSeenAt: p('at') })
       .onConflictDoNothing()
-      .returning({ p: channelPeople.personId });
-    return added.length > 0;
+      .returning({ p: channelPeople.personId }),
+  );
+
+  private readonly orgFirstSeen = prepared(this.ctx, (db, { channelOrgs }) =>
+    db
+      .insert(channelOrgs)
+      .values({ channelId: p('channelId'), orgId: p('orgId'), firstSeenAt: p('at') })
+      .onConflictDoNothing()
+      .returning({ o: channelOrgs.orgId }),
+  );
+
+  async seen(channelId: number, personId: number, at: Date): Promise<boolean> {
+    return (await this.personSeen({ channelId, personId, at: at.getTime() })).length > 0;
   }
 
   async person(channelId: number, personId: number): Promise<ChannelPerson | null> {
@@ -59,13 +71,7 @@ export class SqlSideRepo extends SqlRepo implements SideRepo {
   }
 
   async orgSeen(channelId: number, orgId: string, at: Date): Promise<boolean> {
-    const { channelOrgs } = this.t;
-    const added = await this.db
-      .insert(channelOrgs)
-      .values({ channelId, orgId, firstSeenAt: at.getTime() })
-      .onConflictDoNothing()
-      .returning({ o: channelOrgs.orgId });
-    return added.length > 0;
+    return (await this.orgFirstSeen({ channelId, orgId, at: at.getTime() })).length > 0;
   }
 
   async org(channelId: number, orgId: string): Promise<ChannelOrg | null> {

@@ -1,6 +1,4 @@
 import { RuleViolation, TandemError } from '../domain/errors.js';
-import type { Channel, Person } from '../domain/model.js';
-import type { Side } from '../domain/sides.js';
 import type { Clock } from './clock.js';
 import type { AnyCommandSpec, ChannelContext } from './command.js';
 import { commandContext } from './command-context.js';
@@ -16,6 +14,17 @@ import { shortenQuoted } from './quoting.js';
 import { administratorsOnly, managersOnly, recordRefusal } from './refusals.js';
 import type { CommandRegistry } from './registry.js';
 import { context, ephemeral, paragraph, prose, type Reply } from './reply.js';
+import {
+  AlreadyHandled,
+  BUSY_PATIENCE_MS,
+  BUSY_PAUSE_MAX_MS,
+  BUSY_PAUSE_MS,
+  BUSY_TRY,
+  BUSY_TRY_MS,
+  LOOKUP_TRY,
+  NOT_SET_UP,
+  type Turn,
+} from './turn.js';
 import type { Inbound, Platform } from './types.js';
 
 export interface BotDeps {
@@ -83,7 +92,7 @@ export class Bot {
       const parsed = this.deps.registry.parse(inbound.text);
       specId = parsed.spec.id;
       const reply = await this.runPatiently(parsed.spec, parsed.args, inbound, deliveryKey);
-      this.deps.afterCommit?.();
+      if (!parsed.spec.readOnly) this.deps.afterCommit?.(); // a lookup queued nothing and changed no time
       return reply;
     } catch (err) {
       if (err instanceof AlreadyHandled) return null;
@@ -122,22 +131,26 @@ export class Bot {
   private async run(spec: AnyCommandSpec, args: unknown, inbound: Inbound, deliveryKey: string | null): Promise<Reply> {
     const { store, clock } = this.deps;
     const now = clock.now();
-    return store.transaction(async (tx) => {
-      if (deliveryKey !== null) {
-        // Arrived before, and that delivery committed: this one changes nothing.
-        // Forgotten after a day by the scheduler's retention, off this path.
-        if (!(await tx.deliveries.markSeen(deliveryKey, now))) throw new AlreadyHandled();
-      }
-      const { actor: who } = inbound;
-      const actor = await tx.people.upsert(who.platform, who.userId, who.name, who.orgId);
-      const channel = await tx.channels.find(inbound.conversation);
-      if (spec.requiresSetup && !channel) throw new UserError(NOT_SET_UP, 'not_set_up');
-      const managerSide = channel ? await tx.managers.sideOf(channel.id, actor.id) : null;
-      const isAdmin = this.deps.admins?.has(`${who.platform}:${who.userId}`) ?? false;
-      const turn: Turn = { tx, now, actor, channel, managerSide, isAdmin, inbound };
-      const reply = await this.execute(turn, spec, args, false);
-      return this.noteSpeaker(turn, reply);
-    }, BUSY_TRY);
+    return store.transaction(
+      async (tx) => {
+        if (deliveryKey !== null) {
+          // Arrived before, and that delivery committed: this one changes nothing.
+          // Forgotten after a day by the scheduler's retention, off this path.
+          if (!(await tx.deliveries.markSeen(deliveryKey, now))) throw new AlreadyHandled();
+        }
+        const { actor: who } = inbound;
+        const actor = await tx.people.upsert(who.platform, who.userId, who.name, who.orgId);
+        const channel = await tx.channels.find(inbound.conversation);
+        if (spec.requiresSetup && !channel) throw new UserError(NOT_SET_UP, 'not_set_up');
+        const managerSide = channel ? await tx.managers.sideOf(channel.id, actor.id) : null;
+        const isAdmin = this.deps.admins?.has(`${who.platform}:${who.userId}`) ?? false;
+        const turn: Turn = { tx, now, actor, channel, managerSide, isAdmin, inbound, readOnly: spec.readOnly === true };
+        const reply = await this.execute(turn, spec, args, false);
+        return this.noteSpeaker(turn, reply);
+        // A lookup writes only bookkeeping: its commit need not wait for the disk (that sync was most of its time).
+      },
+      spec.readOnly ? LOOKUP_TRY : BUSY_TRY,
+    );
   }
 
   /** Checks the permission, then asks for confirmation or runs the command. */
@@ -166,6 +179,7 @@ export class Bot {
       planner: this.deps.planner,
       integrations: this.deps.integrations ?? NO_INTEGRATIONS,
       publicUrl: this.deps.publicUrl ?? null,
+      readOnly: spec.readOnly === true,
       log: this.deps.log.child({ command: spec.id }),
       confirm: async (code) => {
         if (!channel) throw new UserError(NOT_SET_UP, 'not_set_up');
@@ -187,8 +201,8 @@ export class Bot {
    */
   private async noteSpeaker(turn: Turn, reply: Reply): Promise<Reply> {
     const { tx, now, actor, inbound } = turn;
-    // setup may have registered the channel in this transaction, and setup reset retired it.
-    const channel = await tx.channels.find(inbound.conversation);
+    // setup may have registered the channel in this transaction, and setup reset retired it (never a lookup).
+    const channel = turn.readOnly ? turn.channel : await tx.channels.find(inbound.conversation);
     if (!channel) return reply;
     await tx.sides.seen(channel.id, actor.id, now);
     const orgId = inbound.actor.orgId;
@@ -268,33 +282,5 @@ export class Bot {
     } catch (e) {
       this.deps.log.warn({ err: e }, 'could not record a refusal in the audit log');
     }
-  }
-}
-
-/** One command's turn: its transaction, when, who and where, and what the person may do there. */
-interface Turn {
-  tx: Store;
-  now: Date;
-  actor: Person;
-  channel: Channel | null;
-  managerSide: Side | null;
-  isAdmin: boolean;
-  inbound: Inbound;
-}
-
-const NOT_SET_UP =
-  'This channel is not set up yet. A manager starts with `setup org:<your organisation> msp:<your MSP> tz:<IANA ' +
-  'zone>`, for example `setup org:Acme msp:Northwind tz:America/New_York`.';
-
-/** A command's patience with another process's write lock, in all; each synchronous try; the pauses between. */
-const BUSY_PATIENCE_MS = 5_000;
-const BUSY_TRY_MS = 100;
-const BUSY_TRY = { busyTimeoutMs: BUSY_TRY_MS };
-const [BUSY_PAUSE_MS, BUSY_PAUSE_MAX_MS] = [50, 400];
-
-/** Thrown inside the transaction of a delivery that was already handled, so that nothing is written. */
-class AlreadyHandled extends TandemError {
-  constructor() {
-    super('already_handled', 'this delivery was handled before');
   }
 }

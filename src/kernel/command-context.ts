@@ -33,7 +33,13 @@ export interface CommandContextParts {
   log: Logger;
   /** Runs the line a confirmation code stands for, in this transaction (the bot's pipeline). */
   confirm(code: string): Promise<Reply>;
+  /** The command declared it changes nothing: its turn's commit is not durable, so its changes throw. */
+  readOnly?: boolean;
 }
+
+/** A change asked of a command that declared `readOnly`: a mistake in the command, never the user's. */
+const readOnlyChange = (what: string) => () =>
+  Promise.reject(new Error(`a read-only command cannot ${what}: remove readOnly from its spec`));
 
 /** What a command sees: its transaction, who and where, and the ways to speak and record. */
 export function commandContext(p: CommandContextParts): CommandContext {
@@ -90,5 +96,13 @@ export function commandContext(p: CommandContextParts): CommandContext {
     },
     jobKinds: p.jobKinds,
     integrations: p.integrations,
+    ...(p.readOnly
+      ? {
+          audit: readOnlyChange('audit'),
+          post: readOnlyChange('post'),
+          updatePost: readOnlyChange('update a post'),
+          timesChanged: readOnlyChange('change times'),
+        }
+      : {}),
   };
 }

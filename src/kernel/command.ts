@@ -131,6 +131,13 @@ export interface CommandSpec<A> {
    * never takes a command's place.
    */
   questions?: readonly RegExp[];
+  /**
+   * The command changes nothing: it reads and answers (`who owns`, `matrix`, `help`). Its turn writes
+   * only bookkeeping (the delivery's id, the speaker seen in the channel), in a commit that does not
+   * wait for the disk (`durable: false`): a power cut may forget that bookkeeping, never a change.
+   * It may not audit, post, update a post or change times (those throw).
+   */
+  readOnly?: boolean;
   /** The command reads a block of lines (CSV): a face that sends one line at a time reads on until a blank line. */
   takesBlock?: boolean;
   args: z.ZodType<A, ArgInput>;

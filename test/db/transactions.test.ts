@@ -65,6 +65,25 @@ describe('Store.transaction on SQLite', () => {
     expect(await actions(store, channelId)).toEqual(['one']);
   });
 
+  it('commits a transaction that need not be durable, and keeps the connection durable for the next', async () => {
+    const path = tempFile();
+    const { db, store } = await setUp(open(path));
+    await store.transaction((tx) => tx.deliveries.markSeen('lookup-1', AT), { durable: false });
+    expect(db.$client.pragma('synchronous', { simple: true })).toBe(2); // FULL again
+    db.$client.close();
+    expect(await createStore(open(path)).deliveries.seen('lookup-1')).toBe(true);
+  });
+
+  it('writes nothing for a person who is already known under the same name', async () => {
+    const { db, store } = await setUp();
+    const ann = await store.people.upsert('console', 'u1', 'ann', 'T1');
+    const before = db.$client.prepare('select total_changes()').pluck().get();
+    expect(await store.people.upsert('console', 'u1', 'ann')).toEqual(ann);
+    expect(await store.people.upsert('console', 'u1', 'ann', 'T1')).toEqual(ann);
+    expect(db.$client.prepare('select total_changes()').pluck().get()).toBe(before);
+    expect(await store.people.upsert('console', 'u1', 'Ann', 'T2')).toEqual({ ...ann, name: 'Ann', orgId: 'T2' });
+  });
+
   it('runs two transactions started together one after the other', async () => {
     const { store, channelId } = await setUp();
     const log: string[] = [];

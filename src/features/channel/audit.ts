@@ -23,6 +23,7 @@ export const auditShow = defineCommand({
   usage: 'audit [n]',
   summary: 'The last n changes (default 10): who, when, what, before and after',
   permission: 'anyone',
+  readOnly: true,
   requiresSetup: true,
   args: countArg('audit'),
   async run(ctx, { n }) {
@@ -46,6 +47,7 @@ export const auditRefusals = defineCommand({
   usage: 'audit refusals [n]',
   summary: 'Refused commands, one line per person and command with how often (default the last 10)',
   permission: 'anyone',
+  readOnly: true,
   requiresSetup: true,
   args: countArg('audit refusals'),
   async run(ctx, { n }) {

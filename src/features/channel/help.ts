@@ -34,6 +34,7 @@ export const help = defineUnboundCommand({
   summary: 'List every command, or show one in detail',
   examples: ['help', 'help matrix set'],
   permission: 'anyone',
+  readOnly: true,
   args: argInput.transform((input) => ({ topic: input.words.map((w) => w.text.toLowerCase()).join(' ') })),
   async run(ctx, { topic }) {
     if (topic) {

@@ -78,6 +78,7 @@ export const holidayList = defineCommand({
   usage: 'holidays',
   summary: 'List the holidays',
   permission: 'anyone',
+  readOnly: true,
   requiresSetup: true,
   args: noArgs('holidays'),
   async run(ctx) {

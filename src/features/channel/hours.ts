@@ -14,6 +14,7 @@ export const hoursShow = defineCommand({
   usage: 'hours',
   summary: 'Show business hours, timezone and holidays',
   permission: 'anyone',
+  readOnly: true,
   requiresSetup: true,
   args: noArgs('hours'),
   async run(ctx) {

@@ -31,6 +31,7 @@ export const managersList = defineCommand({
   usage: 'managers',
   summary: "List this channel's managers, on both sides",
   permission: 'anyone',
+  readOnly: true,
   requiresSetup: true,
   args: noArgs('managers'),
   async run(ctx) {

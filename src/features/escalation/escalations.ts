@@ -51,6 +51,7 @@ export const escalationsList = defineCommand({
   summary: 'List the escalations not yet resolved, or the latest of all',
   examples: ['escalations', 'escalations all'],
   permission: 'anyone',
+  readOnly: true,
   requiresSetup: true,
   args: argInput.transform((input, ctx): { which: 'open' | 'all' } => {
     const words = input.words.map((w) => w.text.toLowerCase());

@@ -10,6 +10,7 @@ export const matrixShow = defineCommand({
   usage: 'matrix',
   summary: 'Show the whole responsibility matrix',
   permission: 'anyone',
+  readOnly: true,
   requiresSetup: true,
   args: noArgs('matrix'),
   async run(ctx) {

@@ -19,6 +19,7 @@ export const whoOwns = defineCommand({
   summary: 'Who owns an area now and in the other period, with the contact',
   examples: ['who owns backups', '@Tandem who is responsible for the VPN?', '/whoowns patching'],
   permission: 'anyone',
+  readOnly: true,
   requiresSetup: true,
   questions: WHO_OWNS_QUESTIONS,
   args: freeText('what to look up, e.g. `who owns backups`', { max: 200 }),

@@ -24,6 +24,13 @@ export interface TransactionOptions {
    * loop, so a caller that can retry later waits briefly and retries asynchronously instead.
    */
   busyTimeoutMs?: number;
+  /**
+   * False for a transaction that writes only bookkeeping whose loss changes nothing a person relies
+   * on (a lookup's delivery id, who spoke in a channel): it commits without waiting for the disk to
+   * confirm the write. A crash of the process loses nothing; a power cut may lose such a commit. True
+   * (the default) for everything else: a commit survives a power cut.
+   */
+  durable?: boolean;
 }
 
 /** For work that can be retried at the next tick (claims): how long to wait on another process's lock. */
