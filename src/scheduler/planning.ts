@@ -96,10 +96,14 @@ export async function planAll(
     // Shutting down: what is not planned yet is planned at the next start.
     if (options.stopped?.()) break;
     try {
-      const [batch, n] = await store.transaction(async (tx) => {
-        const page = await tx.channels.page(after, PLAN_ALL_BATCH);
-        return [page, await planBatch(tx, kinds, page, now, log, options)] as const;
-      });
+      // Not synced to disk at its commit: what a power cut loses of it, the next start plans again.
+      const [batch, n] = await store.transaction(
+        async (tx) => {
+          const page = await tx.channels.page(after, PLAN_ALL_BATCH);
+          return [page, await planBatch(tx, kinds, page, now, log, options)] as const;
+        },
+        { durable: false },
+      );
       if (batch.length === 0) break;
       created += n;
       planned += batch.length;

@@ -26,7 +26,8 @@ export interface TransactionOptions {
   busyTimeoutMs?: number;
   /**
    * False for a transaction that writes only bookkeeping whose loss changes nothing a person relies
-   * on (a lookup's delivery id, who spoke in a channel): it commits without waiting for the disk to
+   * on (a lookup's delivery id, who spoke in a channel; the jobs planning at start writes, which the next
+   * start plans again): it commits without waiting for the disk to
    * confirm the write. A crash of the process loses nothing; a power cut may lose such a commit. True
    * (the default) for everything else: a commit survives a power cut.
    */
