@@ -9,6 +9,15 @@ interface Open {
   open: boolean;
 }
 
+/** SQLite's synchronous levels: NORMAL is 1, FULL 2. */
+const NORMAL = 1;
+
+/** A connection's busy timeout (ms) and synchronous level. */
+interface Levels {
+  busy: number;
+  sync: number;
+}
+
 const BUSY_CODES = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_BUSY_SNAPSHOT']);
 
 /** A lock error from SQLite, as better-sqlite3 throws it or as drizzle wraps it (DrizzleQueryError's cause). */
@@ -28,7 +37,9 @@ export class SqliteTransactions {
   static readonly #byConnection = new WeakMap<Database.Database, SqliteTransactions>();
   readonly #lock = new Lock();
   readonly #current = new AsyncLocalStorage<Open>();
-  readonly #pragmas = new Map<string, Database.Statement>();
+  readonly #statements = new Map<string, Database.Statement>();
+  #opened: Levels | undefined;
+  #now: Levels | undefined;
 
   private constructor(private readonly sqlite: Database.Database) {}
 
@@ -43,16 +54,20 @@ export class SqliteTransactions {
 
   /** Runs a repository call: at once inside a transaction, else when the connection is free. */
   call<T>(fn: () => Promise<T>): Promise<T> {
-    return this.#inTransaction() ? fn() : this.#lock.run(fn);
+    if (this.#inTransaction()) return fn();
+    return this.#lock.run(() => {
+      this.#settle(this.#usual().busy, this.#usual().sync);
+      return fn();
+    });
   }
 
-  /** Runs `fn` as one immediate write transaction, or as part of the one the caller is in. */
+  /** Runs `fn` as one transaction, or as part of the one the caller is in. */
   transaction<T>(fn: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     if (this.#inTransaction()) return fn();
     return this.#lock.run(async () => {
       const current = { open: true };
       try {
-        return await this.#current.run(current, () => this.#immediate(fn, options));
+        return await this.#current.run(current, () => this.#run(fn, options));
       } finally {
         current.open = false;
       }
@@ -63,46 +78,70 @@ export class SqliteTransactions {
     return this.#current.getStore()?.open === true;
   }
 
-  async #immediate<T>(fn: () => Promise<T>, options: TransactionOptions): Promise<T> {
+  async #run<T>(fn: () => Promise<T>, options: TransactionOptions): Promise<T> {
     const { sqlite } = this;
-    const brief = options.busyTimeoutMs;
-    const usual = brief === undefined ? null : (this.#pragma('busy_timeout') as number);
-    if (brief !== undefined) this.#pragma(`busy_timeout = ${Math.max(0, Math.round(brief))}`);
+    const usual = this.#usual();
     // NORMAL in WAL mode: the commit is written to the log but not synced; a later sync (the next
     // durable commit, a checkpoint) takes it along. FULL (1 is NORMAL, 0 OFF) syncs every commit.
-    const level = options.durable === false ? (this.#pragma('synchronous') as number) : null;
-    const relaxed = level !== null && level > 1;
-    if (relaxed) this.#pragma('synchronous = NORMAL');
+    // A transaction that mostly reads keeps the level it finds: it rarely writes, and then either level will do.
+    const relaxed = options.durable === false ? Math.min(usual.sync, NORMAL) : usual.sync;
+    const sync = options.mostlyReads && options.durable === false ? (this.#now?.sync ?? usual.sync) : relaxed;
+    const busy = options.busyTimeoutMs === undefined ? usual.busy : Math.max(0, Math.round(options.busyTimeoutMs));
+    this.#settle(busy, sync);
     try {
-      sqlite.exec('BEGIN IMMEDIATE');
+      // Deferred: the write lock is taken by the first write, if any; reads never wait for another process's writer.
+      this.#exec(options.mostlyReads ? 'BEGIN' : 'BEGIN IMMEDIATE');
       try {
         const result = await fn();
-        sqlite.exec('COMMIT');
+        this.#exec('COMMIT');
         return result;
       } catch (err) {
         // A failed COMMIT leaves the transaction open; some errors make SQLite roll back by itself.
-        if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+        if (sqlite.inTransaction) this.#exec('ROLLBACK');
         throw err;
       }
     } catch (err) {
       throw isBusy(err) ? new StoreBusy(err) : err;
-    } finally {
-      if (usual !== null) this.#pragma(`busy_timeout = ${usual}`);
-      if (relaxed) this.#pragma(`synchronous = ${level}`);
     }
   }
 
   /**
-   * Runs a pragma through a statement prepared once per text (better-sqlite3's `pragma()` compiles
-   * it again at every call, three times a transaction); its value, when it gives one.
+   * The connection's busy timeout and synchronous level as opened (db/client.ts), read once: a
+   * transaction that asks for others changes them, and the next use that wants these sets them back.
    */
-  #pragma(source: string): unknown {
-    let stmt = this.#pragmas.get(source);
-    if (!stmt) {
-      stmt = this.sqlite.prepare(`PRAGMA ${source}`);
-      if (stmt.reader) stmt.pluck();
-      this.#pragmas.set(source, stmt);
+  #usual(): Levels {
+    this.#opened ??= {
+      busy: this.sqlite.pragma('busy_timeout', { simple: true }) as number,
+      sync: this.sqlite.pragma('synchronous', { simple: true }) as number,
+    };
+    return this.#opened;
+  }
+
+  /**
+   * Sets the busy timeout and synchronous level for what runs next, issuing a pragma only for the one
+   * that differs from what this process last set: a stream of lookups, or of scheduler slices, runs none.
+   */
+  #settle(busy: number, sync: number): void {
+    this.#now ??= { ...this.#usual() };
+    const now = this.#now;
+    if (now.busy !== busy) {
+      this.#exec(`PRAGMA busy_timeout = ${busy}`);
+      now.busy = busy;
     }
-    return stmt.reader ? stmt.get() : stmt.run();
+    if (now.sync !== sync) {
+      this.#exec(`PRAGMA synchronous = ${sync}`);
+      now.sync = sync;
+    }
+  }
+
+  /** Runs a statement prepared once per text: `exec` and `pragma()` compile theirs again at every call. */
+  #exec(source: string): void {
+    let stmt = this.#statements.get(source);
+    if (!stmt) {
+      stmt = this.sqlite.prepare(source);
+      this.#statements.set(source, stmt);
+    }
+    if (stmt.reader) stmt.get();
+    else stmt.run();
   }
 }

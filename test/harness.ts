@@ -276,10 +276,11 @@ export async function makeHarness(options: HarnessOptions = {}) {
       await runDue();
     },
     /** Stops this process; its database connection is closed (synchronously on SQLite) unless the test's own. */
-    close(): Promise<void> {
+    async close(): Promise<void> {
       p.scheduler.stop();
       p.sender.stop();
-      return o.db ? Promise.resolve() : p.conn.close();
+      await p.bot.close();
+      if (!o.db) await p.conn.close();
     },
   };
   if (o.seed) {

@@ -3,6 +3,9 @@ import type { DeliveryRepo } from '../../src/kernel/ports/deliveries.js';
 import { p, prepared } from '../prepared.js';
 import { SqlRepo } from './repo.js';
 
+/** Rows of one insert: two values each, well under either database's limit on a statement's values. */
+const ROWS_PER_INSERT = 500;
+
 export class SqlDeliveryRepo extends SqlRepo implements DeliveryRepo {
   // Both run for every platform delivery: prepared once.
   private readonly marking = prepared(this.ctx, (db, { inboundSeen }) =>
@@ -23,6 +26,14 @@ export class SqlDeliveryRepo extends SqlRepo implements DeliveryRepo {
 
   async markSeen(key: string, at: Date): Promise<boolean> {
     return (await this.marking({ key, at: at.getTime() })).length > 0;
+  }
+
+  async markAllSeen(deliveries: readonly { key: string; at: Date }[]): Promise<void> {
+    const { inboundSeen } = this.t;
+    for (let i = 0; i < deliveries.length; i += ROWS_PER_INSERT) {
+      const rows = deliveries.slice(i, i + ROWS_PER_INSERT).map((d) => ({ key: d.key, at: d.at.getTime() }));
+      await this.db.insert(inboundSeen).values(rows).onConflictDoNothing();
+    }
   }
 
   async seen(key: string): Promise<boolean> {

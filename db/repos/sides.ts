@@ -31,13 +31,30 @@ function toOrg(r: OrgRow): ChannelOrg {
 }
 
 export class SqlSideRepo extends SqlRepo implements SideRepo {
-  // Both run after every command in a channel: prepared once.
+  // Run after every command in a channel: prepared once. Each asks before it inserts, so that a lookup by
+  // someone known writes nothing and takes no write lock (an insert that meets a conflict would take it).
+  private readonly personKnown = prepared(this.ctx, (db, { channelPeople }) =>
+    db
+      .select({ p: channelPeople.personId })
+      .from(channelPeople)
+      .where(and(eq(channelPeople.channelId, p('channelId')), eq(channelPeople.personId, p('personId'))))
+      .limit(1),
+  );
+
   private readonly personSeen = prepared(this.ctx, (db, { channelPeople }) =>
     db
       .insert(channelPeople)
       .values({ channelId: p('channelId'), personId: p('personId'), firstSeenAt: p('at') })
       .onConflictDoNothing()
       .returning({ p: channelPeople.personId }),
+  );
+
+  private readonly orgKnown = prepared(this.ctx, (db, { channelOrgs }) =>
+    db
+      .select({ o: channelOrgs.orgId })
+      .from(channelOrgs)
+      .where(and(eq(channelOrgs.channelId, p('channelId')), eq(channelOrgs.orgId, p('orgId'))))
+      .limit(1),
   );
 
   private readonly orgFirstSeen = prepared(this.ctx, (db, { channelOrgs }) =>
@@ -49,6 +66,7 @@ export class SqlSideRepo extends SqlRepo implements SideRepo {
   );
 
   async seen(channelId: number, personId: number, at: Date): Promise<boolean> {
+    if ((await this.personKnown({ channelId, personId })).length > 0) return false;
     return (await this.personSeen({ channelId, personId, at: at.getTime() })).length > 0;
   }
 
@@ -71,6 +89,7 @@ export class SqlSideRepo extends SqlRepo implements SideRepo {
   }
 
   async orgSeen(channelId: number, orgId: string, at: Date): Promise<boolean> {
+    if ((await this.orgKnown({ channelId, orgId })).length > 0) return false;
     return (await this.orgFirstSeen({ channelId, orgId, at: at.getTime() })).length > 0;
   }
 

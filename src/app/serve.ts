@@ -114,6 +114,7 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     port,
     async stop() {
       for (const f of running) await f.stop();
+      await bot.close(); // the delivery ids of the last lookups, before the database closes
       await stopListening();
       await background?.stop();
       await http.close();

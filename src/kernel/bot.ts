@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { AnyCommandSpec, ChannelContext } from './command.js';
 import { commandContext } from './command-context.js';
 import { askToConfirm, takeConfirmation } from './confirmation.js';
+import { DeliveryBatch } from './delivery-batch.js';
 import { PermissionDenied, Refused, StoreBusy, UserError } from './errors.js';
 import type { JobKindRegistry } from './job-kind.js';
 import type { Logger } from './logger.js';
@@ -50,6 +51,8 @@ export interface BotDeps {
   integrations?: IntegrationDirectory;
   /** Tandem's public address (TANDEM_PUBLIC_URL, no trailing slash): links to its pages; none when unset. */
   publicUrl?: string | undefined;
+  /** How long the delivery id of a command that changed nothing waits to be recorded with others (100 ms). */
+  deliveryBatchDelayMs?: number;
 }
 
 /**
@@ -57,7 +60,16 @@ export interface BotDeps {
  * throws becomes a reply that is safe to show, and nothing a failed command wrote is kept.
  */
 export class Bot {
-  constructor(private readonly deps: BotDeps) {}
+  readonly #answered: DeliveryBatch;
+
+  constructor(private readonly deps: BotDeps) {
+    this.#answered = new DeliveryBatch(deps.store, deps.log, deps.deliveryBatchDelayMs);
+  }
+
+  /** Records the delivery ids still waiting: before the database closes. */
+  close(): Promise<void> {
+    return this.#answered.close();
+  }
 
   get registry(): CommandRegistry {
     return this.deps.registry;
@@ -71,16 +83,12 @@ export class Bot {
    * `handle` for a platform delivery that may arrive again (Slack retries an event, Teams redelivers
    * an activity, a proxy repeats a request), named by the platform's own id for it: the first
    * delivery runs, a later one gets null and changes nothing. The id is recorded in the command's
-   * own transaction, so a change takes effect once, across restarts too; a refusal or a mistake is
-   * recorded as well, so that its answer is not repeated. A command that could not run (database
+   * own transaction, so a change takes effect once, across restarts too; a refusal is recorded with
+   * its audit entry. A lookup's id, or a mistake's, is recorded with others a moment later (see
+   * DeliveryBatch), so that a lookup writes nothing itself. A command that could not run (database
    * busy, a fault) is not recorded: a redelivery may still run it.
    */
   async handleOnce(inbound: Inbound, deliveryKey: string): Promise<Reply | null> {
-    try {
-      if (await this.deps.store.deliveries.seen(deliveryKey)) return null;
-    } catch (err) {
-      return this.toReply(err, inbound, this.deps.log);
-    }
     return this.dispatch(inbound, deliveryKey);
   }
 
@@ -96,8 +104,9 @@ export class Bot {
       return reply;
     } catch (err) {
       if (err instanceof AlreadyHandled) return null;
+      // A mistake changed nothing (its transaction rolled back): its id is recorded as a lookup's is.
       if (deliveryKey && (err instanceof UserError || err instanceof RuleViolation))
-        await this.markHandled(deliveryKey);
+        this.#answered.add(deliveryKey, this.deps.clock.now());
       return this.toReply(err, inbound, log, deliveryKey, specId);
     }
   }
@@ -131,26 +140,48 @@ export class Bot {
   private async run(spec: AnyCommandSpec, args: unknown, inbound: Inbound, deliveryKey: string | null): Promise<Reply> {
     const { store, clock } = this.deps;
     const now = clock.now();
-    return store.transaction(
-      async (tx) => {
-        if (deliveryKey !== null) {
-          // Arrived before, and that delivery committed: this one changes nothing.
-          // Forgotten after a day by the scheduler's retention, off this path.
-          if (!(await tx.deliveries.markSeen(deliveryKey, now))) throw new AlreadyHandled();
-        }
-        const { actor: who } = inbound;
-        const actor = await tx.people.upsert(who.platform, who.userId, who.name, who.orgId);
-        const channel = await tx.channels.find(inbound.conversation);
-        if (spec.requiresSetup && !channel) throw new UserError(NOT_SET_UP, 'not_set_up');
-        const managerSide = channel ? await tx.managers.sideOf(channel.id, actor.id) : null;
-        const isAdmin = this.deps.admins?.has(`${who.platform}:${who.userId}`) ?? false;
-        const turn: Turn = { tx, now, actor, channel, managerSide, isAdmin, inbound, readOnly: spec.readOnly === true };
-        const reply = await this.execute(turn, spec, args, false);
-        return this.noteSpeaker(turn, reply);
-        // A lookup writes only bookkeeping: its commit need not wait for the disk (that sync was most of its time).
-      },
-      spec.readOnly ? LOOKUP_TRY : BUSY_TRY,
-    );
+    const lookup = spec.readOnly === true;
+    let answered = false;
+    try {
+      return await store.transaction(
+        async (tx) => {
+          if (deliveryKey !== null) {
+            // Arrived before and answered: this one changes nothing. Forgotten after a day by the
+            // scheduler's retention, off this path. A lookup's id is recorded after it, with others.
+            const repeat = lookup
+              ? this.#answered.has(deliveryKey) || (await tx.deliveries.seen(deliveryKey))
+              : !(await tx.deliveries.markSeen(deliveryKey, now));
+            if (repeat) throw new AlreadyHandled();
+          }
+          const { actor: who } = inbound;
+          const actor = await tx.people.upsert(who.platform, who.userId, who.name, who.orgId);
+          const channel = await tx.channels.find(inbound.conversation);
+          if (spec.requiresSetup && !channel) throw new UserError(NOT_SET_UP, 'not_set_up');
+          const managerSide = channel ? await tx.managers.sideOf(channel.id, actor.id) : null;
+          const isAdmin = this.deps.admins?.has(`${who.platform}:${who.userId}`) ?? false;
+          const turn: Turn = {
+            tx,
+            now,
+            actor,
+            channel,
+            managerSide,
+            isAdmin,
+            inbound,
+            readOnly: spec.readOnly === true,
+          };
+          const reply = await this.noteSpeaker(turn, await this.execute(turn, spec, args, false));
+          if (lookup && deliveryKey !== null) {
+            this.#answered.add(deliveryKey, now);
+            answered = true;
+          }
+          return reply;
+        },
+        lookup ? LOOKUP_TRY : BUSY_TRY,
+      );
+    } catch (err) {
+      if (answered) this.#answered.forget(deliveryKey!);
+      throw err;
+    }
   }
 
   /** Checks the permission, then asks for confirmation or runs the command. */
@@ -242,15 +273,6 @@ export class Bot {
         ),
       ),
     );
-  }
-
-  /** A delivery whose command was refused or mistaken: recorded, so that a redelivery does not answer again. */
-  private async markHandled(deliveryKey: string): Promise<void> {
-    try {
-      await this.deps.store.transaction((tx) => tx.deliveries.markSeen(deliveryKey, this.deps.clock.now()), BUSY_TRY);
-    } catch (e) {
-      this.deps.log.warn({ err: e }, 'could not record a delivery as handled');
-    }
   }
 
   private async recordRefusal(

@@ -25,8 +25,11 @@ export const NOT_SET_UP =
 export const BUSY_PATIENCE_MS = 5_000;
 export const BUSY_TRY_MS = 100;
 export const BUSY_TRY = { busyTimeoutMs: BUSY_TRY_MS };
-/** A lookup's: it writes only bookkeeping, so its commit need not wait for the disk (a sync was most of its time). */
-export const LOOKUP_TRY = { busyTimeoutMs: BUSY_TRY_MS, durable: false };
+/**
+ * A lookup's: it reads, and writes only bookkeeping (a newcomer to the channel) whose commit need not
+ * wait for the disk; it takes the write lock only if it writes.
+ */
+export const LOOKUP_TRY = { busyTimeoutMs: BUSY_TRY_MS, durable: false, mostlyReads: true };
 export const [BUSY_PAUSE_MS, BUSY_PAUSE_MAX_MS] = [50, 400];
 
 /** Thrown inside the transaction of a delivery that was already handled, so that nothing is written. */

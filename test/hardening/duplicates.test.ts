@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderText } from '../../adapters/console/render.js';
 import { type Db, openDb } from '../../db/client.js';
 import { silentLogger } from '../../src/kernel/logger.js';
@@ -197,13 +197,14 @@ describe('the record of deliveries', () => {
     const h = await startSlackFace({ db, fake });
     await h.ask(ALICE, 'setup org:Acme msp:Northwind tz:America/New_York');
     await h.ask(BOB, 'who owns backups');
-    expect(count(db, 'SELECT count(*) FROM inbound_seen')).toBe(2);
+    // A lookup's delivery id is recorded a moment after its answer, with any others waiting.
+    await vi.waitFor(() => expect(count(db, 'SELECT count(*) FROM inbound_seen')).toBe(2));
     h.clock.advance(25 * 60 * 60 * 1000);
     // The scheduler's retention forgets them after its ticks, off the commands' path.
     await new Retention(h.store, silentLogger).pruneOnce(h.clock.now());
     expect(count(db, 'SELECT count(*) FROM inbound_seen')).toBe(0);
     await h.ask(BOB, 'who owns patching');
-    expect(count(db, 'SELECT count(*) FROM inbound_seen')).toBe(1);
+    await vi.waitFor(() => expect(count(db, 'SELECT count(*) FROM inbound_seen')).toBe(1));
     await h.close();
   });
 });

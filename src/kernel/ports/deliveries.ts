@@ -6,6 +6,8 @@
 export interface DeliveryRepo {
   /** Records the delivery; false when it was already recorded (then nothing is written). */
   markSeen(key: string, at: Date): Promise<boolean>;
+  /** Records deliveries together; those already recorded are left as they are. */
+  markAllSeen(deliveries: readonly { key: string; at: Date }[]): Promise<void>;
   seen(key: string): Promise<boolean>;
   /** Forgets up to `limit` deliveries recorded before `before`: platforms stop redelivering long before that. */
   prune(before: Date, limit: number): Promise<number>;

@@ -32,6 +32,13 @@ export interface TransactionOptions {
    * (the default) for everything else: a commit survives a power cut.
    */
   durable?: boolean;
+  /**
+   * True for a transaction that usually only reads (a lookup): on SQLite it takes the write lock at its
+   * first write rather than at its start, so it neither waits for nor holds up another process's writer
+   * while it reads, and commits without writing to the disk when it wrote nothing. A write it does make
+   * may find the lock taken (StoreBusy, as at the start of any other).
+   */
+  mostlyReads?: boolean;
 }
 
 /** For work that can be retried at the next tick (claims): how long to wait on another process's lock. */
@@ -41,7 +48,7 @@ export const BRIEF_BUSY_TIMEOUT_MS = 100;
  * Everything the core reads and writes, behind interfaces: the database layer (`db/`) implements
  * it for SQLite and PostgreSQL. Every repository method returns a promise.
  *
- * The transaction rule: `transaction(fn)` runs `fn` as one write transaction, so a command's state
+ * The transaction rule: `transaction(fn)` runs `fn` as one transaction, so a command's state
  * change, its audit entry and its queued posts commit together or not at all. Transactions of one
  * process never interleave (the next waits for the one in progress); a `transaction` called inside
  * another joins it; a repository called outside any transaction runs on its own, never inside
