@@ -71,7 +71,9 @@ export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
   // ---- the scheduler's side -------------------------------------------------------------------
 
   async claimDue(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<Job[]> {
-    const rows = await this.q.claiming({ now: now.getTime(), owner, leaseUntil: leaseUntil.getTime(), limit });
+    const values = { now: now.getTime(), owner, leaseUntil: leaseUntil.getTime(), limit };
+    const rows = await this.q.claimingTakenOver(values);
+    if (rows.length < limit) rows.push(...(await this.q.claimingDue({ ...values, limit: limit - rows.length })));
     return rows.sort((a, b) => a.dueAt - b.dueAt || a.id - b.id).map(toJob);
   }
 
