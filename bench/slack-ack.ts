@@ -3,7 +3,7 @@
  *
  * Three processes on loopback besides this one (the load generator): the fake Slack Web API
  * (auth.test, response_urls), Tandem itself started as production starts it (`node dist/src/main.js`,
- * what `npm start` runs, with Slack variables: the shared HTTP server, Bolt's ExpressReceiver, the
+ * what `npm start` runs, with Slack variables: the shared HTTP server, Tandem's receiver on it, the
  * core, SQLite on disk), and a bare Bolt App (default receiver) whose only listener acks. Both get the same
  * signed `/tandem who owns …` and `/whoowns …` requests at the same fixed rate and concurrency, in
  * alternating rounds (Tandem first, then bare first) so machine noise hits both alike. What is

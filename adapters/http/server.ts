@@ -1,4 +1,4 @@
-import { createServer, type Server, STATUS_CODES } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../../src/kernel/logger.js';
 
@@ -66,11 +66,22 @@ async function answers(check: () => Promise<void>): Promise<boolean> {
 
 const READY_CHECK_MS = 3000;
 
+/** A handler that answers one exact path itself, without express (see HttpServer.handleRaw). */
+export type RawHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/** The path of a request target, without its query: cheaper than parsing a URL on every request. */
+function pathOf(url: string | undefined): string {
+  if (!url) return '';
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+}
+
 export class HttpServer {
   readonly app: Express = express();
   #server: Server | null = null;
   readonly #ready = new Map<string, () => boolean>();
   readonly #dependencies = new Map<string, () => Promise<void>>();
+  readonly #raw = new Map<string, RawHandler>();
   readonly #limits: HttpLimits;
 
   constructor(
@@ -103,6 +114,16 @@ export class HttpServer {
     this.#ready.set(name, check);
   }
 
+  /**
+   * Claims one exact path: its requests go to `handler` before express sees them. For a busy endpoint
+   * whose answer time matters (Slack's slash commands must be acknowledged within 3 seconds, and the
+   * express router costs on every request). The handler answers every request itself; what it throws
+   * or rejects with is answered 500 and logged, like an error in a route.
+   */
+  handleRaw(path: string, handler: RawHandler): void {
+    this.#raw.set(path, handler);
+  }
+
   /** Starts listening, after every face mounted its routes; resolves with the bound port (useful with port 0). */
   listen(port: number, host: string): Promise<number> {
     // Last in the chain: what no route answered, and every error a route or a body parser raised.
@@ -121,7 +142,7 @@ export class HttpServer {
           // How often the timeouts above are checked (Node's default, 30 s, would let them run late).
           connectionsCheckingInterval: Math.max(100, Math.min(1_000, Math.floor(headersTimeout / 4))),
         },
-        this.app,
+        (req, res) => this.#dispatch(req, res),
       );
       server.maxConnections = l.maxConnections;
       server.once('error', reject);
@@ -148,17 +169,48 @@ export class HttpServer {
     });
   }
 
+  #dispatch(req: IncomingMessage, res: ServerResponse): void {
+    const raw = this.#raw.size ? this.#raw.get(pathOf(req.url)) : undefined;
+    if (!raw) {
+      this.app(req, res);
+      return;
+    }
+    const failed = (err: unknown) => this.#failRaw(err, req, res);
+    try {
+      const pending = raw(req, res);
+      if (pending instanceof Promise) pending.catch(failed);
+    } catch (err) {
+      failed(err);
+    }
+  }
+
   #fail(err: unknown, req: Request, res: Response): void {
-    const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown } | null;
-    const given = Number(e?.status ?? e?.statusCode);
-    const status = Number.isInteger(given) && given >= 400 && given < 600 ? given : 500;
-    const what = { status, method: req.method, path: req.path, type: typeof e?.type === 'string' ? e.type : undefined };
-    if (status >= 500) this.log.error({ ...what, err }, 'HTTP request failed');
-    else this.log.warn(what, 'HTTP request refused');
+    const status = this.#logFailure(err, req.method, req.path);
     if (res.headersSent) {
       res.end();
       return;
     }
     res.status(status).json(errorBody(status));
+  }
+
+  /** A raw handler's error: the same answer as #fail gives, written without express. */
+  #failRaw(err: unknown, req: IncomingMessage, res: ServerResponse): void {
+    const status = this.#logFailure(err, req.method, pathOf(req.url));
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(errorBody(status)));
+  }
+
+  /** Logs a failed or refused request (never its body or query) and says which status answers it. */
+  #logFailure(err: unknown, method: string | undefined, path: string): number {
+    const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown } | null;
+    const given = Number(e?.status ?? e?.statusCode);
+    const status = Number.isInteger(given) && given >= 400 && given < 600 ? given : 500;
+    const what = { status, method, path, type: typeof e?.type === 'string' ? e.type : undefined };
+    if (status >= 500) this.log.error({ ...what, err }, 'HTTP request failed');
+    else this.log.warn(what, 'HTTP request refused');
+    return status;
   }
 }

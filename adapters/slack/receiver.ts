@@ -1,7 +1,9 @@
-import { type Logger as BoltLogger, ExpressReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { type Logger as BoltLogger, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
-import { Router } from 'express';
 import type { HttpServer } from '../http/server.js';
+import { SlackHttpReceiver } from './http-receiver.js';
+
+export { fromTheFuture, MAX_REQUEST_AGE_S } from './http-receiver.js';
 
 /** Where Slack sends slash commands, events and interactivity in HTTP mode (the manifest's request URLs). */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -10,52 +12,23 @@ export interface ReceiverHandle {
   receiver: Receiver;
   /** For /healthz. */
   ready: () => boolean;
-  /** HTTP mode: later requests get 503 (an express route cannot be unmounted). */
+  /** HTTP mode: later requests get 503. */
   stop: () => void;
 }
 
 /**
- * HTTP mode on the process's shared express app, so Slack, Teams and /healthz share one port.
- * Bolt's ExpressReceiver verifies the signature over the raw body itself: nothing may parse the
- * body of /slack/events before it (an app-wide `express.json()` would break verification).
+ * HTTP mode on the process's shared server, so Slack, Teams and /healthz share one port. The
+ * receiver claims `/slack/events` before express sees it: the express router cost every slash command
+ * time before its ack, and the signature is checked over the raw body, which nothing else may read first.
  */
 export function httpReceiver(opts: { signingSecret: string; logger: BoltLogger; http: HttpServer }): ReceiverHandle {
-  let stopped = false;
-  const router = Router();
-  router.use(SLACK_EVENTS_PATH, (req, res, next) => {
-    if (stopped) res.status(503).end();
-    else if (fromTheFuture(req.headers['x-slack-request-timestamp'], Date.now())) res.status(401).end();
-    else next();
-  });
-  const receiver = new ExpressReceiver({
-    signingSecret: opts.signingSecret,
-    logger: opts.logger,
-    endpoints: SLACK_EVENTS_PATH,
-    app: opts.http.app,
-    router,
-    // Ack is sent as soon as a listener calls ack(); the command runs after.
-    processBeforeResponse: false,
-  });
+  const receiver = new SlackHttpReceiver({ signingSecret: opts.signingSecret, logger: opts.logger });
+  opts.http.handleRaw(SLACK_EVENTS_PATH, receiver.handle);
   return {
     receiver,
-    ready: () => !stopped,
-    stop: () => {
-      stopped = true;
-    },
+    ready: () => !receiver.stopped,
+    stop: () => void receiver.stop(),
   };
-}
-
-/** How far a request's timestamp may be from now, either way: Slack's own replay window. */
-export const MAX_REQUEST_AGE_S = 5 * 60;
-
-/**
- * A request stamped more than five minutes ahead. Bolt refuses stale timestamps but not future
- * ones, and a request signed with a future timestamp could be replayed for as long as it lies ahead.
- * A missing or unreadable timestamp is left to Bolt's signature check, which refuses it.
- */
-export function fromTheFuture(header: string | string[] | undefined, nowMs: number): boolean {
-  const ts = Number(Array.isArray(header) ? header[0] : header);
-  return Number.isFinite(ts) && ts - nowMs / 1000 > MAX_REQUEST_AGE_S;
 }
 
 /** Socket Mode: Slack pushes over a WebSocket the app opens, so no public URL is needed. */

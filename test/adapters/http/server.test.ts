@@ -67,3 +67,39 @@ describe('the HTTP server: short errors, timeouts and a connection cap', () => {
     held[1]!.destroy();
   });
 });
+
+describe('a path a face claims before express', () => {
+  it('gets its requests, with or without a query, while every other path still goes through express', async () => {
+    server = new HttpServer(recordingLogger());
+    server.handleRaw('/raw', (req, res) => void res.writeHead(200).end(`raw ${req.method} ${req.url}`));
+    const port = await server.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${port}`;
+    expect(await (await fetch(`${base}/raw?a=1`, { method: 'POST' })).text()).toBe('raw POST /raw?a=1');
+    expect((await fetch(`${base}/raw/more`)).status).toBe(404);
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
+  });
+
+  it('answers what its handler throws or rejects with 500 and a short JSON body, logs it, serves on', async () => {
+    const log = recordingLogger();
+    server = new HttpServer(log);
+    server.handleRaw('/throws', () => {
+      throw new Error('secret detail at /srv/tandem/adapters/x.ts:1');
+    });
+    server.handleRaw('/rejects', async () => {
+      await Promise.resolve();
+      throw new Error('secret detail at /srv/tandem/adapters/y.ts:2');
+    });
+    const port = await server.listen(0, '127.0.0.1');
+    for (const path of ['/throws', '/rejects?token=abc']) {
+      const res = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST' });
+      expect([res.status, res.headers.get('content-type'), await res.text()]).toEqual([
+        500,
+        'application/json; charset=utf-8',
+        '{"error":"internal error"}',
+      ]);
+    }
+    const failures = log.lines.filter((l) => l.level === 'error' && l.msg === 'HTTP request failed');
+    expect(failures.map((l) => (l.obj as { path: string }).path)).toEqual(['/throws', '/rejects']);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+  });
+});
