@@ -244,7 +244,7 @@ export const run: CaseRun = async () => {
         {
           case: '1',
           what:
-            `slash command ack through Bolt's HTTP receiver, Tandem \`who owns\` vs bare Bolt; ` +
+            `slash command ack through Bolt over HTTP, Tandem \`who owns\` vs bare Bolt; ` +
             `${tandemSamples.length.toLocaleString('en')} signed requests each at ${RATE}/s, ≤ ${CONCURRENCY} ` +
             `in flight, ${ROUNDS} alternating rounds`,
           result:

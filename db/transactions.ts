@@ -108,6 +108,7 @@ export class SqliteTransactions {
   /**
    * The connection's busy timeout and synchronous level as opened (db/client.ts), read once: a
    * transaction that asks for others changes them, and the next use that wants these sets them back.
+   * Only this class sets them once the connection is open: a pragma issued beside it would not be seen.
    */
   #usual(): Levels {
     this.#opened ??= {
