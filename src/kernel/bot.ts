@@ -12,7 +12,7 @@ import type { Planner } from './ports/planner.js';
 import type { Store } from './ports/store.js';
 import { DEFAULT_POSTING_LIMITS, enforcePostingLimits, type PostingLimits } from './posting-limits.js';
 import { shortenQuoted } from './quoting.js';
-import { administratorsOnly, managersOnly, recordRefusal } from './refusals.js';
+import { administratorsOnly, managersOnly, recordRefused } from './refusals.js';
 import type { CommandRegistry } from './registry.js';
 import { context, ephemeral, paragraph, prose, type Reply } from './reply.js';
 import {
@@ -253,7 +253,8 @@ export class Bot {
   ): Promise<Reply> {
     if (err instanceof Refused && specId !== null) {
       // A refusal is recorded in the audit log; the transaction that wrote it was rolled back, so write it again.
-      await this.recordRefusal(inbound, err, deliveryKey, specId);
+      const { store, clock } = this.deps;
+      await recordRefused({ store, now: clock.now(), log }, { inbound, err, deliveryKey, specId });
       return ephemeral(paragraph(...prose(shortenQuoted(err.message))));
     }
     if (err instanceof UserError || err instanceof RuleViolation || err instanceof StoreBusy) {
@@ -273,36 +274,5 @@ export class Bot {
         ),
       ),
     );
-  }
-
-  private async recordRefusal(
-    inbound: Inbound,
-    err: Refused,
-    deliveryKey: string | null,
-    specId: string,
-  ): Promise<void> {
-    const { store, clock } = this.deps;
-    try {
-      await store.transaction(async (tx) => {
-        if (deliveryKey !== null && !(await tx.deliveries.markSeen(deliveryKey, clock.now()))) return;
-        const channel = await tx.channels.find(inbound.conversation);
-        if (!channel) return;
-        const { actor: who } = inbound;
-        const actor = await tx.people.upsert(who.platform, who.userId, who.name, who.orgId);
-        // Refused, but they spoke here: a manager can now place them.
-        await tx.sides.seen(channel.id, actor.id, clock.now());
-        await recordRefusal(tx, {
-          channelId: channel.id,
-          actorId: actor.id,
-          actorName: actor.name,
-          action: specId,
-          subject: inbound.text.slice(0, 200),
-          reason: err.message,
-          at: clock.now(),
-        });
-      }, BUSY_TRY);
-    } catch (e) {
-      this.deps.log.warn({ err: e }, 'could not record a refusal in the audit log');
-    }
   }
 }

@@ -11,6 +11,7 @@ import { decideMisfire } from './misfire.js';
 import { planAfresh, planAll, planKind, replanChannel } from './planning.js';
 import { DEFAULT_RETENTION, Retention, type RetentionPolicy } from './retention.js';
 import { sliceReads } from './slice-reads.js';
+import { READ_AHEAD, SLICE_BUDGET_MS, SLICE_MAX, turn, UNSENT } from './slices.js';
 
 export interface SchedulerOptions {
   store: Store;
@@ -48,27 +49,6 @@ export interface TickReport {
 }
 
 type Outcome = 'done' | 'late' | 'dropped' | 'failed' | 'retried' | 'lost' | 'busy';
-
-/**
- * Claimed jobs run in slices of one transaction each: a slice takes jobs until it has run this long
- * (elapsed time, not the Clock), then commits and lets the event loop turn.
- */
-const SLICE_BUDGET_MS = 8;
-/** Jobs in one slice at most; channels whose holidays and cadences a slice reads at once. */
-const SLICE_MAX = 200;
-const READ_AHEAD = 32;
-
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve)); // lets I/O and timers in
-
-/**
- * Claims and runs commit without waiting for the disk. What a job does reaches a person only through
- * an outbox, whose claim commits durably before anything is sent, and takes every earlier commit to
- * disk with it (the log is written in order). So a power cut can lose only runs whose posts were not
- * yet sent: they run again when their leases expire, and nothing is sent twice. Waiting for the disk
- * at every slice held the event loop while a burst of due jobs ran (a sync is milliseconds, more on a
- * busy disk).
- */
-const UNSENT = { durable: false } as const;
 
 /**
  * Runs durable jobs. The database is the only truth: each tick claims the jobs due at `now` under
