@@ -66,6 +66,11 @@ export class Bot {
     this.#answered = new DeliveryBatch(deps.store, deps.log, deps.deliveryBatchDelayMs);
   }
 
+  /** Records the delivery ids waiting now (of lookups and mistakes), without waiting for the batch's delay. */
+  recordAnswered(): Promise<void> {
+    return this.#answered.flush();
+  }
+
   /** Records the delivery ids still waiting: before the database closes. */
   close(): Promise<void> {
     return this.#answered.close();

@@ -109,6 +109,7 @@ describe('the database locked by another process', () => {
     'acks Slack at once, answers "try again", leaves nothing half-done, and a retry of that delivery works once ' +
       'the lock is gone',
     async () => {
+      await h.settled();
       const before = dumpTables(db.$client);
       holder = await holdWriteLock(path());
 

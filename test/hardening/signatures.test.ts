@@ -26,6 +26,7 @@ describe('Slack request signatures', () => {
 
   /** Sends an escalation in a way that must be refused; nothing may change. */
   async function refused(send: (body: string) => Promise<Response>): Promise<number> {
+    await h.settled();
     const before = dumpTables(db.$client);
     const handled = h.handled.length;
     const { body } = h.slashPayload(BOB, 'escalate forged request p1');

@@ -190,8 +190,11 @@ export async function startSlackFace(opts: {
     clickPayload,
     ask,
     post: (body: string, contentType: string, o: PostOptions = {}) => postToSlack(baseUrl, body, contentType, o),
+    /** Once the delivery ids of answered lookups and mistakes, recorded a moment later, are in the database. */
+    settled: () => core.bot.recordAnswered(),
     async close(closeFake = true) {
       await face.stop();
+      await core.bot.close();
       await http.close();
       if (closeFake) await fake.close();
     },

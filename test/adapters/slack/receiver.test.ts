@@ -29,6 +29,7 @@ describe('the Slack endpoint /slack/events', () => {
 
   /** Sends what must be refused; no command may run and nothing may change. Its status and body. */
   async function refused(send: (body: string) => Promise<Response>): Promise<[number, unknown]> {
+    await h.settled();
     const before = dumpTables(db.$client);
     const handled = h.handled.length;
     const { body } = h.slashPayload(BOB, 'escalate refused request p1');
