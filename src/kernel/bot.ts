@@ -109,11 +109,20 @@ export class Bot {
       return reply;
     } catch (err) {
       if (err instanceof AlreadyHandled) return null;
-      // A mistake changed nothing (its transaction rolled back): its id is recorded as a lookup's is.
-      if (deliveryKey && (err instanceof UserError || err instanceof RuleViolation))
+      // A mistake changed nothing (its transaction rolled back, or it never parsed): its id is recorded as a
+      // lookup's is, and a repeat of it is not answered again.
+      if (deliveryKey && (err instanceof UserError || err instanceof RuleViolation)) {
+        if (await this.answeredBefore(deliveryKey)) return null;
         this.#answered.add(deliveryKey, this.deps.clock.now());
+      }
       return this.toReply(err, inbound, log, deliveryKey, specId);
     }
+  }
+
+  /** Whether a delivery was answered before: its id waits in the batch or was recorded (unknown: no). */
+  private async answeredBefore(deliveryKey: string): Promise<boolean> {
+    if (this.#answered.has(deliveryKey)) return true;
+    return this.deps.store.deliveries.seen(deliveryKey).catch(() => false);
   }
 
   /**
@@ -153,9 +162,10 @@ export class Bot {
           if (deliveryKey !== null) {
             // Arrived before and answered: this one changes nothing. Forgotten after a day by the
             // scheduler's retention, off this path. A lookup's id is recorded after it, with others.
-            const repeat = lookup
-              ? this.#answered.has(deliveryKey) || (await tx.deliveries.seen(deliveryKey))
-              : !(await tx.deliveries.markSeen(deliveryKey, now));
+            // An id still waiting in the batch is a lookup's or a mistake's, answered already.
+            const repeat =
+              this.#answered.has(deliveryKey) ||
+              (lookup ? await tx.deliveries.seen(deliveryKey) : !(await tx.deliveries.markSeen(deliveryKey, now)));
             if (repeat) throw new AlreadyHandled();
           }
           const { actor: who } = inbound;

@@ -51,6 +51,18 @@ describe('lookups on SQLite', () => {
     expect(await h.bot.handleOnce(asBob('who owns backups'), 'slack:trigger:1')).toBeNull();
   });
 
+  it('a mistake repeated by the platform is answered once, before and after its id is recorded', async () => {
+    h = await makeHarness({ setup: SETUP, runAfterCommand: false });
+    const first = await h.bot.handleOnce(asBob('frobnicate the printers'), 'slack:trigger:3');
+    expect(renderText(first!)).toContain('help');
+    expect(await h.bot.handleOnce(asBob('frobnicate the printers'), 'slack:trigger:3')).toBeNull();
+    await h.bot.recordAnswered();
+    expect(await h.store.deliveries.seen('slack:trigger:3')).toBe(true);
+    expect(await h.bot.handleOnce(asBob('frobnicate the printers'), 'slack:trigger:3')).toBeNull();
+    expect(await h.bot.handleOnce(asBob('escalate'), 'slack:trigger:4')).not.toBeNull();
+    expect(await h.bot.handleOnce(asBob('escalate'), 'slack:trigger:4')).toBeNull();
+  });
+
   it('a lookup runs while another connection holds the write lock', async () => {
     h = await makeHarness({ setup: SETUP, runAfterCommand: false, dbPath: 'temp' });
     await h.say('bob', 'who owns backups');
