@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, openDb } from '../../db/client.js';
-import { type SlackFaceHarness, startSlackFace } from '../helpers/hardening-faces.js';
-import { dumpTables } from '../helpers/table-dump.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SlackFaceHarness } from '../helpers/hardening-faces.js';
+import { slackEndpoint } from '../helpers/slack-endpoint.js';
 
 /**
  * Only Slack may talk to /slack/events: a request must be signed with the signing secret over its
@@ -9,33 +8,16 @@ import { dumpTables } from '../helpers/table-dump.js';
  * 401 before a command runs.
  */
 describe('Slack request signatures', () => {
-  let h: SlackFaceHarness;
-  let db: Db;
   const BOB = { id: 'UBOB', name: 'bob' };
   const now = () => Math.floor(Date.now() / 1000);
-
-  beforeAll(async () => {
-    db = openDb(':memory:');
-    h = await startSlackFace({ db });
-    await h.ask({ id: 'UALICE', name: 'alice' }, 'setup org:Acme msp:Northwind tz:America/New_York');
-  });
-  afterAll(async () => {
-    await h.close();
-    db.$client.close();
+  const endpoint = slackEndpoint();
+  let h: SlackFaceHarness;
+  beforeAll(() => {
+    h = endpoint.h;
   });
 
   /** Sends an escalation in a way that must be refused; nothing may change. */
-  async function refused(send: (body: string) => Promise<Response>): Promise<number> {
-    await h.settled();
-    const before = dumpTables(db.$client);
-    const handled = h.handled.length;
-    const { body } = h.slashPayload(BOB, 'escalate forged request p1');
-    const res = await send(body);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(h.handled.length).toBe(handled);
-    expect(dumpTables(db.$client)).toEqual(before);
-    return res.status;
-  }
+  const refused = async (send: (body: string) => Promise<Response>) => (await endpoint.refused(send)).status;
 
   const form = 'application/x-www-form-urlencoded';
 

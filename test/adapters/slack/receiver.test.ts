@@ -1,10 +1,9 @@
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SLACK_BODY_LIMIT } from '../../../adapters/slack/http-receiver.js';
-import { type Db, openDb } from '../../../db/client.js';
-import { SIGNING_SECRET, type SlackFaceHarness, startSlackFace } from '../../helpers/hardening-faces.js';
+import { SIGNING_SECRET, type SlackFaceHarness } from '../../helpers/hardening-faces.js';
+import { slackEndpoint } from '../../helpers/slack-endpoint.js';
 import { signature } from '../../helpers/slack-requests.js';
-import { dumpTables } from '../../helpers/table-dump.js';
 
 /**
  * What Slack's endpoint answers besides a command, through the real Bolt stack on the shared server:
@@ -12,33 +11,18 @@ import { dumpTables } from '../../helpers/table-dump.js';
  * another content type, a body over the limit, a forged signature) is refused, and no command runs.
  */
 describe('the Slack endpoint /slack/events', () => {
-  let h: SlackFaceHarness;
-  let db: Db;
   const BOB = { id: 'UBOB', name: 'bob' };
   const form = 'application/x-www-form-urlencoded';
-
-  beforeAll(async () => {
-    db = openDb(':memory:');
-    h = await startSlackFace({ db });
-    await h.ask({ id: 'UALICE', name: 'alice' }, 'setup org:Acme msp:Northwind tz:America/New_York');
-  });
-  afterAll(async () => {
-    await h.close();
-    db.$client.close();
+  const endpoint = slackEndpoint();
+  let h: SlackFaceHarness;
+  beforeAll(() => {
+    h = endpoint.h;
   });
 
   /** Sends what must be refused; no command may run and nothing may change. Its status and body. */
   async function refused(send: (body: string) => Promise<Response>): Promise<[number, unknown]> {
-    await h.settled();
-    const before = dumpTables(db.$client);
-    const handled = h.handled.length;
-    const { body } = h.slashPayload(BOB, 'escalate refused request p1');
-    const res = await send(body);
-    const text = await res.text();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(h.handled.length).toBe(handled);
-    expect(dumpTables(db.$client)).toEqual(before);
-    return [res.status, text ? JSON.parse(text) : text];
+    const { status, text } = await endpoint.refused(send);
+    return [status, text ? JSON.parse(text) : text];
   }
 
   it('answers a command with 200 and an empty body, also with a query string on the path', async () => {
