@@ -155,15 +155,15 @@ export class SqlEscalationRepo extends SqlRepo implements EscalationRepo {
   }
 
   async openedBetween(channelId: number, from: Date, to: Date): Promise<Escalation[]> {
-    return this.window(channelId, this.t.escalations.openedAt, from, to);
+    return this.window(channelId, 'openedAt', from, to);
   }
 
   async handedBackBetween(channelId: number, from: Date, to: Date): Promise<Escalation[]> {
-    return this.window(channelId, this.t.escalations.handedBackAt, from, to);
+    return this.window(channelId, 'handedBackAt', from, to);
   }
 
   async resolvedBetween(channelId: number, from: Date, to: Date): Promise<Escalation[]> {
-    return this.window(channelId, this.t.escalations.resolvedAt, from, to);
+    return this.window(channelId, 'resolvedAt', from, to);
   }
 
   async unresolved(channelId: number): Promise<Escalation[]> {
@@ -247,13 +247,32 @@ export class SqlEscalationRepo extends SqlRepo implements EscalationRepo {
     return old.length;
   }
 
-  private async window(channelId: number, column: InstantColumn, from: Date, to: Date): Promise<Escalation[]> {
-    const { escalations } = this.t;
-    const rows = await this.db
-      .select()
-      .from(escalations)
-      .where(and(eq(escalations.channelId, channelId), gte(column, from.getTime()), lt(column, to.getTime())))
-      .orderBy(asc(column), asc(escalations.seq));
+  /** Escalations of a channel whose instant in one column falls in `from <= at < to`: one prepared query per column. */
+  private readonly windows = {
+    openedAt: this.windowQuery((t) => t.escalations.openedAt),
+    handedBackAt: this.windowQuery((t) => t.escalations.handedBackAt),
+    resolvedAt: this.windowQuery((t) => t.escalations.resolvedAt),
+  };
+
+  private windowQuery(columnOf: (t: Tables) => InstantColumn) {
+    return prepared(this.ctx, (db, t) => {
+      const { escalations } = t;
+      const column = columnOf(t);
+      return db
+        .select()
+        .from(escalations)
+        .where(and(eq(escalations.channelId, p('channelId')), gte(column, p('from')), lt(column, p('to'))))
+        .orderBy(asc(column), asc(escalations.seq));
+    });
+  }
+
+  private async window(
+    channelId: number,
+    column: keyof SqlEscalationRepo['windows'],
+    from: Date,
+    to: Date,
+  ): Promise<Escalation[]> {
+    const rows = await this.windows[column]({ channelId, from: from.getTime(), to: to.getTime() });
     return rows.map(toEscalation);
   }
 
