@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, isNotNull, like, lt, sql } from 'drizzle-orm';
 import type { AuditEntry, MatrixVersion, NewAuditEntry, RefusalSummary } from '../../src/domain/model.js';
 import type { AuditRepo } from '../../src/kernel/ports/audit.js';
+import { fixedLimit } from '../prepared.js';
 import type { Tables } from '../sql-context.js';
 import { SqlRepo } from './repo.js';
 
@@ -86,7 +87,7 @@ export class SqlAuditRepo extends SqlRepo implements AuditRepo {
       .from(auditLog)
       .where(and(eq(auditLog.channelId, channelId), eq(auditLog.actorId, actorId), eq(auditLog.outcome, 'refused')))
       .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(1);
+      .limit(fixedLimit(1));
     if (!latest) return false;
     await this.db
       .update(auditLog)
@@ -125,7 +126,7 @@ export class SqlAuditRepo extends SqlRepo implements AuditRepo {
       .from(auditLog)
       .where(and(eq(auditLog.channelId, channelId), isNotNull(auditLog.matrix)))
       .orderBy(asc(auditLog.id))
-      .limit(1)
+      .limit(fixedLimit(1))
       .offset(n - 1);
     if (!row?.matrix) return null;
     const { at, actorName, action, subject } = row;
@@ -139,7 +140,7 @@ export class SqlAuditRepo extends SqlRepo implements AuditRepo {
       .from(auditLog)
       .where(where)
       .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(limit);
+      .limit(fixedLimit(limit));
     return rows.map(toEntry);
   }
 }

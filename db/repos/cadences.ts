@@ -3,7 +3,7 @@ import { CADENCE_KINDS, type Cadence, type CadenceKind, type CadenceSettings } f
 import type { IsoWeekday } from '../../src/domain/model.js';
 import type { Ordinal } from '../../src/domain/recurrence.js';
 import type { CadencePatch, CadenceRepo } from '../../src/kernel/ports/cadences.js';
-import { p, prepared } from '../prepared.js';
+import { fixedLimit, p, prepared } from '../prepared.js';
 import type { Tables } from '../sql-context.js';
 import { groupBy, SqlRepo } from './repo.js';
 
@@ -56,7 +56,7 @@ export class SqlCadenceRepo extends SqlRepo implements CadenceRepo {
       .select()
       .from(cadences)
       .where(and(eq(cadences.channelId, channelId), eq(cadences.kind, kind)))
-      .limit(1);
+      .limit(fixedLimit(1));
     return r ? toCadence(r) : null;
   }
 
@@ -78,7 +78,7 @@ export class SqlCadenceRepo extends SqlRepo implements CadenceRepo {
       if (patch[key] !== undefined) (set as Record<string, unknown>)[key] = patch[key];
     }
     if (Object.keys(set).length > 0) await this.db.update(cadences).set(set).where(eq(cadences.id, id));
-    const [r] = await this.db.select().from(cadences).where(eq(cadences.id, id)).limit(1);
+    const [r] = await this.db.select().from(cadences).where(eq(cadences.id, id)).limit(fixedLimit(1));
     if (!r) throw new Error(`cadence ${id} does not exist`);
     return toCadence(r);
   }

@@ -3,7 +3,7 @@ import { type Ladders, laddersOf } from '../../src/domain/ladder.js';
 import type { Channel, Holiday, IsoWeekday, Mention, Priority } from '../../src/domain/model.js';
 import type { ChannelPatch, ChannelRepo, NewChannel } from '../../src/kernel/ports/channels.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
-import { p, prepared } from '../prepared.js';
+import { fixedLimit, p, prepared, preparedPerLimit } from '../prepared.js';
 import type { Tables } from '../sql-context.js';
 import { groupBy, SqlRepo } from './repo.js';
 
@@ -52,7 +52,7 @@ export class SqlChannelRepo extends SqlRepo implements ChannelRepo {
       .select()
       .from(channels)
       .where(and(eq(channels.platform, p('platform')), eq(channels.externalId, p('externalId'))))
-      .limit(1),
+      .limit(fixedLimit(1)),
   );
 
   private readonly holidaysOfChannel = prepared(this.ctx, (db, { holidays }) =>
@@ -73,7 +73,7 @@ export class SqlChannelRepo extends SqlRepo implements ChannelRepo {
       .select()
       .from(channels)
       .where(eq(channels.id, p('id')))
-      .limit(1),
+      .limit(fixedLimit(1)),
   );
 
   async get(id: number): Promise<Channel> {
@@ -88,17 +88,17 @@ export class SqlChannelRepo extends SqlRepo implements ChannelRepo {
     return rows.map(toChannel);
   }
 
-  private readonly paging = prepared(this.ctx, (db, { channels }) =>
+  private readonly paging = preparedPerLimit(this.ctx, (db, { channels }, limit) =>
     db
       .select()
       .from(channels)
       .where(and(isNull(channels.retiredAt), gt(channels.id, p('afterId'))))
       .orderBy(asc(channels.id))
-      .limit(p('limit')),
+      .limit(limit),
   );
 
   async page(afterId: number, limit: number): Promise<Channel[]> {
-    return (await this.paging({ afterId, limit })).map(toChannel);
+    return (await this.paging(limit, { afterId })).map(toChannel);
   }
 
   async create(input: NewChannel): Promise<Channel> {

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { CommandUseRepo } from '../../src/kernel/ports/command-uses.js';
+import { fixedLimit } from '../prepared.js';
 import { SqlRepo } from './repo.js';
 
 export class SqlCommandUseRepo extends SqlRepo implements CommandUseRepo {
@@ -15,13 +16,13 @@ export class SqlCommandUseRepo extends SqlRepo implements CommandUseRepo {
       .from(u)
       .where(and(who, gte(u.at, since.getTime())))
       .orderBy(desc(u.at))
-      .limit(limit);
+      .limit(fixedLimit(limit));
     return rows.map((r) => new Date(r.at));
   }
 
   async prune(before: Date, limit: number): Promise<number> {
     const { commandUses: u } = this.t;
-    const old = await this.db.select({ id: u.id }).from(u).where(lt(u.at, before.getTime())).limit(limit);
+    const old = await this.db.select({ id: u.id }).from(u).where(lt(u.at, before.getTime())).limit(fixedLimit(limit));
     if (old.length === 0) return 0;
     await this.db.delete(u).where(
       inArray(

@@ -1,5 +1,6 @@
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { ConfirmationRepo, PendingConfirmation } from '../../src/kernel/ports/confirmations.js';
+import { fixedLimit } from '../prepared.js';
 import type { Tables } from '../sql-context.js';
 import { SqlRepo } from './repo.js';
 
@@ -29,7 +30,7 @@ export class SqlConfirmationRepo extends SqlRepo implements ConfirmationRepo {
 
   async find(code: string): Promise<PendingConfirmation | null> {
     const { confirmations } = this.t;
-    const [row] = await this.db.select().from(confirmations).where(eq(confirmations.code, code)).limit(1);
+    const [row] = await this.db.select().from(confirmations).where(eq(confirmations.code, code)).limit(fixedLimit(1));
     return row ? toPending(row) : null;
   }
 

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { ConversationRepo, StoredConversation } from '../../src/kernel/ports/conversations.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
+import { fixedLimit } from '../prepared.js';
 import { SqlRepo } from './repo.js';
 
 export class SqlConversationRepo extends SqlRepo implements ConversationRepo {
@@ -10,7 +11,7 @@ export class SqlConversationRepo extends SqlRepo implements ConversationRepo {
       .select({ reference: conversations.reference })
       .from(conversations)
       .where(this.key(conversation))
-      .limit(1);
+      .limit(fixedLimit(1));
     // Every inbound activity refreshes the reference; only a change is worth a write.
     if (existing && JSON.stringify(existing.reference) === JSON.stringify(reference)) return false;
     const updatedAt = at.getTime();
@@ -25,7 +26,7 @@ export class SqlConversationRepo extends SqlRepo implements ConversationRepo {
   }
 
   async find(conversation: ConversationRef): Promise<StoredConversation | null> {
-    const [r] = await this.db.select().from(this.t.conversations).where(this.key(conversation)).limit(1);
+    const [r] = await this.db.select().from(this.t.conversations).where(this.key(conversation)).limit(fixedLimit(1));
     return r ? { reference: r.reference, updatedAt: new Date(r.updatedAt) } : null;
   }
 

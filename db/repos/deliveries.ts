@@ -1,6 +1,6 @@
 import { eq, inArray, lt } from 'drizzle-orm';
 import type { DeliveryRepo } from '../../src/kernel/ports/deliveries.js';
-import { p, prepared } from '../prepared.js';
+import { fixedLimit, p, prepared } from '../prepared.js';
 import { SqlRepo } from './repo.js';
 
 /** Rows of one insert: two values each, well under either database's limit on a statement's values. */
@@ -21,7 +21,7 @@ export class SqlDeliveryRepo extends SqlRepo implements DeliveryRepo {
       .select({ key: inboundSeen.key })
       .from(inboundSeen)
       .where(eq(inboundSeen.key, p('key')))
-      .limit(1),
+      .limit(fixedLimit(1)),
   );
 
   async markSeen(key: string, at: Date): Promise<boolean> {
@@ -46,7 +46,7 @@ export class SqlDeliveryRepo extends SqlRepo implements DeliveryRepo {
       .select({ key: inboundSeen.key })
       .from(inboundSeen)
       .where(lt(inboundSeen.at, before.getTime()))
-      .limit(limit);
+      .limit(fixedLimit(limit));
     if (old.length > 0)
       await this.db.delete(inboundSeen).where(
         inArray(

@@ -9,7 +9,7 @@ import type {
 } from '../../src/domain/escalation.js';
 import { UNRESOLVED_STATES } from '../../src/domain/escalation.js';
 import type { EscalationRepo, NewEscalation, NewEscalationEvent } from '../../src/kernel/ports/escalations.js';
-import { p, prepared } from '../prepared.js';
+import { fixedLimit, p, prepared } from '../prepared.js';
 import type { Tables } from '../sql-context.js';
 import { factQueries, type InstantColumn, toFacts } from './escalation-facts.js';
 import { groupBy, SqlRepo } from './repo.js';
@@ -82,7 +82,7 @@ export class SqlEscalationRepo extends SqlRepo implements EscalationRepo {
       .select()
       .from(escalations)
       .where(eq(escalations.id, p('id')))
-      .limit(1),
+      .limit(fixedLimit(1)),
   );
 
   async get(id: number): Promise<Escalation | null> {
@@ -96,7 +96,7 @@ export class SqlEscalationRepo extends SqlRepo implements EscalationRepo {
       .select()
       .from(escalations)
       .where(and(eq(escalations.channelId, channelId), eq(escalations.seq, seq)))
-      .limit(1);
+      .limit(fixedLimit(1));
     return r ? toEscalation(r) : null;
   }
 
@@ -145,7 +145,7 @@ export class SqlEscalationRepo extends SqlRepo implements EscalationRepo {
       .from(escalations)
       .where(this.inChannel(channelId, states))
       .orderBy(desc(escalations.seq))
-      .limit(limit);
+      .limit(fixedLimit(limit));
     return rows.map(toEscalation);
   }
 
@@ -235,7 +235,7 @@ export class SqlEscalationRepo extends SqlRepo implements EscalationRepo {
       .select({ id: escalations.id })
       .from(escalations)
       .where(and(eq(escalations.state, 'resolved'), lt(escalations.resolvedAt, before.getTime())))
-      .limit(limit);
+      .limit(fixedLimit(limit));
     // Their events go with them (ON DELETE CASCADE).
     if (old.length > 0)
       await this.db.delete(escalations).where(

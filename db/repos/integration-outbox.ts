@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, lt, lte, min, or, sql } from 'd
 import type { IntegrationMessage } from '../../src/domain/integrations.js';
 import type { Dispatch, IntegrationOutboxRepo, NewDispatch } from '../../src/kernel/ports/integration-outbox.js';
 import type { OutboxBacklog } from '../../src/kernel/ports/outbox-queue.js';
+import { fixedLimit } from '../prepared.js';
 import { forClaim, greatest } from '../sql-context.js';
 import { SqlRepo } from './repo.js';
 
@@ -73,7 +74,7 @@ export class SqlIntegrationOutboxRepo extends SqlRepo implements IntegrationOutb
         .from(o)
         .where(and(inArray(o.integration, [...integrations]), claimable))
         .orderBy(asc(o.id))
-        .limit(CANDIDATES),
+        .limit(fixedLimit(CANDIDATES)),
     );
     const chosen: Dispatch[] = [];
     const taken = new Set<string>();
@@ -92,7 +93,7 @@ export class SqlIntegrationOutboxRepo extends SqlRepo implements IntegrationOutb
             or(eq(o.state, 'pending'), and(eq(o.state, 'sending'), gt(o.leaseExpiresAt, t))),
           ),
         )
-        .limit(1);
+        .limit(fixedLimit(1));
       if (older.length > 0) continue;
       // Still claimable: a row another instance took meanwhile is left to it.
       const claimed = await this.db
@@ -176,7 +177,7 @@ export class SqlIntegrationOutboxRepo extends SqlRepo implements IntegrationOutb
       .from(o)
       .where(and(eq(o.channelId, channelId), eq(o.state, 'failed')))
       .orderBy(desc(o.id))
-      .limit(limit);
+      .limit(fixedLimit(limit));
     return rows.map(toDispatch);
   }
 

@@ -1,13 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { PageStep } from '../../src/domain/integrations.js';
 import type { ChannelIntegrations, IntegrationSettingsRepo } from '../../src/kernel/ports/integration-outbox.js';
+import { fixedLimit } from '../prepared.js';
 import { SqlRepo } from './repo.js';
 
 /** Each channel's ticket link and paging steps (`channel_integrations`), and hook links (`hook_links`). */
 export class SqlIntegrationSettingsRepo extends SqlRepo implements IntegrationSettingsRepo {
   async get(channelId: number): Promise<ChannelIntegrations> {
     const { channelIntegrations: c } = this.t;
-    const [row] = await this.db.select().from(c).where(eq(c.channelId, channelId)).limit(1);
+    const [row] = await this.db.select().from(c).where(eq(c.channelId, channelId)).limit(fixedLimit(1));
     return { ticketUrl: row?.ticketUrl ?? null, pages: (row?.pages as PageStep[] | undefined) ?? [] };
   }
 
@@ -33,7 +34,7 @@ export class SqlIntegrationSettingsRepo extends SqlRepo implements IntegrationSe
       .select({ id: h.escalationId })
       .from(h)
       .where(and(eq(h.integration, integration), eq(h.externalId, externalId)))
-      .limit(1);
+      .limit(fixedLimit(1));
     return row?.id ?? null;
   }
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
-import { given, p, prepared } from '../prepared.js';
+import { given, p, prepared, preparedPerLimit } from '../prepared.js';
 import { forClaim, type SqlContext, type Tables } from '../sql-context.js';
 
 /**
@@ -28,10 +28,10 @@ export function jobQueries(ctx: SqlContext) {
      * The claim, in two statements, each read in due order from its own index: jobs due, and jobs whose
      * holder's lease ran out (its process died). One statement with both conditions joined by OR sorted
      * every due job to return the first few: with 10,000 due it took milliseconds each time, a burst of
-     * claims quadratic. Placeholders `now`, `owner`, `leaseUntil`, `limit`.
+     * claims quadratic. Placeholders `now`, `owner`, `leaseUntil`; the limit is the statement's own.
      */
-    claimingDue: prepared(ctx, (db, t) =>
-      claim(ctx, db, t, (now) =>
+    claimingDue: preparedPerLimit(ctx, (db, t, limit) =>
+      claim(ctx, db, t, limit, (now) =>
         and(
           eq(t.jobs.state, 'pending'),
           lte(t.jobs.dueAt, now),
@@ -39,8 +39,8 @@ export function jobQueries(ctx: SqlContext) {
         ),
       ),
     ),
-    claimingTakenOver: prepared(ctx, (db, t) =>
-      claim(ctx, db, t, (now) => and(eq(t.jobs.state, 'running'), lte(t.jobs.leaseExpiresAt, now))),
+    claimingTakenOver: preparedPerLimit(ctx, (db, t, limit) =>
+      claim(ctx, db, t, limit, (now) => and(eq(t.jobs.state, 'running'), lte(t.jobs.leaseExpiresAt, now))),
     ),
   };
 }
@@ -50,6 +50,7 @@ function claim(
   ctx: SqlContext,
   db: SqlContext['db'],
   { jobs }: Tables,
+  limit: number,
   which: (now: ReturnType<typeof p>) => SQL | undefined,
 ) {
   // On PostgreSQL the rows are locked and rows another instance's claim holds are skipped.
@@ -60,7 +61,7 @@ function claim(
       .from(jobs)
       .where(which(p('now')))
       .orderBy(asc(jobs.dueAt), asc(jobs.id))
-      .limit(p('limit')),
+      .limit(limit),
   );
   return db
     .update(jobs)

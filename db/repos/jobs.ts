@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { JobOutcome, JobQueue } from '../../src/kernel/ports/job-queue.js';
 import type { Job, JobRepo, NewJob } from '../../src/kernel/ports/jobs.js';
-import { given, prepared } from '../prepared.js';
+import { fixedLimit, given, prepared } from '../prepared.js';
 import { greatest, type Tables } from '../sql-context.js';
 import { held, jobQueries } from './job-queries.js';
 import { JobScheduling } from './job-scheduling.js';
@@ -71,14 +71,14 @@ export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
   // ---- the scheduler's side -------------------------------------------------------------------
 
   async claimDue(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<Job[]> {
-    const values = { now: now.getTime(), owner, leaseUntil: leaseUntil.getTime(), limit };
-    const rows = await this.q.claimingTakenOver(values);
-    if (rows.length < limit) rows.push(...(await this.q.claimingDue({ ...values, limit: limit - rows.length })));
+    const values = { now: now.getTime(), owner, leaseUntil: leaseUntil.getTime() };
+    const rows = await this.q.claimingTakenOver(limit, values);
+    if (rows.length < limit) rows.push(...(await this.q.claimingDue(limit - rows.length, values)));
     return rows.sort((a, b) => a.dueAt - b.dueAt || a.id - b.id).map(toJob);
   }
 
   private readonly holding = prepared(this.ctx, (db, { jobs }) =>
-    db.select({ id: jobs.id }).from(jobs).where(held(this.t)).limit(1),
+    db.select({ id: jobs.id }).from(jobs).where(held(this.t)).limit(fixedLimit(1)),
   );
 
   async holds(id: number, owner: string): Promise<boolean> {
@@ -154,7 +154,7 @@ export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
       .from(jobs)
       .where(and(eq(jobs.state, 'pending'), isNull(jobs.leaseExpiresAt)))
       .orderBy(asc(jobs.dueAt))
-      .limit(1);
+      .limit(fixedLimit(1));
     const [held] = await this.db
       .select({ at: sql<number | null>`min(${greatest(this.ctx, jobs.dueAt, jobs.leaseExpiresAt)})`.mapWith(Number) })
       .from(jobs)
@@ -164,7 +164,7 @@ export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
       .from(jobs)
       .where(and(eq(jobs.state, 'running'), isNotNull(jobs.leaseExpiresAt)))
       .orderBy(asc(jobs.leaseExpiresAt))
-      .limit(1);
+      .limit(fixedLimit(1));
     const at = [free?.at, held?.at, running?.at].filter((t): t is number => t != null && !Number.isNaN(t));
     return at.length === 0 ? null : new Date(Math.min(...at));
   }
@@ -176,7 +176,7 @@ export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
       .from(jobs)
       .where(and(eq(jobs.channelId, channelId), inArray(jobs.state, ['failed', 'dropped'])))
       .orderBy(desc(jobs.finishedAt), desc(jobs.id))
-      .limit(limit);
+      .limit(fixedLimit(limit));
     return rows.map(toJob);
   }
 
@@ -187,7 +187,7 @@ export class SqlJobRepo extends SqlRepo implements JobRepo, JobQueue {
       .select({ id: jobs.id })
       .from(jobs)
       .where(and(inArray(jobs.state, ['done', 'dropped', 'failed', 'cancelled']), lt(jobs.dueAt, before.getTime())))
-      .limit(limit);
+      .limit(fixedLimit(limit));
     if (old.length > 0)
       await this.db.delete(jobs).where(
         inArray(

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { MatrixArea, MatrixAreaInput, Mention } from '../../src/domain/model.js';
 import { areaKey } from '../../src/domain/normalize.js';
 import type { MatrixRepo } from '../../src/kernel/ports/matrix.js';
-import { p, prepared } from '../prepared.js';
+import { fixedLimit, p, prepared } from '../prepared.js';
 import { SqlRepo } from './repo.js';
 
 export class SqlMatrixRepo extends SqlRepo implements MatrixRepo {
@@ -13,7 +13,7 @@ export class SqlMatrixRepo extends SqlRepo implements MatrixRepo {
       .select({ version: channels.matrixVersion })
       .from(channels)
       .where(eq(channels.id, p('channelId')))
-      .limit(1),
+      .limit(fixedLimit(1)),
   );
 
   async version(channelId: number): Promise<string> {
@@ -77,7 +77,7 @@ export class SqlMatrixRepo extends SqlRepo implements MatrixRepo {
       .select()
       .from(matrixAreas)
       .where(and(eq(matrixAreas.channelId, channelId), eq(matrixAreas.key, key)))
-      .limit(1);
+      .limit(fixedLimit(1));
     const values = {
       name: area.name,
       businessOwner: area.businessOwner,

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { ConversationRef } from '../../src/kernel/types.js';
+import { fixedLimit } from '../prepared.js';
 import { SqlRepo } from './repo.js';
 
 /** Where a logical message (e.g. `escalation:12`) was posted, so that updates replace it in place. */
@@ -12,7 +13,7 @@ export interface PostedMessageRef {
 export class SqlMessageRepo extends SqlRepo {
   async get(messageKey: string): Promise<PostedMessageRef | null> {
     const { messages } = this.t;
-    const [r] = await this.db.select().from(messages).where(eq(messages.messageKey, messageKey)).limit(1);
+    const [r] = await this.db.select().from(messages).where(eq(messages.messageKey, messageKey)).limit(fixedLimit(1));
     if (!r) return null;
     const conversation = { platform: r.platform, channelId: r.conversationId };
     return { conversation, platformMessageId: r.platformMessageId };

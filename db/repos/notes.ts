@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { HandoffNote } from '../../src/domain/model.js';
 import type { HandoffNoteRepo, NewHandoffNote } from '../../src/kernel/ports/notes.js';
-import { p, prepared } from '../prepared.js';
+import { fixedLimit, p, prepared } from '../prepared.js';
 import type { Tables } from '../sql-context.js';
 import { SqlRepo } from './repo.js';
 
@@ -47,7 +47,7 @@ export class SqlHandoffNoteRepo extends SqlRepo implements HandoffNoteRepo {
       .select({ id: handoffNotes.id })
       .from(handoffNotes)
       .where(lt(handoffNotes.at, before.getTime()))
-      .limit(limit);
+      .limit(fixedLimit(limit));
     if (old.length > 0)
       await this.db.delete(handoffNotes).where(
         inArray(

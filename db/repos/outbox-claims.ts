@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Delivery, SendRules } from '../../src/kernel/ports/outbox-queue.js';
+import { fixedLimit } from '../prepared.js';
 import type { SqlContext } from '../sql-context.js';
 import { SqlMessageRepo } from './messages.js';
 import { type OutboxRow, toEntry } from './outbox-entry.js';
@@ -79,7 +80,7 @@ export class SqlOutboxClaims extends SqlRepo {
         .from(o)
         .where(and(ofLane, eq(o.state, 'pending'), lte(o.nextAttemptAt, t)))
         .orderBy(asc(o.nextAttemptAt), asc(o.id))
-        .limit(ROWS_PER_LANE)),
+        .limit(fixedLimit(ROWS_PER_LANE))),
     );
     for (const r of rows) {
       if (r.op === 'post' && !r.replyTo) return { ...toEntry(r), targetMessageId: null, threadMessageId: null };
@@ -129,7 +130,7 @@ export class SqlOutboxClaims extends SqlRepo {
       .from(o)
       .where(and(eq(o.messageKey, messageKey), lt(o.id, r.id), inArray(o.state, ['pending', 'sending'])))
       .orderBy(asc(o.id))
-      .limit(1);
+      .limit(fixedLimit(1));
     if (older) {
       const at = older.state === 'sending' ? (older.leaseExpiresAt ?? t) : older.nextAttemptAt;
       return { waitUntil: Math.max(at, t + 1) };
@@ -155,7 +156,7 @@ export class SqlOutboxClaims extends SqlRepo {
       .select({ id: o.id })
       .from(o)
       .where(and(eq(o.messageKey, messageKey), eq(o.op, 'post'), eq(o.state, 'failed')))
-      .limit(1);
+      .limit(fixedLimit(1));
     if (postFailed) return { fail: `${what} could not be delivered` };
     const deadline = r.createdAt + rules.maxWaitForPostMs;
     if (t >= deadline) return { fail: `${what} was never delivered` };

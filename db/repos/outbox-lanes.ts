@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { SendRules } from '../../src/kernel/ports/outbox-queue.js';
-import { given, p, prepared } from '../prepared.js';
+import { fixedLimit, given, p, prepared } from '../prepared.js';
 import { forClaim, greatest, least, type Tables } from '../sql-context.js';
 import { SqlRepo } from './repo.js';
 
@@ -68,7 +68,7 @@ export class SqlOutboxLanes extends SqlRepo {
         ),
       )
       .orderBy(sql`coalesce(${l.lastSentAt}, 0)`, l.platform, l.conversationId)
-      .limit(limit + skip.size);
+      .limit(fixedLimit(limit + skip.size));
     const rows = await forClaim(this.ctx, query);
     return rows.filter((r) => !skip.has(laneId(r))).slice(0, limit);
   }
@@ -144,7 +144,7 @@ export class SqlOutboxLanes extends SqlRepo {
       .select({ platform: l.platform, conversationId: l.conversationId })
       .from(l)
       .where(and(isNull(l.nextAt), isNull(l.leaseOwner), sql`coalesce(${l.lastSentAt}, 0) < ${before}`))
-      .limit(limit);
+      .limit(fixedLimit(limit));
     for (const lane of idle) await this.db.delete(l).where(and(this.is(lane), isNull(l.nextAt), isNull(l.leaseOwner)));
     return idle.length;
   }

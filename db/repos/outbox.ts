@@ -10,7 +10,7 @@ import type {
 } from '../../src/kernel/ports/outbox-queue.js';
 import type { Reply } from '../../src/kernel/reply.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
-import { p, prepared } from '../prepared.js';
+import { fixedLimit, p, prepared } from '../prepared.js';
 import { greatest, type SqlContext } from '../sql-context.js';
 import { SqlMessageRepo } from './messages.js';
 import { SqlOutboxClaims } from './outbox-claims.js';
@@ -187,7 +187,7 @@ export class SqlOutboxRepo extends SqlRepo implements OutboxRepo, OutboxQueue {
       .from(outbox)
       .where(and(this.ofConversation(conversation), eq(outbox.state, 'failed')))
       .orderBy(desc(outbox.id))
-      .limit(limit);
+      .limit(fixedLimit(limit));
     return rows.map(toEntry);
   }
 
@@ -198,7 +198,7 @@ export class SqlOutboxRepo extends SqlRepo implements OutboxRepo, OutboxQueue {
       .select({ id: outbox.id })
       .from(outbox)
       .where(and(inArray(outbox.state, ['sent', 'failed']), lt(outbox.nextAttemptAt, before.getTime())))
-      .limit(limit);
+      .limit(fixedLimit(limit));
     if (old.length > 0)
       await this.db.delete(outbox).where(
         inArray(
@@ -212,7 +212,7 @@ export class SqlOutboxRepo extends SqlRepo implements OutboxRepo, OutboxQueue {
 
   private async row(id: number) {
     const { outbox } = this.t;
-    const [r] = await this.db.select().from(outbox).where(eq(outbox.id, id)).limit(1);
+    const [r] = await this.db.select().from(outbox).where(eq(outbox.id, id)).limit(fixedLimit(1));
     return r ?? null;
   }
 

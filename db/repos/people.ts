@@ -3,7 +3,7 @@ import type { Person } from '../../src/domain/model.js';
 import type { Side } from '../../src/domain/sides.js';
 import type { Manager, ManagerRepo, PeopleRepo } from '../../src/kernel/ports/people.js';
 import type { Platform } from '../../src/kernel/types.js';
-import { p, prepared } from '../prepared.js';
+import { fixedLimit, p, prepared } from '../prepared.js';
 import { SqlRepo } from './repo.js';
 
 export class SqlPeopleRepo extends SqlRepo implements PeopleRepo {
@@ -12,7 +12,7 @@ export class SqlPeopleRepo extends SqlRepo implements PeopleRepo {
       .select()
       .from(people)
       .where(and(eq(people.platform, p('platform')), eq(people.externalId, p('externalId'))))
-      .limit(1),
+      .limit(fixedLimit(1)),
   );
 
   async upsert(platform: Platform, externalId: string, name: string, orgId?: string): Promise<Person> {
@@ -34,7 +34,7 @@ export class SqlPeopleRepo extends SqlRepo implements PeopleRepo {
 
   async get(id: number): Promise<Person | null> {
     const { people } = this.t;
-    const [person] = await this.db.select().from(people).where(eq(people.id, id)).limit(1);
+    const [person] = await this.db.select().from(people).where(eq(people.id, id)).limit(fixedLimit(1));
     return person ?? null;
   }
 }
@@ -62,7 +62,7 @@ export class SqlManagerRepo extends SqlRepo implements ManagerRepo {
       .select({ side: managers.side })
       .from(managers)
       .where(and(eq(managers.channelId, p('channelId')), eq(managers.personId, p('personId'))))
-      .limit(1),
+      .limit(fixedLimit(1)),
   );
 
   async sideOf(channelId: number, personId: number): Promise<Side | null> {

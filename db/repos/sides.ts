@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Side } from '../../src/domain/sides.js';
 import type { ChannelOrg, ChannelPerson, SideRepo } from '../../src/kernel/ports/sides.js';
-import { p, prepared } from '../prepared.js';
+import { fixedLimit, p, prepared } from '../prepared.js';
 import type { Tables } from '../sql-context.js';
 import { SqlRepo } from './repo.js';
 
@@ -38,7 +38,7 @@ export class SqlSideRepo extends SqlRepo implements SideRepo {
       .select({ p: channelPeople.personId })
       .from(channelPeople)
       .where(and(eq(channelPeople.channelId, p('channelId')), eq(channelPeople.personId, p('personId'))))
-      .limit(1),
+      .limit(fixedLimit(1)),
   );
 
   private readonly personSeen = prepared(this.ctx, (db, { channelPeople }) =>
@@ -54,7 +54,7 @@ export class SqlSideRepo extends SqlRepo implements SideRepo {
       .select({ o: channelOrgs.orgId })
       .from(channelOrgs)
       .where(and(eq(channelOrgs.channelId, p('channelId')), eq(channelOrgs.orgId, p('orgId'))))
-      .limit(1),
+      .limit(fixedLimit(1)),
   );
 
   private readonly orgFirstSeen = prepared(this.ctx, (db, { channelOrgs }) =>
@@ -99,7 +99,7 @@ export class SqlSideRepo extends SqlRepo implements SideRepo {
       .select()
       .from(channelOrgs)
       .where(and(eq(channelOrgs.channelId, channelId), eq(channelOrgs.orgId, orgId)))
-      .limit(1);
+      .limit(fixedLimit(1));
     return row ? toOrg(row) : null;
   }
 
