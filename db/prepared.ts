@@ -74,3 +74,30 @@ export function preparedPerLimit<B extends Preparable>(
     return query(values);
   };
 }
+
+/** How many values an `in (…)` list of `preparedIn` holds: more go in several runs, fewer are padded. */
+export const IN_LIST = 32;
+
+/**
+ * `prepared` for a query over a list of ids: one statement whose `in (…)` holds IN_LIST placeholders,
+ * run once for every IN_LIST ids, a shorter list padded with its last id (a repeated value in `in (…)`
+ * matches no row twice). Drizzle built an `in (…)` query anew for each length, three for every slice of
+ * due jobs. The rows of each run come together in the order of the runs: group them by id, as the
+ * callers do, and an order within one id holds.
+ */
+export function preparedIn<B extends Preparable>(
+  ctx: SqlContext,
+  build: (db: SqlContext['db'], t: Tables, ids: ReturnType<typeof p>[]) => B,
+): (ids: readonly number[]) => Promise<ResultOf<B>> {
+  const slots = Array.from({ length: IN_LIST }, (_, i) => `in${i}`);
+  const query = prepared(ctx, (db, t) => build(db, t, slots.map(p)));
+  return async (ids) => {
+    const rows: unknown[] = [];
+    for (let from = 0; from < ids.length; from += IN_LIST) {
+      const run = ids.slice(from, from + IN_LIST);
+      const values = Object.fromEntries(slots.map((slot, i) => [slot, run[Math.min(i, run.length - 1)]]));
+      rows.push(...((await query(values)) as unknown[]));
+    }
+    return rows as ResultOf<B>;
+  };
+}

@@ -3,7 +3,7 @@ import { CADENCE_KINDS, type Cadence, type CadenceKind, type CadenceSettings } f
 import type { IsoWeekday } from '../../src/domain/model.js';
 import type { Ordinal } from '../../src/domain/recurrence.js';
 import type { CadencePatch, CadenceRepo } from '../../src/kernel/ports/cadences.js';
-import { fixedLimit, p, prepared } from '../prepared.js';
+import { fixedLimit, p, prepared, preparedIn } from '../prepared.js';
 import type { Tables } from '../sql-context.js';
 import { groupBy, SqlRepo } from './repo.js';
 
@@ -39,12 +39,20 @@ export class SqlCadenceRepo extends SqlRepo implements CadenceRepo {
     return rows.map(toCadence).sort(byKind);
   }
 
+  private readonly cadencesIn = preparedIn(this.ctx, (db, { cadences }, ids) =>
+    db.select().from(cadences).where(inArray(cadences.channelId, ids)),
+  );
+
+  private readonly skipsIn = preparedIn(this.ctx, (db, { cadenceSkips }, ids) =>
+    db
+      .select({ cadenceId: cadenceSkips.cadenceId, date: cadenceSkips.date })
+      .from(cadenceSkips)
+      .where(inArray(cadenceSkips.cadenceId, ids))
+      .orderBy(asc(cadenceSkips.date)),
+  );
+
   async listOf(channelIds: readonly number[]): Promise<Map<number, Cadence[]>> {
-    const { cadences } = this.t;
-    const rows = await this.db
-      .select()
-      .from(cadences)
-      .where(inArray(cadences.channelId, [...channelIds]));
+    const rows = await this.cadencesIn(channelIds);
     const byChannel = groupBy(channelIds, rows, (r) => r.channelId, toCadence);
     for (const list of byChannel.values()) list.sort(byKind);
     return byChannel;
@@ -97,12 +105,7 @@ export class SqlCadenceRepo extends SqlRepo implements CadenceRepo {
   }
 
   async skipsOf(cadenceIds: readonly number[]): Promise<Map<number, string[]>> {
-    const { cadenceSkips } = this.t;
-    const rows = await this.db
-      .select({ cadenceId: cadenceSkips.cadenceId, date: cadenceSkips.date })
-      .from(cadenceSkips)
-      .where(inArray(cadenceSkips.cadenceId, [...cadenceIds]))
-      .orderBy(asc(cadenceSkips.date));
+    const rows = await this.skipsIn(cadenceIds);
     return groupBy(
       cadenceIds,
       rows,

@@ -3,7 +3,7 @@ import { type Ladders, laddersOf } from '../../src/domain/ladder.js';
 import type { Channel, Holiday, IsoWeekday, Mention, Priority } from '../../src/domain/model.js';
 import type { ChannelPatch, ChannelRepo, NewChannel } from '../../src/kernel/ports/channels.js';
 import type { ConversationRef } from '../../src/kernel/types.js';
-import { fixedLimit, p, prepared, preparedPerLimit } from '../prepared.js';
+import { fixedLimit, p, prepared, preparedIn, preparedPerLimit } from '../prepared.js';
 import type { Tables } from '../sql-context.js';
 import { groupBy, SqlRepo } from './repo.js';
 
@@ -134,13 +134,16 @@ export class SqlChannelRepo extends SqlRepo implements ChannelRepo {
     return this.holidaysOfChannel({ channelId });
   }
 
-  async holidaysOf(channelIds: readonly number[]): Promise<Map<number, Holiday[]>> {
-    const { holidays } = this.t;
-    const rows = await this.db
+  private readonly holidaysIn = preparedIn(this.ctx, (db, { holidays }, ids) =>
+    db
       .select({ channelId: holidays.channelId, date: holidays.date, name: holidays.name })
       .from(holidays)
-      .where(inArray(holidays.channelId, [...channelIds]))
-      .orderBy(asc(holidays.date));
+      .where(inArray(holidays.channelId, ids))
+      .orderBy(asc(holidays.date)),
+  );
+
+  async holidaysOf(channelIds: readonly number[]): Promise<Map<number, Holiday[]>> {
+    const rows = await this.holidaysIn(channelIds);
     return groupBy(
       channelIds,
       rows,
