@@ -2,29 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client.js';
 import { IN_LIST } from '../../db/prepared.js';
 import { createStore } from '../../db/store.js';
-import { DEFAULT_ACK_TIMEOUTS, type IsoWeekday } from '../../src/domain/model.js';
+import { ManualClock } from '../../src/kernel/clock.js';
+import { addChannel } from '../helpers/add-channel.js';
 
 describe('reads over a list of channels (preparedIn: a fixed in-list, run per IN_LIST ids)', () => {
   it('answers every channel asked for, in lists longer and shorter than one run, no row twice', async () => {
     const db = openDb(':memory:');
     const store = createStore(db);
+    const clock = new ManualClock(new Date('2026-12-01T09:00:00Z'));
     const ids: number[] = [];
     for (let i = 0; i < 2 * IN_LIST + 5; i++) {
-      const channel = await store.channels.create({
-        platform: 'slack',
-        externalId: `C${i}`,
-        orgName: `Org ${i}`,
-        mspName: 'Northwind',
-        timezone: 'Europe/London',
-        workDays: [1, 2, 3, 4, 5] as IsoWeekday[],
-        dayStart: 480,
-        dayEnd: 1020,
-        internalHandle: null,
-        mspHandle: null,
-        morningOffsetMinutes: 0,
-        ackTimeouts: { ...DEFAULT_ACK_TIMEOUTS },
-        createdAt: new Date('2026-12-01T09:00:00Z'),
-      });
+      const channel = await addChannel(store, clock, 'slack', `C${i}`, 'Europe/London');
       await store.channels.putHoliday(channel.id, { date: '2026-12-28', name: `Boxing Day ${i}` });
       await store.channels.putHoliday(channel.id, { date: '2026-12-25', name: `Christmas ${i}` });
       ids.push(channel.id);
