@@ -7,6 +7,9 @@ type Row = Tables['escalations']['$inferSelect'];
 export type InstantColumn = Tables['escalations']['openedAt' | 'handedBackAt' | 'resolvedAt'];
 type FactsRow = Pick<Row, 'id' | 'seq' | 'priority' | 'state' | 'toTeam' | 'handedBackAt' | 'openedAt'>;
 
+/** `from <= column < to`, with `from` and `to` given at each call of a prepared query. */
+export const inWindow = (column: InstantColumn) => and(gte(column, p('from')), lt(column, p('to')));
+
 /** The columns of EscalationFacts: bulk reads (the morning post) select only these, not whole rows. */
 export function factColumns(t: Tables) {
   const { id, seq, priority, state, toTeam, handedBackAt, openedAt } = t.escalations;
@@ -29,7 +32,6 @@ export function factQueries(ctx: SqlContext) {
   return {
     factsWithin: prepared(ctx, (db, t) => {
       const { escalations } = t;
-      const inWindow = (column: InstantColumn) => and(gte(column, p('from')), lt(column, p('to')));
       return db
         .select(factColumns(t))
         .from(escalations)

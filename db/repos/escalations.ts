@@ -11,7 +11,7 @@ import { UNRESOLVED_STATES } from '../../src/domain/escalation.js';
 import type { EscalationRepo, NewEscalation, NewEscalationEvent } from '../../src/kernel/ports/escalations.js';
 import { fixedLimit, p, prepared } from '../prepared.js';
 import type { Tables } from '../sql-context.js';
-import { factQueries, type InstantColumn, toFacts } from './escalation-facts.js';
+import { factQueries, type InstantColumn, inWindow, toFacts } from './escalation-facts.js';
 import { groupBy, SqlRepo } from './repo.js';
 
 type Row = Tables['escalations']['$inferSelect'];
@@ -261,7 +261,7 @@ export class SqlEscalationRepo extends SqlRepo implements EscalationRepo {
       return db
         .select()
         .from(escalations)
-        .where(and(eq(escalations.channelId, p('channelId')), gte(column, p('from')), lt(column, p('to'))))
+        .where(and(eq(escalations.channelId, p('channelId')), inWindow(column)))
         .orderBy(asc(column), asc(escalations.seq));
     });
   }
