@@ -37,14 +37,14 @@ export const run: CaseRun = async () => {
   const at = (i: number, n: number) => new Date(WINDOW_FROM + 60_000 + Math.floor((span * i) / n));
   const priorities: Priority[] = ['P1', 'P2', 'P3', 'P4'];
   const seedMs = await timeAsyncMs(() =>
-    store.transaction(async () => {
+    store.transaction(async (tx) => {
       const people: number[] = [];
-      for (let i = 0; i < 20; i++) people.push((await store.people.upsert('slack', `UP${i}`, `person${i}`)).id);
+      for (let i = 0; i < 20; i++) people.push((await tx.people.upsert('slack', `UP${i}`, `person${i}`)).id);
       const ids: number[] = [];
       for (let i = 0; i < ESCALATIONS; i++) {
         const openedAt = at(i, ESCALATIONS);
         const by = people[i % people.length]!;
-        const e = await store.escalations.open({
+        const e = await tx.escalations.open({
           channelId: channel.id,
           summary: `Escalation ${i}: ${SUMMARIES[i % 4]} — ${'details '.repeat(1 + (i % 12))}`,
           areaId: null,
@@ -61,7 +61,7 @@ export const run: CaseRun = async () => {
         const later = new Date(openedAt.getTime() + 5 * 60_000);
         const roll = r();
         if (roll < 0.4) {
-          await store.escalations.update(e.id, {
+          await tx.escalations.update(e.id, {
             state: 'resolved',
             acknowledgedAt: later,
             acknowledgedBy: people[(i + 1) % 20]!,
@@ -69,14 +69,14 @@ export const run: CaseRun = async () => {
             resolvedBy: people[(i + 1) % 20]!,
             resolutionNote: 'restarted the service and checked the logs',
           });
-          await store.escalations.addEvent(e.id, {
+          await tx.escalations.addEvent(e.id, {
             at: later,
             actorId: people[(i + 1) % 20]!,
             kind: 'resolved',
             note: 'restarted the service',
           });
         } else if (roll < 0.6) {
-          await store.escalations.update(e.id, {
+          await tx.escalations.update(e.id, {
             state: 'handed_back',
             acknowledgedAt: later,
             acknowledgedBy: people[(i + 2) % 20]!,
@@ -84,19 +84,19 @@ export const run: CaseRun = async () => {
             handedBackBy: people[(i + 2) % 20]!,
             handbackNote: 'needs the internal team: a permissions change on site',
           });
-          await store.escalations.addEvent(e.id, {
+          await tx.escalations.addEvent(e.id, {
             at: later,
             actorId: people[(i + 2) % 20]!,
             kind: 'handed_back',
             note: 'needs the internal team',
           });
         } else if (roll < 0.8) {
-          await store.escalations.update(e.id, {
+          await tx.escalations.update(e.id, {
             state: 'acknowledged',
             acknowledgedAt: later,
             acknowledgedBy: people[(i + 3) % 20]!,
           });
-          await store.escalations.addEvent(e.id, {
+          await tx.escalations.addEvent(e.id, {
             at: later,
             actorId: people[(i + 3) % 20]!,
             kind: 'acknowledged',
@@ -106,7 +106,7 @@ export const run: CaseRun = async () => {
       }
       for (let i = 0; i < ESCALATION_NOTES; i++) {
         const id = ids[Math.floor(r() * ids.length)]!;
-        await store.escalations.addEvent(id, {
+        await tx.escalations.addEvent(id, {
           at: at(i, ESCALATION_NOTES),
           actorId: people[i % 20]!,
           kind: 'note',
@@ -114,7 +114,7 @@ export const run: CaseRun = async () => {
         });
       }
       for (let i = 0; i < HANDOFF_NOTES; i++) {
-        await store.handoffNotes.add({
+        await tx.handoffNotes.add({
           channelId: channel.id,
           at: at(i, HANDOFF_NOTES),
           authorId: people[i % 20]!,
@@ -157,12 +157,12 @@ export const run: CaseRun = async () => {
   for (let i = 0; i < 3; i++) {
     fullReads.push(
       await timeAsyncMs(() =>
-        store.transaction(async () => {
-          await store.escalations.openedBetween(channel.id, from, to);
-          await store.escalations.handedBackBetween(channel.id, from, to);
-          await store.escalations.resolvedBetween(channel.id, from, to);
-          await store.escalations.unresolved(channel.id);
-          await store.escalations.notesBetween(channel.id, from, to);
+        store.transaction(async (tx) => {
+          await tx.escalations.openedBetween(channel.id, from, to);
+          await tx.escalations.handedBackBetween(channel.id, from, to);
+          await tx.escalations.resolvedBetween(channel.id, from, to);
+          await tx.escalations.unresolved(channel.id);
+          await tx.escalations.notesBetween(channel.id, from, to);
         }),
       ),
     );

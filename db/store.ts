@@ -23,60 +23,98 @@ import { SqliteTransactions } from './transactions.js';
 
 /** How a Store runs its repositories' calls and its transactions, per dialect. */
 export interface StoreRunner {
+  /** A call of the store outside transactions. */
   call<T>(fn: () => Promise<T>): Promise<T>;
-  transaction<T>(fn: () => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** A call of the store handed to a transaction (`owner`). */
+  within<T>(owner: object, fn: () => Promise<T>): Promise<T>;
+  /** `fn` as one transaction of `owner`, the store it is handed; joining it when that one is open. */
+  transaction<T>(owner: object, fn: () => Promise<T>, options?: TransactionOptions): Promise<T>;
+}
+
+type Run = <T>(fn: () => Promise<T>) => Promise<T>;
+
+/** A wrapper of one repository: its methods run through the `run` of the wrapper they are called on. */
+interface Guarded {
+  readonly run: Run;
 }
 
 /**
- * The repository with each of its methods run through `runner.call`. The methods run on the repository
- * itself, so that one calling another does not queue behind its own caller.
+ * What the wrappers of `repo` inherit: each of its methods, run through the wrapper's `run`. The
+ * methods run on the repository itself, so that one calling another does not queue behind its own
+ * caller. Built once per repository; a wrapper is then one small object (a transaction makes its own).
  */
-function guarded<R extends object>(repo: R, runner: StoreRunner): R {
-  const wrapper = Object.create(repo) as R;
+function guardedMethods(repo: object): object {
+  const methods = Object.create(repo) as Record<string, unknown>;
   for (let proto = Object.getPrototypeOf(repo); proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
     for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
-      if (name === 'constructor' || typeof d.value !== 'function' || Object.hasOwn(wrapper, name)) continue;
+      if (name === 'constructor' || typeof d.value !== 'function' || Object.hasOwn(methods, name)) continue;
       const method = d.value as (...args: unknown[]) => Promise<unknown>;
-      Object.defineProperty(wrapper, name, {
-        value: (...args: unknown[]) => runner.call(() => method.apply(repo, args)),
-      });
+      methods[name] = function (this: Guarded, ...args: unknown[]) {
+        return this.run(() => method.apply(repo, args));
+      };
     }
   }
-  return wrapper;
+  return methods;
 }
 
 /** The Store over one SQLite database. */
 export function createStore(db: Db): Store {
-  // Always the connection itself: a transaction is open on it, not on an object of its own.
   return assembleStore({ db, t: schema, dialect: 'sqlite' }, SqliteTransactions.of(db.$client));
 }
 
-/** The repositories over `ctx`, their calls and transactions run by `runner`: the same for both dialects. */
-export function assembleStore(ctx: SqlContext, runner: StoreRunner): Store {
-  const repo = <R extends object>(r: R) => guarded(r, runner);
-  const store: Store = {
-    // `tx` is the store itself: inside the transaction its calls run in the transaction.
-    transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T> {
-      return runner.transaction(() => fn(store), options);
-    },
-    channels: repo(new SqlChannelRepo(ctx)),
-    people: repo(new SqlPeopleRepo(ctx)),
-    managers: repo(new SqlManagerRepo(ctx)),
-    matrix: repo(new SqlMatrixRepo(ctx)),
-    audit: repo(new SqlAuditRepo(ctx)),
-    conversations: repo(new SqlConversationRepo(ctx)),
-    jobs: repo(new SqlJobRepo(ctx)),
-    outbox: repo(new SqlOutboxRepo(ctx)),
-    integrationOutbox: repo(new SqlIntegrationOutboxRepo(ctx)),
-    integrations: repo(new SqlIntegrationSettingsRepo(ctx)),
-    escalations: repo(new SqlEscalationRepo(ctx)),
-    handoffNotes: repo(new SqlHandoffNoteRepo(ctx)),
-    cadences: repo(new SqlCadenceRepo(ctx)),
-    deliveries: repo(new SqlDeliveryRepo(ctx)),
-    sides: repo(new SqlSideRepo(ctx)),
-    confirmations: repo(new SqlConfirmationRepo(ctx)),
-    commandUses: repo(new SqlCommandUseRepo(ctx)),
-    pageKeys: repo(new SqlPageKeyRepo(ctx)),
+type Repos = Omit<Store, 'transaction'>;
+
+/** The repositories over `ctx`: one set, shared by the store and the store its transactions are handed. */
+function repositories(ctx: SqlContext): Repos {
+  return {
+    channels: new SqlChannelRepo(ctx),
+    people: new SqlPeopleRepo(ctx),
+    managers: new SqlManagerRepo(ctx),
+    matrix: new SqlMatrixRepo(ctx),
+    audit: new SqlAuditRepo(ctx),
+    conversations: new SqlConversationRepo(ctx),
+    jobs: new SqlJobRepo(ctx),
+    outbox: new SqlOutboxRepo(ctx),
+    integrationOutbox: new SqlIntegrationOutboxRepo(ctx),
+    integrations: new SqlIntegrationSettingsRepo(ctx),
+    escalations: new SqlEscalationRepo(ctx),
+    handoffNotes: new SqlHandoffNoteRepo(ctx),
+    cadences: new SqlCadenceRepo(ctx),
+    deliveries: new SqlDeliveryRepo(ctx),
+    sides: new SqlSideRepo(ctx),
+    confirmations: new SqlConfirmationRepo(ctx),
+    commandUses: new SqlCommandUseRepo(ctx),
+    pageKeys: new SqlPageKeyRepo(ctx),
   };
-  return store;
+}
+
+/** A store over the guarded methods of each repository, its calls run through `run`. */
+function storeOf(methods: Repos, run: Run, transaction: Store['transaction']): Store {
+  const store = { transaction } as Record<string, unknown>;
+  for (const [name, proto] of Object.entries(methods)) {
+    const wrapper = Object.create(proto) as { run: Run };
+    wrapper.run = run;
+    store[name] = wrapper;
+  }
+  return store as unknown as Store;
+}
+
+/**
+ * The store over `ctx`, its calls and transactions run by `runner`: the same for both dialects. Each
+ * transaction is handed a store of its own (`tx`, over the same repositories): while the transaction
+ * is open its calls run in it, and `tx.transaction` joins it.
+ */
+export function assembleStore(ctx: SqlContext, runner: StoreRunner): Store {
+  const methods = {} as Record<string, object>;
+  for (const [name, repo] of Object.entries(repositories(ctx))) methods[name] = guardedMethods(repo);
+  const repos = methods as unknown as Repos;
+  const begin = <T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T> => {
+    const tx: Store = storeOf(
+      repos,
+      (call) => runner.within(tx, call),
+      (inner, innerOptions) => runner.transaction(tx, () => inner(tx), innerOptions),
+    );
+    return runner.transaction(tx, () => fn(tx), options);
+  };
+  return storeOf(repos, (call) => runner.call(call), begin);
 }

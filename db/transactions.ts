@@ -1,13 +1,8 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
 import { StoreBusy } from '../src/kernel/errors.js';
 import type { TransactionOptions } from '../src/kernel/ports/store.js';
 import { Lock } from './lock.js';
-
-/** Marks the async context of a transaction; cleared when it ends, so that work it left running is outside it. */
-interface Open {
-  open: boolean;
-}
+import { nestingCheck } from './nesting-check.js';
 
 /** SQLite's synchronous levels: NORMAL is 1, FULL 2. */
 const NORMAL = 1;
@@ -30,13 +25,19 @@ function isBusy(err: unknown): boolean {
  * The transaction rule of the Store on one better-sqlite3 connection. Its own transactions must be
  * synchronous, so they are issued by hand, and one async lock orders every use of the connection:
  * a transaction, or a repository call made outside any (which must neither read another caller's
- * uncommitted writes nor be rolled back with them). Inside a transaction, in its async context,
- * calls use the connection directly and a nested transaction joins it.
+ * uncommitted writes nor be rolled back with them).
+ *
+ * A transaction is handed its own store (`tx`), whose calls use the connection directly while the
+ * transaction is open and take the lock like any other once it has ended. No async context is
+ * needed to tell the two apart: on Node 20 one would put a hook on every promise of the process.
+ * The store outside (`store`) always takes the lock, so calling it inside one's own transaction
+ * waits for that transaction: `checkNesting` (on in the tests) turns that mistake into an error.
  */
 export class SqliteTransactions {
   static readonly #byConnection = new WeakMap<Database.Database, SqliteTransactions>();
   readonly #lock = new Lock();
-  readonly #current = new AsyncLocalStorage<Open>();
+  /** The transaction holding the connection, if any: its `tx` store's calls run at once. */
+  #open: object | null = null;
   readonly #statements = new Map<string, Database.Statement>();
   #opened: Levels | undefined;
   #now: Levels | undefined;
@@ -52,30 +53,35 @@ export class SqliteTransactions {
     return txs;
   }
 
-  /** Runs a repository call: at once inside a transaction, else when the connection is free. */
+  /** Runs a call of the store outside transactions: when the connection is free. */
   call<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.#inTransaction()) return fn();
+    const misuse = nestingCheck()?.misuse('A repository');
+    if (misuse) return Promise.reject(misuse);
     return this.#lock.run(() => {
       this.#settle(this.#usual().busy, this.#usual().sync);
       return fn();
     });
   }
 
-  /** Runs `fn` as one transaction, or as part of the one the caller is in. */
-  transaction<T>(fn: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    if (this.#inTransaction()) return fn();
-    return this.#lock.run(async () => {
-      const current = { open: true };
-      try {
-        return await this.#current.run(current, () => this.#run(fn, options));
-      } finally {
-        current.open = false;
-      }
-    });
+  /** Runs a call of transaction `owner`'s store: at once while it is open, else as `call` does. */
+  within<T>(owner: object, fn: () => Promise<T>): Promise<T> {
+    return this.#open === owner ? fn() : this.call(fn);
   }
 
-  #inTransaction(): boolean {
-    return this.#current.getStore()?.open === true;
+  /** Runs `fn` as one transaction, owned by `owner` (its store); joins it when `owner`'s is open already. */
+  transaction<T>(owner: object, fn: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    if (this.#open === owner) return fn();
+    const nesting = nestingCheck();
+    const misuse = nesting?.misuse('The transaction');
+    if (misuse) return Promise.reject(misuse);
+    return this.#lock.run(async () => {
+      this.#open = owner;
+      try {
+        return await (nesting ? nesting.run(() => this.#run(fn, options)) : this.#run(fn, options));
+      } finally {
+        this.#open = null;
+      }
+    });
   }
 
   async #run<T>(fn: () => Promise<T>, options: TransactionOptions): Promise<T> {

@@ -57,8 +57,13 @@ export class PgTransactions {
     }
   }
 
-  /** Runs `fn` as one transaction, or as part of the one the caller is in. */
-  transaction<T>(fn: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  /** A call of a transaction's store: the async context routes it, as any call. */
+  within<T>(_owner: object, fn: () => Promise<T>): Promise<T> {
+    return this.call(fn);
+  }
+
+  /** Runs `fn` as one transaction, or as part of the one the caller is in (the async context tells). */
+  transaction<T>(_owner: object, fn: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     if (this.#current.getStore()?.open) return fn();
     return this.#lock.run(async () => {
       try {

@@ -7,6 +7,7 @@ import { fixedLimit, p, prepared } from '../prepared.js';
 import { SqlRepo } from './repo.js';
 
 export class SqlMatrixRepo extends SqlRepo implements MatrixRepo {
+  readonly cacheKey: object = this;
   // Read by every lookup, to know whether the cached index is still good: prepared once.
   private readonly versionOf = prepared(this.ctx, (db, { channels }) =>
     db

@@ -125,8 +125,7 @@ describe('Store.transaction on SQLite', () => {
         await tx.audit.record(audit(channelId, 'outer'));
         const inner = await tx.transaction(async (tx2) => {
           await tx2.audit.record(audit(channelId, 'inner'));
-          // The store itself, not only `tx`, joins too: what matters is the async context.
-          await store.transaction(async () => store.audit.record(audit(channelId, 'innermost')));
+          await tx2.transaction(async (tx3) => tx3.audit.record(audit(channelId, 'innermost')));
           return 'inner done';
         });
         expect(inner).toBe('inner done');
@@ -135,6 +134,40 @@ describe('Store.transaction on SQLite', () => {
       }),
     ).rejects.toBe(boom);
     expect(await actions(store, channelId)).toEqual([]);
+  });
+
+  it('refuses the outer store inside its own transaction (it would wait for that transaction for ever)', async () => {
+    const { store, channelId } = await setUp();
+    const misuse = /inside a transaction: use the transaction's own store/;
+    await store.transaction(async (tx) => {
+      await tx.audit.record(audit(channelId, 'kept'));
+      await expect(store.audit.record(audit(channelId, 'outer store'))).rejects.toThrow(misuse);
+      await expect(store.transaction(async () => 'nested')).rejects.toThrow(misuse);
+    });
+    expect(await actions(store, channelId)).toEqual(['kept']);
+  });
+
+  it('runs a call of `tx` made after its transaction ended on its own, not in another store’s open one', async () => {
+    const { db, store, channelId } = await setUp();
+    let kept: Store | undefined;
+    await store.transaction(async (tx) => {
+      kept = tx;
+    });
+    const other = createStore(db);
+    const wrote = gate();
+    const finish = gate();
+    const rolledBack = other.transaction(async (t) => {
+      await t.audit.record(audit(channelId, 'rolled back'));
+      wrote.open();
+      await finish.opened;
+      throw new Error('rolled back');
+    });
+    await wrote.opened;
+    const late = kept!.audit.record(audit(channelId, 'late'));
+    finish.open();
+    await expect(rolledBack).rejects.toThrow('rolled back');
+    await late;
+    expect(await actions(store, channelId)).toEqual(['late']);
   });
 
   it('a read outside any transaction waits for the open one and never sees its uncommitted writes', async () => {

@@ -43,15 +43,14 @@ async function coreWithAFault() {
   cleanups.push(() => core.close());
   const store = core.store;
   // A fault inside a command: the escalation's insert fails as a broken disk would.
-  const open = store.escalations.open.bind(store.escalations);
-  stubRepo(store, 'escalations', {
+  stubRepo(store, 'escalations', (real) => ({
     open: async (input) => {
       if (input.summary.includes('explode')) {
         throw Object.assign(new Error('SQLITE_IOERR: disk I/O error'), { code: 'SQLITE_IOERR' });
       }
-      return open(input);
+      return real.open(input);
     },
-  });
+  }));
   return core;
 }
 

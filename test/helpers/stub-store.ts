@@ -3,14 +3,33 @@ import type { Store } from '../../src/kernel/ports/store.js';
 /** The repositories of a Store, by name. */
 type RepoName = Exclude<keyof Store, 'transaction'>;
 
+/** The methods to replace, or a function of the real repository (of the store or transaction at hand) giving them. */
+type Stubs<K extends RepoName> = Partial<Store[K]> | ((real: Store[K]) => Partial<Store[K]>);
+
 /**
  * Replaces some methods of one of the store's repositories, for a fault a test injects; the
- * repository's other methods keep working. The store's repositories cannot have their methods
- * assigned, so the store gets a repository that inherits from the real one.
+ * repository's other methods keep working. The same stubs apply to the store each of its
+ * transactions is handed (a command's reads and writes go there). The store's repositories cannot
+ * have their methods assigned, so the store gets a repository that inherits from the real one.
  */
-export function stubRepo<K extends RepoName>(store: Store, name: K, methods: Partial<Store[K]>): void {
-  const overrides = Object.fromEntries(
-    Object.entries(methods).map(([method, value]) => [method, { value, writable: true }]),
-  );
-  store[name] = Object.create(store[name], overrides) as Store[K];
+export function stubRepo<K extends RepoName>(store: Store, name: K, stubs: Stubs<K>): void {
+  const stub = (target: Store) => {
+    const real = target[name];
+    const methods = typeof stubs === 'function' ? stubs(real) : stubs;
+    const overrides = Object.fromEntries(
+      Object.entries(methods).map(([method, value]) => [method, { value, writable: true }]),
+    );
+    target[name] = Object.create(real, overrides) as Store[K];
+  };
+  stub(store);
+  const stubbed = new WeakSet<Store>();
+  const transaction = store.transaction.bind(store);
+  store.transaction = (fn, options) =>
+    transaction((tx) => {
+      if (!stubbed.has(tx)) {
+        stubbed.add(tx);
+        stub(tx);
+      }
+      return fn(tx);
+    }, options);
 }

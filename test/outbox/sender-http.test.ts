@@ -41,8 +41,8 @@ describeEachDialect('outbox against a fake platform on loopback', () => {
         { status: 429, headers: { 'retry-after': '20' }, body: { ok: false, error: 'ratelimited' } },
         { status: 500 },
       );
-      await h.store.transaction(() =>
-        h.store.outbox.enqueuePost(
+      await h.store.transaction((tx) =>
+        tx.outbox.enqueuePost(
           {
             conversation: h.conversation,
             reply: inChannel(paragraph('ESC-3 opened')),
@@ -61,8 +61,8 @@ describeEachDialect('outbox against a fake platform on loopback', () => {
       expect(h.server.requests.map((r) => r.path)).toEqual(['/post', '/post', '/post']);
       expect(h.server.requests.every((r) => r.body.text === 'ESC-3 opened')).toBe(true);
 
-      await h.store.transaction(() =>
-        h.store.outbox.enqueueUpdate(
+      await h.store.transaction((tx) =>
+        tx.outbox.enqueueUpdate(
           'escalation:3',
           h.conversation,
           inChannel(paragraph('ESC-3 acknowledged')),
@@ -81,8 +81,8 @@ describeEachDialect('outbox against a fake platform on loopback', () => {
   it('marks a post failed after its limit when the platform keeps answering 500, and status says so', async () => {
     const h = await setup({ maxAttempts: 4 });
     h.server.fallback = { status: 500 };
-    await h.store.transaction(() =>
-      h.store.outbox.enqueuePost(
+    await h.store.transaction((tx) =>
+      tx.outbox.enqueuePost(
         {
           conversation: h.conversation,
           reply: inChannel(paragraph('Weekly sync in 15 minutes')),
@@ -103,8 +103,8 @@ describeEachDialect('outbox against a fake platform on loopback', () => {
   it('a 4xx the platform will not accept fails at once, without retries', async () => {
     const h = await setup();
     h.server.fallback = { status: 404, body: { ok: false, error: 'channel_not_found' } };
-    await h.store.transaction(() =>
-      h.store.outbox.enqueuePost(
+    await h.store.transaction((tx) =>
+      tx.outbox.enqueuePost(
         { conversation: h.conversation, reply: inChannel(paragraph('hi')), idempotencyKey: 'h' },
         h.clock.now(),
       ),

@@ -1,5 +1,4 @@
 import { OwnershipIndex } from '../../domain/ownership.js';
-import type { MatrixRepo } from '../../kernel/ports/matrix.js';
 import type { Store } from '../../kernel/ports/store.js';
 
 /**
@@ -16,8 +15,8 @@ interface Entry {
   index: OwnershipIndex;
 }
 
-/** Per repository (so per database connection), channel id → its index; Map order is recency. */
-const caches = new WeakMap<MatrixRepo, Map<number, Entry>>();
+/** Per repository (its cache key, the same in every transaction's store), channel id → index; Map order is recency. */
+const caches = new WeakMap<object, Map<number, Entry>>();
 
 /**
  * The channel's matrix indexed for matching, rebuilt only when the matrix changed (its repository
@@ -27,10 +26,10 @@ const caches = new WeakMap<MatrixRepo, Map<number, Entry>>();
  * transaction would outlive a rollback of that transaction.
  */
 export async function ownershipIndexFor(store: Store, channelId: number): Promise<OwnershipIndex> {
-  let cache = caches.get(store.matrix);
+  let cache = caches.get(store.matrix.cacheKey);
   if (!cache) {
     cache = new Map();
-    caches.set(store.matrix, cache);
+    caches.set(store.matrix.cacheKey, cache);
   }
   const version = await store.matrix.version(channelId);
   const hit = cache.get(channelId);

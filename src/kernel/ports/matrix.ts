@@ -1,6 +1,11 @@
 import type { MatrixArea, MatrixAreaInput } from '../../domain/model.js';
 
 export interface MatrixRepo {
+  /**
+   * One object per repository, the same however it is reached (the store, or the store a transaction
+   * is handed): what caches derived from the matrix are kept by.
+   */
+  readonly cacheKey: object;
   /** Areas in their display order. */
   list(channelId: number): Promise<MatrixArea[]>;
   /** Creates the area or replaces the one with the same normalised name, keeping its position. */

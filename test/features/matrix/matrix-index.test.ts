@@ -27,6 +27,15 @@ describe('the who owns index cache', () => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
 
+  it('keeps the index from one command to the next: every transaction’s store reaches the same cache', async () => {
+    const core = await makeHarness({ setup: PLAIN_SETUP });
+    const id = (await core.findChannel())!.id;
+    const inTransaction = () => core.store.transaction((tx) => ownershipIndexFor(tx, id));
+    const first = await inTransaction();
+    expect(await inTransaction()).toBe(first);
+    expect(await ownershipIndexFor(core.store, id)).toBe(first);
+  });
+
   it('reuses the index while the matrix is unchanged and rebuilds it after set, remove and import', async () => {
     const core = await makeHarness({ setup: PLAIN_SETUP });
     const id = (await core.findChannel())!.id;
@@ -77,10 +86,10 @@ describe('the who owns index cache', () => {
         )
         .run();
       const id = (await storeA.channels.find({ platform: 'console', channelId: 'c1' }))!.id;
-      await storeA.transaction(() => storeA.matrix.replaceAll(id, [area('backups')]));
+      await storeA.transaction((tx) => tx.matrix.replaceAll(id, [area('backups')]));
       expect((await ownershipIndexFor(storeA, id)).lookup('vpn').kind).toBe('none');
 
-      await storeB.transaction(() => storeB.matrix.put(id, area('vpn')));
+      await storeB.transaction((tx) => tx.matrix.put(id, area('vpn')));
       expect((await ownershipIndexFor(storeA, id)).lookup('vpn')).toMatchObject({
         kind: 'match',
         area: { name: 'vpn' },
@@ -96,7 +105,7 @@ describe('the who owns index cache', () => {
     const id = (await core.findChannel())!.id;
     const other = createStore(core.db);
     const before = await ownershipIndexFor(core.store, id);
-    await other.transaction(() => other.matrix.put(id, area('badge kiosks')));
+    await other.transaction((tx) => tx.matrix.put(id, area('badge kiosks')));
     expect(await ownershipIndexFor(core.store, id)).not.toBe(before);
     expect((await ownershipIndexFor(core.store, id)).lookup('badge kiosks').kind).toBe('match');
   });
