@@ -62,7 +62,7 @@ export const DEFAULT_MATRIX: readonly MatrixAreaInput[] = Object.freeze([
     'access provisioning',
     'internal',
     'permissions, group membership, security groups, mfa reset, mfa, 2fa, access request, access rights, ' +
-      'admin rights, admin access, local admin, new access, system access',
+      'admin rights, admin access, local admin, new access, system access, user provisioning, account provisioning',
   ),
   area(
     'security policy and hygiene',
@@ -92,7 +92,7 @@ export const DEFAULT_MATRIX: readonly MatrixAreaInput[] = Object.freeze([
   area(
     'cloud infrastructure',
     'msp',
-    'aws, azure, google cloud, gcp, cloud, cloud cost, provisioning, azure subscription, ec2, s3, ' +
+    'aws, azure, google cloud, gcp, cloud, cloud cost, cloud provisioning, azure subscription, ec2, s3, ' +
       'cloud hosting, iaas',
   ),
   area(
