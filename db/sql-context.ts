@@ -12,7 +12,7 @@ export type Tables = typeof schema;
  */
 export interface SqlContext {
   /**
-   * The database, or the transaction open in the caller's async context: read it for each query,
+   * The database (on PostgreSQL the transaction open in the caller's async context): read it for each query,
    * never keep it. Typed without `$client`: repositories never touch the connection itself.
    */
   readonly db: BetterSQLite3Database<Tables>;
