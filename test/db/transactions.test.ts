@@ -33,6 +33,22 @@ function gate(): { opened: Promise<void>; open: () => void } {
   return { opened, open };
 }
 
+/**
+ * A transaction of `store` that records `action`, then stays open until `finish()`: it then commits,
+ * or rolls back (`ended` rejects with "rolled back"). `written` settles once the write is made.
+ */
+function heldOpen(store: Store, channelId: number, action: string, end: 'commit' | 'roll back') {
+  const wrote = gate();
+  const finish = gate();
+  const ended = store.transaction(async (t) => {
+    await t.audit.record(audit(channelId, action));
+    wrote.open();
+    await finish.opened;
+    if (end === 'roll back') throw new Error('rolled back');
+  });
+  return { written: wrote.opened, finish: finish.open, ended };
+}
+
 describe('Store.transaction on SQLite', () => {
   it('rolls back every write of the transaction when fn throws, and rethrows', async () => {
     const { store, channelId } = await setUp();
@@ -153,19 +169,11 @@ describe('Store.transaction on SQLite', () => {
     await store.transaction(async (tx) => {
       kept = tx;
     });
-    const other = createStore(db);
-    const wrote = gate();
-    const finish = gate();
-    const rolledBack = other.transaction(async (t) => {
-      await t.audit.record(audit(channelId, 'rolled back'));
-      wrote.open();
-      await finish.opened;
-      throw new Error('rolled back');
-    });
-    await wrote.opened;
+    const other = heldOpen(createStore(db), channelId, 'rolled back', 'roll back');
+    await other.written;
     const late = kept!.audit.record(audit(channelId, 'late'));
-    finish.open();
-    await expect(rolledBack).rejects.toThrow('rolled back');
+    other.finish();
+    await expect(other.ended).rejects.toThrow('rolled back');
     await late;
     expect(await actions(store, channelId)).toEqual(['late']);
   });
@@ -197,34 +205,21 @@ describe('Store.transaction on SQLite', () => {
 
   it('a read outside any transaction returns after the open one commits, with its writes', async () => {
     const { store, channelId } = await setUp();
-    const wrote = gate();
-    const finish = gate();
-    const tx = store.transaction(async (t) => {
-      await t.audit.record(audit(channelId, 'committed'));
-      wrote.open();
-      await finish.opened;
-    });
-    await wrote.opened;
+    const tx = heldOpen(store, channelId, 'committed', 'commit');
+    await tx.written;
     const read = actions(store, channelId);
-    finish.open();
-    await tx;
+    tx.finish();
+    await tx.ended;
     expect(await read).toEqual(['committed']);
   });
 
   it('a write outside any transaction is not swept into another caller’s transaction and its rollback', async () => {
     const { store, channelId } = await setUp();
-    const wrote = gate();
-    const finish = gate();
-    const tx = store.transaction(async (t) => {
-      await t.audit.record(audit(channelId, 'in-tx'));
-      wrote.open();
-      await finish.opened;
-      throw new Error('rolled back');
-    });
-    await wrote.opened;
+    const tx = heldOpen(store, channelId, 'in-tx', 'roll back');
+    await tx.written;
     const outside = store.audit.record(audit(channelId, 'outside'));
-    finish.open();
-    await expect(tx).rejects.toThrow('rolled back');
+    tx.finish();
+    await expect(tx.ended).rejects.toThrow('rolled back');
     await outside;
     expect(await actions(store, channelId)).toEqual(['outside']);
   });
