@@ -33,9 +33,12 @@ export interface StoreRunner {
 
 type Run = <T>(fn: () => Promise<T>) => Promise<T>;
 
+/** Where a wrapper keeps its `run`: a symbol, so that no name of a repository's own is hidden. */
+const RUN = Symbol('run');
+
 /** A wrapper of one repository: its methods run through the `run` of the wrapper they are called on. */
 interface Guarded {
-  readonly run: Run;
+  readonly [RUN]: Run;
 }
 
 /**
@@ -50,7 +53,7 @@ function guardedMethods(repo: object): object {
       if (name === 'constructor' || typeof d.value !== 'function' || Object.hasOwn(methods, name)) continue;
       const method = d.value as (...args: unknown[]) => Promise<unknown>;
       methods[name] = function (this: Guarded, ...args: unknown[]) {
-        return this.run(() => method.apply(repo, args));
+        return this[RUN](() => method.apply(repo, args));
       };
     }
   }
@@ -92,8 +95,8 @@ function repositories(ctx: SqlContext): Repos {
 function storeOf(methods: Repos, run: Run, transaction: Store['transaction']): Store {
   const store = { transaction } as Record<string, unknown>;
   for (const [name, proto] of Object.entries(methods)) {
-    const wrapper = Object.create(proto) as { run: Run };
-    wrapper.run = run;
+    const wrapper = Object.create(proto) as { [RUN]: Run };
+    wrapper[RUN] = run;
     store[name] = wrapper;
   }
   return store as unknown as Store;
