@@ -24,7 +24,7 @@ export async function prefetchedForPlanning(tx: Store, batch: readonly Channel[]
 
 /** `repo` with some one-id reads answered from memory when known; copies, so callers may change what they get. */
 function answering<R extends object>(repo: R, known: Record<string, (id: number) => unknown[] | undefined>): R {
-  // A proxy of an empty object: the store's repositories are frozen, so a proxy of one could not answer differently.
+  // A proxy of an empty object, not of the repository: its answers are bound by none of the repository's properties.
   // Each method is wrapped once: planning reads them for every channel and kind.
   const wrapped = new Map<string | symbol, unknown>();
   return new Proxy({} as R, {

@@ -58,7 +58,7 @@ function remembering<R extends object>(
   known: Record<string, (id: number) => Promise<unknown>>,
   forget: () => void,
 ): R {
-  // A proxy of an empty object: the store's repositories are frozen, so a proxy of one could not answer differently.
+  // A proxy of an empty object, not of the repository: its answers are bound by none of the repository's properties.
   return new Proxy({} as R, {
     get(_, prop) {
       const value = Reflect.get(repo, prop) as unknown;

@@ -49,7 +49,7 @@ export async function makeObservedCore(
   const store = h.store;
   const outcomes: Exclude<Outcome, 'not run'>[] = [];
   const inner = store.transaction.bind(store);
-  // Marks the async context of an outermost transaction: a transaction called inside it joins it.
+  // Marks the async context of an outermost transaction, so that only outermost ones are counted.
   const outermost = new AsyncLocalStorage<true>();
   store.transaction = async <T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T> => {
     if (outermost.getStore()) return inner(fn, options);

@@ -9,8 +9,8 @@ type Stubs<K extends RepoName> = Partial<Store[K]> | ((real: Store[K]) => Partia
 /**
  * Replaces some methods of one of the store's repositories, for a fault a test injects; the
  * repository's other methods keep working. The same stubs apply to the store each of its
- * transactions is handed (a command's reads and writes go there). The store's repositories cannot
- * have their methods assigned, so the store gets a repository that inherits from the real one.
+ * transactions is handed (a command's reads and writes go there). The store gets a repository that
+ * inherits from the real one, so that the real one, shared by every store, stays as it is.
  */
 export function stubRepo<K extends RepoName>(store: Store, name: K, stubs: Stubs<K>): void {
   const stub = (target: Store) => {
@@ -22,14 +22,11 @@ export function stubRepo<K extends RepoName>(store: Store, name: K, stubs: Stubs
     target[name] = Object.create(real, overrides) as Store[K];
   };
   stub(store);
-  const stubbed = new WeakSet<Store>();
+  // Each transaction of the store is handed a store of its own, made for it: stubbed once here.
   const transaction = store.transaction.bind(store);
   store.transaction = (fn, options) =>
     transaction((tx) => {
-      if (!stubbed.has(tx)) {
-        stubbed.add(tx);
-        stub(tx);
-      }
+      stub(tx);
       return fn(tx);
     }, options);
 }
