@@ -53,10 +53,10 @@ export const BRIEF_BUSY_TIMEOUT_MS = 100;
  * process never interleave (the next waits for the one in progress). `fn` is handed the store of
  * its transaction (`tx`): everything it reads and writes goes through `tx`, and `tx.transaction`
  * joins the one open. The outer store called from inside `fn` would, on SQLite, wait for the
- * transaction it is called from (the tests turn that mistake into an error). A repository called outside any
- * transaction runs on its own, never inside another caller's open transaction. `fn` only reads and
- * writes the store: it never waits on a platform or the network, since every other transaction of
- * the process waits for it.
+ * transaction it is called from (the tests turn that mistake into an error). A repository called
+ * outside any transaction runs on its own, never inside another caller's open transaction. `fn`
+ * only reads and writes the store: it never waits on a platform or the network, since every other
+ * transaction of the process waits for it.
  */
 export interface Store {
   transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
