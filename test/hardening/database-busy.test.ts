@@ -76,8 +76,11 @@ async function postAsSlack(h: SlackFaceHarness, body: string): Promise<{ status:
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  await new Promise((resolve) => child.on('exit', resolve));
-  if (!out) throw new Error(`the request process said nothing: ${err.slice(0, 300)}`);
+  // 'close', not 'exit': a process can have exited while its output is still in the pipe.
+  const ended = await new Promise<string>((resolve) =>
+    child.on('close', (code, signal) => resolve(signal ? `signal ${signal}` : `code ${code}`)),
+  );
+  if (!out) throw new Error(`the request process said nothing (${ended}): ${err.slice(0, 300)}`);
   return JSON.parse(out) as { status: number; ms: number };
 }
 
