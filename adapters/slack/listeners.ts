@@ -28,9 +28,15 @@ export interface ListenerDeps {
 }
 
 /**
- * Slash commands, mentions and button clicks. Each acknowledges first (Slack's 3 seconds) and then
- * runs the command; nothing here throws into Bolt, whose default handler would only log it.
+ * Slash commands, mentions and button clicks; nothing here throws into Bolt, whose default handler
+ * would only log it. A slash command's reply rides on its ack when it is ready before the event loop
+ * turns (it waited on nothing: most lookups); otherwise the ack goes at once, within Slack's 3 seconds
+ * whatever the command does, and the reply follows through the response_url. Mentions and clicks ack
+ * first and answer after (in a thread; through the response_url).
  */
+/** Lines longer than this (imports, pastes) are acked before they run; shorter ones may answer in the ack. */
+export const ANSWER_IN_ACK_MAX_CHARS = 2_000;
+
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { bot, chat, users, log } = deps;
   // Slack delivers again what it thinks was missed (an event with X-Slack-Retry-Num, the same
@@ -45,12 +51,23 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   };
 
   app.command(/^\/.+/, async ({ command, ack, respond }) => {
-    await ack();
-    await guard(log, 'slash command', async () => {
+    const answer = answerer(command.response_url, respond);
+    const reply = guard(log, 'slash command', async () => {
       const inbound = inboundFromSlash(command, deps.shortcuts, await users.labelsFor(command.text ?? ''));
-      const reply = await run(inbound, command.trigger_id ? `slack:trigger:${command.trigger_id}` : undefined);
-      if (reply) await respondWith(answerer(command.response_url, respond), reply);
+      return run(inbound, command.trigger_id ? `slack:trigger:${command.trigger_id}` : undefined);
     });
+    // A reply that needed no waiting (most lookups) rides on the ack itself: one exchange instead of two.
+    // A long line (a pasted import) acks first: its work, done before the event loop turns, could hold the ack.
+    const early = (command.text ?? '').length > ANSWER_IN_ACK_MAX_CHARS ? NOT_YET : await ifSettledThisTurn(reply);
+    if (early === NOT_YET) {
+      await ack();
+      const late = await reply;
+      if (late) await guard(log, 'slash command', () => sendAll(answer, responses(late)));
+      return;
+    }
+    const [first, ...rest] = early ? responses(early) : [];
+    await ack(first);
+    await guard(log, 'slash command', () => sendAll(answer, rest));
   });
 
   app.event('app_mention', async ({ event, body }) => {
@@ -95,7 +112,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         // escalation's state ("already acknowledged"); only a repeated delivery of one click is dropped.
         const reply = await run(inbound, body.trigger_id ? `slack:trigger:${body.trigger_id}` : undefined);
         // The card itself is updated by the core through the outbox (chat.update); this answers the clicker.
-        if (reply) await respondWith(answerer(body.response_url, respond), reply);
+        if (reply) await sendAll(answerer(body.response_url, respond), responses(reply));
       });
     },
   );
@@ -106,29 +123,45 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 }
 
 /** How a reply reaches the response_url: posted by Tandem when the payload names one, else Bolt's `respond`. */
-type Answer = (message: Parameters<RespondFn>[0] & object) => Promise<unknown>;
+type ResponseMessage = Parameters<RespondFn>[0] & object;
+type Answer = (message: ResponseMessage) => Promise<unknown>;
 
 function answerer(responseUrl: string | undefined, respond: RespondFn): Answer {
   return responseUrl ? (message) => postToResponseUrl(responseUrl, message) : respond;
 }
 
-/** Answers through the response_url: ephemeral to the asker or in the channel, as the reply says. */
-async function respondWith(answer: Answer, reply: Reply): Promise<void> {
+/** A reply as Slack's message responses (to an ack or a response_url): ephemeral or in the channel, as it says. */
+function responses(reply: Reply): ResponseMessage[] {
   const response_type = reply.visibility === 'channel' ? 'in_channel' : 'ephemeral';
-  for (const m of renderMessages(reply)) {
-    await answer({
-      response_type,
-      replace_original: false,
-      text: m.text,
-      ...(m.blocks.length ? { blocks: m.blocks } : {}),
-    });
-  }
+  return renderMessages(reply).map((m) => ({
+    response_type,
+    replace_original: false,
+    text: m.text,
+    ...(m.blocks.length ? { blocks: m.blocks } : {}),
+  }));
 }
 
-async function guard(log: Logger, what: string, work: () => Promise<void>): Promise<void> {
+/** Posts the messages through the response_url, one after another, in order. */
+async function sendAll(answer: Answer, messages: readonly ResponseMessage[]): Promise<void> {
+  for (const m of messages) await answer(m);
+}
+
+/** What a promise settled to if it settled before the event loop's next turn (it waited on nothing), else NOT_YET. */
+const NOT_YET = Symbol('not yet');
+function ifSettledThisTurn<T>(work: Promise<T>): Promise<T | typeof NOT_YET> {
+  let turn: NodeJS.Immediate | undefined;
+  const nextTurn = new Promise<typeof NOT_YET>((resolve) => {
+    turn = setImmediate(resolve, NOT_YET);
+  });
+  return Promise.race([work, nextTurn]).finally(() => clearImmediate(turn));
+}
+
+/** Runs `work`, logging what it throws instead of passing it to Bolt (whose handler would only log it). */
+async function guard<T>(log: Logger, what: string, work: () => Promise<T>): Promise<T | undefined> {
   try {
-    await work();
+    return await work();
   } catch (err) {
     log.error({ err }, `Slack ${what} could not be answered`);
+    return undefined;
   }
 }

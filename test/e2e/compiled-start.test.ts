@@ -71,7 +71,7 @@ describe('npm start runs the built bundle', { timeout: 180_000 }, () => {
       await fake?.close();
     });
 
-    it('answers /healthz, then a command through its response_url', async () => {
+    it('answers /healthz, then a command', async () => {
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       const body = slashBody({
         command: '/tandem',
@@ -83,6 +83,7 @@ describe('npm start runs the built bundle', { timeout: 180_000 }, () => {
       });
       const res = await postSigned(base, 'compiled-secret', body, 'application/x-www-form-urlencoded');
       expect(res.status).toBe(200);
+      await fake.readAck('compiled-1', res);
       const reply = await fake.waitFor(() => fake.responsesTo('compiled-1')[0], 'setup reply', 15_000);
       expect(JSON.stringify(reply)).toContain('Tandem is set up for Acme and Northwind');
     });

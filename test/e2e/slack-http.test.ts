@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buttons, inChannel, paragraph } from '../../src/kernel/reply.js';
+import { ANSWER_IN_ACK_MAX_CHARS } from '../../adapters/slack/listeners.js';
+import { buttons, ephemeral, inChannel, paragraph } from '../../src/kernel/reply.js';
 import { ALICE, BOB, CAROL, CHANNEL, SECRET, type SlackHarness, startSlackHarness } from '../helpers/slack-face.js';
 import { limitProblems, type SentMessage, visibleText } from '../helpers/slack-limits.js';
 import { postSigned } from '../helpers/slack-requests.js';
@@ -17,11 +18,13 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
   const setUp = () =>
     h.ask(ALICE, 'setup org:Acme msp:Northwind tz:America/New_York internal:<!subteam^SITTEAM|@it-team>');
 
-  it('acknowledges a slash command at once, then answers through the response_url', async () => {
+  it('answers a slash command in its ack when the answer is ready at once: one exchange, no response_url', async () => {
     const { res, id } = await h.slash(ALICE, 'setup org:Acme msp:Northwind tz:America/New_York');
     expect(res.status).toBe(200);
-    expect(await res.text()).toBe('');
-    const reply = await h.fake.waitFor(() => h.fake.responsesTo(id)[0], 'setup reply');
+    await new Promise((r) => setTimeout(r, 100));
+    const answers = h.fake.responses.filter((r) => r.id === id);
+    expect(answers.map((a) => a.via)).toEqual(['ack']);
+    const reply = answers[0]!.body;
     expect(reply.response_type).toBe('in_channel');
     expect(visibleText(reply)).toContain('Tandem is set up for Acme and Northwind');
     expect(limitProblems(reply)).toEqual([]);
@@ -40,13 +43,41 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
       }),
     });
     const started = Date.now();
-    const { res, id } = await h.slash(ALICE, 'help');
+    const { res, id, ackBody } = await h.slash(ALICE, 'help');
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(3000);
+    expect(ackBody).toBe('');
     expect(h.fake.responsesTo(id)).toEqual([]);
     release();
     const reply = await h.fake.waitFor(() => h.fake.responsesTo(id)[0], 'the reply after the work');
     expect(visibleText(reply)).toContain('who owns');
+  });
+
+  it('a long answer: its first message in the ack, the rest through the response_url, in order', async () => {
+    await h.close();
+    const lines = Array.from({ length: 120 }, (_, i) => paragraph(`Line ${i + 1} of the answer.`));
+    h = await startSlackHarness({ wrapBot: () => ({ handle: async () => ephemeral(...lines) }) });
+    const { id } = await h.slash(ALICE, 'help');
+    const answers = await h.fake.waitFor(() => {
+      const mine = h.fake.responses.filter((r) => r.id === id);
+      return mine.length >= 3 && mine;
+    }, 'every part of the answer');
+    expect(answers.map((a) => a.via)).toEqual(['ack', 'response_url', 'response_url']);
+    const numbers = answers.flatMap((a) => [...visibleText(a.body).matchAll(/Line (\d+) /g)].map((m) => Number(m[1])));
+    expect(numbers).toEqual(lines.map((_, i) => i + 1));
+    expect(answers.every((a) => a.body.response_type === 'ephemeral')).toBe(true);
+  });
+
+  it('acks a pasted import before running it, and answers it through the response_url', async () => {
+    await setUp();
+    const rows = Array.from({ length: 60 }, (_, i) => `area ${i},msp,msp,,"alias ${i}a, alias ${i}b",note ${i}`);
+    const line = `matrix import area,business,after_hours,contact,aliases,note\n${rows.join('\n')}`;
+    expect(line.length).toBeGreaterThan(ANSWER_IN_ACK_MAX_CHARS);
+    const { res, id, ackBody } = await h.slash(ALICE, line);
+    expect(res.status).toBe(200);
+    expect(ackBody).toBe('');
+    const reply = await h.fake.waitFor(() => h.fake.responsesTo(id)[0], 'the answer to the import');
+    expect(visibleText(reply)).toContain('60 areas');
   });
 
   it('answers /whoowns ephemerally, with the team that owns the area now', async () => {

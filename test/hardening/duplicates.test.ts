@@ -99,6 +99,7 @@ describe('Slack: a delivery that comes again takes effect once', () => {
       h.post(body, 'application/x-www-form-urlencoded'),
     ]);
     expect([a.status, b.status]).toEqual([200, 200]);
+    await Promise.all([h.fake.readAck(id, a), h.fake.readAck(id, b)]);
     await waitUntil(() => h.handled.length === before + 2, 'both deliveries');
     expect(h.handled.slice(before).filter((x) => x.reply === null)).toHaveLength(1);
     expect(escalations(db)).toBe(1);

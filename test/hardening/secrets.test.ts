@@ -107,6 +107,7 @@ describe('secrets stay out of logs and answers', () => {
     const answered = async (text: string) => {
       const { res, id } = await slash(text);
       expect(res.status).toBe(200);
+      await fake.readAck(id, res);
       return fake.waitFor(() => fake.responsesTo(id)[0], `the answer to ${text}`);
     };
 

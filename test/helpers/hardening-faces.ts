@@ -172,6 +172,7 @@ export async function startSlackFace(opts: {
     const { id, body } = slashPayload(user, text);
     const res = await postToSlack(baseUrl, body, 'application/x-www-form-urlencoded');
     if (res.status !== 200) throw new Error(`slash command answered HTTP ${res.status}`);
+    await fake.readAck(id, res);
     await waitUntil(() => handled.length > before, `the core to handle "${text}"`);
     return { id, reply: handled[before]!.reply };
   };

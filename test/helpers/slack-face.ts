@@ -43,7 +43,7 @@ export async function startSlackHarness(
   const baseUrl = `http://127.0.0.1:${port}`;
   let seq = 0;
 
-  /** Sends a slash command; resolves with the HTTP answer and the response_url id its reply goes to. */
+  /** Sends a slash command; resolves with the HTTP answer (body read) and the id its replies are recorded under. */
   const slash = async (user: SlackUser, text: string, command = '/tandem', sign: SignOptions = {}) => {
     const id = `r${++seq}`;
     const body = slashBody({
@@ -56,10 +56,10 @@ export async function startSlackHarness(
       ...(user.team ? { team_id: user.team } : {}),
     });
     const res = await postSigned(baseUrl, SECRET, body, 'application/x-www-form-urlencoded', sign);
-    return { res, id };
+    return { res, id, ackBody: await fake.readAck(id, res) };
   };
 
-  /** Sends a slash command and waits for its (first) reply through the response_url. */
+  /** Sends a slash command and waits for its (first) reply, in the ack's body or through the response_url. */
   const ask = async (user: SlackUser, text: string, command = '/tandem') => {
     const { res, id } = await slash(user, text, command);
     if (res.status !== 200) throw new Error(`slash command answered HTTP ${res.status}`);

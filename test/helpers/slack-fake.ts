@@ -10,10 +10,11 @@ export interface FakeCall {
   answer?: FakeAnswer;
 }
 
-/** One POST to a response_url. */
+/** One answer to a slash command or click: in the body of its ack, or a POST to its response_url. */
 export interface FakeResponse {
   id: string;
   body: Record<string, unknown>;
+  via: 'ack' | 'response_url';
 }
 
 export interface FakeAnswer {
@@ -74,8 +75,20 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /** What the asker of `id` saw, in order: the answer in the ack's body first (if any), then the response_url's. */
   responsesTo(id: string): Record<string, unknown>[] {
-    return this.responses.filter((r) => r.id === id).map((r) => r.body);
+    const mine = this.responses.filter((r) => r.id === id);
+    return [...mine.filter((r) => r.via === 'ack'), ...mine.filter((r) => r.via === 'response_url')].map((r) => r.body);
+  }
+
+  /**
+   * Reads a slash command's HTTP answer, as Slack does: a message in its body is shown to the asker
+   * first, so it is recorded as the first answer to `id`. An empty body is a bare ack. Returns the body.
+   */
+  async readAck(id: string, res: Response): Promise<string> {
+    const text = await res.text();
+    if (res.status === 200 && text) this.responses.push({ id, body: JSON.parse(text), via: 'ack' });
+    return text;
   }
 
   /** Polls until `check` returns a value that is not undefined (or false), or fails after `timeoutMs`. */
@@ -120,7 +133,7 @@ export class FakeSlack {
     const args = parseArgs(raw, req.headers['content-type']);
     const respond = /^\/respond\/([^/?]+)/.exec(url);
     if (respond) {
-      this.responses.push({ id: respond[1]!, body: args });
+      this.responses.push({ id: respond[1]!, body: args, via: 'response_url' });
       return { body: { ok: true } };
     }
     const api = /^\/api\/([\w.]+)/.exec(url);

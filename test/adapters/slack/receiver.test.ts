@@ -25,7 +25,7 @@ describe('the Slack endpoint /slack/events', () => {
     return [status, text ? JSON.parse(text) : text];
   }
 
-  it('answers a command with 200 and an empty body, also with a query string on the path', async () => {
+  it('answers a command with 200 and its reply, also with a query string on the path', async () => {
     const handled = h.handled.length;
     const { body } = h.slashPayload(BOB, 'who owns backups');
     const ts = Math.floor(Date.now() / 1000);
@@ -38,8 +38,9 @@ describe('the Slack endpoint /slack/events', () => {
       },
       body,
     });
-    expect([res.status, await res.text()]).toEqual([200, '']);
-    await expect.poll(() => h.handled.length).toBe(handled + 1);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('backup') });
+    expect(h.handled.length).toBe(handled + 1);
   });
 
   it('refuses another method with 405 and says POST is allowed; another path is not found', async () => {
