@@ -15,6 +15,8 @@ export interface Sample {
   ms: number;
   /** When it was sent, epoch ms at sub-millisecond resolution (comparable across processes). */
   sentAt: number;
+  /** The answer's body when it carried one (a slash command's reply riding on its ack), else ''. */
+  body: string;
 }
 
 export interface LoadResult {
@@ -82,8 +84,12 @@ function send(port: number, path: string, r: Prepared, agent: Agent): Promise<Sa
         headers: { ...r.headers, 'content-length': Buffer.byteLength(r.body) },
       },
       (res) => {
-        res.resume();
-        res.on('end', () => resolve({ id: r.id, status: res.statusCode ?? 0, ms: performance.now() - t, sentAt }));
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () =>
+          resolve({ id: r.id, status: res.statusCode ?? 0, ms: performance.now() - t, sentAt, body }),
+        );
         res.on('error', reject);
       },
     );
@@ -91,3 +97,6 @@ function send(port: number, path: string, r: Prepared, agent: Agent): Promise<Sa
     req.end(r.body);
   });
 }
+
+/** Whether the HTTP answer itself carried the reply (a slash command's message riding on its ack). */
+export const answeredInAck = (s: Sample): boolean => s.status === 200 && s.body.includes('"response_type"');

@@ -1,20 +1,21 @@
 import { Agent } from 'node:http';
 import type { Row } from './case.js';
-import { fixedRateLoad } from './load.js';
+import { answeredInAck, fixedRateLoad } from './load.js';
 import { slashRequests } from './slash-requests.js';
 import { note, quantile, round } from './stats.js';
 
-/** One saturated phase's figures: ack p50/p99 and req/s. */
+/** One saturated phase's figures: ack p50/p99, req/s, and the share of replies that rode on the ack. */
 export interface SaturatedPhase {
   p50: number;
   p99: number;
   rps: number;
+  inAck: number;
 }
 
 /**
  * Sends `count` signed slash commands to a port as fast as it answers, at most `inFlight` at a time
- * (closed loop), and after it `settle` (waiting for the replies of Tandem's commands). Case 1's cold
- * start and saturation phases.
+ * (closed loop), and after it `settle` (waiting for the replies of Tandem's commands that did not ride
+ * on their ack). Case 1's cold start and saturation phases.
  */
 export async function saturatedPhase(opts: {
   port: number;
@@ -37,9 +38,15 @@ export async function saturatedPhase(opts: {
   });
   const bad = r.samples.filter((s) => s.status !== 200);
   if (bad.length) throw new Error(`${opts.prefix}: ${bad.length} requests answered ${bad[0]!.status}`);
-  await opts.settle?.(requests.map((q) => q.id));
+  const inAck = r.samples.filter(answeredInAck);
+  await opts.settle?.(r.samples.filter((s) => !answeredInAck(s)).map((s) => s.id));
   const ms = r.samples.map((s) => s.ms);
-  return { p50: quantile(ms, 0.5), p99: quantile(ms, 0.99), rps: (r.samples.length / r.wallMs) * 1000 };
+  return {
+    p50: quantile(ms, 0.5),
+    p99: quantile(ms, 0.99),
+    rps: (r.samples.length / r.wallMs) * 1000,
+    inAck: inAck.length / r.samples.length,
+  };
 }
 
 /** A keep-alive agent for `inFlight` connections. */
@@ -57,7 +64,8 @@ export function coldAndSaturated(
   note(
     `at ${inFlight} in flight: Tandem first ${count} p50 ${cold.tandem1.p50.toFixed(1)} ms ` +
       `${cold.tandem1.rps.toFixed(0)} req/s, next ${count} p50 ${cold.tandem2.p50.toFixed(1)} ms ` +
-      `${cold.tandem2.rps.toFixed(0)} req/s (cold ratio ${coldRatio.toFixed(2)}); bare Bolt ` +
+      `${cold.tandem2.rps.toFixed(0)} req/s (cold ratio ${coldRatio.toFixed(2)}; answered in the ack ` +
+      `${pctOf(cold.tandem1.inAck)} / ${pctOf(cold.tandem2.inAck)}); bare Bolt ` +
       `${bare.bare1.p50.toFixed(1)} / ${bare.bare2.p50.toFixed(1)} ms, ${bare.bare2.rps.toFixed(0)} ` +
       `req/s; Tandem ÷ bare ${satRatio.toFixed(2)}`,
   );
@@ -67,6 +75,7 @@ export function coldAndSaturated(
       saturated_throughput_ratio: round(satRatio),
       saturated_tandem_rps: round(cold.tandem2.rps),
       saturated_bare_rps: round(bare.bare2.rps),
+      saturated_answered_in_ack_share: round(cold.tandem2.inAck),
     },
     rows: [
       {
@@ -88,3 +97,5 @@ export function coldAndSaturated(
     ],
   };
 }
+
+const pctOf = (share: number) => `${(share * 100).toFixed(0)} %`;
