@@ -29,10 +29,10 @@ export interface ListenerDeps {
 
 /**
  * Slash commands, mentions and button clicks; nothing here throws into Bolt, whose default handler
- * would only log it. A slash command's reply rides on its ack when it is ready before the event loop
- * turns (it waited on nothing: most lookups); otherwise the ack goes at once, within Slack's 3 seconds
- * whatever the command does, and the reply follows through the response_url. Mentions and clicks ack
- * first and answer after (in a thread; through the response_url).
+ * would only log it. A slash command's ephemeral reply rides on its ack when it is ready before the
+ * event loop turns (it waited on nothing: most lookups); otherwise the ack goes at once, within
+ * Slack's 3 seconds whatever the command does, and the reply follows through the response_url.
+ * Mentions and clicks ack first and answer after (in a thread; through the response_url).
  */
 /** Lines longer than this (imports, pastes) are acked before they run; shorter ones may answer in the ack. */
 export const ANSWER_IN_ACK_MAX_CHARS = 2_000;
@@ -56,10 +56,13 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       const inbound = inboundFromSlash(command, deps.shortcuts, await users.labelsFor(command.text ?? ''));
       return run(inbound, command.trigger_id ? `slack:trigger:${command.trigger_id}` : undefined);
     });
-    // A reply that needed no waiting (most lookups) rides on the ack itself: one exchange instead of two.
-    // A long line (a pasted import) acks first: its work, done before the event loop turns, could hold the ack.
+    // A reply only its asker sees that needed no waiting (most lookups) rides on the ack: one exchange
+    // instead of two. A long line (a pasted import) acks first: its work, done before the event loop
+    // turns, could hold the ack.
     const early = (command.text ?? '').length > ANSWER_IN_ACK_MAX_CHARS ? NOT_YET : await ifSettledThisTurn(reply);
-    if (early === NOT_YET) {
+    if (early === NOT_YET || early?.visibility === 'channel') {
+      // In the channel, always through the response_url: in an immediate in_channel response Slack
+      // shares the typed command too, and the channel should see Tandem's answer, not what was typed.
       await ack();
       const late = await reply;
       if (late) await guard(log, 'slash command', () => sendAll(answer, responses(late)));

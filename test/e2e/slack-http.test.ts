@@ -18,16 +18,25 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
   const setUp = () =>
     h.ask(ALICE, 'setup org:Acme msp:Northwind tz:America/New_York internal:<!subteam^SITTEAM|@it-team>');
 
-  it('answers a slash command in its ack when the answer is ready at once: one exchange, no response_url', async () => {
-    const { res, id } = await h.slash(ALICE, 'setup org:Acme msp:Northwind tz:America/New_York');
+  it('answers in the channel through the response_url, after an empty ack', async () => {
+    const { res, id, ackBody } = await h.slash(ALICE, 'setup org:Acme msp:Northwind tz:America/New_York');
+    expect([res.status, ackBody]).toEqual([200, '']);
+    const reply = await h.fake.waitFor(() => h.fake.responsesTo(id)[0], 'setup reply');
+    expect(reply.response_type).toBe('in_channel');
+    expect(visibleText(reply)).toContain('Tandem is set up for Acme and Northwind');
+    expect(limitProblems(reply)).toEqual([]);
+  });
+
+  it('answers only the asker in the ack when the answer is ready at once: one exchange, no response_url', async () => {
+    await setUp();
+    const { res, id } = await h.slash(BOB, 'who owns backups');
     expect(res.status).toBe(200);
     await new Promise((r) => setTimeout(r, 100));
     const answers = h.fake.responses.filter((r) => r.id === id);
     expect(answers.map((a) => a.via)).toEqual(['ack']);
-    const reply = answers[0]!.body;
-    expect(reply.response_type).toBe('in_channel');
-    expect(visibleText(reply)).toContain('Tandem is set up for Acme and Northwind');
-    expect(limitProblems(reply)).toEqual([]);
+    expect(answers[0]!.body.response_type).toBe('ephemeral');
+    expect(visibleText(answers[0]!.body)).toMatch(/backup and disaster recovery\*? is owned by/);
+    expect(limitProblems(answers[0]!.body)).toEqual([]);
   });
 
   it('acknowledges before the command runs, so a slow command never misses Slack’s 3 seconds', async () => {
