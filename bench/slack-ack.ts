@@ -243,6 +243,8 @@ export const run: CaseRun = async () => {
         slack_answer_p50_ms: round(quantile(answers, 0.5)),
         slack_answer_p99_ms: round(quantile(answers, 0.99)),
         slack_answered_in_ack_share: round(inAck / tandemSamples.length),
+        // The whole command, answered, against bare Bolt's empty ack: comparable whichever way the answer went.
+        slack_answer_ratio_p50: round(quantile(answers, 0.5) / b.p50),
         slack_cpu_ms_per_request: round(cpuPerRequest.tandem),
         bare_bolt_cpu_ms_per_request: round(cpuPerRequest.bare),
         slack_requests: tandemSamples.length,
