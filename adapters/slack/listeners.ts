@@ -27,6 +27,9 @@ export interface ListenerDeps {
   wantsPlatformRole?: (line: string) => boolean;
 }
 
+/** Lines longer than this (imports, pastes) are acked before they run; shorter ones may answer in the ack. */
+export const ANSWER_IN_ACK_MAX_CHARS = 2_000;
+
 /**
  * Slash commands, mentions and button clicks; nothing here throws into Bolt, whose default handler
  * would only log it. A slash command's ephemeral reply rides on its ack when it is ready before the
@@ -34,9 +37,6 @@ export interface ListenerDeps {
  * Slack's 3 seconds whatever the command does, and the reply follows through the response_url.
  * Mentions and clicks ack first and answer after (in a thread; through the response_url).
  */
-/** Lines longer than this (imports, pastes) are acked before they run; shorter ones may answer in the ack. */
-export const ANSWER_IN_ACK_MAX_CHARS = 2_000;
-
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { bot, chat, users, log } = deps;
   // Slack delivers again what it thinks was missed (an event with X-Slack-Retry-Num, the same
