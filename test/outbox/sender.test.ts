@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { renderText } from '../../adapters/console/render.js';
 import { createRegistry } from '../../src/features/index.js';
 import { argInput } from '../../src/kernel/args.js';

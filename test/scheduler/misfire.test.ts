@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import * as z from 'zod';
 import { JobKindError } from '../../src/kernel/errors.js';
 import { defineJobKind, JobKindRegistry } from '../../src/kernel/job-kind.js';

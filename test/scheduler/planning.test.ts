@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parseMinuteOfDay } from '../../src/domain/zoned-time.js';
 import { argInput, fail } from '../../src/kernel/args.js';
 import { defineCommand } from '../../src/kernel/command.js';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { type Harness, makeHarness, SETUP } from '../harness.js';
 import { busyChannel } from '../helpers/busy-channel.js';
 import { describeEachDialect } from '../helpers/dialects.js';

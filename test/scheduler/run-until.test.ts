@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { CONSOLE_CONVERSATION, ConsoleChat } from '../../adapters/console/index.js';
 import { ConsoleSession } from '../../adapters/console/session.js';
 import { formatLocal } from '../../src/domain/zoned-time.js';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDialect } from '../helpers/dialects.js';
 import { makeSchedulerChannel } from '../helpers/scheduler-channel.js';
 

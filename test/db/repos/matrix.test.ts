@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { describeEachDialect } from '../../helpers/dialects.js';
 import { another, area, closeOpened, fresh, setUp } from '../../helpers/store-fixture.js';
 
