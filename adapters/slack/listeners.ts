@@ -138,15 +138,14 @@ function responses(reply: Reply): ResponseMessage[] {
   const response_type = reply.visibility === 'channel' ? 'in_channel' : 'ephemeral';
   return renderMessages(reply).map((m) => ({
     response_type,
-    replace_original: false,
     text: m.text,
     ...(m.blocks.length ? { blocks: m.blocks } : {}),
   }));
 }
 
-/** Posts the messages through the response_url, one after another, in order. */
+/** Posts the messages through the response_url, one after another, in order, each a new message. */
 async function sendAll(answer: Answer, messages: readonly ResponseMessage[]): Promise<void> {
-  for (const m of messages) await answer(m);
+  for (const m of messages) await answer({ ...m, replace_original: false });
 }
 
 /** What a promise settled to if it settled before the event loop's next turn (it waited on nothing), else NOT_YET. */

@@ -35,6 +35,8 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
     const answers = h.fake.responses.filter((r) => r.id === id);
     expect(answers.map((a) => a.via)).toEqual(['ack']);
     expect(answers[0]!.body.response_type).toBe('ephemeral');
+    // replace_original belongs to a response_url's posts, not to a command's own answer.
+    expect(answers[0]!.body).not.toHaveProperty('replace_original');
     expect(visibleText(answers[0]!.body)).toMatch(/backup and disaster recovery\*? is owned by/);
     expect(limitProblems(answers[0]!.body)).toEqual([]);
   });
@@ -75,6 +77,7 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
     const numbers = answers.flatMap((a) => [...visibleText(a.body).matchAll(/Line (\d+) /g)].map((m) => Number(m[1])));
     expect(numbers).toEqual(lines.map((_, i) => i + 1));
     expect(answers.every((a) => a.body.response_type === 'ephemeral')).toBe(true);
+    expect(answers.map((a) => a.body.replace_original)).toEqual([undefined, false, false]);
   });
 
   it('acks a pasted import before running it, and answers it through the response_url', async () => {
