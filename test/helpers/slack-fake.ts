@@ -77,17 +77,21 @@ export class FakeSlack {
 
   /** What the asker of `id` saw, in order: the answer in the ack's body first (if any), then the response_url's. */
   responsesTo(id: string): Record<string, unknown>[] {
-    const mine = this.responses.filter((r) => r.id === id);
-    return [...mine.filter((r) => r.via === 'ack'), ...mine.filter((r) => r.via === 'response_url')].map((r) => r.body);
+    return this.responses.filter((r) => r.id === id).map((r) => r.body);
   }
 
   /**
    * Reads a slash command's HTTP answer, as Slack does: a message in its body is shown to the asker
-   * first, so it is recorded as the first answer to `id`. An empty body is a bare ack. Returns the body.
+   * first, so it is recorded ahead of any answer to `id` that reached the response_url while the body
+   * was being read. An empty body is a bare ack. Returns the body.
    */
   async readAck(id: string, res: Response): Promise<string> {
     const text = await res.text();
-    if (res.status === 200 && text) this.responses.push({ id, body: JSON.parse(text), via: 'ack' });
+    if (res.status !== 200 || !text) return text;
+    const later = this.responses.findIndex((r) => r.id === id);
+    const answer: FakeResponse = { id, body: JSON.parse(text), via: 'ack' };
+    if (later === -1) this.responses.push(answer);
+    else this.responses.splice(later, 0, answer);
     return text;
   }
 
