@@ -102,6 +102,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackFace> {
     botUserId: identity.userId,
     shortcuts: opts.registry.shortcuts,
     wantsPlatformRole: (line) => opts.registry.wantsPlatformRole(line),
+    readsOnly: (line) => opts.registry.readsOnly(line),
   });
 
   if (mode === 'socket') await connectSocket(app, opts.socketConnectTimeoutMs ?? SOCKET_CONNECT_TIMEOUT_MS);

@@ -1,9 +1,9 @@
-import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { AckFn, App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { Logger } from '../../src/kernel/logger.js';
 import type { Reply } from '../../src/kernel/reply.js';
 import type { Inbound } from '../../src/kernel/types.js';
 import type { SlackChat } from './chat.js';
-import { inboundFromAction, inboundFromMention, inboundFromSlash, stripBotMention } from './parse.js';
+import { inboundFromAction, inboundFromMention, inboundFromSlash, slashLine, stripBotMention } from './parse.js';
 import { ACTION_PREFIX, renderMessages } from './render.js';
 import { postToResponseUrl } from './response-url.js';
 import type { UserDirectory } from './users.js';
@@ -25,16 +25,18 @@ export interface ListenerDeps {
   shortcuts: ReadonlyMap<string, string>;
   /** Whether a line's command needs to know if the person administers the workspace (the registry's). */
   wantsPlatformRole?: (line: string) => boolean;
+  /** Whether a line is a lookup or a mistake, answered without a durable write (the registry's). */
+  readsOnly?: (line: string) => boolean;
 }
 
-/** Lines longer than this (imports, pastes) are acked before they run; shorter ones may answer in the ack. */
+/** Lines longer than this are acked before they run, unread; a shorter lookup may answer in the ack. */
 export const ANSWER_IN_ACK_MAX_CHARS = 2_000;
 
 /**
  * Slash commands, mentions and button clicks; nothing here throws into Bolt, whose default handler
- * would only log it. A slash command's ephemeral reply rides on its ack when it is ready before the
- * event loop turns (it waited on nothing: most lookups); otherwise the ack goes at once, within
- * Slack's 3 seconds whatever the command does, and the reply follows through the response_url.
+ * would only log it. A lookup's reply that only its asker sees rides on the slash command's ack when
+ * it is ready before the event loop turns (it waited on nothing); otherwise the ack goes at once,
+ * within Slack's 3 seconds whatever the command does, and the reply follows through the response_url.
  * Mentions and clicks ack first and answer after (in a thread; through the response_url).
  */
 export function registerListeners(app: App, deps: ListenerDeps): void {
@@ -52,25 +54,29 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   app.command(/^\/.+/, async ({ command, ack, respond }) => {
     const answer = answerer(command.response_url, respond);
+    const text = command.text ?? '';
+    // Only a lookup (or a mistake) may wait for its answer: a change acks first, so that neither its
+    // commit nor a wait for another process's lock holds the ack. A long line is not even read here.
+    const lookup =
+      text.length <= ANSWER_IN_ACK_MAX_CHARS && deps.readsOnly?.(slashLine(command.command, text, deps.shortcuts));
     const reply = guard(log, 'slash command', async () => {
-      const inbound = inboundFromSlash(command, deps.shortcuts, await users.labelsFor(command.text ?? ''));
+      const inbound = inboundFromSlash(command, deps.shortcuts, await users.labelsFor(text));
       return run(inbound, command.trigger_id ? `slack:trigger:${command.trigger_id}` : undefined);
     });
-    // A reply only its asker sees that needed no waiting (most lookups) rides on the ack: one exchange
-    // instead of two. A long line (a pasted import) acks first: its work, done before the event loop
-    // turns, could hold the ack.
-    const early = (command.text ?? '').length > ANSWER_IN_ACK_MAX_CHARS ? NOT_YET : await ifSettledThisTurn(reply);
-    if (early === NOT_YET || early?.visibility === 'channel') {
-      // In the channel, always through the response_url: in an immediate in_channel response Slack
-      // shares the typed command too, and the channel should see Tandem's answer, not what was typed.
-      await ack();
-      const late = await reply;
-      if (late) await guard(log, 'slash command', () => sendAll(answer, responses(late)));
+    // Ready before the event loop turns (it waited on nothing) and for the asker alone: it rides on the
+    // ack, one exchange instead of two. In the channel it goes through the response_url: in an
+    // immediate in_channel response Slack shares the typed command too.
+    const early = lookup ? await ifSettledThisTurn(reply) : NOT_YET;
+    if (early !== NOT_YET && early?.visibility !== 'channel') {
+      const messages = early ? responses(early) : [];
+      const inAck = await acked(log, ack, messages[0]);
+      await guard(log, 'slash command', () => sendAll(answer, inAck ? messages.slice(1) : messages));
       return;
     }
-    const [first, ...rest] = early ? responses(early) : [];
-    await ack(first);
-    await guard(log, 'slash command', () => sendAll(answer, rest));
+    await acked(log, ack);
+    // The command runs whether or not the ack went out (Socket Mode reconnecting): its answer still goes.
+    const late = await reply;
+    if (late) await guard(log, 'slash command', () => sendAll(answer, responses(late)));
   });
 
   app.event('app_mention', async ({ event, body }) => {
@@ -156,6 +162,17 @@ function ifSettledThisTurn<T>(work: Promise<T>): Promise<T | typeof NOT_YET> {
     turn = setImmediate(resolve, NOT_YET);
   });
   return Promise.race([work, nextTurn]).finally(() => clearImmediate(turn));
+}
+
+/** Acknowledges, with a message or none; false (logged) when the ack could not be sent. */
+async function acked(log: Logger, ack: AckFn<ResponseMessage>, message?: ResponseMessage): Promise<boolean> {
+  try {
+    await ack(message);
+    return true;
+  } catch (err) {
+    log.warn({ err }, 'Slack slash command could not be acknowledged');
+    return false;
+  }
 }
 
 /** Runs `work`, logging what it throws instead of passing it to Bolt (whose handler would only log it). */

@@ -99,6 +99,18 @@ export class CommandRegistry {
     return this.match(tokenize(this.stripSlash(line.slice(0, 200))))?.spec.platformRole === true;
   }
 
+  /**
+   * Whether the line is a lookup (a command declared `readOnly`) or a mistake: either is answered
+   * without a durable write, so a face may wait for its answer before acknowledging the platform.
+   */
+  readsOnly(line: string): boolean {
+    try {
+      return this.parse(line).spec.readOnly === true;
+    } catch {
+      return true;
+    }
+  }
+
   /** Turns a line into a command and its validated arguments, or throws a UserError with the right form. */
   parse(line: string): ParsedCommand {
     if (line.length > MAX_LINE) {

@@ -80,16 +80,23 @@ describe('Slack face over HTTP, through the real Bolt stack', () => {
     expect(answers.map((a) => a.body.replace_original)).toEqual([undefined, false, false]);
   });
 
-  it('acks a pasted import before running it, and answers it through the response_url', async () => {
+  it('acks a change at once and answers it through the response_url, even an answer only the asker sees', async () => {
     await setUp();
-    const rows = Array.from({ length: 60 }, (_, i) => `area ${i},msp,msp,,"alias ${i}a, alias ${i}b",note ${i}`);
-    const line = `matrix import area,business,after_hours,contact,aliases,note\n${rows.join('\n')}`;
+    const { res, id, ackBody } = await h.slash(BOB, 'escalate VPN down for the Boston office p1');
+    expect([res.status, ackBody]).toEqual([200, '']);
+    const reply = await h.fake.waitFor(() => h.fake.responsesTo(id)[0], 'the answer to the escalation');
+    expect(reply.response_type).toBe('ephemeral');
+    expect(visibleText(reply)).toContain('ESC-1');
+  });
+
+  it('acks a line over 2,000 characters unread, and answers it through the response_url', async () => {
+    await setUp();
+    const line = `who owns ${'the printers on the third floor and '.repeat(60)}backups`;
     expect(line.length).toBeGreaterThan(ANSWER_IN_ACK_MAX_CHARS);
     const { res, id, ackBody } = await h.slash(ALICE, line);
-    expect(res.status).toBe(200);
-    expect(ackBody).toBe('');
-    const reply = await h.fake.waitFor(() => h.fake.responsesTo(id)[0], 'the answer to the import');
-    expect(visibleText(reply)).toContain('60 areas');
+    expect([res.status, ackBody]).toEqual([200, '']);
+    const reply = await h.fake.waitFor(() => h.fake.responsesTo(id)[0], 'the answer to the long line');
+    expect(reply.response_type).toBe('ephemeral');
   });
 
   it('answers /whoowns ephemerally, with the team that owns the area now', async () => {

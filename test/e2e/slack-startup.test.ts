@@ -137,11 +137,28 @@ describe('Slack face in Socket Mode', () => {
       () => socket.acks.find((a) => a.envelope_id === envelope),
       'the ack over the socket',
     );
-    // A reply ready at once rides on the ack's payload, as over HTTP; a bare ack's payload is empty.
-    const payload = ack.payload as Record<string, unknown> | undefined;
-    const reply = payload?.text ? payload : await fake.waitFor(() => fake.responsesTo('s1')[0], 'the reply');
+    // An answer in the channel comes through the response_url, after a bare ack (an empty payload).
+    expect(ack.payload).toEqual({});
+    const reply = await fake.waitFor(() => fake.responsesTo('s1')[0], 'the reply');
     expect(visibleText(reply)).toContain('Tandem is set up for Acme and Northwind');
     expect((await core.findChannel())?.orgName).toBe('Acme');
+
+    // A lookup's answer for the asker alone rides on the ack's payload, as over HTTP.
+    const lookup = socket.push('slash_commands', {
+      command: '/whoowns',
+      text: 'backups',
+      user_id: 'UBOB',
+      user_name: 'bob',
+      channel_id: 'C0COORD',
+      team_id: 'T1',
+      response_url: fake.responseUrl('s2'),
+    });
+    const answered = await fake.waitFor(() => socket.acks.find((a) => a.envelope_id === lookup), 'the lookup ack');
+    const answer = answered.payload as Record<string, unknown>;
+    expect(answer.response_type).toBe('ephemeral');
+    expect(visibleText(answer)).toMatch(/backup and disaster recovery\*? is owned by/);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(fake.responsesTo('s2')).toEqual([]);
 
     await face.stop();
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(503);
