@@ -34,10 +34,10 @@ export const ANSWER_IN_ACK_MAX_CHARS = 2_000;
 
 /**
  * Slash commands, mentions and button clicks; nothing here throws into Bolt, whose default handler
- * would only log it. A lookup's reply that only its asker sees rides on the slash command's ack when
- * it is ready before the event loop turns (it waited on nothing); otherwise the ack goes at once,
- * within Slack's 3 seconds whatever the command does, and the reply follows through the response_url.
- * Mentions and clicks ack first and answer after (in a thread; through the response_url).
+ * would only log it. A lookup's reply of one message that only its asker sees rides on the slash
+ * command's ack when it is ready before the event loop turns (it waited on nothing); otherwise the
+ * ack goes at once, within Slack's 3 seconds whatever the command does, and the reply follows through
+ * the response_url. Mentions and clicks ack first and answer after (in a thread; the response_url).
  */
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { bot, chat, users, log } = deps;
@@ -63,14 +63,16 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       const inbound = inboundFromSlash(command, deps.shortcuts, await users.labelsFor(text));
       return run(inbound, command.trigger_id ? `slack:trigger:${command.trigger_id}` : undefined);
     });
-    // Ready before the event loop turns (it waited on nothing) and for the asker alone: it rides on the
-    // ack, one exchange instead of two. In the channel it goes through the response_url: in an
-    // immediate in_channel response Slack shares the typed command too.
     const early = lookup ? await ifSettledThisTurn(reply) : NOT_YET;
-    if (early !== NOT_YET && early?.visibility !== 'channel') {
+    if (early !== NOT_YET) {
+      // Ready before the event loop turns (it waited on nothing): one message for the asker alone rides
+      // on the ack, one exchange instead of two. An answer in the channel goes through the response_url
+      // (in an immediate in_channel response Slack shares the typed command too), and so do several
+      // messages, whose order only one path keeps.
       const messages = early ? responses(early) : [];
-      const inAck = await acked(log, ack, messages[0]);
-      await guard(log, 'slash command', () => sendAll(answer, inAck ? messages.slice(1) : messages));
+      const rides = early?.visibility !== 'channel' && messages.length === 1;
+      const inAck = (await acked(log, ack, rides ? messages[0] : undefined)) && rides;
+      await guard(log, 'slash command', () => sendAll(answer, inAck ? [] : messages));
       return;
     }
     await acked(log, ack);
