@@ -53,7 +53,9 @@ async function holdWriteLock(
 
 /**
  * POSTs from a separate process and reports how long the HTTP answer (the ack) took there: a
- * client in this process could not read its answer while something held this event loop.
+ * client in this process could not read its answer while something held this event loop. A command
+ * that waits on the lock is acked empty and answered through the response_url, so the ack's body
+ * is not kept.
  */
 async function postAsSlack(h: SlackFaceHarness, body: string): Promise<{ status: number; ms: number }> {
   const ts = Math.floor(Date.now() / 1000);
