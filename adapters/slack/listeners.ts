@@ -133,8 +133,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   });
 }
 
-/** How a reply reaches the response_url: posted by Tandem when the payload names one, else Bolt's `respond`. */
+/** A message answering a slash command or a click, in an ack or posted to a response_url. */
 type ResponseMessage = Parameters<RespondFn>[0] & object;
+/** How a reply reaches the response_url: posted by Tandem when the payload names one, else Bolt's `respond`. */
 type Answer = (message: ResponseMessage) => Promise<unknown>;
 
 function answerer(responseUrl: string | undefined, respond: RespondFn): Answer {

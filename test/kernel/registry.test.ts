@@ -139,3 +139,12 @@ describe('registry.parse', () => {
     expect(() => new CommandRegistry([whoOwns, whoOwns])).toThrow(/declared twice/);
   });
 });
+
+describe('which lines only read (a face may wait for their answer before acknowledging)', () => {
+  it('a lookup, in its words or as a question, and a mistake only read; a change does not', () => {
+    for (const line of ['who owns backups', 'who is responsible for backups?', 'help', 'matrix', 'no such command'])
+      expect(registry.readsOnly(line), line).toBe(true);
+    for (const line of ['escalate VPN down p1', 'handoff note restarted the VPN', 'hours set mon-fri 08:00-17:00'])
+      expect(registry.readsOnly(line), line).toBe(false);
+  });
+});
